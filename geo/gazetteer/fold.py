@@ -1,0 +1,191 @@
+"""Name folding: one key on which the usual spelling variants of a place meet.
+
+Transliterated Arabic place names come in many spellings: *Jisr al-Shughur*,
+*Jisr ash-Shoghour*, *Jisr ash Shughūr*. :func:`fold` maps each to the same
+key (``"jisr shughur"``) so that one dictionary lookup finds them all.
+
+The rules, applied per word of Latin script:
+
+* Unicode NFKD, diacritics dropped, case folded; apostrophes, ayn and hamza
+  marks (``' ‘ ’ ʿ ʾ ` ´``) removed; hyphens and punctuation split words.
+* Arabic articles (``al el ul ad ar as ash at az an adh ath``) dropped.
+* Generic words unified: Tal/Tall/Tell → ``tal``; Ain/Ayn/Ein → ``ain``;
+  Jabal/Jebel/Jabel/Mount/Mountain → ``jabal`` (moved first, so *Zawiya
+  Mountain* meets *Jabal al-Zawiya*); Kafr/Kfar/Kfr → ``kafr``;
+  Deir/Dayr/Dair → ``dair``.
+* Vowels: ``ee`` → ``i``, ``e`` → ``a``, ``o`` → ``u`` (so ou/oo → u and
+  ei/ey/ay → ai); final ``ah``/``eh`` → ``a``; doubled letters collapsed.
+
+Arabic script: tatweel and harakat dropped; alef forms (أ إ آ ٱ) → ا, ta
+marbuta ة → ه, alef maqsura ى → ي, and the article ال dropped from the front
+of a word.
+
+Examples
+--------
+>>> fold("Jisr ash-Shoghour") == fold("Jisr al-Shughur")
+True
+>>> fold("Zawiya Mountain") == fold("Jabal al-Zawiya")
+True
+>>> fold("إدلب") == fold("ادلب")
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "fold_word", "tokens", "skeleton", "ARTICLES"]
+
+ARTICLES = frozenset({
+    "al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath",
+    "ed", "er", "es", "esh", "et", "ez", "en", "ud", "ur", "us", "ush", "ut", "uz", "un",
+})
+"""Arabic definite-article forms dropped from Latin-script names (after folding)."""
+
+_SYNONYMS = {
+    "tall": "tal", "tell": "tal", "tel": "tal",
+    "ayn": "ain", "ein": "ain", "ayin": "ain", "aine": "ain",
+    "jabal": "jabal", "jebel": "jabal", "jabel": "jabal", "jebal": "jabal", "jbal": "jabal",
+    "mount": "jabal", "mountain": "jabal", "mountains": "jabal", "mt": "jabal",
+    "kafr": "kafr", "kfar": "kafr", "kfr": "kafr", "kefr": "kafr", "kafar": "kafr",
+    "deir": "dair", "dayr": "dair", "dair": "dair", "der": "dair",
+}
+_MOVE_FIRST = frozenset({"jabal"})
+_MARKS = str.maketrans("", "", "'‘’ʿʾ`´ʻʼ\u02bf\u02be")
+_ARABIC_MAP = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None,
+    "ؤ": "و", "ئ": "ي",
+})
+_WORD = re.compile(r"[^\W_]+(?:['‘’ʿʾ`´][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = frozenset({"'s", "’s"})
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff"
+
+
+def _strip_marks(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold_latin(word: str) -> str:
+    word = _SYNONYMS.get(word, word)
+    if word in _SYNONYMS.values():
+        return word
+    word = word.replace("ee", "i").replace("e", "a").replace("o", "u")
+    word = word.replace("ay", "ai").replace("aw", "u")
+    word = _DOUBLE.sub(r"\1", word)
+    if len(word) > 3 and word.endswith("ah"):
+        word = word[:-1]
+    return word
+
+
+def _fold_arabic(word: str) -> str:
+    word = word.translate(_ARABIC_MAP)
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    return word
+
+
+@lru_cache(maxsize=1 << 20)
+def fold_word(word: str) -> str:
+    """Fold one word; return ``""`` for a word that folding drops (an article).
+
+    Parameters
+    ----------
+    word : str
+        One word, as it appears in text (any case, with or without marks).
+
+    Returns
+    -------
+    str
+        The folded word.
+
+    Examples
+    --------
+    >>> fold_word("Shughūr"), fold_word("al"), fold_word("Tell")
+    ('shughur', '', 'tal')
+    """
+    word = _strip_marks(word).translate(_MARKS).casefold()
+    if not word:
+        return ""
+    if _is_arabic(word):
+        return _fold_arabic(word)
+    if word in ARTICLES:
+        return ""
+    return _fold_latin(word)
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Split ``text`` into folded words with their character spans.
+
+    Dropped words (articles) are left out; spans index the original text.
+
+    Examples
+    --------
+    >>> [t[0] for t in tokens("Ras al-Ain")]
+    ['ras', 'ain']
+    """
+    out = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        if raw[-2:] in _POSSESSIVE and len(raw) > 5:
+            raw = raw[:-2]
+        folded = fold_word(raw)
+        if folded:
+            out.append((folded, m.start(), m.end()))
+    return out
+
+
+def fold(name: str) -> str:
+    """Fold a whole name into its lookup key (folded words joined by one space).
+
+    Parameters
+    ----------
+    name : str
+        A place name in Latin or Arabic script.
+
+    Returns
+    -------
+    str
+        The key; ``""`` when nothing is left (e.g. only punctuation).
+
+    Examples
+    --------
+    >>> fold("Ma'arrat al-Nu'man") == fold("Maarat al-Numan")
+    True
+    >>> fold("Tell Rifaat")
+    'tal rifat'
+    """
+    words = [t[0] for t in tokens(name)]
+    if len(words) > 1 and words[-1] in _MOVE_FIRST:
+        words = [words[-1], *words[:-1]]
+    return " ".join(words)
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiouwy]+")
+
+
+def skeleton(key: str) -> str:
+    """Reduce a folded key to its consonant skeleton (a looser second-tier key).
+
+    Each word keeps its first letter and drops later vowels and the
+    semi-vowels ``w``/``y``, so *Tronba*, *Turnbah* and *Tarnabah* all give
+    ``"trnb"``. Arabic-script keys are returned unchanged. Callers should
+    only trust skeletons of four or more letters.
+
+    Examples
+    --------
+    >>> skeleton(fold("Tronba")) == skeleton(fold("Tarnabah"))
+    True
+    >>> skeleton(fold("Saraqeb")) == skeleton(fold("Saraqib"))
+    True
+    """
+    if not key or _is_arabic(key):
+        return key
+    return " ".join(_DOUBLE.sub(r"\1", _VOWELS.sub("", w)) for w in key.split(" "))

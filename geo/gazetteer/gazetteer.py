@@ -1,0 +1,247 @@
+"""The :class:`Gazetteer`: ranked lookups over the compiled index and the user layer."""
+from __future__ import annotations
+
+import marshal
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from geo.errors import GazetteerError, UnknownPlaceError
+from geo.gazetteer.fold import fold, skeleton
+from geo.gazetteer.rank import Focus, score, type_hints
+from geo.gazetteer.store import PLACE_COLUMNS, ensure_indexes, keys_path, row_to_place, user_db_path
+from geo.model import Candidate, Place
+
+__all__ = ["Gazetteer", "default_gazetteer"]
+
+_FUZZY_CUTOFF = 88.0
+_SUGGEST_CUTOFF = 70.0
+_COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
+
+
+class Gazetteer:
+    """Place-name lookups over the embedded index plus the user's imported places.
+
+    Parameters
+    ----------
+    path : Path, optional
+        Compiled index; built from the embedded sources on first use when omitted.
+    user_path : Path, optional
+        SQLite file of user-imported places (see :func:`geo.gazetteer.store.user_db_path`).
+
+    Examples
+    --------
+    >>> gaz = Gazetteer()                                    # doctest: +SKIP
+    >>> gaz.lookup("Tell Rifaat")[0].place.name              # doctest: +SKIP
+    'Tal Rifaat'
+    """
+
+    def __init__(self, base: Path | None = None, overlay: Path | None = None,
+                 user_path: Path | None = None) -> None:
+        if base is None or overlay is None:
+            built = ensure_indexes()
+            base, overlay = base or built[0], overlay or built[1]
+        self.layers: dict[str, Path] = {"main": Path(base), "overlay": Path(overlay)}
+        user = Path(user_path) if user_path else user_db_path()
+        if user.exists():
+            self.layers["user"] = user
+        self._local = threading.local()
+        self._keys: tuple[frozenset[str], frozenset[str]] | None = None
+        self._key_list: list[str] | None = None
+
+    # -- connection -------------------------------------------------------
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.layers['main']}?mode=ro", uri=True, check_same_thread=False)
+            for name, path in self.layers.items():
+                if name != "main":
+                    con.execute(f"ATTACH DATABASE ? AS {name}", (f"file:{path}?mode=ro",))
+            self._local.con = con
+        return con
+
+    def _query(self, column: str, value: str) -> list[tuple]:
+        con = self._con
+        rows: list[tuple] = []
+        for db in self.layers:
+            rows += con.execute(
+                f"SELECT {_COLUMNS}, n.name, n.is_primary FROM {db}.names n "
+                f"JOIN {db}.places p ON p.id = n.place_id WHERE n.{column} = ?", (value,)).fetchall()
+        return rows
+
+    # -- keys for the matcher ----------------------------------------------
+    def keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        """All folded keys, and the trusted skeleton keys (curated and theatre places)."""
+        if self._keys is None:
+            keys: set[str] = set()
+            skels: set[str] = set()
+            for name, path in self.layers.items():
+                k, s = self._layer_keys(name, path)
+                keys.update(k)
+                skels.update(s)
+            self._keys = (frozenset(keys), frozenset(skels))
+        return self._keys
+
+    def _layer_keys(self, name: str, path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if name != "user":
+            return marshal.loads(keys_path(path).read_bytes())
+        rows = self._con.execute("SELECT key, skel FROM user.names").fetchall()
+        return tuple(r[0] for r in rows), tuple(r[1] for r in rows if len(r[1].replace(" ", "")) >= 4)
+
+    # -- lookups --------------------------------------------------------------
+    def get(self, place_id: str) -> Place:
+        """The place with this id.
+
+        Raises
+        ------
+        GazetteerError
+            When no place has that id.
+        """
+        for db in self.layers:
+            row = self._con.execute(f"SELECT {PLACE_COLUMNS} FROM {db}.places WHERE id = ?",
+                                    (place_id,)).fetchone()
+            if row:
+                return row_to_place(row)
+        raise GazetteerError(f"no place has id {place_id!r}; ids look like 'gn:170063' or 'sy-tarnabah'")
+
+    def candidates(self, key: str, *, focus: Focus | None = None, tier: str = "exact",
+                   hints=frozenset(), similarity: float = 1.0, query: str = "") -> list[Candidate]:
+        """Ranked candidates for a folded key (one tier, no fallbacks).
+
+        ``query`` is the name as asked; a candidate whose matched name is the
+        same letters (ignoring case and marks) ranks a little higher.
+        """
+        rows = self._query("key" if tier != "skeleton" else "skel", key)
+        plain = plain_name(query)
+        best: dict[str, Candidate] = {}
+        for row in rows:
+            place, matched, primary, layer = row_to_place(row[:11]), row[11], bool(row[12]), row[10]
+            s = score(place, tier=tier, primary=primary, layer=layer, focus=focus, hints=hints,
+                      similarity=similarity, same_letters=bool(plain) and plain_name(matched) == plain)
+            if place.id not in best or best[place.id].score < s:
+                best[place.id] = Candidate(place, s, matched, tier)
+        return sorted(best.values(), key=lambda c: -c.score)
+
+    def lookup(self, name: str, *, focus: Focus | None = None, limit: int = 5,
+               fuzzy: bool = True) -> list[Candidate]:
+        """Ranked candidates for a name in any common spelling.
+
+        Tries the folded key, then the key without a type word ("… governorate",
+        "… airbase"), then the consonant skeleton, then (when ``fuzzy``) a
+        bounded fuzzy match.
+
+        Parameters
+        ----------
+        name : str
+            A place name, Latin or Arabic script.
+        focus : Focus, optional
+            Countries and points that make nearby candidates rank higher.
+        limit : int
+            How many candidates to return at most.
+        fuzzy : bool
+            Whether to fall back to fuzzy matching.
+
+        Returns
+        -------
+        list of Candidate
+            Best first; empty when nothing matched.
+        """
+        key = fold(name)
+        if not key:
+            return []
+        found = self._exact_and_hinted(key, focus, name)
+        if not found and len(skeleton(key).replace(" ", "")) >= 4:
+            found = self.candidates(skeleton(key), focus=focus, tier="skeleton", query=name)
+        if not found and fuzzy:
+            found = self._fuzzy(key, focus)
+        return merge_same_places(sorted(found, key=lambda c: -c.score))[:limit]
+
+    def _exact_and_hinted(self, key: str, focus: Focus | None, name: str) -> list[Candidate]:
+        base, hints = type_hints(key)
+        found = self.candidates(key, focus=focus, hints=hints, query=name)
+        if hints and base:
+            found += self.candidates(base, focus=focus, hints=hints, query=name)
+        return _dedupe(found)
+
+    def _fuzzy(self, key: str, focus: Focus | None) -> list[Candidate]:
+        out: list[Candidate] = []
+        for match, sim in self.similar_keys(key, cutoff=_FUZZY_CUTOFF, limit=3):
+            out += self.candidates(match, focus=focus, tier="fuzzy", similarity=sim / 100.0)
+        return _dedupe(out)
+
+    def similar_keys(self, key: str, *, cutoff: float = _SUGGEST_CUTOFF, limit: int = 5) -> list[tuple[str, float]]:
+        """Known keys most similar to ``key`` (rapidfuzz ratio ≥ ``cutoff``)."""
+        from rapidfuzz import fuzz, process
+
+        if self._key_list is None:
+            self._key_list = sorted(self.keys()[0])
+        hits = process.extract(key, self._key_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        return [(h[0], float(h[1])) for h in hits]
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """Display names of the places whose keys are closest to ``name``."""
+        out = []
+        for match, _ in self.similar_keys(fold(name), limit=limit):
+            rows = self._query("key", match)
+            out += [r[11] for r in rows[:1]]
+        return list(dict.fromkeys(out))
+
+    def resolve(self, name: str, *, focus: Focus | None = None) -> Place:
+        """The best place for ``name``.
+
+        Raises
+        ------
+        UnknownPlaceError
+            When nothing matches; carries the closest suggestions.
+        """
+        found = self.lookup(name, focus=focus, limit=1)
+        if not found:
+            raise UnknownPlaceError(name, self.suggest(name))
+        return found[0].place
+
+
+def plain_name(name: str) -> str:
+    """Case-folded letters of a name without marks or punctuation (for same-spelling checks)."""
+    from geo.gazetteer.fold import _strip_marks
+
+    return "".join(c for c in _strip_marks(name).casefold() if c.isalnum())
+
+
+def merge_same_places(ranked: list[Candidate], km: float = 4.0) -> list[Candidate]:
+    """Drop a candidate that lies within ``km`` of a better one of the same point type.
+
+    GeoNames and the curated overlay often hold the same town twice; the
+    better-ranked entry stands for both. Shapes (areas, roads, countries) are
+    never merged with points.
+    """
+    kept: list[Candidate] = []
+    for cand in ranked:
+        if cand.place.wkb is None and any(
+                k.place.wkb is None and _near(k.place, cand.place, km) for k in kept):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _near(a: Place, b: Place, km: float) -> bool:
+    if abs(a.lat - b.lat) > 0.1 or abs(a.lon - b.lon) > 0.1:
+        return False
+    from geopy.distance import great_circle
+
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= km
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    best: dict[str, Candidate] = {}
+    for c in cands:
+        if c.place.id not in best or best[c.place.id].score < c.score:
+            best[c.place.id] = c
+    return list(best.values())
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer over the embedded data and the user layer."""
+    return Gazetteer()

