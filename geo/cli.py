@@ -127,7 +127,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-_EXTRA_COMMANDS: list = []
+def _register_commands(sub: argparse._SubParsersAction) -> None:
+    from geo.commands import register
+
+    register(sub)
+
+
+_EXTRA_COMMANDS: list = [_register_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

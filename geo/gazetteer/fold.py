@@ -35,11 +35,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_word", "tokens", "skeleton", "ARTICLES"]
+__all__ = ["fold", "fold_word", "tokens", "skeleton", "plain_letters", "ARTICLES", "FOLD_VERSION"]
+
+FOLD_VERSION = 2
+"""Bumped whenever a rule changes, so compiled indexes (whose keys are folded names) rebuild."""
 
 ARTICLES = frozenset({
     "al", "el", "ul", "il", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath",
-    "ed", "er", "es", "esh", "et", "ez", "en", "ud", "ur", "us", "ush", "ut", "uz", "un",
+    "ed", "er", "es", "esh", "et", "ez", "en",
 })
 """Arabic definite-article forms dropped from Latin-script names (after folding)."""
 
@@ -57,7 +60,13 @@ _ARABIC_MAP = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None,
     "ؤ": "و", "ئ": "ي",
 })
-_WORD = re.compile(r"[^\W_]+(?:['‘’ʿʾ`´][^\W_]+)*", re.UNICODE)
+# Combining marks (decomposed Latin diacritics, Arabic harakat) continue a word.
+_MARK_CHARS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_LETTER = rf"[^\W_](?:[^\W_]|[{_MARK_CHARS}])*"
+_WORD = re.compile(rf"{_LETTER}(?:['‘’ʿʾ`´]{_LETTER})*", re.UNICODE)
+# Latin letters that NFKD does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                               "ħ": "h", "Ħ": "H"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -69,7 +78,7 @@ def _is_arabic(word: str) -> bool:
 def _strip_marks(text: str) -> str:
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -166,6 +175,21 @@ def fold(name: str) -> str:
     if len(words) > 1 and words[-1] in _MOVE_FIRST:
         words = [words[-1], *words[:-1]]
     return " ".join(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def plain_letters(name: str) -> str:
+    """Case-folded letters and digits of a name, without marks or punctuation.
+
+    Two spellings with the same plain letters are "spelled the same" for
+    ranking, e.g. ``"Ras al-Ayn"`` and ``"Ras Al Ayn"``.
+
+    Examples
+    --------
+    >>> plain_letters("Ras al-Ayn") == plain_letters("ras Al Ayn") == "rasalayn"
+    True
+    """
+    return "".join(c for c in _strip_marks(name).casefold() if c.isalnum())
 
 
 _VOWELS = re.compile(r"(?<=.)[aeiouwy]+")

@@ -4,11 +4,12 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import threading
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
 from geo.errors import GazetteerError, UnknownPlaceError
-from geo.gazetteer.fold import fold, skeleton
+from geo.gazetteer.fold import fold, plain_letters, skeleton
 from geo.gazetteer.rank import Focus, score, type_hints
 from geo.gazetteer.store import PLACE_COLUMNS, ensure_indexes, keys_path, row_to_place, user_db_path
 from geo.model import Candidate, Place
@@ -47,8 +48,9 @@ class Gazetteer:
         if user.exists():
             self.layers["user"] = user
         self._local = threading.local()
-        self._keys: tuple[frozenset[str], frozenset[str]] | None = None
+        self._keys: tuple[AbstractSet[str], AbstractSet[str], AbstractSet[str]] | None = None
         self._key_list: list[str] | None = None
+        self._entry_cache = None
 
     # -- connection -------------------------------------------------------
     @property
@@ -63,34 +65,66 @@ class Gazetteer:
         return con
 
     def _query(self, column: str, value: str) -> list[tuple]:
-        con = self._con
-        rows: list[tuple] = []
-        for db in self.layers:
-            rows += con.execute(
-                f"SELECT {_COLUMNS}, n.name, n.is_primary FROM {db}.names n "
-                f"JOIN {db}.places p ON p.id = n.place_id WHERE n.{column} = ?", (value,)).fetchall()
-        return rows
+        sql = " UNION ALL ".join(
+            f"SELECT {_COLUMNS}, n.name, n.is_primary FROM {db}.names n "
+            f"JOIN {db}.places p ON p.id = n.place_id WHERE n.{column} = ?" for db in self.layers)
+        return self._con.execute(sql, (value,) * len(self.layers)).fetchall()
+
+    def _entries(self, column: str, value: str) -> tuple[tuple[Place, str, bool, str], ...]:
+        """``(place, matched name, is primary, layer)`` per name row, cached per key."""
+        if self._entry_cache is None:
+            self._entry_cache = lru_cache(maxsize=1 << 15)(self._load_entries)
+        return self._entry_cache(column, value)
+
+    def _load_entries(self, column: str, value: str) -> tuple[tuple[Place, str, bool, str], ...]:
+        places: dict[str, Place] = {}
+        out = []
+        for row in self._query(column, value):
+            place = places.get(row[0]) or places.setdefault(row[0], row_to_place(row[:11]))
+            out.append((place, row[11], bool(row[12]), row[10]))
+        return tuple(out)
 
     # -- keys for the matcher ----------------------------------------------
-    def keys(self) -> tuple[frozenset[str], frozenset[str]]:
-        """All folded keys, and the trusted skeleton keys (curated and theatre places)."""
+    def keys(self) -> tuple[AbstractSet[str], AbstractSet[str], AbstractSet[str]]:
+        """The matcher's key sets over all layers.
+
+        Returns
+        -------
+        (keys, skeletons, prefixes)
+            Every folded key; the trusted skeleton keys (curated and theatre
+            places); every proper word-prefix of a multi-word key or skeleton.
+        """
         if self._keys is None:
-            keys: set[str] = set()
-            skels: set[str] = set()
+            parts: list[set[str]] = []
             for name, path in self.layers.items():
-                k, s = self._layer_keys(name, path)
-                keys.update(k)
-                skels.update(s)
-            self._keys = (frozenset(keys), frozenset(skels))
+                values = self._layer_keys(name, path)
+                if not parts:
+                    parts = [set(v) for v in values]
+                else:
+                    for bucket, more in zip(parts, values):
+                        bucket.update(more)
+            self._keys = (parts[0], parts[1], parts[2])
         return self._keys
 
-    def _layer_keys(self, name: str, path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _layer_keys(self, name: str, path: Path) -> tuple[tuple[str, ...], ...]:
         if name != "user":
             return marshal.loads(keys_path(path).read_bytes())
+        from geo.gazetteer.store import key_prefixes
+
         rows = self._con.execute("SELECT key, skel FROM user.names").fetchall()
-        return tuple(r[0] for r in rows), tuple(r[1] for r in rows if len(r[1].replace(" ", "")) >= 4)
+        keys = tuple(r[0] for r in rows)
+        skels = tuple(r[1] for r in rows if len(r[1].replace(" ", "")) >= 4)
+        return keys, skels, tuple(key_prefixes(keys + skels))
 
     # -- lookups --------------------------------------------------------------
+    def places_of_type(self, place_type: str) -> list[Place]:
+        """Every entry of one type over all layers (e.g. ``"road"``)."""
+        rows: list[tuple] = []
+        for db in self.layers:
+            rows += self._con.execute(f"SELECT {PLACE_COLUMNS} FROM {db}.places WHERE type = ?",
+                                      (place_type,)).fetchall()
+        return [row_to_place(r) for r in rows]
+
     def get(self, place_id: str) -> Place:
         """The place with this id.
 
@@ -113,16 +147,25 @@ class Gazetteer:
         ``query`` is the name as asked; a candidate whose matched name is the
         same letters (ignoring case and marks) ranks a little higher.
         """
-        rows = self._query("key" if tier != "skeleton" else "skel", key)
         plain = plain_name(query)
-        best: dict[str, Candidate] = {}
-        for row in rows:
-            place, matched, primary, layer = row_to_place(row[:11]), row[11], bool(row[12]), row[10]
-            s = score(place, tier=tier, primary=primary, layer=layer, focus=focus, hints=hints,
-                      similarity=similarity, same_letters=bool(plain) and plain_name(matched) == plain)
-            if place.id not in best or best[place.id].score < s:
-                best[place.id] = Candidate(place, s, matched, tier)
-        return sorted(best.values(), key=lambda c: -c.score)
+        # One entry per place: primary if any of its names with this key is its
+        # preferred name, same letters if any of them is spelled as asked.
+        merged: dict[str, list] = {}
+        for place, matched, primary, layer in self._entries("key" if tier != "skeleton" else "skel", key):
+            same = bool(plain) and plain_name(matched) == plain
+            entry = merged.get(place.id)
+            if entry is None:
+                merged[place.id] = [place, matched, primary, layer, same]
+                continue
+            if same and not entry[4]:
+                entry[1], entry[4] = matched, True
+            elif primary and not entry[2] and not entry[4]:
+                entry[1] = matched
+            entry[2] = entry[2] or primary
+        out = [Candidate(place, score(place, tier=tier, primary=primary, layer=layer, focus=focus, hints=hints,
+                                      similarity=similarity, same_letters=same), matched, tier)
+               for place, matched, primary, layer, same in merged.values()]
+        return sorted(out, key=lambda c: -c.score)
 
     def lookup(self, name: str, *, focus: Focus | None = None, limit: int = 5,
                fuzzy: bool = True) -> list[Candidate]:
@@ -156,7 +199,7 @@ class Gazetteer:
             found = self.candidates(skeleton(key), focus=focus, tier="skeleton", query=name)
         if not found and fuzzy:
             found = self._fuzzy(key, focus)
-        return merge_same_places(sorted(found, key=lambda c: -c.score))[:limit]
+        return merge_same_places(sorted(found, key=lambda c: -c.score), limit=limit)
 
     def _exact_and_hinted(self, key: str, focus: Focus | None, name: str) -> list[Candidate]:
         base, hints = type_hints(key)
@@ -204,12 +247,10 @@ class Gazetteer:
 
 def plain_name(name: str) -> str:
     """Case-folded letters of a name without marks or punctuation (for same-spelling checks)."""
-    from geo.gazetteer.fold import _strip_marks
-
-    return "".join(c for c in _strip_marks(name).casefold() if c.isalnum())
+    return plain_letters(name)
 
 
-def merge_same_places(ranked: list[Candidate], km: float = 4.0) -> list[Candidate]:
+def merge_same_places(ranked: list[Candidate], km: float = 4.0, limit: int | None = None) -> list[Candidate]:
     """Drop a candidate that lies within ``km`` of a better one of the same point type.
 
     GeoNames and the curated overlay often hold the same town twice; the
@@ -218,6 +259,8 @@ def merge_same_places(ranked: list[Candidate], km: float = 4.0) -> list[Candidat
     """
     kept: list[Candidate] = []
     for cand in ranked:
+        if limit is not None and len(kept) >= limit:
+            break
         if cand.place.wkb is None and any(
                 k.place.wkb is None and _near(k.place, cand.place, km) for k in kept):
             continue

@@ -62,8 +62,8 @@ def read_geonames_dump(path: Path) -> Iterator[Record]:
 
 def _geonames_record(path: Path, line_no: int, cols: list[str]) -> Record:
     gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc = cols[:9]
-    pop = int(cols[14] or 0)
     try:
+        pop = int(cols[14] or 0)
         place = Place(id=f"gn:{gid}", name=name, type=_geonames_type(fclass, fcode, pop), lat=float(lat),
                       lon=float(lon), admin1=f"{cc}.{cols[10]}", country=cc, population=pop,
                       source=f"user: GeoNames dump {path.name}")
@@ -123,7 +123,7 @@ def read_places_geojson(path: Path) -> Iterator[Record]:
     for i, feat in enumerate(features):
         try:
             geom = shapely.geometry.shape(feat["geometry"])
-        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.ShapelyError) as exc:
             raise ImportFormatError(f"{path}, feature {i}: bad geometry ({exc})") from None
         point = geom if geom.geom_type == "Point" else geom.representative_point()
         wkb = None if geom.geom_type == "Point" else shapely.to_wkb(geom)

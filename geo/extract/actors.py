@@ -1,0 +1,157 @@
+"""The actor registry (``gazetteer/actors.yaml``) and actor mentions in text.
+
+Aliases are matched on folded words (so *Hayat Tahrir al-Sham* and *Hay'at
+Tahrir ash-Sham* meet), longest first; aliases written in capitals in the
+registry (acronyms: SDF, HTS, IS) only match the same capitals in the text.
+Adjective forms ("Russian", "Turkish") name the actor when they modify a noun.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from geo.errors import RegistryError
+from geo.gazetteer.fold import fold, tokens
+from geo.gazetteer.sources import data_dir
+from geo.model import Actor
+
+__all__ = ["Bloc", "Registry", "ActorMention", "load_registry", "find_actors"]
+
+_MAX_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Bloc:
+    """A side of a theatre, with its display name and map colour."""
+
+    id: str
+    name: str
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of text that names an actor."""
+
+    start: int
+    end: int
+    actor: Actor
+    adjective: bool = False
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Actors and blocs by theatre, with the folded alias index."""
+
+    actors: dict[str, Actor]
+    blocs: dict[str, Bloc]
+    aliases: dict[str, tuple[Actor, bool]]   # folded alias -> (actor, case-sensitive)
+    adjectives: dict[str, Actor]
+    prefixes: frozenset[str]
+    path: Path
+
+    def bloc(self, bloc_id: str) -> Bloc:
+        """The bloc with this id (raises :class:`RegistryError` listing the known ones)."""
+        if bloc_id not in self.blocs:
+            raise RegistryError(f"bloc {bloc_id!r} is unknown; known blocs: {', '.join(self.blocs)}")
+        return self.blocs[bloc_id]
+
+
+def _blocs(data: dict, path: Path) -> dict[str, Bloc]:
+    out: dict[str, Bloc] = {}
+    for theatre in (data.get("theatres") or {}).values():
+        for b in theatre.get("blocs", []):
+            out.setdefault(b["id"], Bloc(b["id"], b.get("name", b["id"]), b.get("colour", "#777777")))
+    if not out:
+        raise RegistryError(f"{path}: no blocs defined under 'theatres'; see the file header")
+    return out
+
+
+def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
+    by_id: dict[str, Actor] = {}
+    aliases: dict[str, tuple[Actor, bool]] = {}
+    adjectives: dict[str, Actor] = {}
+    for entry in actors:
+        if entry.get("bloc") not in blocs:
+            raise RegistryError(f"{path}: actor {entry.get('id')!r} has bloc {entry.get('bloc')!r}; "
+                                f"use one of {', '.join(blocs)}")
+        actor = Actor(entry["id"], entry.get("name", entry["id"]), entry["bloc"], entry.get("kind", "force"))
+        by_id[actor.id] = actor
+        for alias in [actor.name, *entry.get("aliases", [])]:
+            key = fold(str(alias))
+            if key and key not in aliases:
+                aliases[key] = (actor, _is_acronym(str(alias)))
+        for adj in entry.get("adjectives", []):
+            adjectives.setdefault(fold(str(adj)), actor)
+    prefixes = {" ".join(k.split(" ")[:n]) for k in aliases for n in range(1, len(k.split(" ")))}
+    return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return 1 < len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: Path | None = None) -> Registry:
+    """Load the actor registry (cached).
+
+    Raises
+    ------
+    RegistryError
+        When the file cannot be read or an actor names an unknown bloc.
+    """
+    path = path or data_dir() / "actors.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"{path}: cannot read the actor registry ({exc})") from exc
+    return _index(data.get("actors") or [], _blocs(data, path), path)
+
+
+def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] | None = None) -> list[ActorMention]:
+    """All actor mentions in ``text``, longest match first, without overlaps.
+
+    Examples
+    --------
+    >>> reg = load_registry()                                         # doctest: +SKIP
+    >>> [m.actor.bloc for m in find_actors("Russian warplanes struck", reg)]  # doctest: +SKIP
+    ['russia']
+    """
+    toks = tokens(text) if toks is None else toks
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(toks):
+        hit = _longest(text, toks, i, registry)
+        if hit:
+            out.append(hit[0])
+            i = hit[1]
+            continue
+        adj = registry.adjectives.get(toks[i][0])
+        if adj and text[toks[i][1]].isupper():
+            out.append(ActorMention(toks[i][1], toks[i][2], adj, adjective=True))
+        i += 1
+    return out
+
+
+def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention, int] | None:
+    best = None
+    key = ""
+    for j in range(i, min(i + _MAX_WORDS, len(toks))):
+        if j > i and not _joined(text, toks[j - 1][2], toks[j][1]):
+            break
+        key = toks[j][0] if j == i else f"{key} {toks[j][0]}"
+        entry = reg.aliases.get(key)
+        if entry and (not entry[1] or text[toks[i][1]:toks[j][2]].isupper()):
+            best = (ActorMention(toks[i][1], toks[j][2], entry[0]), j + 1)
+        if key not in reg.prefixes:
+            break
+    return best
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return len(gap) <= 6 and not any(c in gap for c in ".,;:!?()[]\"“”\n")

@@ -1,0 +1,463 @@
+"""Sentence-level claims: control, events, routes and exchanges.
+
+Each sentence is read with three kinds of annotation already in place: the
+locations (:mod:`geo.extract.locations`), the actor mentions
+(:mod:`geo.extract.actors`) and the pattern cues (``gazetteer/patterns.yaml``).
+The rules here only combine them by position:
+
+* **control** — "X, which is held by A", "areas held by A, X and Y",
+  "under A control in X", "A-held X", "A seized/holds/entered X";
+* **events** — each event word takes the locations that follow it (or, with
+  none, those of its sentence) and the actors before it, after "by"/"of", or
+  the sentence's subject; with none it inherits the actors of the last event of
+  the same type (e.g. "the patrols");
+* **routes** — "from X ... to/ended in Y";
+* **exchanges** — "A ... in exchange for B", "swap: A for B", with who gives
+  and who gets each side where stated.
+
+Modality: ``possible`` when a speculation, proposal or expectation cue is in
+the sentence, else ``claimed`` when it is attributed ("said", "according
+to"), else ``reported``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.extract.actors import ActorMention
+from geo.extract.locations import Loc, chain, plain
+from geo.extract.patterns import Patterns
+from geo.extract.text import Sentence
+from geo.model import Actor, EventType, Modality
+
+__all__ = ["Draft", "SentenceContext", "read_sentence", "Memory"]
+
+
+@dataclass
+class Draft:
+    """A claim before export: kind, where, who, and the evidence."""
+
+    kind: str
+    sentence: Sentence
+    locs: list[Loc]
+    actors: list[Actor]
+    modality: Modality
+    event_type: EventType | None = None
+    attribution: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Memory:
+    """What earlier sentences established: the actors of the last event of each type."""
+
+    last_actors: dict[EventType, list[Actor]] = field(default_factory=dict)
+
+
+@dataclass
+class SentenceContext:
+    """One sentence with its annotations."""
+
+    text: str
+    sentence: Sentence
+    locs: list[Loc]
+    actors: list[ActorMention]
+    patterns: Patterns
+
+    def rel(self, pos: int) -> int:
+        return pos - self.sentence.start
+
+
+def _uniq(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def modality_of(sentence_text: str, patterns: Patterns) -> Modality:
+    """possible > claimed > reported, by the cues found in the sentence."""
+    if patterns.modality["possible"].search(sentence_text):
+        return Modality.POSSIBLE
+    if patterns.modality["claimed"].search(sentence_text):
+        return Modality.CLAIMED
+    return Modality.REPORTED
+
+
+def attribution_of(ctx: SentenceContext) -> str:
+    """Who the sentence attributes its statement to (a name before "said", or after "according to")."""
+    s = ctx.sentence.text
+    m = re.search(r"according to\s+((?:the\s+)?[^,.;]{3,60})", s, re.I)
+    if m:
+        return m.group(1).strip()
+    m = re.search(r"((?:[A-Z][\w’'-]+\s*){1,4}|(?:the|a)\s+[\w\s]{3,40}?)\s+(?:said|told|stressed|announced|claimed|revealed)\b", s)
+    return m.group(1).strip() if m else ""
+
+
+# -- actors ---------------------------------------------------------------------
+
+def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 12) -> list[ActorMention]:
+    """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y")."""
+    out: list[ActorMention] = []
+    cursor = pos
+    for a in ctx.actors:
+        if a.start < cursor:
+            continue
+        gap = ctx.text[cursor:a.start]
+        limit = max_gap if not out else 40
+        if len(gap) > limit or re.search(r"[.;:]", gap):
+            break
+        if out and not re.search(r"\b(?:and|together with|along with|with)\b|,|\(", gap):
+            break
+        out.append(a)
+        cursor = a.end
+    return out
+
+
+def _control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """Actor mentions used to say who controls a place (not who acts)."""
+    spans = []
+    for m in re.finditer(r"\bunder\s+(?:the\s+)?", ctx.sentence.text, re.I):
+        for a in _actor_list_after(ctx, ctx.sentence.start + m.end()):
+            if re.match(r"\s*(?:['’]s\s+)?control", ctx.text[a.end:a.end + 15], re.I):
+                spans.append((a.start, a.end))
+    for m in ctx.patterns.control["place_then_actor"].finditer(ctx.sentence.text):
+        spans += [(a.start, a.end) for a in _actor_list_after(ctx, ctx.sentence.start + m.end())]
+    for a in ctx.actors:
+        if re.match(ctx.patterns.control["actor_then_place"].pattern, ctx.text[a.end:a.end + 14], re.I):
+            spans.append((a.start, a.end))
+    return spans
+
+
+def _speaker(ctx: SentenceContext, a: ActorMention) -> bool:
+    return bool(re.match(r"\s*(?:\w+\s+){0,2}?(?:said|told|announced|stressed|claimed)\b", ctx.text[a.end:a.end + 40]))
+
+
+def _subject(ctx: SentenceContext, usable: list[ActorMention]) -> list[ActorMention]:
+    """The sentence's first actor and those coordinated with it ("Russia and Turkey")."""
+    if not usable:
+        return []
+    first = usable[0]
+    return [first] + [a for a in _actor_list_after(ctx, first.end) if a in usable]
+
+
+# -- events -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    type: EventType
+
+
+def _triggers(ctx: SentenceContext) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for etype, rx in ctx.patterns.events.items():
+        for m in rx.finditer(ctx.sentence.text):
+            s, e = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
+            if ctx.patterns.event_stop_after.match(ctx.text[e:e + 15].lstrip()):
+                continue
+            found.append(_Trigger(s, e, etype))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[_Trigger] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        if out and out[-1].type == t.type and len(ctx.text[out[-1].end:t.start]) < 25:
+            continue
+        out.append(t)
+    return out
+
+
+def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
+                attributed: list[tuple[int, int]]) -> list[Loc]:
+    usable = [loc for loc in ctx.locs if not loc.locator and loc.located
+              and not _inside(loc.start, loc.end, attributed)]
+    nxt = next((t.start for t in triggers if t.start > trig.start), ctx.sentence.end)
+    after = [loc for loc in usable if trig.end <= loc.start < nxt]
+    if after:
+        return after
+    before = [loc for loc in usable if loc.end <= trig.start]
+    prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
+    own = [loc for loc in before if loc.start >= prev]
+    return own[-1:] if own else []
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
+    r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b", re.I)
+_AFFILIATION = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:by|of|from|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by)\s+",
+    re.I)
+
+
+def _attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """Spans that say who reports (sources of X in Y said): not where or who acts."""
+    return [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end())
+            for m in _ATTRIBUTION.finditer(ctx.sentence.text)]
+
+
+def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
+                  excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
+    usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not _inside(a.start, a.end, attributed)]
+    prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
+    before = [a for a in usable if prev <= a.start and a.end <= trig.start]
+    adjacent = [a for a in before if len(ctx.text[a.end:trig.start]) <= 2]
+    m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
+    after = [a for a in _actor_list_after(ctx, trig.end + m.end())] if m else []
+    after = [a for a in after if a in usable]
+    found = adjacent + after
+    if not found:
+        found = [a for a in before if not _speaker(ctx, a)] or before
+    if not found:
+        found = [a for a in _subject(ctx, usable) if a.start < trig.start]
+    return _uniq([a.actor for a in found])
+
+
+def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
+    """Event drafts of one sentence."""
+    triggers = _triggers(ctx)
+    excluded = _control_actor_spans(ctx)
+    attributed = _attributed_spans(ctx)
+    modality = modality_of(ctx.sentence.text, ctx.patterns)
+    swap = bool(ctx.patterns.exchange["cue"].search(ctx.sentence.text))
+    drafts: list[Draft] = []
+    shared: list[Loc] = []
+    for trig in triggers:
+        locs = _event_locs(ctx, trig, triggers, attributed) or shared
+        actors = _event_actors(ctx, trig, triggers, excluded, attributed) or memory.last_actors.get(trig.type, [])
+        if actors:
+            memory.last_actors[trig.type] = actors
+        if not locs or not actors or (swap and trig.type == EventType.HANDOVER):
+            continue
+        shared = locs
+        drafts.append(Draft("event", ctx.sentence, locs, actors, modality, trig.type, attribution_of(ctx),
+                            {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end)}))
+    return drafts
+
+
+# -- control ------------------------------------------------------------------------
+
+def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
+    cands = [loc for loc in ctx.locs if loc.end <= pos and loc.start >= ctx.sentence.start
+             and not loc.locator and loc.located]
+    return cands[-1] if cands else None
+
+
+def _locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
+    cands = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end
+             and not loc.locator and loc.located]
+    if not cands or cands[0].start - pos > max_gap:
+        return []
+    first = cands[0]
+    group = [first]
+    for loc in cands[1:]:
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", ctx.text[group[-1].end:loc.start]):
+            group.append(loc)
+        else:
+            break
+    return group
+
+
+def _control(ctx: SentenceContext, locs: list[Loc], actors: list[ActorMention], cue: str) -> Draft | None:
+    if not locs or not actors:
+        return None
+    locs = [plain(loc) for loc in locs]
+    modality = modality_of(ctx.sentence.text, ctx.patterns)
+    return Draft("control", ctx.sentence, locs, _uniq([a.actor for a in actors]), modality,
+                 attribution=attribution_of(ctx), extra={"cue": cue})
+
+
+def read_control(ctx: SentenceContext) -> list[Draft]:
+    """Control drafts of one sentence."""
+    out: list[Draft | None] = []
+    s = ctx.sentence
+    pats = ctx.patterns.control
+    for m in pats["place_then_actor"].finditer(s.text):
+        start, end = s.start + m.start(), s.start + m.end()
+        actors = _actor_list_after(ctx, end)
+        head = ctx.text[max(s.start, start - 40):start]
+        if re.search(r"\b(?:areas?|positions|territor(?:y|ies)|parts|regions?)\s+(?:that\s+are\s+|which\s+are\s+)?$", head, re.I):
+            after = _locs_after(ctx, actors[-1].end if actors else end, max_gap=12)
+            if after:
+                out.append(_control(ctx, after, actors, m.group()))
+                continue
+        anchor = _loc_before(ctx, start)
+        out.append(_control(ctx, chain(ctx.text, ctx.locs, anchor) if anchor else [], actors, m.group()))
+    for m in re.finditer(r"\bunder\s+(?:the\s+)?", s.text, re.I):
+        actors = _actor_list_after(ctx, s.start + m.end())
+        if not actors or not re.match(r"\s*(?:['’]s\s+)?control", ctx.text[actors[-1].end:actors[-1].end + 15], re.I):
+            continue
+        phrase_end = actors[-1].end + ctx.text[actors[-1].end:].find("control") + len("control")
+        locs = _locs_after(ctx, phrase_end, max_gap=25)
+        if not locs:
+            anchor = _subject_loc(ctx) or _loc_before(ctx, s.start + m.start())
+            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        out.append(_control(ctx, locs, actors, "under control"))
+    out += _held_adjective(ctx)
+    out += _actor_verb_place(ctx)
+    return [d for d in out if d is not None]
+
+
+def _subject_loc(ctx: SentenceContext) -> Loc | None:
+    """The Loc that opens the sentence (its subject: "The town lies ... and has been under X control")."""
+    first = next((loc for loc in ctx.locs if loc.located and not loc.locator), None)
+    if first and len(ctx.text[ctx.sentence.start:first.start].split()) <= 1:
+        return first
+    return None
+
+
+def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
+    out = []
+    for a in ctx.actors:
+        m = re.match(r"(-held|-controlled|-run)\s+", ctx.text[a.end:a.end + 16], re.I)
+        if m:
+            locs = _locs_after(ctx, a.end + m.end(), max_gap=30)
+            out.append(_control(ctx, locs, [a], m.group(1)))
+    return out
+
+
+_HOLD_VERB = re.compile(r"^\s*(?:and\s+its\s+[\w\s-]{0,30}?\s+)?(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*"
+                        r"(hold|holds|held|control|controls|controlled|seized|captured|took\s+control\s+of|recaptured|entered)\b",
+                        re.I)
+
+
+def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
+    out = []
+    for group in _actor_groups(ctx):
+        last = group[-1]
+        m = _HOLD_VERB.match(ctx.text[last.end:last.end + 60])
+        if not m:
+            continue
+        verb_end = last.end + m.end()
+        head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
+        if re.search(r"\b(?:which|that|where)\s+$", head, re.I):
+            anchor = _loc_before(ctx, group[0].start)
+            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        else:
+            locs = _locs_after(ctx, verb_end, max_gap=40)
+        out.append(_control(ctx, locs, group, m.group(1)))
+    return out
+
+
+def _actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
+    groups: list[list[ActorMention]] = []
+    for a in ctx.actors:
+        if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", ctx.text[groups[-1][-1].end:a.start]):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    return groups
+
+
+# -- routes ---------------------------------------------------------------------------
+
+def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
+    """A route draft when the sentence says "from X ... to Y"."""
+    pats = ctx.patterns
+    s = ctx.sentence
+    for m in pats.route_from.finditer(s.text):
+        pos = s.start + m.end()
+        origin = _locs_after(ctx, pos, max_gap=30)
+        if not origin:
+            continue
+        rest = s.text[ctx.rel(origin[-1].end):]
+        for t in pats.route_to.finditer(rest):
+            dest = _locs_after(ctx, origin[-1].end + t.end(), max_gap=30)
+            if dest:
+                actors = _route_actors(ctx, memory)
+                if actors:
+                    return [Draft("route", s, [origin[0], dest[0]], actors, modality_of(s.text, pats),
+                                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None,
+                                  attribution_of(ctx))]
+    return []
+
+
+def _route_actors(ctx: SentenceContext, memory: Memory) -> list[Actor]:
+    excluded = _control_actor_spans(ctx)
+    own = [a.actor for a in ctx.actors if (a.start, a.end) not in excluded]
+    inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
+    return _uniq(own + inherited)
+
+
+# -- exchanges -----------------------------------------------------------------------------
+
+def read_exchange(ctx: SentenceContext) -> list[Draft]:
+    """An exchange draft: "A ... in exchange for B", or "swap: A for B"."""
+    pats = ctx.patterns.exchange
+    s = ctx.sentence
+    m = pats["cue"].search(s.text)
+    if not m:
+        return []
+    cue_start, cue_end = s.start + m.start(), s.start + m.end()
+    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]):
+        return _swap_headline(ctx, cue_end)
+    leg_a = _loc_before(ctx, cue_start)
+    after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
+    if not leg_a or not after:
+        return []
+    leg_b = after[0]
+    a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
+    b_from = _actor_list_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
+    b_from = [x for x in b_from if x.end <= leg_b.start]
+    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, [a.actor for a in b_from], a_from)]
+
+
+def _skip_words(gap: str) -> int:
+    m = re.match(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", gap, re.I)
+    return m.end() if m else 0
+
+
+def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[list[Actor], list[Actor]]:
+    s = ctx.sentence
+    before = [a for a in ctx.actors if s.start <= a.start and a.end <= leg_a.start]
+    givers = _last_group(ctx, before)
+    receivers: list[ActorMention] = []
+    for m in re.finditer(r"\b(?:to|for)\s+(?:the\s+)?", ctx.text[leg_a.end:cue_start]):
+        receivers = [a for a in _actor_list_after(ctx, leg_a.end + m.end(), max_gap=2) if a.end <= cue_start]
+        if receivers:
+            break
+    return _uniq([a.actor for a in givers]), _uniq([a.actor for a in receivers])
+
+
+def _last_group(ctx: SentenceContext, mentions: list[ActorMention]) -> list[ActorMention]:
+    groups = [g for g in _actor_groups(ctx) if g[0] in mentions]
+    groups = [g for g in groups if not _speaker(ctx, g[-1])] or groups
+    return groups[-1] if groups else []
+
+
+def _swap_headline(ctx: SentenceContext, pos: int) -> list[Draft]:
+    locs = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end and loc.located
+            and not loc.locator]
+    if len(locs) < 2 or not re.search(r"\bfor\b", ctx.text[locs[0].end:locs[1].start]):
+        return []
+    return [_exchange(ctx, locs[0], locs[1], [], [], [], [])]
+
+
+def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
+              b_from: list[Actor], b_to: list[Actor]) -> Draft:
+    s = ctx.sentence
+    modality = modality_of(s.text, ctx.patterns)
+    status = "proposed"
+    if ctx.patterns.exchange["done"].search(s.text):
+        status = "done"
+    elif ctx.patterns.exchange["agreed"].search(s.text) and modality != Modality.POSSIBLE:
+        status = "agreed"
+    if status == "proposed" and modality == Modality.REPORTED:
+        modality = Modality.POSSIBLE
+    actors = _uniq(a_from + a_to + b_from + b_to)
+    return Draft("exchange", s, [a, b], actors, modality, EventType.HANDOVER, attribution_of(ctx),
+                 {"a_from": a_from, "a_to": a_to, "b_from": b_from, "b_to": b_to, "status": status})
+
+
+def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
+    """All drafts of one sentence."""
+    events = read_events(ctx, memory)
+    return read_control(ctx) + events + read_route(ctx, memory) + read_exchange(ctx)
+

@@ -1,0 +1,207 @@
+"""Locations in a sentence: resolved places, their relative phrases and back-references.
+
+A :class:`Loc` is what a claim can be located at: a place ("Manbij"), a
+relative phrase around one ("west of the city of Aleppo"), a corridor
+("between Ariha and Jisr al-Shughur") or a back-reference ("the town" for the
+last town named). A relative phrase set off by commas right after a place
+("Tarnabah, east of Idlib,") only describes that place: it becomes a
+*locator* and, when the place itself is unknown to the gazetteer, locates it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.extract.relative import between, locate, place_area, relative_after, relative_before
+from geo.extract.resolve import Resolved
+from geo.model import Place, PlaceType
+
+__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
+
+_COREF = re.compile(r"\bthe\s+(town|city|village|neighbou?rhood|area|region)\b(?!\s+of\b)", re.I)
+_COREF_TYPES = {
+    "town": (PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),
+    "city": (PlaceType.CITY, PlaceType.TOWN),
+    "village": (PlaceType.VILLAGE, PlaceType.TOWN),
+    "neighbourhood": (PlaceType.NEIGHBOURHOOD,),
+    "neighborhood": (PlaceType.NEIGHBOURHOOD,),
+    "area": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
+    "region": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
+}
+_IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway)?\s*in\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where something is said to be, with its evidence span."""
+
+    start: int
+    end: int
+    label: str
+    place: Place | None
+    geometry: BaseGeometry | None
+    precision: int
+    locator: bool = False
+    mention: Resolved | None = None
+    kind: str = "place"
+
+    @property
+    def located(self) -> bool:
+        """Whether the Loc has a geometry."""
+        return self.geometry is not None and not self.geometry.is_empty
+
+
+def _plain_loc(r: Resolved) -> Loc:
+    if r.place is None:
+        return Loc(r.start, r.end, r.surface, None, None, 2, mention=r)
+    geom = r.place.geometry
+    precision = 1 if r.place.type not in (PlaceType.COUNTRY, PlaceType.ADMIN1, PlaceType.REGION,
+                                          PlaceType.AREA, PlaceType.ROAD, PlaceType.MOUNTAIN,
+                                          PlaceType.PLAIN) else 3
+    return Loc(r.start, r.end, r.place.name, r.place, geom, precision, mention=r)
+
+
+def _relative_loc(text: str, r: Resolved, base: Loc) -> Loc:
+    if r.place is None:
+        return base
+    before = relative_before(text, r.start)
+    if before:
+        kind, start, direction, dist = before
+        geom, precision = locate(kind, r.place, direction, dist)
+        return Loc(start, r.end, text[start:r.end], r.place, geom, precision, mention=r, kind=kind)
+    after = relative_after(text, r.end)
+    if after:
+        geom, precision = locate(after[0], r.place)
+        return Loc(r.start, after[1], text[r.start:after[1]], r.place, geom, precision, mention=r, kind=after[0])
+    return base
+
+
+def build_locs(text: str, resolved: list[Resolved]) -> list[Loc]:
+    """Locations of the whole article, in text order, with locators and corridors marked."""
+    locs = [_relative_loc(text, r, _plain_loc(r)) for r in resolved]
+    locs = _corridors(text, locs)
+    locs = _clip_roads(text, locs)
+    locs = _mark_locators(text, locs)
+    return sorted(locs + _corefs(text, locs), key=lambda loc: loc.start)
+
+
+def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
+    out: list[Loc] = []
+    skip = set()
+    for i, loc in enumerate(locs):
+        if i in skip:
+            continue
+        nxt = locs[i + 1] if i + 1 < len(locs) else None
+        if (nxt and loc.place and nxt.place and re.search(r"\bbetween\s+(?:the\s+\w+\s+of\s+)?$",
+                                                              text[max(0, loc.start - 30):loc.start], re.I)
+                and re.fullmatch(r"\s+and\s+(?:the\s+\w+\s+of\s+)?", text[loc.end:nxt.start], re.I)):
+            geom, precision = between(loc.place, nxt.place)
+            start = text.rfind("between", 0, loc.start)
+            out.append(Loc(start, nxt.end, text[start:nxt.end], None, geom, precision, mention=loc.mention))
+            skip.add(i + 1)
+            continue
+        out.append(loc)
+    return out
+
+
+def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
+    """"south of the M4 highway in Idlib": keep the part of the road band near the place named."""
+    out = list(locs)
+    for i, loc in enumerate(locs[:-1]):
+        nxt = locs[i + 1]
+        if loc.place is None or loc.place.type != PlaceType.ROAD or nxt.place is None or loc.geometry is None:
+            continue
+        if _IN_PLACE.match(text[loc.end:nxt.start]):
+            from geo.geometry import buffer_km
+
+            near = buffer_km(nxt.place.geometry, 40.0)
+            clipped = loc.geometry.intersection(near)
+            if not clipped.is_empty:
+                out[i] = replace(loc, geometry=clipped, end=nxt.end, label=text[loc.start:nxt.end])
+                out[i + 1] = replace(nxt, locator=True)
+    return out
+
+
+def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
+    out = list(locs)
+    for i in range(1, len(locs)):
+        prev, loc = out[i - 1], locs[i]
+        if loc.precision == 1 and loc.place and loc.label == loc.place.name and loc.start == loc.mention.start:
+            continue
+        gap = text[prev.end:loc.start]
+        if re.fullmatch(r",\s*", gap) and not prev.locator:
+            out[i] = replace(loc, locator=True)
+            if not prev.located and loc.geometry is not None:
+                point = loc.geometry.representative_point()
+                out[i - 1] = replace(prev, geometry=point, precision=2)
+    return out
+
+
+def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
+    """Back-references: "the town" stands for the last town named before it."""
+    out = []
+    for m in _COREF.finditer(text):
+        if any(loc.start <= m.start() < loc.end for loc in locs):
+            continue
+        types = _COREF_TYPES[m.group(1).lower()]
+        prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
+                 and not loc.locator]
+        if prior:
+            target = prior[-1]
+            base = Loc(m.start(), m.end(), target.place.name, target.place, target.place.geometry,
+                       target.precision, mention=target.mention)
+            rel = relative_before(text, m.start())
+            if rel:
+                geom, precision = locate(rel[0], target.place, rel[2], rel[3])
+                base = replace(base, start=rel[1], geometry=geom, precision=precision,
+                               label=text[rel[1]:m.end()])
+            out.append(base)
+    return out
+
+
+def plain(loc: Loc) -> Loc:
+    """The place itself for a Loc that is only near it ("near X", "the outskirts of X")."""
+    if loc.kind in ("near", "outskirts") and loc.place is not None:
+        return replace(loc, label=loc.place.name, geometry=loc.place.geometry, precision=1, kind="place")
+    return loc
+
+
+def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
+    """The Locs coordinated with ``anchor`` ("X and Y", "X, Y and Z", "X and the nearby Y",
+    "X and Y in Z"), specific places first: a containing region is dropped when
+    specific places are named."""
+    i = locs.index(anchor)
+    group = [anchor]
+    j = i
+    while j > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|in|of)\s+(?:the\s+(?:nearby\s+|towns?\s+of\s+|villages?\s+of\s+)?)?",
+                                 text[locs[j - 1].end:locs[j].start], re.I):
+        j -= 1
+        if not locs[j].locator:
+            group.insert(0, locs[j])
+    specific = [loc for loc in group if loc.precision == 1]
+    return specific or group
+
+
+def representative(loc: Loc) -> shapely.Point | None:
+    """A point for the Loc (its own point, or a point inside its area)."""
+    if not loc.located:
+        return None
+    if loc.geometry.geom_type == "Point":
+        return loc.geometry
+    return loc.geometry.representative_point()
+
+
+def area_of(loc: Loc) -> BaseGeometry | None:
+    """An area for the Loc: its polygon, or the place's footprint."""
+    if not loc.located:
+        return None
+    if loc.geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return loc.geometry
+    if loc.place is not None and loc.precision == 1:
+        return place_area(loc.place)
+    from geo.geometry import buffer_km
+
+    return buffer_km(loc.geometry, 2.0)

@@ -1,0 +1,111 @@
+"""Place mentions: gazetteer names found in text, and names the gazetteer lacks.
+
+Gazetteer names are found by walking the article's folded words and
+extending each start while the words so far are a key or the prefix of one
+(so the longest name wins: *Ras al-Ain* over *Ras*). A Latin-script match
+must start with a capital letter. Consonant skeletons catch spellings the
+folding misses (*Tronba* for *Tarnabah*) for curated and theatre places.
+
+Names the gazetteer lacks are caught by patterns such as "the village of X",
+"the town of X" and "X village"; they get no candidates here and are located
+later from the relative phrase or the area they are said to be in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.gazetteer.fold import skeleton, tokens
+
+__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined"]
+
+_MAX_WORDS = 6
+_BREAKS = frozenset(".,;:!?()[]\"“”\n/|")
+_TYPE_WORD = r"(?:village|town|city|area|region|neighbou?rhood|district|camp|hamlet|settlement|base|airbase)"
+_UNKNOWN_NAME = re.compile(
+    rf"\b(?:the\s+)?{_TYPE_WORD}s?\s+of\s+((?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+){{0,2}})"
+    rf"|\b((?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+{_TYPE_WORD}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A span whose folded words are a gazetteer key (or, with ``key=""``, an unknown name)."""
+
+    start: int
+    end: int
+    key: str
+    tier: str   # "exact", "skeleton" or "pattern"
+
+
+def joined(text: str, end: int, start: int) -> bool:
+    """True when nothing but spaces, hyphens or a dropped article separates two words."""
+    gap = text[end:start]
+    return len(gap) <= 6 and not any(c in _BREAKS for c in gap)
+
+
+def _capitalised(text: str, start: int) -> bool:
+    c = text[start]
+    return c.isupper() or c.isdigit() or "\u0600" <= c <= "\u06ff"
+
+
+def _ordered(words: list[str]) -> str:
+    if len(words) > 1 and words[-1] == "jabal":
+        words = [words[-1], *words[:-1]]
+    return " ".join(words)
+
+
+def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], prefixes: frozenset[str],
+                        stopwords: frozenset[str] = frozenset(),
+                        toks: list[tuple[str, int, int]] | None = None) -> list[RawMention]:
+    """Longest gazetteer names in ``text``, left to right, without overlaps."""
+    toks = tokens(text) if toks is None else toks
+    out: list[RawMention] = []
+    i = 0
+    while i < len(toks):
+        if not _capitalised(text, toks[i][1]):
+            i += 1
+            continue
+        hit = _longest_at(text, toks, i, keys, skels, prefixes, stopwords)
+        if hit:
+            out.append(hit)
+            i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
+        else:
+            i += 1
+    return out
+
+
+def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention | None:
+    best = None
+    words: list[str] = []
+    for j in range(i, min(i + _MAX_WORDS, len(toks))):
+        if j > i and not joined(text, toks[j - 1][2], toks[j][1]):
+            break
+        words.append(toks[j][0])
+        key = _ordered(words)
+        if key in keys and not (j == i and _weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)):
+            best = RawMention(toks[i][1], toks[j][2], key, "exact")
+        elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
+                not (j == i and _weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)):
+            skel = skeleton(key)
+            if len(skel.replace(" ", "")) >= 4 and skel in skels:
+                best = RawMention(toks[i][1], toks[j][2], skel, "skeleton")
+        if key not in prefixes and skeleton(key) not in prefixes:
+            break
+    return best
+
+
+def _weak_single(surface: str, key: str, stopwords: frozenset[str]) -> bool:
+    return len(key) <= 2 or surface.casefold() in stopwords
+
+
+def find_pattern_mentions(text: str, known: list[RawMention]) -> list[RawMention]:
+    """Names in "the village of X" / "X village" patterns that no known mention covers."""
+    covered = [(m.start, m.end) for m in known]
+    out = []
+    for m in _UNKNOWN_NAME.finditer(text):
+        group = 1 if m.group(1) else 2
+        s, e = m.span(group)
+        if any(a < e and s < b for a, b in covered):
+            continue
+        out.append(RawMention(s, e, "", "pattern"))
+    return out

@@ -1,0 +1,91 @@
+"""The extraction patterns of ``gazetteer/patterns.yaml``, compiled once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from geo.errors import RegistryError
+from geo.gazetteer.sources import data_dir
+from geo.model import EventType
+
+__all__ = ["Patterns", "load_patterns", "alternation"]
+
+
+def alternation(fragments: list[str]) -> str:
+    """One regex alternation of the fragments, longest first, on word boundaries."""
+    frags = sorted({f for f in fragments if f}, key=len, reverse=True)
+    return r"(?<![\w-])(?:" + "|".join(frags) + r")(?![\w-])"
+
+
+def _rx(fragments: list[str]) -> re.Pattern[str]:
+    return re.compile(alternation(fragments), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled patterns; see ``gazetteer/patterns.yaml`` for what each list means."""
+
+    events: dict[EventType, re.Pattern[str]]
+    event_stop_after: re.Pattern[str]
+    control: dict[str, re.Pattern[str]]
+    modality: dict[str, re.Pattern[str]]
+    route_from: re.Pattern[str]
+    route_to: re.Pattern[str]
+    exchange: dict[str, re.Pattern[str]]
+    process_after: re.Pattern[str]
+    process_before: re.Pattern[str]
+    capital_verbs: re.Pattern[str]
+    person_before: re.Pattern[str]
+    person_after: re.Pattern[str]
+    given_names: frozenset[str]
+    locatives: frozenset[str]
+    stopwords: frozenset[str]
+
+
+def _section(data: dict, key: str, path: Path) -> dict | list:
+    if key not in data:
+        raise RegistryError(f"{path}: the section {key!r} is missing; see the file's header for its layout")
+    return data[key]
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: Path | None = None) -> Patterns:
+    """Load and compile the pattern file (cached).
+
+    Raises
+    ------
+    RegistryError
+        When the file is missing a section or names an unknown event type.
+    """
+    path = path or data_dir() / "patterns.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"{path}: cannot read the pattern file ({exc})") from exc
+    events = {}
+    for name, frags in _section(data, "events", path).items():
+        try:
+            events[EventType(name)] = _rx(frags)
+        except ValueError:
+            raise RegistryError(f"{path}: event type {name!r} is unknown; use one of "
+                                f"{', '.join(e.value for e in EventType)}") from None
+    np = _section(data, "not_places", path)
+    route = _section(data, "route", path)
+    return Patterns(
+        events=events,
+        event_stop_after=_rx(data.get("event_stop_after", [])),
+        control={k: _rx(v) for k, v in _section(data, "control", path).items()},
+        modality={k: _rx(v) for k, v in _section(data, "modality", path).items()},
+        route_from=_rx(route["from"]), route_to=_rx(route["to"]),
+        exchange={k: _rx(v) for k, v in _section(data, "exchange", path).items()},
+        process_after=_rx(np["process_after"]), process_before=_rx(np["process_before"]),
+        capital_verbs=_rx(np["capital_as_government_verbs"]),
+        person_before=_rx(np["person_before"]), person_after=_rx(np["person_after"]),
+        given_names=frozenset(n.casefold() for n in np["given_names"]),
+        locatives=frozenset(w.casefold() for w in data.get("locatives", [])),
+        stopwords=frozenset(str(data.get("stopwords", "")).casefold().split()),
+    )

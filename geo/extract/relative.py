@@ -1,0 +1,190 @@
+"""Relative locations: "west of Aleppo", "the eastern countryside of Idlib",
+"15 km east of Kobani", "the outskirts of Ariha", "near X", "between A and B",
+"south of the M4", "northwest Syria".
+
+Each phrase becomes a geometry (an offset point, or a sector, ring, band or
+buffer polygon, computed in a local metric projection) with a precision code
+like ACLED's ``geo_precision``: 1 exact place, 2 near or part of a place,
+3 region.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.geometry import buffer_km, offset_point, orient, sector, to_local
+from geo.model import Place, PlaceType
+
+__all__ = ["Relative", "BEARINGS", "footprint_km", "place_area", "relative_before", "relative_after",
+           "between", "locate"]
+
+BEARINGS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+    "west": 270, "northwest": 315,
+}
+_DIR = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_DIR_ADJ = r"(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
+_OF_TYPE = r"(?:the\s+(?:city|town|village|governorate|province|region|area|countryside)\s+of\s+)?(?:the\s+)?"
+_BEFORE = [
+    ("offset", re.compile(rf"(\d+(?:\.\d+)?)\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
+    ("countryside", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|environs)\s+of\s+{_OF_TYPE}$", re.I)),
+    ("outskirts", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+{_OF_TYPE}$", re.I)),
+    ("direction", re.compile(rf"(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
+    ("near", re.compile(rf"\b(?:near|nearby|close\s+to|around|outside|in\s+the\s+vicinity\s+of)\s+{_OF_TYPE}$", re.I)),
+    ("part", re.compile(rf"\b{_DIR_ADJ}\s+$", re.I)),
+    ("part", re.compile(rf"\b{_DIR}\s+$", re.I)),
+]
+_AFTER = [
+    ("countryside", re.compile(r"^(?:['’]s)?\s+(?:countryside|rural\s+areas|suburbs|outskirts)\b", re.I)),
+]
+_FOOTPRINT_KM = {
+    PlaceType.CITY: 8.0, PlaceType.TOWN: 3.0, PlaceType.VILLAGE: 1.5, PlaceType.NEIGHBOURHOOD: 1.0,
+    PlaceType.BASE: 2.0, PlaceType.AIRPORT: 2.0, PlaceType.CROSSING: 1.0, PlaceType.FIELD: 3.0,
+    PlaceType.DAM: 1.5, PlaceType.STATION: 0.5, PlaceType.LANDMARK: 0.5, PlaceType.CAMP: 1.5,
+    PlaceType.ADMIN1: 35.0, PlaceType.ADMIN2: 15.0, PlaceType.MOUNTAIN: 12.0, PlaceType.REGION: 15.0,
+    PlaceType.PLAIN: 15.0, PlaceType.AREA: 15.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """A relative-location phrase resolved to a geometry.
+
+    ``start``/``end`` span the whole phrase including the anchor place name.
+    """
+
+    kind: str
+    start: int
+    end: int
+    geometry: BaseGeometry
+    precision: int
+    label: str
+
+
+def footprint_km(place: Place) -> float:
+    """Rough radius of a place of this type (km), for buffers and rings."""
+    return _FOOTPRINT_KM.get(place.type, 2.0)
+
+
+def place_area(place: Place) -> BaseGeometry:
+    """The place's own polygon when it has one, else a buffer by its footprint."""
+    geom = place.geometry
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        return buffer_km(geom, 3.0)
+    return buffer_km(geom, footprint_km(place))
+
+
+def _bearing(word: str) -> float:
+    return float(BEARINGS[word.lower().replace("-", "").replace("ern", "")])
+
+
+def _region_part(place: Place, bearing: float) -> BaseGeometry:
+    """The part of a shaped place (country, area) that faces a bearing from its centre."""
+    area = place_area(place)
+    centre = area.representative_point() if place.type != PlaceType.COUNTRY else shapely.Point(place.lon, place.lat)
+    wedge = sector(centre.x, centre.y, bearing, 0.0, 3000.0, half_width_deg=67.5)
+    part = area.intersection(wedge)
+    return orient(part) if not part.is_empty else area
+
+
+def _shaped(place: Place) -> bool:
+    return place.wkb is not None or place.type in (PlaceType.ADMIN1, PlaceType.COUNTRY, PlaceType.REGION,
+                                                   PlaceType.AREA, PlaceType.MOUNTAIN, PlaceType.PLAIN)
+
+
+def locate(kind: str, place: Place, direction: str = "", distance_km: float = 0.0) -> tuple[BaseGeometry, int]:
+    """Geometry and precision for one kind of relative phrase around ``place``."""
+    r = footprint_km(place)
+    if place.type == PlaceType.ROAD:
+        return _road_band(place, direction), 3
+    if kind == "offset":
+        return shapely.Point(offset_point(place.lon, place.lat, _bearing(direction), distance_km)), 2
+    if kind == "countryside":
+        if direction:
+            return sector(place.lon, place.lat, _bearing(direction), r, r + 25.0, 60.0), 3
+        return _ring(place, r, r + 25.0), 3
+    if kind == "outskirts":
+        return _ring(place, max(r - 1.0, 0.0), r + 4.0), 2
+    if kind == "near":
+        return buffer_km(place.geometry if not _shaped(place) else place_area(place), r + 6.0), 2
+    if kind in ("direction", "part") and _shaped(place):
+        return _region_part(place, _bearing(direction)), 3
+    if kind == "direction":
+        return sector(place.lon, place.lat, _bearing(direction), r, r + 20.0), 2
+    return place_area(place), 2
+
+
+def _ring(place: Place, inner: float, outer: float) -> BaseGeometry:
+    outer_g = buffer_km(place.geometry, outer)
+    if inner <= 0:
+        return outer_g
+    return orient(outer_g.difference(buffer_km(place.geometry, inner)))
+
+
+def _road_band(road: Place, direction: str, width_km: float = 20.0) -> BaseGeometry:
+    """The side of a road facing ``direction`` (a one-sided buffer), or both sides."""
+    line = road.geometry
+    local, back = to_local(line)
+    if not direction:
+        return orient(back(local.buffer(width_km * 1000)))
+    left = local.buffer(width_km * 1000, single_sided=True)
+    right = local.buffer(-width_km * 1000, single_sided=True)
+    want = _bearing(direction)
+    pick = max((left, right), key=lambda g: _facing(local, g, want))
+    return orient(back(pick))
+
+
+def _facing(line: BaseGeometry, side: BaseGeometry, bearing: float) -> float:
+    import math
+
+    c, s = line.centroid, side.centroid
+    rad = math.radians(bearing)
+    return (s.x - c.x) * math.sin(rad) + (s.y - c.y) * math.cos(rad)
+
+
+def relative_before(text: str, start: int) -> tuple[str, int, str, float] | None:
+    """A relative phrase ending right before a place name at ``start``.
+
+    Returns (kind, phrase start, direction word, distance km) or None.
+
+    Examples
+    --------
+    >>> relative_before("troops west of the city of Aleppo", 27)[:3]
+    ('direction', 7, 'west')
+    """
+    window_start = max(0, start - 80)
+    window = text[window_start:start]
+    for kind, rx in _BEFORE:
+        m = rx.search(window)
+        if m:
+            direction, dist = _groups(kind, m)
+            return kind, window_start + m.start(), direction, dist
+    return None
+
+
+def _groups(kind: str, m: re.Match[str]) -> tuple[str, float]:
+    if kind == "offset":
+        return m.group(2), float(m.group(1))
+    direction = next((g for g in m.groups() if g), "")
+    return direction, 0.0
+
+
+def relative_after(text: str, end: int) -> tuple[str, int] | None:
+    """A phrase right after a place name ("Idlib countryside"); returns (kind, phrase end)."""
+    tail = text[end:end + 40]
+    for kind, rx in _AFTER:
+        m = rx.search(tail)
+        if m:
+            return kind, end + m.end()
+    return None
+
+
+def between(a: Place, b: Place) -> tuple[BaseGeometry, int]:
+    """The corridor between two places: their joining line buffered by 5 km."""
+    line = shapely.LineString([(a.lon, a.lat), (b.lon, b.lat)])
+    return buffer_km(line, 5.0), 2

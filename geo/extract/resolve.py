@@ -1,0 +1,171 @@
+"""From raw name matches to resolved places: context filters, then ranking with focus.
+
+Filters drop matches that are not places where something happens: names
+inside an actor's name (*Manbij* Military Council), people (*Mustafa
+Bakour*, and *Bakour* later on), processes (*Astana* talks, a round of
+*Astana*), capitals that stand for their governments (*Moscow* had not
+responded), and dates (*March* 2020).
+
+Resolution runs twice: first with the article's countries (dateline and
+country names) as focus, then with the points of the confidently resolved
+places, so that one ambiguous or unknown name never drops the others.
+A far-away place (over 1,000 km from the article's centre) is kept only
+after a locative word ("in Sochi").
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from geo.extract.actors import ActorMention
+from geo.extract.mentions import RawMention
+from geo.extract.patterns import Patterns
+from geo.gazetteer import Focus, Gazetteer
+from geo.model import Candidate, Place, PlaceType
+
+__all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "far_filter"]
+
+_RUN = re.compile(r"[A-Z][\w’'‘-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu)[-\s])?[A-Z][\w’'‘-]*)*")
+_NUMBER_NEAR = re.compile(r"^\s*\d|\d\s*$")
+_FAR_KM = 1000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A place mention with its chosen place and the candidates considered."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    tier: str
+    place: Place | None
+    candidates: tuple[Candidate, ...] = ()
+
+
+def person_spans(text: str, patterns: Patterns) -> list[tuple[int, int]]:
+    """Spans of personal names: runs that start with a given name or follow a title,
+    and later mentions of the surnames seen in such runs."""
+    spans: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    for m in _RUN.finditer(text):
+        words = m.group().split()
+        before = text[max(0, m.start() - 30):m.start()]
+        titled = bool(re.search(patterns.person_before.pattern + r"[\s,]*$", before, re.I))
+        if words[0].casefold().strip("’'") in patterns.given_names or (titled and len(words) >= 2):
+            spans.append(m.span())
+            surnames.update(w for w in words[1:] if len(w) > 3)
+    for name in surnames:
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            spans.append(m.span())
+    return spans
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention],
+                    patterns: Patterns) -> list[RawMention]:
+    """Remove matches inside actor names or personal names, and process, date and
+    government-metonym uses."""
+    actor_spans = [(a.start, a.end) for a in actors if not a.adjective]
+    people = person_spans(text, patterns)
+    keep = []
+    for m in raw:
+        span = (m.start, m.end)
+        if _overlaps(span, actor_spans) or _overlaps(span, people):
+            continue
+        if _process(text, m, patterns) or _government(text, m, patterns):
+            continue
+        if _NUMBER_NEAR.search(text[max(0, m.start - 3):m.start]) and m.tier != "exact":
+            continue
+        keep.append(m)
+    return keep
+
+
+def _process(text: str, m: RawMention, patterns: Patterns) -> bool:
+    after = text[m.end:m.end + 20]
+    before = text[max(0, m.start - 25):m.start]
+    return bool(re.match(r"\s+" + patterns.process_after.pattern, after, re.I)
+                or re.search(patterns.process_before.pattern + r"\s+$", before, re.I))
+
+
+def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
+    """A name used as its government: "<X> said", "<X> and <Y> described", "<X> had not"."""
+    after = text[m.end:m.end + 60]
+    coord = re.match(r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:(?:had|has|have)\s+(?:not\s+)?(?:yet\s+)?)?", after)
+    rest = after[coord.end():] if coord else after
+    return bool(re.match(patterns.capital_verbs.pattern, rest, re.I)) and not _after_locative(text, m.start)
+
+
+def _after_locative(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?$",
+                          text[max(0, start - 15):start], re.I))
+
+
+def _focus_countries(gaz: Gazetteer, raw: list[RawMention], text: str) -> frozenset[str]:
+    countries: dict[str, int] = {}
+    for m in raw:
+        if m.tier != "exact":
+            continue
+        best = gaz.candidates(m.key, query=text[m.start:m.end])
+        if best and best[0].place.type == PlaceType.COUNTRY:
+            countries[best[0].place.country] = countries.get(best[0].place.country, 0) + 1
+    return frozenset(c for c, n in countries.items() if n == max(countries.values()))
+
+
+def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
+                     dateline_country: str = "") -> list[Resolved]:
+    """Resolve each mention, using the article's countries and then its confident places as focus."""
+    countries = _focus_countries(gaz, raw, text) | ({dateline_country} if dateline_country else set())
+    first = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries)))
+    points = tuple((r.place.lat, r.place.lon) for r in first
+                   if r.place and r.place.type != PlaceType.COUNTRY and _confident(r))
+    focus = Focus(countries=frozenset(countries), points=points, radius_km=150.0)
+    return _rank_all(text, raw, gaz, focus)
+
+
+def _confident(r: Resolved) -> bool:
+    if r.tier != "exact" or not r.candidates:
+        return False
+    return len(r.candidates) == 1 or r.candidates[0].score - r.candidates[1].score > 0.5
+
+
+def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus) -> list[Resolved]:
+    cache: dict[tuple[str, str], list[Candidate]] = {}
+    out = []
+    for m in raw:
+        surface = text[m.start:m.end]
+        if m.tier == "pattern":
+            out.append(Resolved(m.start, m.end, surface, m.key, m.tier, None))
+            continue
+        if (m.key, m.tier) not in cache:
+            from geo.gazetteer.gazetteer import merge_same_places
+
+            found = gaz.candidates(m.key, focus=focus, tier=m.tier, query=surface)
+            cache[(m.key, m.tier)] = merge_same_places(found)[:5]
+        cands = cache[(m.key, m.tier)]
+        out.append(Resolved(m.start, m.end, surface, m.key, m.tier, cands[0].place if cands else None,
+                            tuple(cands)))
+    return out
+
+
+def far_filter(text: str, resolved: list[Resolved]) -> list[Resolved]:
+    """Drop far-away places (> 1,000 km from the article's centre) unless after a locative word."""
+    local = [r.place for r in resolved if r.place and r.place.type != PlaceType.COUNTRY]
+    if not local:
+        return resolved
+    lat = statistics.median(p.lat for p in local)
+    lon = statistics.median(p.lon for p in local)
+    from geopy.distance import great_circle
+
+    keep = []
+    for r in resolved:
+        if r.place and r.place.type != PlaceType.COUNTRY and \
+                great_circle((lat, lon), (r.place.lat, r.place.lon)).km > _FAR_KM and \
+                not _after_locative(text, r.start):
+            continue
+        keep.append(r)
+    return keep
