@@ -98,7 +98,11 @@ def attribution_of(ctx: SentenceContext) -> str:
 
 # -- actors ---------------------------------------------------------------------
 
-def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 12) -> list[ActorMention]:
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\(|and\b|together\s+with\b|along\s+with\b|as\s+well\s+as\b|with\b)",
+                           re.I)
+
+
+def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list[ActorMention]:
     """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y")."""
     out: list[ActorMention] = []
     cursor = pos
@@ -106,10 +110,9 @@ def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 12) -> list
         if a.start < cursor:
             continue
         gap = ctx.text[cursor:a.start]
-        limit = max_gap if not out else 40
-        if len(gap) > limit or re.search(r"[.;:]", gap):
+        if len(gap) > max_gap or re.search(r"[.;:]", gap):
             break
-        if out and not re.search(r"\b(?:and|together with|along with|with)\b|,|\(", gap):
+        if out and not _COORDINATION.match(gap):
             break
         out.append(a)
         cursor = a.end

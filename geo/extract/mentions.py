@@ -21,7 +21,8 @@ __all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined
 
 _MAX_WORDS = 6
 _BREAKS = frozenset(".,;:!?()[]\"“”\n/|")
-_TYPE_WORD = r"(?:village|town|city|area|region|neighbou?rhood|district|camp|hamlet|settlement|base|airbase)"
+_TYPE_WORD = r"(?:village|town|city|area|region|neighbou?rhood|district|camp|hamlet|base|airbase)"
+_NOT_NAME = re.compile(r"-(?:backed|led|held|brokered|controlled|run|based|allied)$", re.I)
 _UNKNOWN_NAME = re.compile(
     rf"\b(?:the\s+)?{_TYPE_WORD}s?\s+of\s+((?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+){{0,2}})"
     rf"|\b((?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+{_TYPE_WORD}\b")
@@ -98,14 +99,21 @@ def _weak_single(surface: str, key: str, stopwords: frozenset[str]) -> bool:
     return len(key) <= 2 or surface.casefold() in stopwords
 
 
-def find_pattern_mentions(text: str, known: list[RawMention]) -> list[RawMention]:
-    """Names in "the village of X" / "X village" patterns that no known mention covers."""
+def find_pattern_mentions(text: str, known: list[RawMention],
+                          stopwords: frozenset[str] = frozenset()) -> list[RawMention]:
+    """Names in "the village of X" / "X village" patterns that no known mention covers.
+
+    A candidate name made of stopwords ("The town") or of a compound adjective
+    ("Russian-brokered") is not a name.
+    """
     covered = [(m.start, m.end) for m in known]
     out = []
     for m in _UNKNOWN_NAME.finditer(text):
         group = 1 if m.group(1) else 2
         s, e = m.span(group)
-        if any(a < e and s < b for a, b in covered):
+        words = m.group(group).split()
+        if any(a < e and s < b for a, b in covered) or _NOT_NAME.search(words[-1]) or \
+                any(w.casefold() in stopwords for w in words):
             continue
         out.append(RawMention(s, e, "", "pattern"))
     return out

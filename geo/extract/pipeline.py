@@ -65,11 +65,10 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     keys, skels, prefixes = gaz.keys()
     actors = find_actors(text, registry, toks)
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
-    raw = drop_non_places(text, raw + find_pattern_mentions(text, raw), actors, patterns)
+    raw = drop_non_places(text, raw + find_pattern_mentions(text, raw, patterns.stopwords), actors, patterns)
     raw.sort(key=lambda m: m.start)
     resolved = far_filter(text, resolve_mentions(text, raw, gaz, _dateline_country(article, gaz)))
-    drop = {(a.start, a.end) for a in actors}
-    return [r for r in resolved if (r.start, r.end) not in drop], actors
+    return resolved, actors
 
 
 def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Registry | None = None,

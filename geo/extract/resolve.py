@@ -75,7 +75,9 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
     keep = []
     for m in raw:
         span = (m.start, m.end)
-        if _overlaps(span, actor_spans) or _overlaps(span, people):
+        if _overlaps(span, people):
+            continue
+        if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)):
             continue
         if _process(text, m, patterns) or _government(text, m, patterns):
             continue

@@ -118,10 +118,14 @@ def _focus_bonus(place: Place, focus: Focus | None) -> float:
     return bonus
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from geopy.distance import great_circle
+_EARTH_RADIUS_KM = 6371.009  # the mean radius geopy's great_circle uses
 
-    return great_circle((lat1, lon1), (lat2, lon2)).km
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine); importing geopy for it would cost ~0.1 s at startup."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def score(place: Place, *, tier: str, primary: bool, layer: str, focus: Focus | None = None,
