@@ -12,6 +12,8 @@ from functools import lru_cache
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.distance import distance_km
+
 __all__ = ["to_local", "buffer_km", "offset_point", "sector", "distance_km", "orient"]
 
 
@@ -70,10 +72,10 @@ def buffer_km(geom: BaseGeometry, km: float, resolution: int = 8) -> BaseGeometr
 
 def offset_point(lon: float, lat: float, bearing_deg: float, km: float) -> tuple[float, float]:
     """The point ``km`` kilometres from (lon, lat) on an initial bearing (degrees from north)."""
-    from geopy.distance import geodesic
+    from geo.distance import _geod
 
-    dest = geodesic(kilometers=km).destination((lat, lon), bearing_deg)
-    return dest.longitude, dest.latitude
+    lon2, lat2, _ = _geod().fwd(lon, lat, bearing_deg, km * 1000.0)
+    return lon2, lat2
 
 
 def sector(lon: float, lat: float, bearing_deg: float, inner_km: float, outer_km: float,
@@ -100,8 +102,3 @@ def _polar(cx: float, cy: float, bearing: float, km: float) -> tuple[float, floa
     return cx + math.sin(rad) * km * 1000, cy + math.cos(rad) * km * 1000
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (geopy)."""
-    from geopy.distance import great_circle
-
-    return great_circle((lat1, lon1), (lat2, lon2)).km

@@ -21,6 +21,7 @@ from geo.model import Actor
 __all__ = ["Bloc", "Registry", "ActorMention", "load_registry", "find_actors"]
 
 _MAX_WORDS = 7
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ def load_registry(path: Path | None = None) -> Registry:
     """
     path = path or data_dir() / "actors.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RegistryError(f"{path}: cannot read the actor registry ({exc})") from exc
     return _index(data.get("actors") or [], _blocs(data, path), path)

@@ -63,7 +63,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
     """
     path = path or data_dir() / "patterns.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise RegistryError(f"{path}: cannot read the pattern file ({exc})") from exc
     events = {}

@@ -18,6 +18,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from geo.distance import distance_km
 from geo.extract.actors import ActorMention
 from geo.extract.mentions import RawMention
 from geo.extract.patterns import Patterns
@@ -123,8 +124,8 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
     """Resolve each mention, using the article's countries and then its confident places as focus."""
     countries = _focus_countries(gaz, raw, text) | ({dateline_country} if dateline_country else set())
     first = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries)))
-    points = tuple((r.place.lat, r.place.lon) for r in first
-                   if r.place and r.place.type != PlaceType.COUNTRY and _confident(r))
+    points = tuple(dict.fromkeys((round(r.place.lat, 2), round(r.place.lon, 2)) for r in first
+                                 if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)))[:12]
     focus = Focus(countries=frozenset(countries), points=points, radius_km=150.0)
     return _rank_all(text, raw, gaz, focus)
 
@@ -161,12 +162,10 @@ def far_filter(text: str, resolved: list[Resolved]) -> list[Resolved]:
         return resolved
     lat = statistics.median(p.lat for p in local)
     lon = statistics.median(p.lon for p in local)
-    from geopy.distance import great_circle
-
     keep = []
     for r in resolved:
         if r.place and r.place.type != PlaceType.COUNTRY and \
-                great_circle((lat, lon), (r.place.lat, r.place.lon)).km > _FAR_KM and \
+                distance_km(lat, lon, r.place.lat, r.place.lon) > _FAR_KM and \
                 not _after_locative(text, r.start):
             continue
         keep.append(r)
