@@ -48,7 +48,14 @@ for _ in range(repeat):
     for n in names:
         g.lookup(n, fuzzy=False)
 warm = (time.perf_counter() - t) / repeat
-print(json.dumps({"cold": len(names) / cold, "warm": len(names) / warm, "hits": hits, "n": len(names),
+t = time.perf_counter()
+for _ in range(repeat):
+    g._lookup_cache.cache_clear()  # rank again each pass; only the per-key rows stay cached
+    for n in names:
+        g.lookup(n, fuzzy=False)
+ranked = (time.perf_counter() - t) / repeat
+print(json.dumps({"cold": len(names) / cold, "warm": len(names) / warm, "ranked": len(names) / ranked,
+                  "hits": hits, "n": len(names),
                   "keys": len(keys[0]), "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -117,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         ("CLI: geo gazetteer lookup Idlib (median)", f"{statistics.median(cli):.3f} s", f"≤ {TARGETS['cli']} s",
          statistics.median(cli) <= TARGETS["cli"]),
         (f"lookups/s, first pass over {stats['n']} names (cold)", f"{stats['cold']:,.0f}", "", None),
+        ("lookups/s, repeated, re-ranked (rows cached)", f"{stats['ranked']:,.0f}", "", None),
         (f"lookups/s, repeated passes (warm, x{args.repeat})", f"{stats['warm']:,.0f}",
          f"≥ {TARGETS['rate']:,}", stats["warm"] >= TARGETS["rate"]),
         ("peak RSS: gazetteer + keys() + lookups", f"{stats['rss_mb']:.0f} MB", f"≤ {TARGETS['rss']} MB",

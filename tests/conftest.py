@@ -21,9 +21,10 @@ GOLD_DIR = SHARED / "eval" / "gold"
 
 
 def _persistent_cache() -> str:
+    """The folder the ``geo`` command uses by default, so tests and the command share one build."""
     import platformdirs
 
-    return str(Path(platformdirs.user_cache_dir("geo-conflict-mapper")) / "test-index")
+    return platformdirs.user_cache_dir("geo-conflict-mapper")
 
 
 os.environ.setdefault("GEO_CACHE_DIR", _persistent_cache())

@@ -264,3 +264,14 @@ def test_bad_overlay_row_names_file_and_line(tmp_path):
 def test_bad_overlay_type_lists_allowed(tmp_path):
     with pytest.raises(GazetteerDataError, match=r"line 2: place type 'hamlet' is not allowed; choose one of: .*village"):
         _overlay(tmp_path, "t-a,Alpha,hamlet,35.5,36.5,Idlib,SY,,test\n")
+
+
+def test_lookup_results_are_independent_lists(gazetteer):
+    first = gazetteer.lookup("Idlib")
+    first.clear()
+    assert gazetteer.lookup("Idlib")  # a cached result is not shared with the caller
+
+
+def test_focus_with_a_plain_set(gazetteer):
+    best = gazetteer.lookup("Salqin", focus=Focus(countries={"SY"}))[0].place
+    assert best.country == "SY"

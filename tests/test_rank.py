@@ -178,3 +178,9 @@ def test_shaped_region_gets_a_small_bonus():
     plain = _place(ptype=T.REGION)
     shaped = dataclasses.replace(plain, wkb=b"\x01")
     assert _s(shaped) > _s(plain)
+
+
+def test_focus_accepts_a_set_and_lists():
+    f = Focus(countries={"SY"}, points=[[48, 37.8]])
+    assert f.countries == frozenset({"SY"}) and f.points == ((48.0, 37.8),)
+    assert hash(f) == hash(Focus(countries=frozenset({"SY"}), points=((48.0, 37.8),)))

@@ -151,6 +151,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Fold a whole name into its lookup key (folded words joined by one space).
 

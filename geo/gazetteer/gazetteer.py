@@ -51,6 +51,7 @@ class Gazetteer:
         self._keys: tuple[AbstractSet[str], AbstractSet[str], AbstractSet[str]] | None = None
         self._key_list: list[str] | None = None
         self._entry_cache = None
+        self._lookup_cache = None
 
     # -- connection -------------------------------------------------------
     @property
@@ -191,15 +192,23 @@ class Gazetteer:
         list of Candidate
             Best first; empty when nothing matched.
         """
+        if self._lookup_cache is None:
+            self._lookup_cache = lru_cache(maxsize=1 << 15)(self._lookup)
+        try:
+            return list(self._lookup_cache(name, focus, limit, fuzzy))
+        except TypeError:  # an unhashable focus: rank without the cache
+            return list(self._lookup(name, focus, limit, fuzzy))
+
+    def _lookup(self, name: str, focus: Focus | None, limit: int, fuzzy: bool) -> tuple[Candidate, ...]:
         key = fold(name)
         if not key:
-            return []
+            return ()
         found = self._exact_and_hinted(key, focus, name)
         if not found and len(skeleton(key).replace(" ", "")) >= 4:
             found = self.candidates(skeleton(key), focus=focus, tier="skeleton", query=name)
         if not found and fuzzy:
             found = self._fuzzy(key, focus)
-        return merge_same_places(sorted(found, key=lambda c: -c.score), limit=limit)
+        return tuple(merge_same_places(sorted(found, key=lambda c: -c.score), limit=limit))
 
     def _exact_and_hinted(self, key: str, focus: Focus | None, name: str) -> list[Candidate]:
         base, hints = type_hints(key)

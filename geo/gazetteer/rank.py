@@ -77,6 +77,11 @@ class Focus:
     points: tuple[tuple[float, float], ...] = ()
     radius_km: float = 150.0
 
+    def __post_init__(self) -> None:
+        # Accept any iterables (``countries={"SY"}``, a list of points) but stay hashable.
+        object.__setattr__(self, "countries", frozenset(self.countries))
+        object.__setattr__(self, "points", tuple((float(lat), float(lon)) for lat, lon in self.points))
+
 
 _LEADING = frozenset(fold(w) for w in ("city", "town", "village"))
 
