@@ -110,7 +110,7 @@ def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list
         if a.start < cursor:
             continue
         gap = ctx.text[cursor:a.start]
-        if len(gap) > max_gap or re.search(r"[.;:]", gap):
+        if len(gap) > (max_gap if not out else 24) or re.search(r"[.;:]", gap):
             break
         if out and not _COORDINATION.match(gap):
             break
@@ -163,6 +163,7 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
             if ctx.patterns.event_stop_after.match(ctx.text[e:e + 15].lstrip()):
                 continue
             found.append(_Trigger(s, e, etype))
+    found = [t for t in found if not _object_noun(ctx, t)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[_Trigger] = []
     for t in found:
@@ -172,6 +173,15 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
             continue
         out.append(t)
     return out
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|hit|struck|attacked)\s+(?:a|an|the|two|several)?\s*(?:\w+\s+)?$",
+                            re.I)
+
+
+def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
+    """A build-up noun that is the target of another act ("airstrikes on a convoy")."""
+    return t.type == EventType.BUILDUP and bool(_OBJECT_BEFORE.search(ctx.text[max(0, t.start - 30):t.start]))
 
 
 def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
@@ -196,7 +206,9 @@ _ATTRIBUTION = re.compile(
     r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
     r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b", re.I)
 _AFFILIATION = re.compile(
-    r"\s*(?:\w+\s+){0,3}?(?:by|of|from|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by)\s+",
+    r"\s*(?:(?:by|of|from)\s+"
+    r"|(?:(?:broke\s+out|erupted|raged|took\s+place)\s+)?between\s+"
+    r"|(?:[\w-]+\s+){1,3}?(?:by|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by)\s+)",
     re.I)
 
 
@@ -206,12 +218,26 @@ def _attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
             for m in _ATTRIBUTION.finditer(ctx.sentence.text)]
 
 
+def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) -> list[ActorMention]:
+    """Actors right before ``pos`` and those chained to them ("Russian-Turkish patrol",
+    "Russian and Turkish forces")."""
+    group: list[ActorMention] = []
+    cursor = pos
+    for a in reversed(before):
+        gap = ctx.text[a.end:cursor]
+        if len(gap) > 2 and not (group and re.fullmatch(r"\s*(?:-|/|and|,)\s*", gap)):
+            break
+        group.insert(0, a)
+        cursor = a.start
+    return group
+
+
 def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
                   excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not _inside(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     before = [a for a in usable if prev <= a.start and a.end <= trig.start]
-    adjacent = [a for a in before if len(ctx.text[a.end:trig.start]) <= 2]
+    adjacent = _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
     after = [a for a in _actor_list_after(ctx, trig.end + m.end())] if m else []
     after = [a for a in after if a in usable]
@@ -221,6 +247,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     if not found:
         found = [a for a in _subject(ctx, usable) if a.start < trig.start]
     return _uniq([a.actor for a in found])
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 
 
 def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
@@ -233,7 +262,10 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     drafts: list[Draft] = []
     shared: list[Loc] = []
     for trig in triggers:
-        locs = _event_locs(ctx, trig, triggers, attributed) or shared
+        locs = _event_locs(ctx, trig, triggers, attributed)
+        if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
+            continue  # "condemned the shelling": a reference to an event told before
+        locs = locs or shared
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or memory.last_actors.get(trig.type, [])
         if actors:
             memory.last_actors[trig.type] = actors
@@ -331,8 +363,17 @@ _HOLD_VERB = re.compile(r"^\s*(?:and\s+its\s+[\w\s-]{0,30}?\s+)?(?:(?:still|also
                         re.I)
 
 
+_PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s)", re.I)
+
+
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     out = []
+    for m in _PRONOUN_VERB.finditer(ctx.sentence.text):
+        subject = _subject(ctx, list(ctx.actors))
+        verb = _HOLD_VERB.match(ctx.text[ctx.sentence.start + m.end():ctx.sentence.start + m.end() + 60])
+        if subject and verb and subject[-1].end <= ctx.sentence.start + m.start():
+            locs = _locs_after(ctx, ctx.sentence.start + m.end() + verb.end(), max_gap=40)
+            out.append(_control(ctx, locs, subject, verb.group(1)))
     for group in _actor_groups(ctx):
         last = group[-1]
         m = _HOLD_VERB.match(ctx.text[last.end:last.end + 60])

@@ -21,7 +21,7 @@ from geo.model import Place, PlaceType
 
 __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
 
-_COREF = re.compile(r"\bthe\s+(town|city|village|neighbou?rhood|area|region)\b(?!\s+of\b)", re.I)
+_COREF = re.compile(r"\bthe\s+(town|city|village|neighbou?rhood|area|region|highway|road)\b(?!\s+of\b)", re.I)
 _COREF_TYPES = {
     "town": (PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),
     "city": (PlaceType.CITY, PlaceType.TOWN),
@@ -30,6 +30,8 @@ _COREF_TYPES = {
     "neighborhood": (PlaceType.NEIGHBOURHOOD,),
     "area": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
     "region": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
+    "highway": (PlaceType.ROAD,),
+    "road": (PlaceType.ROAD,),
 }
 _IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway)?\s*in\s+(?:the\s+)?$", re.I)
 
@@ -132,7 +134,8 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
         if loc.precision == 1 and loc.place and loc.label == loc.place.name and loc.start == loc.mention.start:
             continue
         gap = text[prev.end:loc.start]
-        if re.fullmatch(r",\s*", gap) and not prev.locator:
+        container = not prev.located and prev.place is None and re.fullmatch(r"\s+(?:in|near)\s+", gap)
+        if (re.fullmatch(r",\s*", gap) or container) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if not prev.located and loc.geometry is not None:
                 point = loc.geometry.representative_point()
@@ -181,7 +184,7 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
         j -= 1
         if not locs[j].locator:
             group.insert(0, locs[j])
-    specific = [loc for loc in group if loc.precision == 1]
+    specific = [loc for loc in group if loc.precision == 1 or loc.kind in ("near", "outskirts")]
     return specific or group
 
 

@@ -28,6 +28,13 @@ _UNKNOWN_NAME = re.compile(
     rf"|\b((?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+{_TYPE_WORD}\b")
 
 
+_PARTICLES = frozenset({"abu", "umm", "bin", "ibn"})
+_ART = r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?"
+_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:from|to|towards|toward|into|near|reached|reaching|entered|captured|seized)\s+(?:the\s+)?"
+    rf"({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})")
+
+
 @dataclass(frozen=True, slots=True)
 class RawMention:
     """A span whose folded words are a gazetteer key (or, with ``key=""``, an unknown name)."""
@@ -86,13 +93,20 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
         if key in keys and not (j == i and _weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)):
             best = RawMention(toks[i][1], toks[j][2], key, "exact")
         elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
-                not (j == i and _weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)):
+                not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
+                                 or _sentence_initial(text, toks[i][1]))):
             skel = skeleton(key)
             if len(skel.replace(" ", "")) >= 4 and skel in skels:
                 best = RawMention(toks[i][1], toks[j][2], skel, "skeleton")
         if key not in prefixes and skeleton(key) not in prefixes:
             break
     return best
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True for a word that opens a sentence or line (its capital says nothing)."""
+    before = text[max(0, start - 3):start].rstrip(" \t\"“‘(")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _weak_single(surface: str, key: str, stopwords: frozenset[str]) -> bool:
@@ -107,13 +121,15 @@ def find_pattern_mentions(text: str, known: list[RawMention],
     ("Russian-brokered") is not a name.
     """
     covered = [(m.start, m.end) for m in known]
+    spans = [m.span(1 if m.group(1) else 2) for m in _UNKNOWN_NAME.finditer(text)]
+    spans += [m.span(1) for m in _AFTER_PREPOSITION.finditer(text)]
     out = []
-    for m in _UNKNOWN_NAME.finditer(text):
-        group = 1 if m.group(1) else 2
-        s, e = m.span(group)
-        words = m.group(group).split()
+    for s, e in sorted(set(spans)):
+        words = text[s:e].split()
+        folded = [w.casefold().strip("’'") for w in words]
         if any(a < e and s < b for a, b in covered) or _NOT_NAME.search(words[-1]) or \
-                any(w.casefold() in stopwords for w in words):
+                any(w in stopwords and not (w in _PARTICLES and len(words) > 1) for w in folded):
             continue
+        covered.append((s, e))
         out.append(RawMention(s, e, "", "pattern"))
     return out

@@ -67,7 +67,8 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
     raw = drop_non_places(text, raw + find_pattern_mentions(text, raw, patterns.stopwords), actors, patterns)
     raw.sort(key=lambda m: m.start)
-    resolved = far_filter(text, resolve_mentions(text, raw, gaz, _dateline_country(article, gaz)))
+    country = _dateline_country(article, gaz)
+    resolved = far_filter(text, resolve_mentions(text, raw, gaz, country), frozenset({country} - {""}))
     return resolved, actors
 
 
@@ -103,13 +104,24 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
 def _drafts(article: Article, locs: list[Loc], actors, patterns: Patterns) -> list[Draft]:
     memory = Memory()
     out: list[Draft] = []
+    actor_spans = {(a.start, a.end) for a in actors if not a.adjective}
     for sent in sentences(article.text):
         ctx = SentenceContext(
             article.text, sent,
-            [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end],
+            [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end
+             and not _names_actor(article.text, loc, actor_spans)],
             [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns)
         out += read_sentence(ctx, memory)
     return out
+
+
+def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool:
+    """A place name that stands for a party ("hand it to Turkey") is not where things happen,
+    unless a locative word comes before it ("in Moscow")."""
+    import re
+
+    venue = re.search(r"\b(?:in|at|inside|near|into|outside)\s+(?:the\s+)?$", text[max(0, loc.start - 12):loc.start])
+    return (loc.start, loc.end) in actor_spans and not venue
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -30,6 +30,7 @@ __all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "f
 _RUN = re.compile(r"[A-Z][\w’'‘-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu)[-\s])?[A-Z][\w’'‘-]*)*")
 _NUMBER_NEAR = re.compile(r"^\s*\d|\d\s*$")
 _FAR_KM = 1000.0
+_KUNYA = frozenset({"abu", "umm"})   # "Abu Rasin" is also how towns are named: no surname to remember
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,22 +46,24 @@ class Resolved:
     candidates: tuple[Candidate, ...] = ()
 
 
-def person_spans(text: str, patterns: Patterns) -> list[tuple[int, int]]:
-    """Spans of personal names: runs that start with a given name or follow a title,
-    and later mentions of the surnames seen in such runs."""
+def person_spans(text: str, patterns: Patterns) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of personal names: runs of two or more capitalised words that start with a
+    given name or follow a title, and (second list) later mentions of their surnames."""
     spans: list[tuple[int, int]] = []
+    later: list[tuple[int, int]] = []
     surnames: set[str] = set()
     for m in _RUN.finditer(text):
         words = m.group().split()
         before = text[max(0, m.start() - 30):m.start()]
         titled = bool(re.search(patterns.person_before.pattern + r"[\s,]*$", before, re.I))
-        if words[0].casefold().strip("’'") in patterns.given_names or (titled and len(words) >= 2):
+        given = words[0].casefold().strip("’'") in patterns.given_names
+        if len(words) >= 2 and (given or titled):
             spans.append(m.span())
-            surnames.update(w for w in words[1:] if len(w) > 3)
+            if words[0].casefold() not in _KUNYA:
+                surnames.update(w for w in words[1:] if len(w) > 3 and w[0].isupper())
     for name in surnames:
-        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
-            spans.append(m.span())
-    return spans
+        later += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return spans, later
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -72,11 +75,11 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
     """Remove matches inside actor names or personal names, and process, date and
     government-metonym uses."""
     actor_spans = [(a.start, a.end) for a in actors if not a.adjective]
-    people = person_spans(text, patterns)
+    people, surnames = person_spans(text, patterns)
     keep = []
     for m in raw:
         span = (m.start, m.end)
-        if _overlaps(span, people):
+        if (_overlaps(span, people) and span not in people) or _overlaps(span, surnames):
             continue
         if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)):
             continue
@@ -103,9 +106,16 @@ def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
     return bool(re.match(patterns.capital_verbs.pattern, rest, re.I)) and not _after_locative(text, m.start)
 
 
+_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*(?:,|and|,\s*and)\s+)?$")
+
+
 def _after_locative(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?$",
-                          text[max(0, start - 15):start], re.I))
+    """True after "in", "at", "to", "from", "near"... (also "in Berlin and" before the second name),
+    but not after "according to"."""
+    before = text[max(0, start - 40):start]
+    return bool(_LOCATIVE.search(before)) and not re.search(r"\b(?:according|close|due|thanks)\s+to\s+$",
+                                                               before, re.I)
 
 
 def _focus_countries(gaz: Gazetteer, raw: list[RawMention], text: str) -> frozenset[str]:
@@ -136,6 +146,18 @@ def _confident(r: Resolved) -> bool:
     return len(r.candidates) == 1 or r.candidates[0].score - r.candidates[1].score > 0.5
 
 
+def _theatre() -> frozenset[str]:
+    from geo.gazetteer.store import THEATRE_COUNTRIES
+
+    return THEATRE_COUNTRIES
+
+
+def _trusted_for_skeleton(place: Place) -> bool:
+    from geo.gazetteer.store import THEATRE_COUNTRIES
+
+    return not place.source.startswith("GeoNames") or place.country in THEATRE_COUNTRIES
+
+
 def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus) -> list[Resolved]:
     cache: dict[tuple[str, str], list[Candidate]] = {}
     out = []
@@ -148,6 +170,8 @@ def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus) ->
             from geo.gazetteer.gazetteer import merge_same_places
 
             found = gaz.candidates(m.key, focus=focus, tier=m.tier, query=surface)
+            if m.tier == "skeleton":
+                found = [c for c in found if _trusted_for_skeleton(c.place)]
             cache[(m.key, m.tier)] = merge_same_places(found)[:5]
         cands = cache[(m.key, m.tier)]
         out.append(Resolved(m.start, m.end, surface, m.key, m.tier, cands[0].place if cands else None,
@@ -155,17 +179,30 @@ def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus) ->
     return out
 
 
-def far_filter(text: str, resolved: list[Resolved]) -> list[Resolved]:
-    """Drop far-away places (> 1,000 km from the article's centre) unless after a locative word."""
+def _centre(resolved: list[Resolved], countries: frozenset[str]) -> Place | None:
+    """The article's centre: the place with most other places within 500 km (ties: a place
+    in the article's countries or the curated overlay, then the first named)."""
     local = [r.place for r in resolved if r.place and r.place.type != PlaceType.COUNTRY]
     if not local:
+        return None
+
+    def weight(p: Place) -> float:
+        near = sum(1 for q in local if q is not p and distance_km(p.lat, p.lon, q.lat, q.lon) <= 500.0)
+        home = 0.5 if p.country in countries or p.source.startswith("overlay") else 0.0
+        return near + home + (0.25 if p.country in _theatre() else 0.0)
+
+    return max(local, key=weight)
+
+
+def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = frozenset()) -> list[Resolved]:
+    """Drop far-away places (> 1,000 km from the article's centre) unless after a locative word."""
+    centre = _centre(resolved, countries)
+    if centre is None:
         return resolved
-    lat = statistics.median(p.lat for p in local)
-    lon = statistics.median(p.lon for p in local)
     keep = []
     for r in resolved:
         if r.place and r.place.type != PlaceType.COUNTRY and \
-                distance_km(lat, lon, r.place.lat, r.place.lon) > _FAR_KM and \
+                distance_km(centre.lat, centre.lon, r.place.lat, r.place.lon) > _FAR_KM and \
                 not _after_locative(text, r.start):
             continue
         keep.append(r)

@@ -1,0 +1,82 @@
+"""geo.extract.actors: aliases, adjectives, acronyms, units."""
+from __future__ import annotations
+
+import pytest
+
+from geo.extract.actors import find_actors, load_registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return load_registry()
+
+
+def _found(text, reg):
+    return [(text[m.start:m.end], m.actor.bloc) for m in find_actors(text, reg)]
+
+
+def _blocs(text, reg):
+    return [b for _, b in _found(text, reg)]
+
+
+@pytest.mark.parametrize("text,bloc", [
+    ("Russian warplanes struck the town.", "russia"),
+    ("Turkish-backed factions advanced.", "opposition"),
+    ("Iranian-backed militias arrived.", "iran"),
+    ("Hayat Tahrir al-Sham fighters attacked.", "hts"),
+    ("Hay'at Tahrir ash-Sham fighters attacked.", "hts"),
+    ("The Republican Guard deployed.", "syrian-government"),
+    ("The Fourth Division deployed.", "syrian-government"),
+    ("The Fifth Corps deployed.", "syrian-government"),
+    ("The Baqir Brigade deployed.", "iran"),
+    ("The YPG withdrew.", "sdf"),
+    ("The Manbij Military Council said.", "sdf"),
+    ("HTS withdrew.", "hts"),
+    ("The SDF withdrew.", "sdf"),
+    ("Government forces advanced.", "syrian-government"),
+])
+def test_one_actor(reg, text, bloc):
+    assert _blocs(text, reg) == [bloc]
+
+
+def test_turkish_backed_is_not_turkey(reg):
+    assert "turkey" not in _blocs("Turkish-backed factions shelled the village.", reg)
+
+
+def test_adjective_needs_capital(reg):
+    found = find_actors("Russian drones and a russian drone.", reg)
+    assert [m.actor.bloc for m in found] == ["russia"]
+    assert find_actors("The Russian patrol left.", reg)[0].adjective
+
+
+def test_longest_alias_wins(reg):
+    (m,) = find_actors("Russian military police arrived.", reg)
+    assert m.actor.id == "russian-military-police"
+    assert (m.start, m.end) == (0, len("Russian military police"))
+
+
+def test_acronym_is_case_sensitive(reg):
+    assert _blocs("IS fighters attacked a checkpoint.", reg) == ["isis"]
+    assert _blocs("It is what it is.", reg) == []
+    assert _blocs("The situation is calm; Is it over?", reg) == []
+    assert _blocs("The sdf and hts are lowercase here.", reg) == []
+
+
+def test_spans_point_into_text(reg):
+    text = "Russian jets, Turkish drones and the SDF."
+    for m in find_actors(text, reg):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end].strip() == text[m.start:m.end]
+
+
+def test_coordinated_adjectives(reg):
+    assert _blocs("Russian and Turkish forces patrolled.", reg) == ["russia", "turkey"]
+
+
+def test_no_actor_in_plain_sentence(reg):
+    assert find_actors("The weather was cold and the roads were empty.", reg) == []
+
+
+@pytest.mark.parametrize("text", ["Syrian farmers harvested wheat.", "Kurdish music played."])
+def test_syrian_and_kurdish_are_not_adjectives(reg, text):
+    assert find_actors(text, reg) == []

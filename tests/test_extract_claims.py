@@ -1,0 +1,245 @@
+"""geo.extract.claims through extract(): control, events, modality, routes, exchanges, evidence."""
+from __future__ import annotations
+
+import pytest
+import shapely
+
+from _extract_helpers import claims, geom, place, run
+
+
+def _control(ex):
+    return {(c.place_names[0], c.blocs[0]) for c in claims(ex, "control")}
+
+
+def _events(ex, etype):
+    return claims(ex, "event", etype)
+
+
+# -- control -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,bloc", [
+    ("Fighting broke out near Tal Tamr, which is held by the SDF.", "Tal Tamr", "sdf"),
+    ("Russian jets struck areas under Turkish control in Afrin.", "Afrin", "turkey"),
+    ("The Turkish-held town of Ras al-Ain came under fire.", "Ras al-Ain", "turkey"),
+    ("Rebels seized Saraqib on Tuesday.", "Saraqib", "opposition"),
+    ("Jisr al-Shughur has been under HTS control since 2019.", "Jisr al-Shughur", "hts"),
+    ("SDF-controlled Tal Tamr was calm.", "Tal Tamr", "sdf"),
+    ("Government forces captured Kafr Nabl.", "Kafr Nabl", "syrian-government"),
+])
+def test_control_claim(gazetteer, text, name, bloc):
+    ex = run(text, gazetteer)
+    assert (name, bloc) in _control(ex), ex.claims
+    assert len(claims(ex, "control")) == 1
+
+
+def test_control_of_two_places_by_two_blocs(gazetteer):
+    ex = run("Kobani and Sarrin have been controlled by the SDF together with government forces.", gazetteer)
+    assert _control(ex) == {("Kobani", "sdf"), ("Kobani", "syrian-government"),
+                            ("Sarrin", "sdf"), ("Sarrin", "syrian-government")}
+
+
+def test_control_x_and_the_nearby_y(gazetteer):
+    ex = run("Kobani and the nearby Sarrin have been controlled by the SDF together with government forces.",
+             gazetteer)
+    places = {n for n, _ in _control(ex)}
+    blocs = {b for _, b in _control(ex)}
+    assert blocs == {"sdf", "syrian-government"}
+    assert any("Sarrin" in n for n in places) and "Kobani" in places
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey wants to control the border.",
+    "Government forces shelled Kafr Nabl on Monday.",
+    "Residents of Manbij held a wedding on Friday.",
+    "The weather in Qamishli was cold.",
+])
+def test_no_control_claim(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []
+
+
+def test_agent_is_not_controller(gazetteer):
+    ex = run("Russian jets struck areas under Turkish control in Afrin.", gazetteer)
+    (strike,) = _events(ex, "strike")
+    assert strike.blocs == ("russia",)
+    assert strike.place_names == ("Afrin",)
+    (ctl,) = claims(ex, "control")
+    assert ctl.blocs == ("turkey",)
+
+
+# -- events --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,etype,blocs,name", [
+    ("Russian jets bombed Maarat al-Numan on Sunday.", "strike", {"russia"}, "Maarat al-Numan"),
+    ("Turkey sent reinforcements to Atarib.", "buildup", {"turkey"}, "Atarib"),
+    ("HTS fighters clashed with government forces in Kafr Nabl.", "clash", {"hts"}, "Kafr Nabl"),
+    ("HTS fighters attacked a checkpoint in Kafr Nabl.", "attack", {"hts"}, "Kafr Nabl"),
+    ("Government forces captured Saraqib.", "capture", {"syrian-government"}, "Saraqib"),
+    ("The SDF handed over Tabqa to government forces.", "handover", {"sdf"}, "Tabqa"),
+    ("Russia and Turkey signed an agreement on Idlib.", "agreement", {"russia", "turkey"}, "Idlib"),
+    ("Russian and Turkish forces conducted a joint patrol in Darbasiyah.", "patrol", {"russia", "turkey"}, None),
+    ("Turkey launched a military operation in Tal Abyad.", "military_action", {"turkey"}, "Tal Abyad"),
+])
+def test_event_types(gazetteer, text, etype, blocs, name):
+    ex = run(text, gazetteer)
+    found = _events(ex, etype)
+    assert len(found) == 1, ex.claims
+    (c,) = found
+    assert set(c.blocs) == blocs
+    if name:
+        assert c.place_names == (name,)
+    assert c.places[0]
+    assert c.details["trigger"] in text
+
+
+def test_event_at_each_listed_place(gazetteer):
+    ex = run("Government forces shelled Kafr Nabl, Maarat al-Numan and Hass.", gazetteer)
+    assert sorted(c.place_names[0] for c in _events(ex, "strike")) == ["Hass", "Kafr Nabl", "Maarat al-Numan"]
+
+
+def test_no_event_without_trigger(gazetteer):
+    ex = run("The weather in Qamishli was cold and Turkish officials stayed home.", gazetteer)
+    assert ex.claims == ()
+
+
+def test_no_event_without_place(gazetteer):
+    assert run("Russian jets struck targets overnight.", gazetteer).claims == ()
+
+
+def test_event_without_actor_is_not_claimed(gazetteer):
+    assert _events(run("A strike hit Kafr Nabl.", gazetteer), "strike") == []
+
+
+def test_patrol_inherits_actors(gazetteer):
+    ex = run("Russian military police conducted a patrol in Amuda. The patrol later returned to Qamishli.",
+             gazetteer)
+    patrols = _events(ex, "patrol")
+    assert len(patrols) == 2
+    assert all(c.blocs == ("russia",) for c in patrols)
+
+
+def test_the_town_refers_back_to_the_last_town(gazetteer):
+    ex = run("Turkish drones struck Tal Tamr. Government forces later shelled the town.", gazetteer)
+    by_bloc = {c.blocs: c for c in _events(ex, "strike")}
+    assert set(by_bloc) == {("turkey",), ("syrian-government",)}
+    assert by_bloc[("syrian-government",)].places == by_bloc[("turkey",)].places
+
+
+def test_locator_phrase_describes_the_place_only(gazetteer):
+    # "Tarnabah, east of Saraqib," only says where Tarnabah is: no event at Saraqib
+    ex = run("Government forces shelled Tarnabah, east of Saraqib, on Monday.", gazetteer)
+    assert [c.place_names for c in _events(ex, "strike")] == [("Tarnabah",)]
+
+
+def test_inheritance_is_per_event_type(gazetteer):
+    ex = run("Russian military police conducted a patrol in Amuda. Shelling hit Qamishli.", gazetteer)
+    assert _events(ex, "strike") == []
+
+
+def test_clash_between_two_actors(gazetteer):
+    ex = run("Clashes erupted between the SDF and Turkish-backed factions in Ain Issa.", gazetteer)
+    (c,) = _events(ex, "clash")
+    assert set(c.blocs) == {"sdf", "opposition"}
+
+
+def test_joint_russian_turkish_patrol_event(gazetteer):
+    ex = run("A joint Russian-Turkish patrol set off from Darbasiyah and ended in Amuda.", gazetteer)
+    patrols = _events(ex, "patrol")
+    assert patrols and all(set(c.blocs) == {"russia", "turkey"} for c in patrols)
+
+
+# -- modality ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("Russian jets struck Tafas.", "strike", "reported"),
+    ("The SDF said Turkish drones struck Kobani.", "strike", "claimed"),
+    ("Turkish drones struck Kobani, according to local sources.", "strike", "claimed"),
+    ("Turkish forces may launch an offensive on Tal Rifaat.", "military_action", "possible"),
+    ("Turkey does not rule out an operation in Manbij.", "military_action", "possible"),
+    ("Turkey expects to deploy troops in Tal Abyad.", "buildup", "possible"),
+    ("Russia proposed a ceasefire in Idlib.", "agreement", "possible"),
+])
+def test_modality(gazetteer, text, etype, modality):
+    (c,) = _events(run(text, gazetteer), etype)
+    assert c.modality.value == modality
+
+
+def test_attribution_names_the_speaker(gazetteer):
+    (c,) = _events(run("The SDF said Turkish drones struck Kobani.", gazetteer), "strike")
+    assert c.blocs == ("turkey",)          # the speaker is not the agent
+    assert "SDF" in c.attribution
+
+
+# -- routes ----------------------------------------------------------------------------
+
+def test_route_from_x_to_y(gazetteer):
+    ex = run("A joint Russian-Turkish patrol set off from Darbasiyah and ended in Amuda.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert set(r.blocs) == {"russia", "turkey"}
+    assert r.event_type is not None and r.event_type.value == "patrol"
+    start, end = place(gazetteer, "Darbasiyah"), place(gazetteer, "Amuda")
+    assert r.places == (start.id, end.id)
+    line = geom(r)
+    assert line.geom_type == "LineString"
+    assert shapely.Point(line.coords[0]).distance(shapely.Point(start.lon, start.lat)) < 0.02
+    assert shapely.Point(line.coords[-1]).distance(shapely.Point(end.lon, end.lat)) < 0.02
+
+
+def test_route_needs_both_ends(gazetteer):
+    assert claims(run("A Russian patrol set off from Darbasiyah at dawn.", gazetteer), "route") == []
+
+
+def test_route_inherits_patrol_actors(gazetteer):
+    ex = run("Russian military police conducted a patrol in Amuda. "
+             "The patrol set off from Amuda and ended in Qamishli.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.blocs == ("russia",)
+
+
+# -- exchanges -------------------------------------------------------------------------
+
+def test_swap_headline(gazetteer):
+    ex = run("Swap: Tal Rifaat for Jisr al-Shughur", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Jisr al-Shughur")
+    assert x.modality.value == "possible"
+    assert geom(x).geom_type == "LineString"
+
+
+def test_exchange_without_exchange_cue_is_none(gazetteer):
+    assert claims(run("Russia handed over Tal Rifaat to Turkey.", gazetteer), "exchange") == []
+
+
+def test_exchange_with_places_and_parties(gazetteer):
+    ex = run("Russia may hand over Tal Rifaat to the Turkish army in exchange for Saraqib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Saraqib")
+    assert x.details["a_from"] == ("russia",)
+    assert x.details["a_to"] == ("turkey",)
+    assert x.details["b_to"] == ("russia",)
+    assert x.modality.value == "possible"
+
+
+def test_exchange_to_country_name(gazetteer):
+    ex = run("Russia may hand over Tal Rifaat to Turkey in exchange for Saraqib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Saraqib")
+    assert x.details["a_from"] == ("russia",)
+    assert x.details["a_to"] == ("turkey",)
+    assert x.details["b_to"] == ("russia",)
+    assert x.modality.value == "possible"
+
+
+# -- evidence ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones struck Kobani.\nIn another development, Rebels seized Saraqib. The SDF holds Tal Tamr.",
+    "Gen. Ahmed said Russian jets bombed Ariha. The U.S. envoy visited Qamishli, which is held by the SDF.",
+])
+def test_evidence_spans_point_into_text(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert ex.claims
+    for c in ex.claims:
+        s, e = c.span
+        assert text[s:e] == c.evidence
+        for a, b in c.details["location_spans"]:
+            assert s <= a <= b <= e

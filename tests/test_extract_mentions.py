@@ -1,0 +1,106 @@
+"""geo.extract.mentions: gazetteer names and unknown-name patterns."""
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import run
+from geo.extract.mentions import find_pattern_mentions, find_place_mentions
+from geo.extract.patterns import load_patterns
+
+
+@pytest.fixture(scope="module")
+def find(gazetteer):
+    keys, skels, prefixes = gazetteer.keys()
+    stop = load_patterns().stopwords
+
+    def _find(text):
+        return [(text[m.start:m.end], m.tier) for m in find_place_mentions(text, keys, skels, prefixes, stop)]
+    return _find
+
+
+def _surfaces(found):
+    return [s for s, _ in found]
+
+
+def test_longest_match_wins(find):
+    found = _surfaces(find("Turkish drones hit Ras al-Ain at night."))
+    assert "Ras al-Ain" in found
+    assert "Ras" not in found
+
+
+def test_multiword_name_is_one_mention(find):
+    found = _surfaces(find("Clashes erupted in Jisr al-Shughur."))
+    assert found.count("Jisr al-Shughur") == 1
+    assert not any(s in ("Jisr", "Shughur") for s in found)
+
+
+def test_latin_script_requires_capital(find):
+    assert _surfaces(find("Fighting in ras al-ain and kobani.")) == []
+    assert "Kobani" in _surfaces(find("Fighting in Kobani."))
+
+
+def test_arabic_script_matched(find):
+    found = _surfaces(find("قصفت طائرات حربية مدينة منبج أمس"))
+    assert "منبج" in found
+
+
+@pytest.mark.parametrize("text", ["In March 2020 there was calm.", "On Monday the roads were quiet.",
+                                   "The Army said nothing.", "Forces moved at night."])
+def test_stopwords_not_matched_alone(find, text):
+    assert find(text) == []
+
+
+def test_skeleton_spelling_finds_tarnabah(find, gazetteer):
+    assert _surfaces(find("Turkish drones struck Tronba yesterday.")) == ["Tronba"]
+    # a spelling that no folding catches: found by its consonant skeleton
+    assert ("Tirnbeh", "skeleton") in find("Turkish drones struck Tirnbeh yesterday.")
+    for spelling in ("Tronba", "Tirnbeh"):
+        ex = run(f"Turkish drones struck {spelling} east of Saraqib.", gazetteer)
+        assert "sy-tarnabah" in {p.place.id for p in ex.places if p.place}
+
+
+def test_spans_point_into_text(find, gazetteer):
+    keys, skels, prefixes = gazetteer.keys()
+    text = "Shelling hit Maarat al-Numan, Kafr Nabl and Ariha."
+    for m in find_place_mentions(text, keys, skels, prefixes, load_patterns().stopwords):
+        assert 0 <= m.start < m.end <= len(text)
+    assert _surfaces(find(text)) == ["Maarat al-Numan", "Kafr Nabl", "Ariha"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Government forces shelled the village of Zarqawiyat Foo near Ariha.", "Zarqawiyat Foo"),
+    ("Drones hit the town of Qubbat Zulm on Monday.", "Qubbat Zulm"),
+    ("Clashes broke out in Khirbet Zulmiya village.", "Khirbet Zulmiya"),
+])
+def test_unknown_name_pattern(text, name):
+    found = [text[m.start:m.end] for m in find_pattern_mentions(text, [], load_patterns().stopwords)]
+    assert name in found
+
+
+def test_pattern_skips_names_already_known(find, gazetteer):
+    keys, skels, prefixes = gazetteer.keys()
+    text = "Jets struck the town of Saraqib."
+    known = find_place_mentions(text, keys, skels, prefixes, load_patterns().stopwords)
+    assert find_pattern_mentions(text, known, load_patterns().stopwords) == []
+
+
+def test_pattern_needs_capitalised_name():
+    text = "They shelled the village of their enemies."
+    assert find_pattern_mentions(text, [], load_patterns().stopwords) == []
+
+
+def test_pattern_ignores_compound_adjective():
+    # "The Turkish-held town of Ras al-Ain": "The Turkish-held" is not a town name
+    text = "The Turkish-held town of Ras al-Ain came under fire."
+    found = [text[m.start:m.end] for m in find_pattern_mentions(text, [], load_patterns().stopwords)]
+    assert "The Turkish-held" not in found and "Turkish-held" not in found
+
+
+def test_capitalised_common_noun_is_not_a_place(gazetteer):
+    ex = run("Drones struck near Saraqib.", gazetteer)
+    assert {p.place.country for p in ex.places if p.place} == {"SY"}
+
+
+def test_arabic_city_word_is_not_a_place(gazetteer):
+    ex = run("قصفت طائرات روسية مدينة منبج", gazetteer)
+    assert {p.place.id for p in ex.places if p.place} == {"sy-manbij"}

@@ -1,0 +1,89 @@
+"""geo.extract.pipeline.extract: pure, deterministic, picklable; one bad name does not drop others."""
+from __future__ import annotations
+
+import pickle
+
+import shapely
+
+from geo.extract.pipeline import Extraction, extract
+from geo.ingest import article_from_text
+
+TEXT = ("Turkish drones struck Kobani and Ain Issa on Monday.\n"
+        "Rebels seized Saraqib, according to local sources. "
+        "A joint Russian-Turkish patrol set off from Darbasiyah and ended in Amuda.")
+
+
+def _ex(gazetteer, text=TEXT, source="t.txt"):
+    return extract(article_from_text(text, source), gazetteer=gazetteer)
+
+
+def test_deterministic_claim_ids(gazetteer):
+    a, b = _ex(gazetteer), _ex(gazetteer)
+    ids_a = [c.details["id"] for c in a.claims]
+    assert ids_a and ids_a == [c.details["id"] for c in b.claims]
+    assert len(set(ids_a)) == len(ids_a)
+    assert a.claims == b.claims
+    assert [p.name for p in a.places] == [p.name for p in b.places]
+
+
+def test_claim_ids_depend_on_source(gazetteer):
+    a, b = _ex(gazetteer), _ex(gazetteer, source="other.txt")
+    assert {c.details["id"] for c in a.claims}.isdisjoint({c.details["id"] for c in b.claims})
+
+
+def test_input_not_mutated(gazetteer):
+    article = article_from_text(TEXT, "t.txt")
+    before = (article.text, article.title, article.dateline)
+    extract(article, gazetteer=gazetteer)
+    assert (article.text, article.title, article.dateline) == before
+
+
+def test_results_are_picklable(gazetteer):
+    ex = _ex(gazetteer)
+    back = pickle.loads(pickle.dumps(ex))
+    assert isinstance(back, Extraction)
+    assert back.claims == ex.claims
+    assert [c.details["id"] for c in back.claims] == [c.details["id"] for c in ex.claims]
+    assert [p.spans for p in back.places] == [p.spans for p in ex.places]
+
+
+def test_geometries_are_valid_wkb(gazetteer):
+    ex = _ex(gazetteer)
+    for c in ex.claims:
+        g = shapely.from_wkb(c.geometry)
+        assert not g.is_empty and g.is_valid
+        minx, miny, maxx, maxy = g.bounds
+        assert 35 < minx and maxx < 43 and 32 < miny and maxy < 38   # Syria, lon/lat order
+    for p in ex.places:
+        assert not shapely.from_wkb(p.geometry).is_empty
+
+
+def test_place_record_spans_match_surfaces(gazetteer):
+    ex = _ex(gazetteer)
+    for p in ex.places:
+        for s, e in p.spans:
+            assert TEXT[s:e] in p.surfaces
+
+
+def test_repeated_place_is_one_record(gazetteer):
+    ex = _ex(gazetteer, "Turkish drones struck Kobani. Later Russian jets struck Kobani again.")
+    (rec,) = [p for p in ex.places if p.place and p.place.id == "sy-kobani"]
+    assert len(rec.spans) == 2
+
+
+def test_unknown_name_does_not_drop_the_others(gazetteer):
+    ex = _ex(gazetteer, "Government forces shelled the village of Zzyzxqor, Kafr Nabl and Ariha.")
+    ids = {p.place.id for p in ex.places if p.place}
+    assert {"sy-kafr-nabl", "sy-ariha"} <= ids
+    struck = {c.place_names[0] for c in ex.claims if c.event_type and c.event_type.value == "strike"}
+    assert {"Kafr Nabl", "Ariha"} <= struck
+
+
+def test_unresolved_lists_unknown_names(gazetteer):
+    ex = _ex(gazetteer, "Government forces shelled the village of Zzyzxqor near Ariha.")
+    assert "Zzyzxqor" in ex.unresolved
+
+
+def test_article_without_places_gives_nothing(gazetteer):
+    ex = _ex(gazetteer, "The committee met again and nothing was decided.")
+    assert ex.places == () and ex.claims == ()

@@ -1,0 +1,135 @@
+"""geo.extract.relative: relative phrases become geometries on the right side of their anchor."""
+from __future__ import annotations
+
+import shapely
+
+from _extract_helpers import claims, geom, km, place, run
+from geo.extract.relative import between, locate, relative_after, relative_before
+
+
+def _one(ex, event_type):
+    found = claims(ex, "event", event_type)
+    assert found, ex.claims
+    return found
+
+
+def test_relative_before_parses_direction_and_offset():
+    text = "troops west of the city of Aleppo"
+    kind, start, direction, dist = relative_before(text, text.index("Aleppo"))
+    assert (kind, text[start:start + 4], direction, dist) == ("direction", "west", "west", 0.0)
+    text = "a mine 15 km east of Kobani"
+    assert relative_before(text, text.index("Kobani"))[::2] == ("offset", "east")
+    assert relative_before(text, text.index("Kobani"))[3] == 15.0
+    assert relative_before("troops entered Aleppo", len("troops entered ")) is None
+
+
+def test_relative_after_countryside():
+    text = "Jets hit the Idlib countryside."
+    assert relative_after(text, text.index(" countryside"))[0] == "countryside"
+    assert relative_after("Jets hit Idlib city.", len("Jets hit Idlib")) is None
+
+
+def test_west_of_aleppo_lies_west(gazetteer):
+    aleppo = place(gazetteer, "Aleppo")
+    ex = run("Turkish drones struck villages west of Aleppo.", gazetteer)
+    (c,) = _one(ex, "strike")
+    g = geom(c)
+    assert g.centroid.x < aleppo.lon
+    assert not g.contains(shapely.Point(aleppo.lon, aleppo.lat))
+    assert c.geo_precision in (2, 3)
+    assert "west of Aleppo" in c.place_names[0]
+
+
+def test_offset_point_15km_east_of_kobani(gazetteer):
+    kobani = place(gazetteer, "Kobani")
+    ex = run("A Turkish drone struck a car 15 km east of Kobani.", gazetteer)
+    (c,) = _one(ex, "strike")
+    g = geom(c).centroid   # the offset point (claims of precision 2 carry a small area around it)
+    assert geom(c).area < 0.01
+    assert 13.0 < km((kobani.lat, kobani.lon), (g.y, g.x)) < 17.0
+    assert g.x > kobani.lon and abs(g.y - kobani.lat) < 0.05
+    assert c.geo_precision == 2
+
+
+def test_offset_in_kilometres_and_miles(gazetteer):
+    kobani = place(gazetteer, "Kobani")
+    g, precision = locate("offset", kobani, "south", 10.0)
+    assert precision == 2 and g.y < kobani.lat
+    assert 9.0 < km((kobani.lat, kobani.lon), (g.y, g.x)) < 11.0
+
+
+def test_northern_countryside_of_idlib_is_north(gazetteer):
+    idlib = place(gazetteer, "Idlib")
+    ex = run("Russian jets struck the northern countryside of Idlib.", gazetteer)
+    (c,) = _one(ex, "strike")
+    g = geom(c)
+    assert g.centroid.y > idlib.lat
+    assert not g.contains(shapely.Point(idlib.lon, idlib.lat))
+    assert c.geo_precision == 3
+
+
+def test_outskirts_is_a_ring_around_the_town(gazetteer):
+    ariha = place(gazetteer, "Ariha")
+    ex = run("Government forces shelled the outskirts of Ariha.", gazetteer)
+    (c,) = _one(ex, "strike")
+    g = geom(c)
+    centre = shapely.Point(ariha.lon, ariha.lat)
+    assert g.geom_type in ("Polygon", "MultiPolygon")
+    assert not g.contains(centre)           # a ring: the town itself is left out
+    assert g.convex_hull.contains(centre)   # ... but it surrounds it
+    assert g.distance(centre) < 0.1
+    assert c.geo_precision == 2
+
+
+def test_near_is_a_buffer_containing_the_place(gazetteer):
+    saraqib = place(gazetteer, "Saraqib")
+    ex = run("Turkish drones struck near Saraqib.", gazetteer)
+    (c,) = [c for c in _one(ex, "strike") if "Saraqib" in c.place_names[0]]
+    g = geom(c)
+    assert g.contains(shapely.Point(saraqib.lon, saraqib.lat))
+    b = g.bounds
+    assert km((b[1], b[0]), (b[3], b[2])) < 60   # near, not the whole province
+    assert c.geo_precision == 2
+
+
+def test_between_contains_the_midpoint(gazetteer):
+    a, b = place(gazetteer, "Ariha"), place(gazetteer, "Jisr al-Shughur")
+    ex = run("HTS fighters clashed with government forces between Ariha and Jisr al-Shughur.",
+             gazetteer)
+    located = [c for c in claims(ex, "event", "clash") if c.place_names and c.place_names[0].startswith("between")]
+    assert located, ex.claims
+    g = geom(located[0])
+    mid = shapely.Point((a.lon + b.lon) / 2, (a.lat + b.lat) / 2)
+    assert g.contains(mid)
+    assert located[0].geo_precision == 2
+    corridor, precision = between(a, b)
+    assert corridor.contains(mid) and precision == 2
+
+
+def test_south_of_the_m4_is_south_of_the_road(gazetteer):
+    ex = run("Russian jets struck villages south of the M4 highway.", gazetteer)
+    (c,) = _one(ex, "strike")
+    road = [p for p in gazetteer.places_of_type("road") if p.name.upper().startswith("M4")]
+    assert road
+    line = road[0].geometry
+    g = geom(c)
+    assert c.geo_precision == 3
+    assert g.centroid.y < line.centroid.y
+    # the band hugs the road: the road touches it and most of it lies south of the line
+    assert g.distance(line) < 0.05
+
+
+def test_northwest_syria_is_inside_syria_northwest(gazetteer):
+    syria = place(gazetteer, "Syria")
+    ex = run("Russian jets struck targets in northwest Syria.", gazetteer)
+    (c,) = _one(ex, "strike")
+    g = geom(c)
+    assert c.geo_precision == 3
+    assert g.centroid.x < syria.lon and g.centroid.y > syria.lat
+    assert syria.geometry.buffer(0.01).contains(g)
+
+
+def test_plain_place_has_precision_1(gazetteer):
+    ex = run("Turkish drones struck Kobani.", gazetteer)
+    (c,) = _one(ex, "strike")
+    assert c.geo_precision == 1 and geom(c).geom_type == "Point"

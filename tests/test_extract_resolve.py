@@ -1,0 +1,122 @@
+"""geo.extract.resolve: context filters (actors, persons, processes, metonyms, far places) and focus."""
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import countries, place_ids, place_names, run
+from geo.extract.patterns import load_patterns
+from geo.extract.resolve import person_spans
+
+
+def _flat(spans):
+    """person_spans' spans, whether one list or (names, later surname mentions)."""
+    if spans and isinstance(spans[0], list | tuple) and spans[0] and isinstance(spans[0][0], list | tuple):
+        return [x for part in spans for x in part]
+    if isinstance(spans, tuple) and all(isinstance(p, list) for p in spans):
+        return [x for part in spans for x in part]
+    return list(spans)
+
+
+def _names(gaz, text):
+    return {n.casefold() for n in place_names(run(text, gaz))}
+
+
+def test_name_inside_actor_name_is_dropped(gazetteer):
+    ex = run("The Manbij Military Council said it repelled an attack.", gazetteer)
+    assert "sy-manbij" not in place_ids(ex)
+
+
+def test_same_name_outside_actor_name_is_kept(gazetteer):
+    ex = run("The Manbij Military Council said Turkish drones struck Manbij.", gazetteer)
+    assert "sy-manbij" in place_ids(ex)
+    (rec,) = [p for p in ex.places if p.place and p.place.id == "sy-manbij"]
+    assert rec.spans == ((ex.article.text.rindex("Manbij"), ex.article.text.rindex("Manbij") + 6),)
+
+
+def test_person_and_later_surname_are_not_places(gazetteer):
+    text = ("SDF spokesperson Mustafa Bakour denied the report. "
+            "Bakour said the front near Manbij was calm.")
+    ex = run(text, gazetteer)
+    assert place_ids(ex) == {"sy-manbij"}
+    spans = _flat(person_spans(text, load_patterns()))
+    assert (text.index("Mustafa Bakour"), text.index("Mustafa Bakour") + len("Mustafa Bakour")) in spans
+    assert (text.rindex("Bakour"), text.rindex("Bakour") + 6) in spans
+
+
+@pytest.mark.parametrize("text", [
+    "The Astana talks resumed on Tuesday.",
+    "A new round of Astana opened in the spring.",
+    "The Astana factions met on Friday.",
+    "The Astana process stalled.",
+])
+def test_process_names_are_not_places(gazetteer, text):
+    assert "astana" not in _names(gazetteer, text)
+    assert "KZ" not in countries(run(text, gazetteer))
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow had not responded to the request.",
+    "Damascus and Moscow described the deal as final.",
+    "Ankara warned of a new operation.",
+    "Damascus rejected the proposal.",
+])
+def test_capitals_as_governments_are_not_places(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert not ({"moscow", "damascus", "ankara"} & _names(gazetteer, text)), ex.places
+
+
+def test_summit_in_sochi_keeps_the_place(gazetteer):
+    ex = run("Leaders met at a summit in Sochi.", gazetteer)
+    assert "sochi" in _names(gazetteer, ex.article.text)
+    assert "RU" in countries(ex)
+
+
+def test_agreement_in_moscow_keeps_the_place(gazetteer):
+    text = "They reached an agreement in Moscow on Idlib."
+    assert "moscow" in _names(gazetteer, text)
+
+
+def test_agreement_in_moscow_keeps_the_local_place(gazetteer):
+    assert "idlib" in _names(gazetteer, "They reached an agreement in Moscow on Idlib.")
+
+
+def test_far_name_without_locative_is_dropped(gazetteer):
+    ex = run("Turkish drones struck Kobani and Qamishli while Paris hosted a conference.", gazetteer)
+    assert place_ids(ex) == {"sy-kobani", "sy-qamishli"}
+    assert countries(ex) == {"SY"}
+
+
+def test_tafas_resolves_in_syria(gazetteer):
+    ex = run("Government forces shelled Tafas on Monday.", gazetteer)
+    (rec,) = [p for p in ex.places if p.place]
+    assert rec.place.country == "SY"
+    assert 32.0 < rec.place.lat < 33.5 and 35.5 < rec.place.lon < 36.7  # Daraa countryside
+
+
+def test_ambiguous_name_resolves_near_other_places(gazetteer):
+    # "Karama" alone ranks a place in Chile first; next to Tabqa and Raqqa it is the Syrian one
+    assert gazetteer.lookup("Karama", limit=1)[0].place.country != "SY"
+    ex = run("SDF fighters clashed with IS cells in Karama, east of Raqqa, and in Tabqa.", gazetteer)
+    karama = [p for p in ex.places if "Karama" in p.surfaces]
+    assert karama and karama[0].place is not None and karama[0].place.country == "SY"
+
+
+def test_one_unknown_name_does_not_drop_the_others(gazetteer):
+    ex = run("Government forces shelled Zzyzxqor, Kafr Nabl and Hass.", gazetteer)
+    assert {"sy-kafr-nabl", "sy-hass"} <= place_ids(ex)
+
+
+def test_date_month_is_not_a_place(gazetteer):
+    ex = run("In March 2020 a ceasefire was signed in Idlib.", gazetteer)
+    assert [p.surfaces for p in ex.places] == [("Idlib",)]
+
+
+def test_far_capitals_do_not_drop_the_local_place(gazetteer):
+    ex = run("Turkish forces shelled Tal Tamr. Officials in Berlin and Paris condemned the shelling.",
+             gazetteer)
+    assert "sy-tal-tamr" in place_ids(ex)
+
+
+def test_unknown_village_gets_no_far_skeleton_match(gazetteer):
+    ex = run("Government forces shelled the village of Qurqaniya Sharqi near Ariha.", gazetteer)
+    assert countries(ex) <= {"SY"}
