@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["register", "run_extractions"]
+__all__ = ["register", "run_extractions", "cmd_map"]
 
 
 def _inputs(sub: argparse.ArgumentParser) -> None:
@@ -34,6 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--zones", choices=["buffer", "voronoi", "none"], default="buffer",
                      help="how control claims become zones (default: buffer)")
     exp.set_defaults(func=cmd_export)
+    mp = sub.add_parser("map", help="write an interactive HTML map")
+    _inputs(mp)
+    mp.add_argument("-o", "--output", required=True, help="OUT.html")
+    mp.add_argument("--offline", action="store_true", help="inline every script and stylesheet")
+    mp.add_argument("--zones", choices=["buffer", "voronoi", "none"], default="buffer",
+                    help="how control claims become zones (default: buffer)")
+    mp.add_argument("--title", default="", help="heading shown on the map")
+    mp.set_defaults(func=cmd_map)
 
 
 def run_extractions(args: argparse.Namespace, failures: list) -> Iterator:
@@ -91,6 +99,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     feats = features(extractions, zones)
     out = write(Path(args.output), feats)
     print(f"wrote {len(feats)} features from {len(extractions)} articles to {out}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    """``geo map``: render the features of all inputs as one HTML map."""
+    from geo.export import features
+    from geo.render import render_map
+
+    failures: list = []
+    extractions = list(run_extractions(args, failures))
+    feats = features(extractions, _zones(extractions, args.zones))
+    title = args.title or (extractions[0].article.title if len(extractions) == 1 else "")
+    out = render_map(feats, Path(args.output), offline=args.offline, title=title)
+    print(f"wrote a map of {len(feats)} features from {len(extractions)} articles to {out}", file=sys.stderr)
     return 1 if failures else 0
 
 
