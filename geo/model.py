@@ -9,12 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import ChoiceError, GeoError
 
 if TYPE_CHECKING:  # pragma: no cover
     from shapely.geometry.base import BaseGeometry
+else:
+    BaseGeometry = object
 
 __all__ = [
     "PlaceType",
@@ -72,6 +75,20 @@ class PlaceType(str, Enum):
     CAMP = "camp"
 
 
+@lru_cache(maxsize=4096)
+def _from_wkb(wkb: bytes) -> BaseGeometry:
+    import shapely
+
+    return shapely.from_wkb(wkb)
+
+
+@lru_cache(maxsize=16384)
+def _point(lon: float, lat: float) -> BaseGeometry:
+    import shapely
+
+    return shapely.Point(lon, lat)
+
+
 def _check_lat_lon(lat: float, lon: float, what: str) -> None:
     if not (math.isfinite(lat) and math.isfinite(lon)):
         raise GeoError(f"{what}: coordinates must be finite numbers, got lat={lat!r} lon={lon!r}")
@@ -127,11 +144,9 @@ class Place:
     @property
     def geometry(self) -> BaseGeometry:
         """The shape if there is one, else the point, as a shapely geometry."""
-        import shapely
-
         if self.wkb is not None:
-            return shapely.from_wkb(self.wkb)
-        return shapely.Point(self.lon, self.lat)
+            return _from_wkb(self.wkb)
+        return _point(self.lon, self.lat)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,22 +86,38 @@ def zone_features(extractions: Iterable[Extraction], method: str = "buffer",
 # -- projection ---------------------------------------------------------------
 
 def _utm_crs(claims: list[Claim]):
-    import geopandas as gpd
+    """The UTM zone covering the claims (pyproj's CRS database, as geopandas'
+    ``estimate_utm_crs`` does), so ``geo export`` need not import geopandas."""
+    from pyproj import CRS
+    from pyproj.aoi import AreaOfInterest
+    from pyproj.database import query_utm_crs_info
 
     points = [shapely.from_wkb(c.geometry).representative_point() for c in claims if c.geometry]
-    return gpd.GeoSeries(points or [shapely.Point(38.0, 35.0)], crs="EPSG:4326").estimate_utm_crs()
+    minx, miny, maxx, maxy = shapely.MultiPoint(points or [shapely.Point(38.0, 35.0)]).bounds
+    infos = query_utm_crs_info(datum_name="WGS 84", area_of_interest=AreaOfInterest(minx, miny, maxx, maxy))
+    return CRS.from_epsg(infos[0].code)
+
+
+@lru_cache(maxsize=16)
+def _transformer(src, dst):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(src, dst, always_xy=True)
+
+
+def _transform(geom: BaseGeometry, src, dst) -> BaseGeometry:
+    import numpy as np
+
+    t = _transformer(src, dst)
+    return shapely.transform(geom, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
 
 
 def _to_metric(geom: BaseGeometry, crs) -> BaseGeometry:
-    import geopandas as gpd
-
-    return gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(crs).iloc[0]
+    return _transform(geom, "EPSG:4326", crs)
 
 
 def _to_wgs84(geom: BaseGeometry, crs) -> BaseGeometry:
-    import geopandas as gpd
-
-    return gpd.GeoSeries([geom], crs=crs).to_crs("EPSG:4326").iloc[0]
+    return _transform(geom, crs, "EPSG:4326")
 
 
 def _clean(geom: BaseGeometry, crs) -> BaseGeometry:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -97,8 +98,10 @@ def _shaped(place: Place) -> bool:
                                                    PlaceType.AREA, PlaceType.MOUNTAIN, PlaceType.PLAIN)
 
 
+@lru_cache(maxsize=8192)
 def locate(kind: str, place: Place, direction: str = "", distance_km: float = 0.0) -> tuple[BaseGeometry, int]:
-    """Geometry and precision for one kind of relative phrase around ``place``."""
+    """Geometry and precision for one kind of relative phrase around ``place`` (cached:
+    the same phrase about the same place recurs across reports)."""
     r = footprint_km(place)
     if place.type == PlaceType.ROAD:
         return _road_band(place, direction), 3
