@@ -191,6 +191,17 @@ def _control_zones(claims: list[Claim], method: str, crs, max_km: float) -> list
     return out + [_zone(g, CONTESTED, parts, method, crs) for g, parts in contested]
 
 
+def _same_side(a: str, b: str) -> bool:
+    from geo.extract.actors import load_registry
+
+    return load_registry().allied(a, b)
+
+
+def _joint(a: list[_Part], b: list[_Part]) -> bool:
+    """Both blocs' claims come from the same sentences ("held by X together with Y"): shared, not contested."""
+    return {p.claim.span for p in a} == {p.claim.span for p in b}
+
+
 def _contested(groups: dict, unions: dict, method: str, crs) -> list[tuple[BaseGeometry, list[_Part]]]:
     """Overlaps of different blocs' zones, each pair once, none counted twice."""
     keys = sorted(groups)
@@ -198,7 +209,7 @@ def _contested(groups: dict, unions: dict, method: str, crs) -> list[tuple[BaseG
     done = shapely.Polygon()
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if a[0] == b[0]:
+            if _same_side(a[0], b[0]) or _joint(groups[a], groups[b]):
                 continue
             overlap = unions[a].intersection(unions[b]).difference(done)
             overlap = _polygonal(overlap)

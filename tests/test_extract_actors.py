@@ -80,3 +80,24 @@ def test_no_actor_in_plain_sentence(reg):
 @pytest.mark.parametrize("text", ["Syrian farmers harvested wheat.", "Kurdish music played."])
 def test_syrian_and_kurdish_are_not_adjectives(reg, text):
     assert find_actors(text, reg) == []
+
+
+@pytest.mark.parametrize(("a", "b", "allied"), [
+    ("syrian-government", "russia", True), ("russia", "iran", True), ("turkey", "opposition", True),
+    ("turkey", "sdf", False), ("hts", "opposition", False), ("sdf", "sdf", True),
+])
+def test_alliances(a, b, allied):
+    from geo.extract.actors import load_registry
+
+    assert load_registry().allied(a, b) is allied
+
+
+def test_alliance_with_unknown_bloc_is_an_error(tmp_path):
+    from geo.errors import RegistryError
+    from geo.extract.actors import load_registry
+
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("theatres:\n  x:\n    blocs:\n      - {id: a, name: A}\n    alliances:\n      - [a, zz]\n"
+                   "actors: []\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="unknown blocs zz"):
+        load_registry(bad)

@@ -24,8 +24,10 @@ def seed_extraction():
     return extract(article)
 
 
-def _control(bloc: str, lon: float, lat: float, place: str = "", modality: str = "reported") -> Claim:
-    return Claim(kind=ClaimKind.CONTROL, source="test", evidence=f"{bloc} holds {place or lon}", span=(0, 1),
+def _control(bloc: str, lon: float, lat: float, place: str = "", modality: str = "reported",
+             span: tuple[int, int] | None = None) -> Claim:
+    span = span or (round(lon * 1000), round(lon * 1000) + 1)   # one sentence per claim unless given
+    return Claim(kind=ClaimKind.CONTROL, source="test", evidence=f"{bloc} holds {place or lon}", span=span,
                  modality=Modality(modality), actors=(bloc,), blocs=(bloc,), places=(place,),
                  place_names=(place or f"p{lon}",), geometry=shapely.to_wkb(shapely.Point(lon, lat)),
                  details={"id": f"{bloc}{lon}{lat}"})
@@ -65,6 +67,18 @@ def test_overlap_becomes_contested_and_is_subtracted():
     assert by_bloc["contested"].area > 0
     assert by_bloc["opposition"].intersection(by_bloc["contested"]).area < 0.05 * by_bloc["contested"].area
     assert by_bloc["syrian-government"].intersection(by_bloc["contested"]).area < 0.05 * by_bloc["contested"].area
+
+
+def test_allied_blocs_do_not_contest():
+    feats = zone_features(_ex(_control("turkey", 37.0, 36.0), _control("opposition", 37.03, 36.0)))
+    assert {f["properties"]["bloc"] for f in feats} == {"turkey", "opposition"}
+
+
+def test_joint_control_from_one_sentence_is_not_contested():
+    joint = (10, 90)
+    feats = zone_features(_ex(_control("sdf", 37.0, 36.0, span=joint),
+                              _control("syrian-government", 37.03, 36.0, span=joint)))
+    assert "contested" not in {f["properties"]["bloc"] for f in feats}
 
 
 def test_ids_are_stable():

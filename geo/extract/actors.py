@@ -7,7 +7,7 @@ Adjective forms ("Russian", "Turkish") name the actor when they modify a noun.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,6 +53,11 @@ class Registry:
     adjectives: dict[str, Actor]
     prefixes: frozenset[str]
     path: Path
+    alliances: tuple[frozenset[str], ...] = ()
+
+    def allied(self, a: str, b: str) -> bool:
+        """Whether two blocs are on the same side (``alliances`` in the registry)."""
+        return a == b or any(a in group and b in group for group in self.alliances)
 
     def bloc(self, bloc_id: str) -> Bloc:
         """The bloc with this id (raises :class:`RegistryError` listing the known ones)."""
@@ -110,7 +115,13 @@ def load_registry(path: Path | None = None) -> Registry:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RegistryError(f"{path}: cannot read the actor registry ({exc})") from exc
-    return _index(data.get("actors") or [], _blocs(data, path), path)
+    registry = _index(data.get("actors") or [], _blocs(data, path), path)
+    groups = tuple(frozenset(g) for t in (data.get("theatres") or {}).values() for g in t.get("alliances", []))
+    unknown = sorted({b for g in groups for b in g} - set(registry.blocs))
+    if unknown:
+        raise RegistryError(f"{path}: alliances name unknown blocs {', '.join(unknown)}; "
+                            f"known blocs: {', '.join(registry.blocs)}")
+    return replace(registry, alliances=groups)
 
 
 def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] | None = None) -> list[ActorMention]:
