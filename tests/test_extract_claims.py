@@ -71,7 +71,7 @@ def test_agent_is_not_controller(gazetteer):
 @pytest.mark.parametrize("text,etype,blocs,name", [
     ("Russian jets bombed Maarat al-Numan on Sunday.", "strike", {"russia"}, "Maarat al-Numan"),
     ("Turkey sent reinforcements to Atarib.", "buildup", {"turkey"}, "Atarib"),
-    ("HTS fighters clashed with government forces in Kafr Nabl.", "clash", {"hts"}, "Kafr Nabl"),
+    ("HTS fighters clashed with government forces in Kafr Nabl.", "clash", {"hts", "syrian-government"}, "Kafr Nabl"),
     ("HTS fighters attacked a checkpoint in Kafr Nabl.", "attack", {"hts"}, "Kafr Nabl"),
     ("Government forces captured Saraqib.", "capture", {"syrian-government"}, "Saraqib"),
     ("The SDF handed over Tabqa to government forces.", "handover", {"sdf"}, "Tabqa"),
@@ -243,3 +243,46 @@ def test_evidence_spans_point_into_text(gazetteer, text):
         assert text[s:e] == c.evidence
         for a, b in c.details["location_spans"]:
             assert s <= a <= b <= e
+
+
+# -- clause structure, datelines and second legs ----------------------------------------------
+
+def test_relative_clause_does_not_steal_the_controlled_place(gazetteer):
+    ex = run("Tal Tamr, which lies on the M4 highway, has been controlled by the SDF since 2015.", gazetteer)
+    assert {c.place_names[0] for c in claims(ex, "control")} == {"Tal Tamr"}
+
+
+def test_dateline_place_is_not_where_things_happen(gazetteer):
+    ex = run("Clashes in the south\n\nHAMA, Syria – Russia has offered Turkey a new deal on Tuesday.", gazetteer)
+    assert not [c for c in ex.claims if "Hama" in " ".join(c.place_names)]
+    assert any("HAMA" in p.surfaces for p in ex.places)
+
+
+def test_noun_proposal_does_not_make_a_reported_strike_possible(gazetteer):
+    ex = run("The proposal came after Turkish artillery shelled the outskirts of Ain Issa.", gazetteer)
+    (strike,) = claims(ex, "event", "strike")
+    assert strike.modality.value == "reported"
+
+
+def test_verb_cue_still_makes_the_clause_possible(gazetteer):
+    ex = run("Turkey may shell the outskirts of Ain Issa, a commander said.", gazetteer)
+    assert {c.modality.value for c in claims(ex, "event", "strike")} == {"possible"}
+
+
+def test_reinforcements_from_a_city_are_not_located_there(gazetteer):
+    ex = run("Government troops shelled Tafas, while reinforcements arrived from Damascus.", gazetteer)
+    assert all("Damascus" not in c.place_names for c in claims(ex, "event", "buildup"))
+
+
+def test_second_leg_receiver_is_read_when_stated(gazetteer):
+    ex = run("The SNA would hand Tal Abyad to government forces in return for the SDF handing "
+             "Ain Issa to the regime, a source said.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["a_to"] == ("syrian-government",)
+    assert x.details["b_from"] == ("sdf",)
+    assert x.details["b_to"] == ("syrian-government",)
+
+
+def test_its_fighters_make_the_speaker_an_agent(gazetteer):
+    ex = run("The SDF said its fighters clashed with ISIS cells near Shaddadi.", gazetteer)
+    assert any({"sdf", "isis"} <= set(c.blocs) for c in claims(ex, "event", "clash"))

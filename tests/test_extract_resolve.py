@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import shapely
 
 from _extract_helpers import countries, place_ids, place_names, run
 from geo.extract.patterns import load_patterns
@@ -120,3 +121,19 @@ def test_far_capitals_do_not_drop_the_local_place(gazetteer):
 def test_unknown_village_gets_no_far_skeleton_match(gazetteer):
     ex = run("Government forces shelled the village of Qurqaniya Sharqi near Ariha.", gazetteer)
     assert countries(ex) <= {"SY"}
+
+
+def test_locator_overrides_a_far_homonym(gazetteer):
+    from _extract_helpers import km
+
+    ex = run("Turkish artillery shelled the village of Saida, north of Raqqa.", gazetteer)
+    assert "LB" not in countries(ex)
+    (saida,) = [p for p in ex.places if "Saida" in p.surfaces]
+    point = shapely.from_wkb(saida.geometry)
+    assert km((point.y, point.x), (35.95, 39.01)) < 40
+
+
+def test_organisation_names_hide_their_place_words(gazetteer):
+    ex = run("Government forces shelled Tafas, according to the Horan Free League.", gazetteer)
+    assert countries(ex) == {"SY"}
+    assert not any("Horan" in s for p in ex.places for s in p.surfaces)

@@ -77,13 +77,34 @@ def _uniq(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def modality_of(sentence_text: str, patterns: Patterns) -> Modality:
-    """possible > claimed > reported, by the cues found in the sentence."""
+_CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before|as)\s", re.I)
+
+
+def modality_of(sentence_text: str, patterns: Patterns, at: int | None = None) -> Modality:
+    """possible > claimed > reported, by the cues found in the sentence.
+
+    With ``at`` (an offset in the sentence), a noun cue ("the proposal") only
+    counts in the clause that holds ``at``; verb and modal cues ("may", "does not
+    rule out", "expects") count for the whole sentence.
+    """
     if patterns.modality["possible"].search(sentence_text):
+        return Modality.POSSIBLE
+    local = patterns.modality.get("possible_local")
+    if local is not None and local.search(_clause_at(sentence_text, at)):
         return Modality.POSSIBLE
     if patterns.modality["claimed"].search(sentence_text):
         return Modality.CLAIMED
     return Modality.REPORTED
+
+
+def _clause_at(text: str, at: int | None) -> str:
+    if at is None:
+        return text
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
+    for start, end in zip(bounds, bounds[1:]):
+        if start <= at < end:
+            return text[start:end]
+    return text
 
 
 def attribution_of(ctx: SentenceContext) -> str:
@@ -98,7 +119,7 @@ def attribution_of(ctx: SentenceContext) -> str:
 
 # -- actors ---------------------------------------------------------------------
 
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\(|and\b|together\s+with\b|along\s+with\b|as\s+well\s+as\b|with\b)",
+_COORDINATION = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|\(|and\b|together\s+with\b|along\s+with\b|as\s+well\s+as\b|with\b)",
                            re.I)
 
 
@@ -107,9 +128,9 @@ def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list
     out: list[ActorMention] = []
     cursor = pos
     for a in ctx.actors:
-        if a.start < cursor:
+        if a.end <= cursor or a.start < cursor - 4:
             continue
-        gap = ctx.text[cursor:a.start]
+        gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
         if len(gap) > (max_gap if not out else 24) or re.search(r"[.;:]", gap):
             break
         if out and not _COORDINATION.match(gap):
@@ -188,6 +209,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
                 attributed: list[tuple[int, int]]) -> list[Loc]:
     usable = [loc for loc in ctx.locs if not loc.locator and loc.located
               and not _inside(loc.start, loc.end, attributed)]
+    if trig.type == EventType.BUILDUP:   # "reinforcements arrived from Damascus": the origin is not the place
+        usable = [loc for loc in usable if not re.search(r"\bfrom\s+(?:the\s+)?$", ctx.text[max(0, loc.start - 10):loc.start])]
     nxt = next((t.start for t in triggers if t.start > trig.start), ctx.sentence.end)
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if after:
@@ -206,7 +229,7 @@ _ATTRIBUTION = re.compile(
     r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
     r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b", re.I)
 _AFFILIATION = re.compile(
-    r"\s*(?:(?:by|of|from)\s+"
+    r"\s*(?:(?:by|of|from|with|against)\s+"
     r"|(?:(?:broke\s+out|erupted|raged|took\s+place)\s+)?between\s+"
     r"|(?:[\w-]+\s+){1,3}?(?:by|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by)\s+)",
     re.I)
@@ -242,6 +265,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     after = [a for a in _actor_list_after(ctx, trig.end + m.end())] if m else []
     after = [a for a in after if a in usable]
     found = adjacent + after
+    if re.search(r"\b(?:its|their)\s+(?:fighters|forces|troops|units|members|militants)\s+(?:\w+\s+)?$",
+                 ctx.text[max(ctx.sentence.start, trig.start - 40):trig.start], re.I):
+        found = _subject(ctx, usable)[:1] + found
     if not found:
         found = [a for a in before if not _speaker(ctx, a)] or before
     if not found:
@@ -257,7 +283,6 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     triggers = _triggers(ctx)
     excluded = _control_actor_spans(ctx)
     attributed = _attributed_spans(ctx)
-    modality = modality_of(ctx.sentence.text, ctx.patterns)
     swap = bool(ctx.patterns.exchange["cue"].search(ctx.sentence.text))
     drafts: list[Draft] = []
     shared: list[Loc] = []
@@ -272,6 +297,7 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if not locs or not actors or (swap and trig.type == EventType.HANDOVER):
             continue
         shared = locs
+        modality = modality_of(ctx.sentence.text, ctx.patterns, ctx.rel(trig.start))
         drafts.append(Draft("event", ctx.sentence, locs, actors, modality, trig.type, attribution_of(ctx),
                             {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end)}))
     return drafts
@@ -323,7 +349,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             if after:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
-        anchor = _loc_before(ctx, start)
+        anchor = _main_clause_subject(ctx, start) or _loc_before(ctx, start)
         out.append(_control(ctx, chain(ctx.text, ctx.locs, anchor) if anchor else [], actors, m.group()))
     for m in re.finditer(r"\bunder\s+(?:the\s+)?", s.text, re.I):
         actors = _actor_list_after(ctx, s.start + m.end())
@@ -338,6 +364,16 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _held_adjective(ctx)
     out += _actor_verb_place(ctx)
     return [d for d in out if d is not None]
+
+
+def _main_clause_subject(ctx: SentenceContext, cue: int) -> Loc | None:
+    """ "X, which lies on Y, has been controlled by": the cue's subject is X, not Y."""
+    head = ctx.text[ctx.sentence.start:cue]
+    m = re.search(r",\s+(?:which|that|where)\b[^,]*,\s+(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$",
+                  head, re.I)
+    if not m:
+        return None
+    return _loc_before(ctx, ctx.sentence.start + m.start() + 1)
 
 
 def _subject_loc(ctx: SentenceContext) -> Loc | None:
@@ -450,7 +486,16 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
     a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
     b_from = _actor_list_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
     b_from = [x for x in b_from if x.end <= leg_b.start]
-    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, [a.actor for a in b_from], a_from)]
+    b_to = _receivers_after(ctx, leg_b.end, s.end) or a_from
+    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, [a.actor for a in b_from], b_to)]
+
+
+def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
+    """ "... B to the government": who receives the second leg, when the sentence says so."""
+    m = re.match(r"\s*(?:to|for)\s+", ctx.text[start:end])
+    if not m:
+        return []
+    return _uniq([a.actor for a in _actor_list_after(ctx, start + m.end(), max_gap=6) if a.end <= end])
 
 
 def _skip_words(gap: str) -> int:

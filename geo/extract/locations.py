@@ -33,6 +33,8 @@ _COREF_TYPES = {
     "highway": (PlaceType.ROAD,),
     "road": (PlaceType.ROAD,),
 }
+_RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
+LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
 _IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway)?\s*in\s+(?:the\s+)?$", re.I)
 
 
@@ -137,10 +139,32 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
         container = not prev.located and prev.place is None and re.fullmatch(r"\s+(?:in|near)\s+", gap)
         if (re.fullmatch(r",\s*", gap) or container) and not prev.locator:
             out[i] = replace(loc, locator=True)
-            if not prev.located and loc.geometry is not None:
-                point = loc.geometry.representative_point()
-                out[i - 1] = replace(prev, geometry=point, precision=2)
+            if loc.geometry is None:
+                continue
+            if not prev.located:
+                out[i - 1] = replace(prev, geometry=loc.geometry.representative_point(), precision=2)
+            elif prev.place is not None and loc.place is not None and loc.kind in _RELATIVE_KINDS \
+                    and loc.place.wkb is None and _far(prev.place, loc.place):
+                out[i - 1] = _relocate(prev, loc)
     return out
+
+
+def _far(a: Place, b: Place, km: float = LOCATOR_KM) -> bool:
+    from geo.distance import distance_km
+
+    return distance_km(a.lat, a.lon, b.lat, b.lon) > km
+
+
+def _relocate(prev: Loc, locator: Loc) -> Loc:
+    """The locator says where ``prev`` is ("Saida, north of Raqqa"): take the candidate near it,
+    or, when none is, place ``prev`` by the locator as an unnamed place of precision 2."""
+    near = [c.place for c in (prev.mention.candidates if prev.mention else ()) if not _far(c.place, locator.place)]
+    if near:
+        return replace(prev, place=near[0], label=near[0].name, geometry=near[0].geometry)
+    point = locator.geometry.representative_point()
+    mention = replace(prev.mention, place=None) if prev.mention else None
+    return replace(prev, place=None, label=prev.mention.surface if prev.mention else prev.label,
+                   geometry=point, precision=2, mention=mention)
 
 
 def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
@@ -151,9 +175,10 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
             continue
         types = _COREF_TYPES[m.group(1).lower()]
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
-                 and not loc.locator]
+                 and not loc.locator and loc.kind in ("place", "near", "outskirts")]
+        exact = [loc for loc in prior if loc.place.type == types[0]]
         if prior:
-            target = prior[-1]
+            target = (exact or prior)[-1]
             base = Loc(m.start(), m.end(), target.place.name, target.place, target.place.geometry,
                        target.precision, mention=target.mention)
             rel = relative_before(text, m.start())

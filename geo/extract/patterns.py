@@ -41,6 +41,7 @@ class Patterns:
     capital_verbs: re.Pattern[str]
     person_before: re.Pattern[str]
     person_after: re.Pattern[str]
+    organisations: re.Pattern[str]
     given_names: frozenset[str]
     locatives: frozenset[str]
     stopwords: frozenset[str]
@@ -85,6 +86,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
         process_after=_rx(np["process_after"]), process_before=_rx(np["process_before"]),
         capital_verbs=_rx(np["capital_as_government_verbs"]),
         person_before=_rx(np["person_before"]), person_after=_rx(np["person_after"]),
+        organisations=re.compile(
+            r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|al|el)[-\s]+)?){1,5}(?:" + "|".join(np.get("organisation_words", [])) + r")\b"),
         given_names=frozenset(n.casefold() for n in np["given_names"]),
         locatives=frozenset(w.casefold() for w in data.get("locatives", [])),
         stopwords=frozenset(str(data.get("stopwords", "")).casefold().split()),

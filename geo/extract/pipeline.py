@@ -105,14 +105,28 @@ def _drafts(article: Article, locs: list[Loc], actors, patterns: Patterns) -> li
     memory = Memory()
     out: list[Draft] = []
     actor_spans = {(a.start, a.end) for a in actors if not a.adjective}
+    dateline = _dateline_span(article)
     for sent in sentences(article.text):
         ctx = SentenceContext(
             article.text, sent,
             [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end
-             and not _names_actor(article.text, loc, actor_spans)],
+             and not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
             [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns)
         out += read_sentence(ctx, memory)
     return out
+
+
+def _dateline_span(article: Article) -> tuple[int, int]:
+    """Where the dateline ("IDLIB, Syria (North Press) –") stands: it says where the report was
+    filed, not where things happened."""
+    if not article.dateline:
+        return (0, 0)
+    start = article.text.find(article.dateline, 0, 2000)
+    return (start, start + len(article.dateline)) if start >= 0 else (0, 0)
+
+
+def _in(loc: Loc, span: tuple[int, int]) -> bool:
+    return span[0] <= loc.start and loc.end <= span[1] and span[1] > span[0]
 
 
 def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool:

@@ -76,10 +76,13 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
     government-metonym uses."""
     actor_spans = [(a.start, a.end) for a in actors if not a.adjective]
     people, surnames = person_spans(text, patterns)
+    orgs = [m.span() for m in patterns.organisations.finditer(text)]
     keep = []
     for m in raw:
         span = (m.start, m.end)
         if (_overlaps(span, people) and span not in people) or _overlaps(span, surnames):
+            continue
+        if any(a <= m.start and m.end <= b and (a, b) != span for a, b in orgs):
             continue
         if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)):
             continue
@@ -114,8 +117,8 @@ def _after_locative(text: str, start: int) -> bool:
     """True after "in", "at", "to", "from", "near"... (also "in Berlin and" before the second name),
     but not after "according to"."""
     before = text[max(0, start - 40):start]
-    return bool(_LOCATIVE.search(before)) and not re.search(r"\b(?:according|close|due|thanks)\s+to\s+$",
-                                                               before, re.I)
+    return bool(_LOCATIVE.search(before)) and not re.search(
+        r"\b(?:according|close|due|thanks)\s+to\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)*$", before, re.I)
 
 
 def _focus_countries(gaz: Gazetteer, raw: list[RawMention], text: str) -> frozenset[str]:
@@ -195,7 +198,9 @@ def _centre(resolved: list[Resolved], countries: frozenset[str]) -> Place | None
 
 
 def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = frozenset()) -> list[Resolved]:
-    """Drop far-away places (> 1,000 km from the article's centre) unless after a locative word."""
+    """Unresolve far-away places (> 1,000 km from the article's centre) unless after a locative
+    word: the name stays as an unknown mention, which a locator ("Saida, north of Raqqa") may
+    still place, and otherwise maps nothing."""
     centre = _centre(resolved, countries)
     if centre is None:
         return resolved
@@ -204,6 +209,7 @@ def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = 
         if r.place and r.place.type != PlaceType.COUNTRY and \
                 distance_km(centre.lat, centre.lon, r.place.lat, r.place.lon) > _FAR_KM and \
                 not _after_locative(text, r.start):
-            continue
+            # not that far-away place; the name may still be a local place the text locates
+            r = Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
         keep.append(r)
     return keep
