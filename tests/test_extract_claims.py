@@ -286,3 +286,8 @@ def test_second_leg_receiver_is_read_when_stated(gazetteer):
 def test_its_fighters_make_the_speaker_an_agent(gazetteer):
     ex = run("The SDF said its fighters clashed with ISIS cells near Shaddadi.", gazetteer)
     assert any({"sdf", "isis"} <= set(c.blocs) for c in claims(ex, "event", "clash"))
+
+
+def test_containing_province_is_not_a_second_event_place(gazetteer):
+    ex = run("US forces carried out a raid near Shaddadi in Hasakah province.", gazetteer)
+    assert [c.place_names for c in claims(ex, "event", "strike")] == [("near Shaddadi",)]

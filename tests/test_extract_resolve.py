@@ -137,3 +137,18 @@ def test_organisation_names_hide_their_place_words(gazetteer):
     ex = run("Government forces shelled Tafas, according to the Horan Free League.", gazetteer)
     assert countries(ex) == {"SY"}
     assert not any("Horan" in s for p in ex.places for s in p.surfaces)
+
+
+def test_title_inside_a_capitalised_run_marks_the_person(gazetteer):
+    ex = run("Turkish Defence Minister Hulusi Akar visited troops in Azaz.", gazetteer)
+    assert countries(ex) == {"SY"}
+
+
+def test_ministry_of_is_an_organisation(gazetteer):
+    ex = run("Turkish jets struck Sinjar, according to the Ministry of Peshmerga.", gazetteer)
+    assert countries(ex) == {"IQ"}
+
+
+def test_curated_spelling_beats_a_border_twin_in_a_focus_country(gazetteer):
+    ex = run("ANKARA (Reuters) – Turkey cut the water from the Alouk station near Ras al-Ain.", gazetteer)
+    assert "sy-ras-al-ain" in place_ids(ex)

@@ -214,11 +214,20 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     nxt = next((t.start for t in triggers if t.start > trig.start), ctx.sentence.end)
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if after:
-        return after
+        return _drop_containers(ctx.text, after)
     before = [loc for loc in usable if loc.end <= trig.start]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     own = [loc for loc in before if loc.start >= prev]
     return own[-1:] if own else []
+
+
+def _drop_containers(text: str, locs: list[Loc]) -> list[Loc]:
+    """ "near Shaddadi in Hasakah province": the province only says where Shaddadi is."""
+    out = [locs[0]]
+    for prev, loc in zip(locs, locs[1:]):
+        if not (prev.precision < loc.precision and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[prev.end:loc.start])):
+            out.append(loc)
+    return out
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

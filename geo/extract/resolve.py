@@ -53,17 +53,32 @@ def person_spans(text: str, patterns: Patterns) -> tuple[list[tuple[int, int]], 
     later: list[tuple[int, int]] = []
     surnames: set[str] = set()
     for m in _RUN.finditer(text):
-        words = m.group().split()
-        before = text[max(0, m.start() - 30):m.start()]
-        titled = bool(re.search(patterns.person_before.pattern + r"[\s,]*$", before, re.I))
-        given = words[0].casefold().strip("’'") in patterns.given_names
-        if len(words) >= 2 and (given or titled):
-            spans.append(m.span())
-            if words[0].casefold() not in _KUNYA:
-                surnames.update(w for w in words[1:] if len(w) > 3 and w[0].isupper())
+        start, words = _person_part(text, m, patterns)
+        if len(words) < 2:
+            continue
+        spans.append((start, m.end()))
+        if words[0].casefold() not in _KUNYA:
+            surnames.update(w for w in words[1:] if len(w) > 3 and w[0].isupper())
     for name in surnames:
         later += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
     return spans, later
+
+
+def _person_part(text: str, m: re.Match[str], patterns: Patterns) -> tuple[int, list[str]]:
+    """The part of a capitalised run that names a person: from a given name, or from the word
+    after a title ("Turkish Defence Minister Hulusi Akar" → "Hulusi Akar"); ``[]`` if none."""
+    before = text[max(0, m.start() - 30):m.start()]
+    if re.search(patterns.person_before.pattern + r"[\s,]*$", before, re.I):
+        return m.start(), m.group().split()
+    offset = 0
+    for word in m.group().split(" "):
+        if word.casefold().strip("’'") in patterns.given_names:
+            return m.start() + offset, m.group()[offset:].split()
+        if re.fullmatch(patterns.person_before.pattern, word, re.I):
+            rest = m.group()[offset + len(word):]
+            return m.start() + offset + len(word) + (len(rest) - len(rest.lstrip())), rest.split()
+        offset += len(word) + 1
+    return m.start(), []
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

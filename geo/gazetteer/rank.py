@@ -116,7 +116,7 @@ def type_hints(key: str) -> tuple[str, frozenset[PlaceType]]:
 def _focus_bonus(place: Place, focus: Focus | None) -> float:
     if focus is None:
         return 0.0
-    bonus = 1.5 if place.country and place.country in focus.countries else 0.0
+    bonus = 0.8 if place.country and place.country in focus.countries else 0.0
     if focus.points:
         d = min(_km(place.lat, place.lon, lat, lon) for lat, lon in focus.points)
         bonus += 3.0 * math.exp(-d / max(focus.radius_km, 1.0))
