@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["register", "run_extractions", "cmd_map"]
+__all__ = ["register", "run_extractions", "collect", "cmd_map"]
 
 
 def _inputs(sub: argparse.ArgumentParser) -> None:
@@ -89,38 +89,58 @@ def _debug_record(ex) -> dict:
             "unresolved": list(ex.unresolved), "features": feats}
 
 
+def collect(args: argparse.Namespace, failures: list) -> tuple[list[dict], list[dict], list[str]]:
+    """Features of every readable input, then zones over all of them.
+
+    Each article is turned into features as soon as it is extracted and only its
+    claims are kept for the zones, so memory grows with the output, not with the
+    texts read (a folder of 10,000 reports streams through).
+
+    Returns
+    -------
+    (features, zones, titles)
+    """
+    from dataclasses import replace
+
+    from geo.export import features
+
+    feats: list[dict] = []
+    light = []
+    titles: list[str] = []
+    for ex in run_extractions(args, failures):
+        feats += features([ex])
+        titles.append(ex.article.title)
+        light.append(replace(ex, article=replace(ex.article, text=""), places=()))
+    return feats, _zones(light, args.zones), titles
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """``geo export``: write the features of all inputs to one file."""
-    from geo.export import features, write
+    from geo.export import write
 
     failures: list = []
-    extractions = list(run_extractions(args, failures))
-    zones = _zones(extractions, args.zones)
-    feats = features(extractions, zones)
-    out = write(Path(args.output), feats)
-    print(f"wrote {len(feats)} features from {len(extractions)} articles to {out}", file=sys.stderr)
+    feats, zones, titles = collect(args, failures)
+    out = write(Path(args.output), feats + zones)
+    print(f"wrote {len(feats) + len(zones)} features from {len(titles)} articles to {out}", file=sys.stderr)
     return 1 if failures else 0
 
 
 def cmd_map(args: argparse.Namespace) -> int:
     """``geo map``: render the features of all inputs as one HTML map."""
-    from geo.export import features
     from geo.render import render_map
 
     failures: list = []
-    extractions = list(run_extractions(args, failures))
-    feats = features(extractions, _zones(extractions, args.zones))
-    title = args.title or (extractions[0].article.title if len(extractions) == 1 else "")
-    out = render_map(feats, Path(args.output), offline=args.offline, title=title)
-    print(f"wrote a map of {len(feats)} features from {len(extractions)} articles to {out}", file=sys.stderr)
+    feats, zones, titles = collect(args, failures)
+    title = args.title or (titles[0] if len(titles) == 1 else "")
+    out = render_map(feats + zones, Path(args.output), offline=args.offline, title=title)
+    print(f"wrote a map of {len(feats) + len(zones)} features from {len(titles)} articles to {out}",
+          file=sys.stderr)
     return 1 if failures else 0
 
 
 def _zones(extractions: list, method: str) -> list[dict]:
     if method == "none":
         return []
-    try:
-        from geo.zones import zone_features
-    except ImportError:  # pragma: no cover - zones module not installed
-        return []
+    from geo.zones import zone_features
+
     return zone_features(extractions, method=method)

@@ -101,3 +101,24 @@ def test_alliance_with_unknown_bloc_is_an_error(tmp_path):
                    "actors: []\n", encoding="utf-8")
     with pytest.raises(RegistryError, match="unknown blocs zz"):
         load_registry(bad)
+
+
+def test_user_actors_extend_the_registry(tmp_path):
+    from geo.extract.actors import find_actors, load_registry
+
+    user = tmp_path / "actors.yaml"
+    user.write_text("actors:\n  - id: tiger-cubs\n    name: Tiger Cubs\n    bloc: syrian-government\n"
+                    "    aliases: [Cubs Brigade]\n    source: test\n", encoding="utf-8")
+    reg = load_registry(user_path=user)
+    assert [m.actor.bloc for m in find_actors("The Cubs Brigade shelled Ariha.", reg)] == ["syrian-government"]
+    assert "russia" in {a.bloc for a in reg.actors.values()}   # the embedded actors are still there
+
+
+def test_user_actor_with_unknown_bloc_names_the_fix(tmp_path):
+    from geo.errors import RegistryError
+    from geo.extract.actors import load_registry
+
+    user = tmp_path / "actors.yaml"
+    user.write_text("actors:\n  - {id: x, name: X, bloc: martians, aliases: [X force]}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="martians"):
+        load_registry(user_path=user)

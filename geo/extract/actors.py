@@ -18,7 +18,7 @@ from geo.gazetteer.fold import fold, tokens
 from geo.gazetteer.sources import data_dir
 from geo.model import Actor
 
-__all__ = ["Bloc", "Registry", "ActorMention", "load_registry", "find_actors"]
+__all__ = ["Bloc", "Registry", "ActorMention", "load_registry", "find_actors", "user_registry_path"]
 
 _MAX_WORDS = 7
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -101,20 +101,48 @@ def _is_acronym(alias: str) -> bool:
     return 1 < len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
+def _read(path: Path) -> dict:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"{path}: cannot read the actor registry ({exc}); fix the YAML or remove "
+                            "the file") from exc
+
+
+def user_registry_path() -> Path:
+    """Where a user's own actors live: ``actors.yaml`` in the user data folder (``GEO_DATA_DIR``).
+
+    It has the layout of ``gazetteer/actors.yaml``; its actors (and any extra blocs or
+    alliances) are added to the embedded registry, and its aliases win over embedded ones.
+    """
+    from geo.gazetteer.store import user_db_path
+
+    return user_db_path().parent / "actors.yaml"
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    theatres = {k: dict(v) for k, v in (base.get("theatres") or {}).items()}
+    for name, theatre in (extra.get("theatres") or {}).items():
+        mine = theatres.setdefault(name, {})
+        mine["blocs"] = list(mine.get("blocs", [])) + list(theatre.get("blocs", []))
+        mine["alliances"] = list(mine.get("alliances", [])) + list(theatre.get("alliances", []))
+    return {"theatres": theatres, "actors": list(extra.get("actors") or []) + list(base.get("actors") or [])}
+
+
 @lru_cache(maxsize=4)
-def load_registry(path: Path | None = None) -> Registry:
-    """Load the actor registry (cached).
+def load_registry(path: Path | None = None, user_path: Path | None = None) -> Registry:
+    """Load the actor registry (cached): the embedded file plus the user's own, if any.
 
     Raises
     ------
     RegistryError
-        When the file cannot be read or an actor names an unknown bloc.
+        When a file cannot be read or an actor names an unknown bloc.
     """
     path = path or data_dir() / "actors.yaml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise RegistryError(f"{path}: cannot read the actor registry ({exc})") from exc
+    data = _read(path)
+    user = user_path or (user_registry_path() if path == data_dir() / "actors.yaml" else None)
+    if user is not None and user.exists():
+        data = _merge(data, _read(user))
     registry = _index(data.get("actors") or [], _blocs(data, path), path)
     groups = tuple(frozenset(g) for t in (data.get("theatres") or {}).values() for g in t.get("alliances", []))
     unknown = sorted({b for g in groups for b in g} - set(registry.blocs))

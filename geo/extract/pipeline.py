@@ -14,6 +14,7 @@ import shapely
 
 from geo.extract.actors import Registry, find_actors, load_registry
 from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
+from geo.extract.dates import date_in
 from geo.extract.locations import Loc, area_of, build_locs, representative
 from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
@@ -177,7 +178,8 @@ def _base(article: Article, d: Draft, locs: list[Loc], geometry, actors, precisi
         blocs=tuple(dict.fromkeys(a.bloc for a in actors)),
         places=tuple(loc.place.id if loc.place else "" for loc in locs),
         place_names=tuple(loc.label for loc in locs), geometry=shapely.to_wkb(geometry),
-        geo_precision=precision, date=article.date, event_type=d.event_type, attribution=d.attribution,
+        geo_precision=precision, date=date_in(d.sentence.text, article.date) or article.date,
+        event_type=d.event_type, attribution=d.attribution,
     )
 
 
