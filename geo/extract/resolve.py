@@ -136,26 +136,27 @@ def _after_locative(text: str, start: int) -> bool:
         r"\b(?:according|close|due|thanks)\s+to\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)*$", before, re.I)
 
 
-def _focus_countries(gaz: Gazetteer, raw: list[RawMention], text: str) -> frozenset[str]:
-    countries: dict[str, int] = {}
-    for m in raw:
-        if m.tier != "exact":
-            continue
-        best = gaz.candidates(m.key, query=text[m.start:m.end])
-        if best and best[0].place.type == PlaceType.COUNTRY:
-            countries[best[0].place.country] = countries.get(best[0].place.country, 0) + 1
-    return frozenset(c for c, n in countries.items() if n == max(countries.values()))
+def _countries(ranked: list[Resolved]) -> frozenset[str]:
+    """The countries the article names most often (as country names, not towns)."""
+    counts: dict[str, int] = {}
+    for r in ranked:
+        if r.tier == "exact" and r.place is not None and r.place.type == PlaceType.COUNTRY:
+            counts[r.place.country] = counts.get(r.place.country, 0) + 1
+    return frozenset(c for c, n in counts.items() if n == max(counts.values())) if counts else frozenset()
 
 
 def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
                      dateline_country: str = "") -> list[Resolved]:
-    """Resolve each mention, using the article's countries and then its confident places as focus."""
-    countries = _focus_countries(gaz, raw, text) | ({dateline_country} if dateline_country else set())
-    first = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries)))
+    """Resolve each mention with the article's countries and confident places as focus.
+
+    A first, focus-free ranking finds the countries named and the names with a
+    clear winner; the second ranks every name again with those as focus.
+    """
+    first = _rank_all(text, raw, gaz, None)
+    countries = _countries(first) | ({dateline_country} if dateline_country else frozenset())
     points = tuple(dict.fromkeys((round(r.place.lat, 2), round(r.place.lon, 2)) for r in first
-                                 if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)))[:12]
-    focus = Focus(countries=frozenset(countries), points=points, radius_km=150.0)
-    return _rank_all(text, raw, gaz, focus)
+                                 if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)))[:8]
+    return _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=points, radius_km=150.0))
 
 
 def _confident(r: Resolved) -> bool:
@@ -176,7 +177,7 @@ def _trusted_for_skeleton(place: Place) -> bool:
     return not place.source.startswith("GeoNames") or place.country in THEATRE_COUNTRIES
 
 
-def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus) -> list[Resolved]:
+def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus | None) -> list[Resolved]:
     cache: dict[tuple[str, str], list[Candidate]] = {}
     out = []
     for m in raw:
@@ -200,12 +201,13 @@ def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus) ->
 def _centre(resolved: list[Resolved], countries: frozenset[str]) -> Place | None:
     """The article's centre: the place with most other places within 500 km (ties: a place
     in the article's countries or the curated overlay, then the first named)."""
-    local = [r.place for r in resolved if r.place and r.place.type != PlaceType.COUNTRY]
+    local = list({r.place.id: r.place for r in resolved if r.place and r.place.type != PlaceType.COUNTRY}.values())
     if not local:
         return None
 
     def weight(p: Place) -> float:
-        near = sum(1 for q in local if q is not p and distance_km(p.lat, p.lon, q.lat, q.lon) <= 500.0)
+        near = sum(1 for q in local if q is not p and abs(p.lat - q.lat) < 5 and abs(p.lon - q.lon) < 6
+                   and distance_km(p.lat, p.lon, q.lat, q.lon) <= 500.0)
         home = 0.5 if p.country in countries or p.source.startswith("overlay") else 0.0
         return near + home + (0.25 if p.country in _theatre() else 0.0)
 
