@@ -172,8 +172,15 @@ def _highlight(evidence: str, name: str) -> str:
     evidence = evidence or ""
     if not name or len(name) < 2:
         return _esc(evidence)
-    pieces = re.split(f"({re.escape(name)})", evidence, flags=re.IGNORECASE)
-    return "".join(f"<mark>{_esc(p)}</mark>" if i % 2 else _esc(p) for i, p in enumerate(pieces))
+    low, needle = evidence.lower(), name.lower()
+    if len(low) != len(evidence) or len(needle) != len(name):   # case mapping changed lengths
+        pieces = re.split(f"({re.escape(name)})", evidence, flags=re.IGNORECASE)
+        return "".join(f"<mark>{_esc(p)}</mark>" if i % 2 else _esc(p) for i, p in enumerate(pieces))
+    out, i = [], 0
+    while (j := low.find(needle, i)) >= 0:
+        out += [_esc(evidence[i:j]), f"<mark>{_esc(evidence[j:j + len(needle)])}</mark>"]
+        i = j + len(needle)
+    return "".join(out) + _esc(evidence[i:])
 
 
 def _source_html(source: str) -> str:

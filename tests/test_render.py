@@ -96,3 +96,16 @@ def test_render_map_atomic_and_missing_folder(tmp_path: Path):
 def test_canvas_for_large_inputs():
     page = build_html(_features(), canvas=True)
     assert "\"preferCanvas\": true" in page
+
+
+@pytest.mark.parametrize(("evidence", "name", "expected"), [
+    ("Afrin and afrin", "Afrin", "<mark>Afrin</mark> and <mark>afrin</mark>"),
+    ("<b>Idlib</b>", "Idlib", "&lt;b&gt;<mark>Idlib</mark>&lt;/b&gt;"),
+    ("no match here", "Manbij", "no match here"),
+    ("İdlib city", "idlib", "<mark>İdlib</mark> city"),   # case mapping changes length: regex path
+    ("x", "", "x"),
+])
+def test_highlight_marks_and_escapes(evidence, name, expected):
+    from geo.render import _highlight
+
+    assert _highlight(evidence, name) == expected
