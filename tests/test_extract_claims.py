@@ -291,3 +291,39 @@ def test_its_fighters_make_the_speaker_an_agent(gazetteer):
 def test_containing_province_is_not_a_second_event_place(gazetteer):
     ex = run("US forces carried out a raid near Shaddadi in Hasakah province.", gazetteer)
     assert [c.place_names for c in claims(ex, "event", "strike")] == [("near Shaddadi",)]
+
+
+def test_offer_makes_the_first_party_the_giver(gazetteer):
+    ex = run("Moscow offers Ankara Tal Rifaat in return for Saraqib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["a_from"] == ("russia",) and x.details["a_to"] == ("turkey",)
+
+
+def test_a_convoy_entering_is_a_buildup_not_a_capture(gazetteer):
+    ex = run("A Turkish military convoy entered Syria through the Bab al-Hawa crossing and headed towards Atarib.",
+             gazetteer)
+    assert not claims(ex, "event", "capture")
+    assert {c.place_names[0] for c in claims(ex, "event", "buildup")} >= {"Atarib"}
+    (route,) = claims(ex, "route")
+    assert route.place_names[-1] == "Atarib"
+
+
+def test_patrol_between_two_places_is_a_route(gazetteer):
+    ex = run("Russian and Turkish forces conducted a joint patrol on the M4 between Saraqib and Ariha.", gazetteer)
+    (route,) = claims(ex, "route")
+    assert route.place_names == ("Saraqib", "Ariha")
+    assert set(route.blocs) == {"russia", "turkey"}
+
+
+def test_where_a_strike_comes_from_is_not_where_it_lands(gazetteer):
+    ex = run("Turkish-backed factions shelled Arima from their positions in al-Bab.", gazetteer)
+    assert {c.place_names[0] for c in claims(ex, "event", "strike")} == {"Arima"}
+
+
+def test_exchange_with_both_legs_before_a_trailing_cue(gazetteer):
+    ex = run("The SDF handed over Arima to government forces in a deal that gave the SDF the Tishreen Dam "
+             "in exchange.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Arima", "Tishreen Dam")
+    assert x.details["a_from"] == ("sdf",) and x.details["a_to"] == ("syrian-government",)
+    assert x.details["b_to"] == ("sdf",) and x.details["status"] == "done"

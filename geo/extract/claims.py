@@ -28,7 +28,7 @@ from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain, plain
 from geo.extract.patterns import Patterns
 from geo.extract.text import Sentence
-from geo.model import Actor, EventType, Modality
+from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = ["Draft", "SentenceContext", "read_sentence", "Memory"]
 
@@ -185,6 +185,7 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
                 continue
             found.append(_Trigger(s, e, etype))
     found = [t for t in found if not _object_noun(ctx, t)]
+    found = [t for t in found if not _movement_not_capture(ctx, t, found)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[_Trigger] = []
     for t in found:
@@ -205,12 +206,25 @@ def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
     return t.type == EventType.BUILDUP and bool(_OBJECT_BEFORE.search(ctx.text[max(0, t.start - 30):t.start]))
 
 
+_ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH})
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:(?:positions?|bases?|posts?)\s+)?(?:(?:in|at|near)\s+)?(?:the\s+)?"
+                     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+
+
+def _movement_not_capture(ctx: SentenceContext, t: "_Trigger", found: list["_Trigger"]) -> bool:
+    """ "a convoy entered Syria": a build-up moving, not a capture."""
+    return t.type == EventType.CAPTURE and any(
+        o.type == EventType.BUILDUP and 0 <= t.start - o.end <= 40 for o in found)
+
+
 def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
                 attributed: list[tuple[int, int]]) -> list[Loc]:
     usable = [loc for loc in ctx.locs if not loc.locator and loc.located
               and not _inside(loc.start, loc.end, attributed)]
-    if trig.type == EventType.BUILDUP:   # "reinforcements arrived from Damascus": the origin is not the place
-        usable = [loc for loc in usable if not re.search(r"\bfrom\s+(?:the\s+)?$", ctx.text[max(0, loc.start - 10):loc.start])]
+    if trig.type in _ORIGIN_IS_NOT_PLACE:   # "reinforcements arrived from Damascus", "shelled X from al-Bab"
+        usable = [loc for loc in usable if not _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start])]
+    if any(loc.place is None or loc.place.type != PlaceType.COUNTRY for loc in usable):
+        usable = [loc for loc in usable if loc.place is None or loc.place.type != PlaceType.COUNTRY]
     nxt = next((t.start for t in triggers if t.start > trig.start), ctx.sentence.end)
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if after:
@@ -462,10 +476,19 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             if dest:
                 actors = _route_actors(ctx, memory)
                 if actors:
-                    return [Draft("route", s, [origin[0], dest[0]], actors, modality_of(s.text, pats),
-                                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None,
-                                  attribution_of(ctx))]
+                    return [_route(ctx, origin[0], dest[0], actors)]
+    corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
+    if corridor is not None and re.search(r"patrol", s.text, re.I):
+        actors = _route_actors(ctx, memory)   # "a joint patrol on the M4 between A and B"
+        if actors:
+            return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
     return []
+
+
+def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
+    s = ctx.sentence
+    return Draft("route", s, [origin, dest], actors, modality_of(s.text, ctx.patterns),
+                 EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
 
 
 def _route_actors(ctx: SentenceContext, memory: Memory) -> list[Actor]:
@@ -489,7 +512,9 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
         return _swap_headline(ctx, cue_end)
     leg_a = _loc_before(ctx, cue_start)
     after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
-    if not leg_a or not after:
+    if not after:
+        return _trailing_exchange(ctx, cue_start)
+    if not leg_a:
         return []
     leg_b = after[0]
     a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
@@ -507,6 +532,17 @@ def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     return _uniq([a.actor for a in _actor_list_after(ctx, start + m.end(), max_gap=6) if a.end <= end])
 
 
+def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
+    """ "X handed A to Y, in a deal that gave X B in exchange.": both legs stand before the cue."""
+    before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= cue_start
+              and loc.located and not loc.locator]
+    if len(before) < 2:
+        return []
+    leg_a, leg_b = before[0], before[-1]
+    a_from, a_to = _giver_receiver(ctx, leg_a, leg_b.start)
+    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, a_to, a_from)]
+
+
 def _skip_words(gap: str) -> int:
     m = re.match(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", gap, re.I)
     return m.end() if m else 0
@@ -515,6 +551,9 @@ def _skip_words(gap: str) -> int:
 def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[list[Actor], list[Actor]]:
     s = ctx.sentence
     before = [a for a in ctx.actors if s.start <= a.start and a.end <= leg_a.start]
+    pair = _offer_pair(ctx, before)
+    if pair and ctx.text[pair[1][-1].end:leg_a.start].strip() == "":
+        return _uniq([a.actor for a in pair[0]]), _uniq([a.actor for a in pair[1]])
     givers = _last_group(ctx, before)
     receivers: list[ActorMention] = []
     for m in re.finditer(r"\b(?:to|for)\s+(?:the\s+)?", ctx.text[leg_a.end:cue_start]):
@@ -522,6 +561,19 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
         if receivers:
             break
     return _uniq([a.actor for a in givers]), _uniq([a.actor for a in receivers])
+
+
+_OFFER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:offered|offers|offer|proposed|proposes|gave|gives|"
+                    r"promised|promises|floated|floats)\s+(?:to\s+)?$", re.I)
+
+
+def _offer_pair(ctx: SentenceContext, mentions: list[ActorMention]) -> tuple[list, list] | None:
+    """ "Moscow offers Ankara <A>": the first party gives, the second receives."""
+    groups = [g for g in _actor_groups(ctx) if g[0] in mentions]
+    for first, second in zip(groups, groups[1:]):
+        if _OFFER.match(ctx.text[first[-1].end:second[0].start]):
+            return first, second
+    return None
 
 
 def _last_group(ctx: SentenceContext, mentions: list[ActorMention]) -> list[ActorMention]:

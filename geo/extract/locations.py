@@ -51,6 +51,7 @@ class Loc:
     locator: bool = False
     mention: Resolved | None = None
     kind: str = "place"
+    parts: tuple["Loc", ...] = ()
 
     @property
     def located(self) -> bool:
@@ -104,7 +105,8 @@ def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
                 and re.fullmatch(r"\s+and\s+(?:the\s+\w+\s+of\s+)?", text[loc.end:nxt.start], re.I)):
             geom, precision = between(loc.place, nxt.place)
             start = text.rfind("between", 0, loc.start)
-            out.append(Loc(start, nxt.end, text[start:nxt.end], None, geom, precision, mention=loc.mention))
+            out.append(Loc(start, nxt.end, text[start:nxt.end], None, geom, precision, mention=loc.mention,
+                           kind="between", parts=(loc, nxt)))
             skip.add(i + 1)
             continue
         out.append(loc)
