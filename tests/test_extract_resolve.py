@@ -152,3 +152,18 @@ def test_ministry_of_is_an_organisation(gazetteer):
 def test_curated_spelling_beats_a_border_twin_in_a_focus_country(gazetteer):
     ex = run("ANKARA (Reuters) – Turkey cut the water from the Alouk station near Ras al-Ain.", gazetteer)
     assert "sy-ras-al-ain" in place_ids(ex)
+
+
+def test_acronyms_are_not_foreign_airport_codes(gazetteer):
+    ex = run("A Turkish drone struck members of the Syrian Democratic Forces (SDF) near Qamishli.", gazetteer)
+    assert countries(ex) == {"SY"}
+
+
+def test_village_of_x_is_not_a_far_city(gazetteer):
+    ex = run("Clashes erupted near Ain Issa after the factions advanced towards the village of Sayda.", gazetteer)
+    assert "LB" not in countries(ex)
+
+
+def test_known_word_inside_an_unknown_tal_name(gazetteer):
+    ex = run("Russian forces withdrew from their base in Tal Samin, north of Raqqa.", gazetteer)
+    assert "Tal Samin" in {p.name for p in ex.places}

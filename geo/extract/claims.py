@@ -107,6 +107,13 @@ def _clause_at(text: str, at: int | None) -> str:
     return text
 
 
+def _clause_start(ctx: SentenceContext, pos: int) -> int:
+    """Where the clause holding ``pos`` starts ("..., after the factions attempted to advance")."""
+    starts = [ctx.sentence.start + m.end() for m in _CLAUSE.finditer(ctx.sentence.text)
+              if ctx.sentence.start + m.end() <= pos]
+    return max(starts, default=ctx.sentence.start)
+
+
 def attribution_of(ctx: SentenceContext) -> str:
     """Who the sentence attributes its statement to (a name before "said", or after "according to")."""
     s = ctx.sentence.text
@@ -282,6 +289,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
                   excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not _inside(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
+    prev = max(prev, _clause_start(ctx, trig.start))
     before = [a for a in usable if prev <= a.start and a.end <= trig.start]
     adjacent = _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])

@@ -28,10 +28,11 @@ _UNKNOWN_NAME = re.compile(
     rf"|\b((?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+{_TYPE_WORD}\b")
 
 
-_PARTICLES = frozenset({"abu", "umm", "bin", "ibn"})
+_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "tal", "tall", "tell", "ain", "ayn", "jabal", "jebel", "kafr",
+                        "deir", "ras", "khan", "wadi", "jisr"})   # name parts, never a name alone
 _ART = r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?"
 _AFTER_PREPOSITION = re.compile(
-    rf"\b(?:from|to|towards|toward|into|near|reached|reaching|entered|captured|seized)\s+(?:the\s+)?"
+    rf"\b(?:from|to|towards|toward|into|near|in|at|reached|reaching|entered|captured|seized)\s+(?:the\s+)?"
     rf"({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})")
 
 
@@ -73,13 +74,23 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
         if not _capitalised(text, toks[i][1]):
             i += 1
             continue
-        hit = _longest_at(text, toks, i, keys, skels, prefixes, stopwords)
+        hit = None if _after_name_part(text, toks, i) else _longest_at(text, toks, i, keys, skels, prefixes, stopwords)
         if hit:
             out.append(hit)
             i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
         else:
             i += 1
     return out
+
+
+_NAME_PARTS = frozenset({"tal", "ain", "kafr", "dair", "ras", "khan", "wadi", "jisr", "jabal", "abu", "umm", "bir",
+                         "tall", "mazraat", "qalat", "sahl", "marj", "birkat", "zur"})
+
+
+def _after_name_part(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """ "Tal Samin" where only "Samin" is known: the known word is part of an unknown name."""
+    return i > 0 and toks[i - 1][0] in _NAME_PARTS and _capitalised(text, toks[i - 1][1]) \
+        and joined(text, toks[i - 1][2], toks[i][1])
 
 
 def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention | None:

@@ -154,9 +154,42 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
     """
     first = _rank_all(text, raw, gaz, None)
     countries = _countries(first) | ({dateline_country} if dateline_country else frozenset())
+    centre = _centre([r for r in first if _confident(r)], frozenset(countries))
     points = tuple(dict.fromkeys((round(r.place.lat, 2), round(r.place.lon, 2)) for r in first
-                                 if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)))[:8]
-    return _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=points, radius_km=150.0))
+                                 if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)
+                                 and _near_any(r.place, ((centre.lat, centre.lon),) if centre else (), 600.0)))[:8]
+    ranked = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=points, radius_km=150.0))
+    return [_plausible(text, r, points) for r in ranked]
+
+
+_SMALL_KM = 150.0   # a village or town named in a report lies near the report's other places
+_SMALL = frozenset({PlaceType.VILLAGE, PlaceType.TOWN, PlaceType.NEIGHBOURHOOD})
+_TYPE_WORD_BEFORE = re.compile(r"\b(?:village|town|hamlet)s?\s+of\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+
+
+def _near_any(place: Place, points: tuple[tuple[float, float], ...], km: float) -> bool:
+    return not points or any(distance_km(place.lat, place.lon, lat, lon) <= km for lat, lon in points)
+
+
+def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] = ()) -> Resolved:
+    """Unresolve a match the text contradicts: "the village of Sayda" is not the city of Sidon,
+    and "SDF" is not an airport code of Louisville. The name stays as an unknown mention."""
+    if r.place is None:
+        return r
+    own = {(round(c.place.lat, 2), round(c.place.lon, 2)) for c in r.candidates}
+    points = tuple(p for p in points if p not in own)   # judge a name by the article's other places
+    curated = not r.place.source.startswith("GeoNames")
+    acronym = r.surface.isupper() and len(r.surface) <= 4 and not any(c.isdigit() for c in r.surface)
+    if acronym and not curated and r.place.type != PlaceType.COUNTRY:
+        return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
+    if _TYPE_WORD_BEFORE.search(text[max(0, r.start - 30):r.start]) and r.place.type not in _SMALL:
+        small = [c for c in r.candidates if c.place.type in _SMALL and _near_any(c.place, points, _SMALL_KM)]
+        if small:
+            return Resolved(r.start, r.end, r.surface, r.key, r.tier, small[0].place, r.candidates)
+        return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
+    if r.place.type in _SMALL and not curated and not _near_any(r.place, points, _SMALL_KM):
+        return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
+    return r
 
 
 def _confident(r: Resolved) -> bool:
