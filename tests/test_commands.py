@@ -108,3 +108,25 @@ def test_stdin_input(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO(GOOD))
     assert main(["extract", "-"]) == 0
     assert "control" in capsys.readouterr().out
+
+
+def test_article_markup_never_reaches_the_map_live(tmp_path):
+    evil = tmp_path / "evil.txt"
+    evil.write_text('Evil <script>window.__pwned=1</script> title\n\n'
+                    'Russian jets struck Ariha <img src=x onerror="window.__pwned=1"> on Sunday, '
+                    'a source at javascript:alert(1) said.', encoding="utf-8")
+    out = tmp_path / "map.html"
+    assert main(["map", str(evil), "-o", str(out), "--offline"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in html
+    assert "<img src=x" not in html and 'onerror="window' not in html
+    assert 'href="javascript:' not in html
+
+
+def test_folder_without_readable_files_is_reported(tmp_path, capsys):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04rest")
+    code = main(["export", str(folder), "-o", str(tmp_path / "out.geojson")])
+    assert code == 1
+    assert "no .txt" in capsys.readouterr().err
