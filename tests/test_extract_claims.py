@@ -327,3 +327,23 @@ def test_exchange_with_both_legs_before_a_trailing_cue(gazetteer):
     assert x.place_names == ("Arima", "Tishreen Dam")
     assert x.details["a_from"] == ("sdf",) and x.details["a_to"] == ("syrian-government",)
     assert x.details["b_to"] == ("sdf",) and x.details["status"] == "done"
+
+
+@pytest.mark.parametrize(("text", "bloc", "name"), [
+    ("Government forces shelled opposition-held Kafr Nabl on Monday.", "opposition", "Kafr Nabl"),
+    ("HTS-dominated Idlib has seen protests.", "hts", "Idlib"),
+    ("Saraqib fell to government forces in February 2020.", "syrian-government", "Saraqib"),
+    ("Regime forces regained control of Khan Sheikhoun in August 2019.", "syrian-government", None),
+    ("The town of Jisr al-Shughur is controlled by HTS.", "hts", "Jisr al-Shughur"),
+    ("Tal Abyad remains in the hands of Turkish-backed factions.", "opposition", "Tal Abyad"),
+    ("Afrin has been under Turkish control since 2018.", "turkey", "Afrin"),
+])
+def test_control_phrasings(gazetteer, text, bloc, name):
+    (c,) = claims(run(text, gazetteer), "control")
+    assert c.blocs == (bloc,)
+    if name:
+        assert c.place_names == (name,)
+
+
+def test_presence_is_not_control(gazetteer):
+    assert not claims(run("Russian forces are stationed at the Qamishli airport.", gazetteer), "control")

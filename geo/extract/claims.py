@@ -418,7 +418,7 @@ def _subject_loc(ctx: SentenceContext) -> Loc | None:
 def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     for a in ctx.actors:
-        m = re.match(r"(-held|-controlled|-run)\s+", ctx.text[a.end:a.end + 16], re.I)
+        m = re.match(r"(-held|-controlled|-run|-dominated|-administered)\s+", ctx.text[a.end:a.end + 18], re.I)
         if m:
             locs = _locs_after(ctx, a.end + m.end(), max_gap=30)
             out.append(_control(ctx, locs, [a], m.group(1)))
@@ -426,7 +426,8 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _HOLD_VERB = re.compile(r"^\s*(?:and\s+its\s+[\w\s-]{0,30}?\s+)?(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*"
-                        r"(hold|holds|held|control|controls|controlled|seized|captured|took\s+control\s+of|recaptured|entered)\b",
+                        r"(hold|holds|held|control|controls|controlled|seized|captured|took\s+control\s+of|recaptured|entered"
+                        r"|regained\s+control\s+of|retook|took\s+over|overran)\b",
                         re.I)
 
 

@@ -182,7 +182,8 @@ def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] =
     acronym = r.surface.isupper() and len(r.surface) <= 4 and not any(c.isdigit() for c in r.surface)
     if acronym and not curated and r.place.type != PlaceType.COUNTRY:
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
-    if _TYPE_WORD_BEFORE.search(text[max(0, r.start - 30):r.start]) and r.place.type not in _SMALL:
+    if _TYPE_WORD_BEFORE.search(text[max(0, r.start - 30):r.start]) and r.place.type not in _SMALL \
+            and points and not _near_any(r.place, points, 2 * _SMALL_KM):
         small = [c for c in r.candidates if c.place.type in _SMALL and _near_any(c.place, points, _SMALL_KM)]
         if small:
             return Resolved(r.start, r.end, r.surface, r.key, r.tier, small[0].place, r.candidates)
