@@ -124,3 +124,12 @@ def test_mention_span_validation(start, end):
 def test_candidate_as_dict_rounds_score():
     d = Candidate(_place(), 1.23456, "T").as_dict()
     assert d["score"] == 1.235 and d["type"] == "village" and d["tier"] == "exact"
+
+
+def test_public_api_exports_the_entry_points():
+    import geo
+
+    for name in geo.__all__:
+        assert getattr(geo, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        geo.nope  # noqa: B018
