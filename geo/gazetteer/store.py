@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL, skel TEXT NOT NULL, place_id
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 """
-OVERLAY_FILES = ("places.csv", "areas.csv", "roads.csv")
+OVERLAY_FILES = ("places.csv", "villages.csv", "areas.csv", "roads.csv")
 THEATRE_COUNTRIES = frozenset({"SY", "TR", "IQ", "LB", "JO", "IL", "PS"})
 
 
