@@ -347,3 +347,22 @@ def test_control_phrasings(gazetteer, text, bloc, name):
 
 def test_presence_is_not_control(gazetteer):
     assert not claims(run("Russian forces are stationed at the Qamishli airport.", gazetteer), "control")
+
+
+def test_each_coordinated_action_keeps_its_own_actor(gazetteer):
+    ex = run("After the Russian-Turkish summit, we can talk about Russian military action on Kafr Nabl "
+             "or Turkish military action in Azaz.", gazetteer)
+    found = {c.place_names[0]: c.blocs for c in claims(ex, "event", "military_action")}
+    assert found == {"Kafr Nabl": ("russia",), "Azaz": ("turkey",)}
+
+
+def test_he_said_is_attributed_to_the_last_named_speaker(gazetteer):
+    ex = run("Mustafa Bakour, a commander, said Russian jets struck Ariha.\n\n"
+             "He added that Turkish forces may shell Tal Rifaat.", gazetteer)
+    (strike,) = [c for c in claims(ex, "event") if c.place_names == ("Tal Rifaat",)]
+    assert "Bakour" in strike.attribution
+
+
+def test_two_words_for_one_event_make_one_claim(gazetteer):
+    ex = run("Russian warplanes carried out air strikes and bombed Ariha.", gazetteer)
+    assert len([c for c in claims(ex, "event", "strike") if c.place_names == ("Ariha",)]) == 1

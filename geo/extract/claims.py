@@ -52,6 +52,7 @@ class Memory:
     """What earlier sentences established: the actors of the last event of each type."""
 
     last_actors: dict[EventType, list[Actor]] = field(default_factory=dict)
+    last_speaker: str = ""
 
 
 @dataclass
@@ -63,6 +64,8 @@ class SentenceContext:
     locs: list[Loc]
     actors: list[ActorMention]
     patterns: Patterns
+    memory: Memory | None = None
+    attribution: str | None = None
 
     def rel(self, pos: int) -> int:
         return pos - self.sentence.start
@@ -114,14 +117,26 @@ def _clause_start(ctx: SentenceContext, pos: int) -> int:
     return max(starts, default=ctx.sentence.start)
 
 
+_SPEECH = (r"said|says|told|stressed|announced|claimed|revealed|believed|believes|indicated|added|"
+           r"pointed\s+out|noted|confirmed|warned|expressed")
+_ACCORDING = re.compile(r"according to\s+((?:the\s+)?[^,.;“\"]{3,60})", re.I)
+_SPEAKER = re.compile(r"((?:[A-Z][\w’'-]+\s*){1,4}|(?:the|a)\s+[\w\s]{3,40}?)(?:,[^,.;]{2,80},)?\s+(?:" + _SPEECH + r")\b")
+_PRONOUN = frozenset({"he", "she", "they", "it"})
+
+
 def attribution_of(ctx: SentenceContext) -> str:
-    """Who the sentence attributes its statement to (a name before "said", or after "according to")."""
-    s = ctx.sentence.text
-    m = re.search(r"according to\s+((?:the\s+)?[^,.;]{3,60})", s, re.I)
-    if m:
-        return m.group(1).strip()
-    m = re.search(r"((?:[A-Z][\w’'-]+\s*){1,4}|(?:the|a)\s+[\w\s]{3,40}?)\s+(?:said|told|stressed|announced|claimed|revealed)\b", s)
-    return m.group(1).strip() if m else ""
+    """Who the sentence attributes its statement to (a name before "said", or after
+    "according to"); "He said" stands for the last speaker named before."""
+    if ctx.attribution is None:
+        s = ctx.sentence.text
+        m = _ACCORDING.search(s) or _SPEAKER.search(s)
+        found = m.group(1).strip() if m else ""
+        if found.casefold() in _PRONOUN:
+            found = ctx.memory.last_speaker if ctx.memory else ""
+        elif found and ctx.memory is not None:
+            ctx.memory.last_speaker = found
+        ctx.attribution = found
+    return ctx.attribution
 
 
 # -- actors ---------------------------------------------------------------------
@@ -291,7 +306,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     prev = max(prev, _clause_start(ctx, trig.start))
     before = [a for a in usable if prev <= a.start and a.end <= trig.start]
-    adjacent = _adjacent_group(ctx, before, trig.start)
+    overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
+    adjacent = overlapping or _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
     after = [a for a in _actor_list_after(ctx, trig.end + m.end())] if m else []
     after = [a for a in after if a in usable]

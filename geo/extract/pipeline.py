@@ -112,7 +112,7 @@ def _drafts(article: Article, locs: list[Loc], actors, patterns: Patterns) -> li
             article.text, sent,
             [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end
              and not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
-            [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns)
+            [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns, memory)
         out += read_sentence(ctx, memory)
     return out
 
@@ -143,13 +143,16 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One draft per (kind, type, places, actors) in a sentence; exchanges with the same
     two legs are one (the one with most detail is kept)."""
     out: list[Draft] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, Draft] = {}
     for d in drafts:
-        key = (d.kind, d.event_type, d.sentence.index, tuple((x.start, x.end) for x in d.locs),
-               tuple(a.id for a in d.actors))
-        if key in seen:
+        key = (d.kind, d.event_type, d.sentence.index, tuple((x.start, x.end) for x in d.locs))
+        if d.kind == "event" and key in seen:     # two words for one event: one claim, all its actors
+            first = seen[key]
+            first.actors = first.actors + [a for a in d.actors if a not in first.actors]
             continue
-        seen.add(key)
+        if key in seen and seen[key].actors == d.actors:
+            continue
+        seen[key] = d
         twin = next((o for o in out if o.kind == "exchange" == d.kind and _same_legs(o, d)), None)
         if twin is None:
             out.append(d)
