@@ -20,6 +20,18 @@ def _inputs(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that do not carry one")
     sub.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024,
                      help="refuse a single input larger than this (default 5 MiB)")
+    sub.add_argument("--workers", type=_positive, default=1,
+                     help="extract in this many processes (default 1; worth it for hundreds of reports)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,12 +61,22 @@ def run_extractions(args: argparse.Namespace, failures: list) -> Iterator:
     from geo.extract.pipeline import extract
     from geo.ingest import InputFailure, iter_articles
 
-    for item in iter_articles(args.inputs, date=args.date, max_bytes=args.max_bytes):
-        if isinstance(item, InputFailure):
-            failures.append(item)
-            print(f"geo: skipped {item}", file=sys.stderr)
-            continue
-        yield extract(item)
+    def readable() -> Iterator:
+        for item in iter_articles(args.inputs, date=args.date, max_bytes=args.max_bytes):
+            if isinstance(item, InputFailure):
+                failures.append(item)
+                print(f"geo: skipped {item}", file=sys.stderr)
+                continue
+            yield item
+
+    workers = getattr(args, "workers", 1)
+    if workers <= 1:
+        yield from (extract(a) for a in readable())
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:   # extract() is pure: results come back in order
+        yield from pool.map(extract, readable(), chunksize=8)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

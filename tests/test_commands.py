@@ -130,3 +130,21 @@ def test_folder_without_readable_files_is_reported(tmp_path, capsys):
     code = main(["export", str(folder), "-o", str(tmp_path / "out.geojson")])
     assert code == 1
     assert "no .txt" in capsys.readouterr().err
+
+
+def test_workers_give_the_same_features(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"r{i}.txt").write_text(GOOD.replace("Sunday", f"day {i}"), encoding="utf-8")
+    one, two = tmp_path / "one.geojson", tmp_path / "two.geojson"
+    assert main(["export", str(folder), "-o", str(one), "--zones", "none"]) == 0
+    assert main(["export", str(folder), "-o", str(two), "--zones", "none", "--workers", "2"]) == 0
+    ids = [[f["properties"]["id"] for f in json.loads(p.read_text(encoding="utf-8"))["features"]] for p in (one, two)]
+    assert ids[0] == ids[1] and ids[0]
+
+
+def test_workers_must_be_positive(article):
+    with pytest.raises(SystemExit) as exc:
+        main(["export", str(article), "-o", "x.geojson", "--workers", "0"])
+    assert exc.value.code == 2
