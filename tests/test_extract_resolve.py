@@ -167,3 +167,9 @@ def test_village_of_x_is_not_a_far_city(gazetteer):
 def test_known_word_inside_an_unknown_tal_name(gazetteer):
     ex = run("Russian forces withdrew from their base in Tal Samin, north of Raqqa.", gazetteer)
     assert "Tal Samin" in {p.name for p in ex.places}
+
+
+def test_bulk_village_far_from_the_story_is_not_taken(gazetteer):
+    # "Zor" is also a village of the bulk list near Deir ez-Zor, 250 km from Kobani
+    ex = run("Turkish drones struck the villages of Zor Maghar and Buban, west of Kobani.", gazetteer)
+    assert all(abs(shapely.from_wkb(p.geometry).centroid.x - 38.3) < 1.0 for p in ex.places if p.place)

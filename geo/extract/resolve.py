@@ -171,6 +171,11 @@ def _near_any(place: Place, points: tuple[tuple[float, float], ...], km: float) 
     return not points or any(distance_km(place.lat, place.lon, lat, lon) <= km for lat, lon in points)
 
 
+def _hand_curated(place: Place) -> bool:
+    """A row of ``places.csv`` (checked by hand), not GeoNames nor the bulk village list."""
+    return place.source.startswith("overlay:")
+
+
 def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] = ()) -> Resolved:
     """Unresolve a match the text contradicts: "the village of Sayda" is not the city of Sidon,
     and "SDF" is not an airport code of Louisville. The name stays as an unknown mention."""
@@ -178,7 +183,7 @@ def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] =
         return r
     own = {(round(c.place.lat, 2), round(c.place.lon, 2)) for c in r.candidates}
     points = tuple(p for p in points if p not in own)   # judge a name by the article's other places
-    curated = not r.place.source.startswith("GeoNames")
+    curated = _hand_curated(r.place)
     acronym = r.surface.isupper() and len(r.surface) <= 4 and not any(c.isdigit() for c in r.surface)
     if acronym and not curated and r.place.type != PlaceType.COUNTRY:
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)

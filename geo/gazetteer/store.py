@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL, skel TEXT NOT NULL, place_id
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 """
+OVERLAY_VERSION = 2   # bump when the way overlay rows are read changes (e.g. source labels)
 OVERLAY_FILES = ("places.csv", "villages.csv", "areas.csv", "roads.csv")
 THEATRE_COUNTRIES = frozenset({"SY", "TR", "IQ", "LB", "JO", "IL", "PS"})
 
@@ -82,7 +83,7 @@ def _versions_digest() -> str:
 
 
 def _overlay_digest(overlay: Path) -> str:
-    h = hashlib.sha1(f"{SCHEMA_VERSION}.{FOLD_VERSION}".encode())
+    h = hashlib.sha1(f"{SCHEMA_VERSION}.{FOLD_VERSION}.{OVERLAY_VERSION}".encode())
     for name in OVERLAY_FILES:
         path = overlay / name
         if path.exists():
