@@ -366,3 +366,18 @@ def test_he_said_is_attributed_to_the_last_named_speaker(gazetteer):
 def test_two_words_for_one_event_make_one_claim(gazetteer):
     ex = run("Russian warplanes carried out air strikes and bombed Ariha.", gazetteer)
     assert len([c for c in claims(ex, "event", "strike") if c.place_names == ("Ariha",)]) == 1
+
+
+def test_swap_a_for_b_in_running_text(gazetteer):
+    ex = run("Russia and Turkey agreed to swap Tal Rifaat for Saraqib, sources said.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Saraqib")
+
+
+def test_a_movement_without_named_actors_is_still_a_route(gazetteer):
+    (route,) = claims(run("The joint patrol started in Darbasiyah and ended in Amuda.", gazetteer), "route")
+    assert route.place_names[-1].endswith("Amuda") or "mūdā" in route.place_names[-1]
+
+
+def test_a_road_from_x_to_y_is_not_a_route(gazetteer):
+    assert not claims(run("The road from Saraqib to Ariha is in poor shape.", gazetteer), "route")

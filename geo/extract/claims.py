@@ -500,7 +500,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             dest = _locs_after(ctx, origin[-1].end + t.end(), max_gap=30)
             if dest:
                 actors = _route_actors(ctx, memory)
-                if actors:
+                if actors or _MOVEMENT.search(s.text):
                     return [_route(ctx, origin[0], dest[0], actors)]
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
     if corridor is not None and re.search(r"patrol", s.text, re.I):
@@ -508,6 +508,10 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if actors:
             return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
     return []
+
+
+_MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|column|moved|headed|drove|marched|advanced|withdrew|"
+                       r"travel(?:l?ed)?|escorted|transported)\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
@@ -533,7 +537,7 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
     if not m:
         return []
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
-    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]):
+    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trade", m.group(), re.I):
         return _swap_headline(ctx, cue_end)
     leg_a = _loc_before(ctx, cue_start)
     after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
