@@ -33,7 +33,7 @@ TYPE_WEIGHT: dict[PlaceType, float] = {
     PlaceType.CAMP: 0.7,
 }
 TIER_WEIGHT = {"exact": 3.0, "skeleton": 2.0, "fuzzy": 1.0}
-LAYER_BONUS = {"base": 0.0, "overlay": 0.6, "user": 0.3}
+LAYER_BONUS = {"base": 0.0, "overlay": 0.6, "bulk": 0.2, "user": 0.3}
 _HINT_BONUS = 3.0
 _SHAPED_REGIONS = frozenset({PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN, PlaceType.AREA})
 

@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL, skel TEXT NOT NULL, place_id
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 """
-OVERLAY_VERSION = 2   # bump when the way overlay rows are read changes (e.g. source labels)
+OVERLAY_VERSION = 3   # bump when the way overlay rows are read changes (e.g. source labels)
 OVERLAY_FILES = ("places.csv", "villages.csv", "areas.csv", "roads.csv")
 THEATRE_COUNTRIES = frozenset({"SY", "TR", "IQ", "LB", "JO", "IL", "PS"})
 
@@ -186,9 +186,17 @@ def build_base(target: Path, geonames: Path | None = None) -> Path:
 
 
 def build_overlay(target: Path, overlay: Path | None = None) -> Path:
-    """Compile the curated overlay folder into ``target`` (well under a second)."""
-    return _build(target, lambda con: insert_records(con, read_overlay(overlay), "overlay"),
-                  all_skeletons=True)
+    """Compile the curated overlay folder into ``target`` (a second or two).
+
+    Hand-checked rows go in as layer ``overlay``, the bulk village list as ``bulk``
+    (ranked a little lower, see :data:`geo.gazetteer.rank.LAYER_BONUS`).
+    """
+    def fill(con: sqlite3.Connection) -> None:
+        records = list(read_overlay(overlay))
+        insert_records(con, [r for r in records if not r[0].source.startswith("overlay (bulk)")], "overlay")
+        insert_records(con, [r for r in records if r[0].source.startswith("overlay (bulk)")], "bulk")
+
+    return _build(target, fill, all_skeletons=True)
 
 
 def _write_keys(con: sqlite3.Connection, path: Path, all_skeletons: bool) -> None:
