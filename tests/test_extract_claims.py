@@ -25,6 +25,13 @@ def _events(ex, etype):
     ("Jisr al-Shughur has been under HTS control since 2019.", "Jisr al-Shughur", "hts"),
     ("SDF-controlled Tal Tamr was calm.", "Tal Tamr", "sdf"),
     ("Government forces captured Kafr Nabl.", "Kafr Nabl", "syrian-government"),
+    ("Government forces shelled opposition-held Kafr Nabl on Monday.", "Kafr Nabl", "opposition"),
+    ("HTS-dominated Idlib has seen protests.", "Idlib", "hts"),
+    ("Saraqib fell to government forces in February 2020.", "Saraqib", "syrian-government"),
+    ("Regime forces regained control of Khan Sheikhoun in August 2019.", "Khān Shaykhūn", "syrian-government"),
+    ("The town of Jisr al-Shughur is controlled by HTS.", "Jisr al-Shughur", "hts"),
+    ("Tal Abyad remains in the hands of Turkish-backed factions.", "Tal Abyad", "opposition"),
+    ("Afrin has been under Turkish control since 2018.", "Afrin", "turkey"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
@@ -327,22 +334,6 @@ def test_exchange_with_both_legs_before_a_trailing_cue(gazetteer):
     assert x.place_names == ("Arima", "Tishreen Dam")
     assert x.details["a_from"] == ("sdf",) and x.details["a_to"] == ("syrian-government",)
     assert x.details["b_to"] == ("sdf",) and x.details["status"] == "done"
-
-
-@pytest.mark.parametrize(("text", "bloc", "name"), [
-    ("Government forces shelled opposition-held Kafr Nabl on Monday.", "opposition", "Kafr Nabl"),
-    ("HTS-dominated Idlib has seen protests.", "hts", "Idlib"),
-    ("Saraqib fell to government forces in February 2020.", "syrian-government", "Saraqib"),
-    ("Regime forces regained control of Khan Sheikhoun in August 2019.", "syrian-government", None),
-    ("The town of Jisr al-Shughur is controlled by HTS.", "hts", "Jisr al-Shughur"),
-    ("Tal Abyad remains in the hands of Turkish-backed factions.", "opposition", "Tal Abyad"),
-    ("Afrin has been under Turkish control since 2018.", "turkey", "Afrin"),
-])
-def test_control_phrasings(gazetteer, text, bloc, name):
-    (c,) = claims(run(text, gazetteer), "control")
-    assert c.blocs == (bloc,)
-    if name:
-        assert c.place_names == (name,)
 
 
 def test_presence_is_not_control(gazetteer):
