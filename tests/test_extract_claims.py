@@ -372,3 +372,20 @@ def test_a_movement_without_named_actors_is_still_a_route(gazetteer):
 
 def test_a_road_from_x_to_y_is_not_a_route(gazetteer):
     assert not claims(run("The road from Saraqib to Ariha is in poor shape.", gazetteer), "route")
+
+
+def test_where_a_statement_was_made_is_not_where_the_event_is(gazetteer):
+    ex = run("The United States warned Turkey against launching a military operation in northeast Syria, "
+             "a spokesperson said in Washington.", gazetteer)
+    (op,) = claims(ex, "event", "military_action")
+    assert op.place_names == ("northeast Syria",) and op.blocs == ("turkey",)
+
+
+def test_coordinated_unknown_villages_share_their_locator(gazetteer):
+    ex = run("Turkish artillery shelled the villages of Tal Jihan and Dardara near Tal Tamr.", gazetteer)
+    assert {c.place_names[0] for c in claims(ex, "event", "strike")} == {"Tal Jihan", "Dardara"}
+
+
+def test_a_demanded_withdrawal_is_not_reported_as_done(gazetteer):
+    ex = run("The tribes demanded the withdrawal of Iranian-backed militias from Mayadin.", gazetteer)
+    assert {c.modality.value for c in claims(ex, "event", "handover")} == {"possible"}

@@ -177,3 +177,13 @@ def test_bulk_village_far_from_the_story_is_not_taken(gazetteer):
     # "Zor" is also a village of the bulk list near Deir ez-Zor, 250 km from Kobani
     ex = run("Turkish drones struck the villages of Zor Maghar and Buban, west of Kobani.", gazetteer)
     assert all(abs(shapely.from_wkb(p.geometry).centroid.x - 38.3) < 1.0 for p in ex.places if p.place)
+
+
+def test_capitalised_in_is_a_locative(gazetteer):
+    ex = run("Turkish drones struck Qamishli. In Brussels, officials called for talks.", gazetteer)
+    assert "BE" in countries(ex)
+
+
+def test_a_town_far_from_the_other_places_is_kept(gazetteer):
+    ex = run("Turkish drones struck Qamishli, while Hezbollah sent fighters to the Qusayr area.", gazetteer)
+    assert any(p.place and p.place.name.endswith("ayr") and p.place.country == "SY" for p in ex.places)

@@ -178,7 +178,8 @@ def _control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
 
 
 def _speaker(ctx: SentenceContext, a: ActorMention) -> bool:
-    return bool(re.match(r"\s*(?:\w+\s+){0,2}?(?:said|told|announced|stressed|claimed)\b", ctx.text[a.end:a.end + 40]))
+    return bool(re.match(r"\s*(?:\w+\s+){0,2}?(?:said|told|announced|stressed|claimed|warned|urged|called)\b",
+                         ctx.text[a.end:a.end + 40]))
 
 
 def _subject(ctx: SentenceContext, usable: list[ActorMention]) -> list[ActorMention]:
@@ -233,6 +234,13 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:(?:positions?|base
                      r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
 
+_VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$", re.I)
+
+
+def _whole_country(loc: Loc) -> bool:
+    return loc.place is not None and loc.place.type == PlaceType.COUNTRY and loc.kind == "place"
+
+
 def _movement_not_capture(ctx: SentenceContext, t: "_Trigger", found: list["_Trigger"]) -> bool:
     """ "a convoy entered Syria": a build-up moving, not a capture."""
     return t.type == EventType.CAPTURE and any(
@@ -245,8 +253,9 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
               and not _inside(loc.start, loc.end, attributed)]
     if trig.type in _ORIGIN_IS_NOT_PLACE:   # "reinforcements arrived from Damascus", "shelled X from al-Bab"
         usable = [loc for loc in usable if not _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start])]
-    if any(loc.place is None or loc.place.type != PlaceType.COUNTRY for loc in usable):
-        usable = [loc for loc in usable if loc.place is None or loc.place.type != PlaceType.COUNTRY]
+    usable = [loc for loc in usable if not _VENUE.search(ctx.text[max(0, loc.start - 30):loc.start])]
+    if any(not _whole_country(loc) for loc in usable):   # "entered Syria through X": X, not Syria
+        usable = [loc for loc in usable if not _whole_country(loc)]
     nxt = next((t.start for t in triggers if t.start > trig.start), ctx.sentence.end)
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if after:

@@ -138,17 +138,28 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
         if loc.precision == 1 and loc.place and loc.label == loc.place.name and loc.start == loc.mention.start:
             continue
         gap = text[prev.end:loc.start]
-        container = not prev.located and prev.place is None and re.fullmatch(r"\s+(?:in|near)\s+", gap)
+        container = not prev.located and prev.place is None and (
+            re.fullmatch(r"\s+(?:in|near)\s+", gap) or (re.fullmatch(r"\s+", gap) and loc.kind in _RELATIVE_KINDS))
         if (re.fullmatch(r",\s*", gap) or container) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:
                 continue
             if not prev.located:
                 out[i - 1] = replace(prev, geometry=loc.geometry.representative_point(), precision=2)
+                out = _share_with_coordinated(text, out, i - 1)
             elif prev.place is not None and loc.place is not None and loc.kind in _RELATIVE_KINDS \
                     and loc.place.wkb is None and _far(prev.place, loc.place):
                 out[i - 1] = _relocate(prev, loc)
     return out
+
+
+def _share_with_coordinated(text: str, locs: list[Loc], i: int) -> list[Loc]:
+    """ "the villages of X and Y near Z": X, unknown too, is placed where Y is."""
+    if i > 0:
+        prev, loc = locs[i - 1], locs[i]
+        if prev.place is None and not prev.located and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[prev.end:loc.start]):
+            locs[i - 1] = replace(prev, geometry=loc.geometry, precision=loc.precision)
+    return locs
 
 
 def _far(a: Place, b: Place, km: float = LOCATOR_KM) -> bool:

@@ -124,7 +124,7 @@ def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
     return bool(re.match(patterns.capital_verbs.pattern, rest, re.I)) and not _after_locative(text, m.start)
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?"
+_LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?"
                        r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*(?:,|and|,\s*and)\s+)?$")
 
 
@@ -163,7 +163,7 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
 
 
 _SMALL_KM = 150.0   # a village or town named in a report lies near the report's other places
-_SMALL = frozenset({PlaceType.VILLAGE, PlaceType.TOWN, PlaceType.NEIGHBOURHOOD})
+_SMALL = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
 _TYPE_WORD_BEFORE = re.compile(r"\b(?:village|town|hamlet)s?\s+of\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
 
@@ -194,6 +194,10 @@ def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] =
             return Resolved(r.start, r.end, r.surface, r.key, r.tier, small[0].place, r.candidates)
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
     if r.place.type in _SMALL and not curated and not _near_any(r.place, points, _SMALL_KM):
+        other = [c for c in r.candidates[1:] if c.place.type not in _SMALL or _hand_curated(c.place)
+                 or _near_any(c.place, points, _SMALL_KM)]
+        if other:
+            return Resolved(r.start, r.end, r.surface, r.key, r.tier, other[0].place, r.candidates)
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
     return r
 
