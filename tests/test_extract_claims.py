@@ -389,3 +389,9 @@ def test_coordinated_unknown_villages_share_their_locator(gazetteer):
 def test_a_demanded_withdrawal_is_not_reported_as_done(gazetteer):
     ex = run("The tribes demanded the withdrawal of Iranian-backed militias from Mayadin.", gazetteer)
     assert {c.modality.value for c in claims(ex, "event", "handover")} == {"possible"}
+
+
+def test_two_event_words_in_a_row_share_the_place_after_them(gazetteer):
+    ex = run("HTS fighters repelled an attack near Kabani on Friday.", gazetteer)
+    (clash,) = claims(ex, "event", "clash")
+    assert clash.place_names == ("near Kabani",)

@@ -256,7 +256,10 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     usable = [loc for loc in usable if not _VENUE.search(ctx.text[max(0, loc.start - 30):loc.start])]
     if any(not _whole_country(loc) for loc in usable):   # "entered Syria through X": X, not Syria
         usable = [loc for loc in usable if not _whole_country(loc)]
-    nxt = next((t.start for t in triggers if t.start > trig.start), ctx.sentence.end)
+    later = [t for t in triggers if t.start > trig.start]
+    nxt = later[0].start if later else ctx.sentence.end
+    if later and later[0].start - trig.end <= 20:   # "repelled an attack near X": both words are about X
+        nxt = later[1].start if len(later) > 1 else ctx.sentence.end
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if after:
         return _drop_containers(ctx.text, after)
