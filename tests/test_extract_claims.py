@@ -216,18 +216,9 @@ def test_exchange_without_exchange_cue_is_none(gazetteer):
     assert claims(run("Russia handed over Tal Rifaat to Turkey.", gazetteer), "exchange") == []
 
 
-def test_exchange_with_places_and_parties(gazetteer):
-    ex = run("Russia may hand over Tal Rifaat to the Turkish army in exchange for Saraqib.", gazetteer)
-    (x,) = claims(ex, "exchange")
-    assert x.place_names == ("Tal Rifaat", "Saraqib")
-    assert x.details["a_from"] == ("russia",)
-    assert x.details["a_to"] == ("turkey",)
-    assert x.details["b_to"] == ("russia",)
-    assert x.modality.value == "possible"
-
-
-def test_exchange_to_country_name(gazetteer):
-    ex = run("Russia may hand over Tal Rifaat to Turkey in exchange for Saraqib.", gazetteer)
+@pytest.mark.parametrize("receiver", ["the Turkish army", "Turkey"])
+def test_exchange_with_places_and_parties(gazetteer, receiver):
+    ex = run(f"Russia may hand over Tal Rifaat to {receiver} in exchange for Saraqib.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.place_names == ("Tal Rifaat", "Saraqib")
     assert x.details["a_from"] == ("russia",)
