@@ -1,24 +1,28 @@
-"""Geodesic distances (pyproj's ``Geod`` on the WGS84 ellipsoid)."""
+"""Great-circle distance, the one the whole project uses for "how far apart".
+
+Ranking and plausibility checks need kilometres to within a fraction of a percent, and the
+gazetteer lookup must start fast, so this is the haversine formula on the mean Earth radius
+(what geopy's ``great_circle`` computes) rather than an ellipsoidal solution whose library
+import would dominate ``geo gazetteer lookup``'s start-up. Geometry that must be exact
+(offsets, buffers) uses pyproj in :mod:`geo.geometry`.
+"""
 from __future__ import annotations
 
-from functools import lru_cache
+import math
 
-__all__ = ["distance_km"]
+__all__ = ["distance_km", "EARTH_RADIUS_KM"]
 
-
-@lru_cache(maxsize=1)
-def _geod():
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
+EARTH_RADIUS_KM = 6371.009
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance between two points in kilometres.
+    """Great-circle distance between two points in kilometres.
 
     Examples
     --------
     >>> round(distance_km(35.9306, 36.6339, 36.2012, 37.1612))
     56
     """
-    return _geod().inv(lon1, lat1, lon2, lat2)[2] / 1000.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

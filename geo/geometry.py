@@ -72,9 +72,9 @@ def buffer_km(geom: BaseGeometry, km: float, resolution: int = 8) -> BaseGeometr
 
 def offset_point(lon: float, lat: float, bearing_deg: float, km: float) -> tuple[float, float]:
     """The point ``km`` kilometres from (lon, lat) on an initial bearing (degrees from north)."""
-    from geo.distance import _geod
+    from pyproj import Geod
 
-    lon2, lat2, _ = _geod().fwd(lon, lat, bearing_deg, km * 1000.0)
+    lon2, lat2, _ = Geod(ellps="WGS84").fwd(lon, lat, bearing_deg, km * 1000.0)
     return lon2, lat2
 
 

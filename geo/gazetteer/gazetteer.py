@@ -10,7 +10,8 @@ from pathlib import Path
 
 from geo.errors import GazetteerError, UnknownPlaceError
 from geo.gazetteer.fold import fold, plain_letters, skeleton
-from geo.gazetteer.rank import Focus, _km, score, type_hints
+from geo.distance import distance_km
+from geo.gazetteer.rank import Focus, score, type_hints
 from geo.gazetteer.store import PLACE_COLUMNS, ensure_indexes, keys_path, row_to_place, user_db_path
 from geo.model import Candidate, Place
 
@@ -280,7 +281,7 @@ def merge_same_places(ranked: list[Candidate], km: float = 4.0, limit: int | Non
 def _near(a: Place, b: Place, km: float) -> bool:
     if abs(a.lat - b.lat) > 0.1 or abs(a.lon - b.lon) > 0.1:
         return False
-    return _km(a.lat, a.lon, b.lat, b.lon) <= km
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from geo.distance import distance_km
 from geo.gazetteer.fold import fold
 
 from geo.model import Place, PlaceType
@@ -118,19 +119,9 @@ def _focus_bonus(place: Place, focus: Focus | None) -> float:
         return 0.0
     bonus = 0.8 if place.country and place.country in focus.countries else 0.0
     if focus.points:
-        d = min(_km(place.lat, place.lon, lat, lon) for lat, lon in focus.points)
+        d = min(distance_km(place.lat, place.lon, lat, lon) for lat, lon in focus.points)
         bonus += 3.0 * math.exp(-d / max(focus.radius_km, 1.0))
     return bonus
-
-
-_EARTH_RADIUS_KM = 6371.009  # the mean radius geopy's great_circle uses
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine); importing geopy for it would cost ~0.1 s at startup."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def score(place: Place, *, tier: str, primary: bool, layer: str, focus: Focus | None = None,
