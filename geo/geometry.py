@@ -57,8 +57,9 @@ def orient(geom: BaseGeometry) -> BaseGeometry:
     return shapely.orient_polygons(geom)
 
 
+@lru_cache(maxsize=4096)
 def buffer_km(geom: BaseGeometry, km: float, resolution: int = 8) -> BaseGeometry:
-    """Buffer ``geom`` by ``km`` kilometres.
+    """Buffer ``geom`` by ``km`` kilometres (cached: geometries are immutable).
 
     Examples
     --------

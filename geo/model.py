@@ -76,6 +76,7 @@ class PlaceType(str, Enum):
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 14)
 def _from_wkb(wkb: bytes) -> BaseGeometry:
     import shapely
 
@@ -83,6 +84,7 @@ def _from_wkb(wkb: bytes) -> BaseGeometry:
 
 
 @lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 14)
 def _point(lon: float, lat: float) -> BaseGeometry:
     import shapely
 

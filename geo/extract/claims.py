@@ -66,9 +66,28 @@ class SentenceContext:
     patterns: Patterns
     memory: Memory | None = None
     attribution: str | None = None
+    cues: dict[str, bool] = field(default_factory=dict)
 
     def rel(self, pos: int) -> int:
         return pos - self.sentence.start
+
+    def modality(self, at: int | None = None) -> Modality:
+        """possible > claimed > reported, by the cues found in the sentence.
+
+        With ``at`` (an offset in the sentence), a noun cue ("the proposal") only
+        counts in the clause that holds ``at``; verb and modal cues ("may", "does
+        not rule out", "expects") count for the whole sentence, and are searched once.
+        """
+        if not self.cues:
+            mod = self.patterns.modality
+            self.cues["possible"] = bool(mod["possible"].search(self.sentence.text))
+            self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text))
+        if self.cues["possible"]:
+            return Modality.POSSIBLE
+        local = self.patterns.modality.get("possible_local")
+        if local is not None and local.search(_clause_at(self.sentence.text, at)):
+            return Modality.POSSIBLE
+        return Modality.CLAIMED if self.cues["claimed"] else Modality.REPORTED
 
 
 def _uniq(actors: list[Actor]) -> list[Actor]:
@@ -81,23 +100,6 @@ def _uniq(actors: list[Actor]) -> list[Actor]:
 
 
 _CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before|as)\s", re.I)
-
-
-def modality_of(sentence_text: str, patterns: Patterns, at: int | None = None) -> Modality:
-    """possible > claimed > reported, by the cues found in the sentence.
-
-    With ``at`` (an offset in the sentence), a noun cue ("the proposal") only
-    counts in the clause that holds ``at``; verb and modal cues ("may", "does not
-    rule out", "expects") count for the whole sentence.
-    """
-    if patterns.modality["possible"].search(sentence_text):
-        return Modality.POSSIBLE
-    local = patterns.modality.get("possible_local")
-    if local is not None and local.search(_clause_at(sentence_text, at)):
-        return Modality.POSSIBLE
-    if patterns.modality["claimed"].search(sentence_text):
-        return Modality.CLAIMED
-    return Modality.REPORTED
 
 
 def _clause_at(text: str, at: int | None) -> str:
@@ -356,7 +358,7 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if not locs or not actors or (swap and trig.type == EventType.HANDOVER):
             continue
         shared = locs
-        modality = modality_of(ctx.sentence.text, ctx.patterns, ctx.rel(trig.start))
+        modality = ctx.modality(ctx.rel(trig.start))
         drafts.append(Draft("event", ctx.sentence, locs, actors, modality, trig.type, attribution_of(ctx),
                             {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end)}))
     return drafts
@@ -389,7 +391,7 @@ def _control(ctx: SentenceContext, locs: list[Loc], actors: list[ActorMention], 
     if not locs or not actors:
         return None
     locs = [plain(loc) for loc in locs]
-    modality = modality_of(ctx.sentence.text, ctx.patterns)
+    modality = ctx.modality()
     return Draft("control", ctx.sentence, locs, _uniq([a.actor for a in actors]), modality,
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
@@ -528,7 +530,7 @@ _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|column|moved|headed|drove|march
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
     s = ctx.sentence
-    return Draft("route", s, [origin, dest], actors, modality_of(s.text, ctx.patterns),
+    return Draft("route", s, [origin, dest], actors, ctx.modality(),
                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
 
 
@@ -634,7 +636,7 @@ def _swap_headline(ctx: SentenceContext, pos: int) -> list[Draft]:
 def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
               b_from: list[Actor], b_to: list[Actor]) -> Draft:
     s = ctx.sentence
-    modality = modality_of(s.text, ctx.patterns)
+    modality = ctx.modality()
     status = "proposed"
     if ctx.patterns.exchange["done"].search(s.text):
         status = "done"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -53,7 +54,7 @@ class Loc:
     kind: str = "place"
     parts: tuple["Loc", ...] = ()
 
-    @property
+    @cached_property
     def located(self) -> bool:
         """Whether the Loc has a geometry."""
         return self.geometry is not None and not self.geometry.is_empty

@@ -8,6 +8,7 @@ separate step.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 import shapely
@@ -130,13 +131,15 @@ def _in(loc: Loc, span: tuple[int, int]) -> bool:
     return span[0] <= loc.start and loc.end <= span[1] and span[1] > span[0]
 
 
+_VENUE = re.compile(r"\b(?:in|at|inside|near|into|outside)\s+(?:the\s+)?$")
+
+
 def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool:
     """A place name that stands for a party ("hand it to Turkey") is not where things happen,
     unless a locative word comes before it ("in Moscow")."""
-    import re
-
-    venue = re.search(r"\b(?:in|at|inside|near|into|outside)\s+(?:the\s+)?$", text[max(0, loc.start - 12):loc.start])
-    return (loc.start, loc.end) in actor_spans and not venue
+    if (loc.start, loc.end) not in actor_spans:
+        return False
+    return not _VENUE.search(text[max(0, loc.start - 12):loc.start])
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -38,6 +38,11 @@ _BEFORE = [
     ("part", re.compile(rf"\b{_DIR_ADJ}\s+$", re.I)),
     ("part", re.compile(rf"\b{_DIR}\s+$", re.I)),
 ]
+_COMPASS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "north-east", "north-west", "south-east", "south-west")
+# The last word of every phrase above, before the place's name (and "the", "city of")
+_LAST_WORDS = frozenset({"of", "near", "nearby", "to", "around", "outside", *_COMPASS,
+                         *(d + "ern" for d in _COMPASS)})
 _AFTER = [
     ("countryside", re.compile(r"^(?:['’]s)?\s+(?:countryside|rural\s+areas|suburbs|outskirts)\b", re.I)),
 ]
@@ -70,8 +75,9 @@ def footprint_km(place: Place) -> float:
     return _FOOTPRINT_KM.get(place.type, 2.0)
 
 
+@lru_cache(maxsize=8192)
 def place_area(place: Place) -> BaseGeometry:
-    """The place's own polygon when it has one, else a buffer by its footprint."""
+    """The place's own polygon when it has one, else a buffer by its footprint (cached)."""
     geom = place.geometry
     if geom.geom_type in ("Polygon", "MultiPolygon"):
         return geom
@@ -162,6 +168,8 @@ def relative_before(text: str, start: int) -> tuple[str, int, str, float] | None
     """
     window_start = max(0, start - 80)
     window = text[window_start:start]
+    if not window[-1:].isspace() or _LAST_WORDS.isdisjoint(window.casefold().split()[-2:]):
+        return None   # every phrase ends in "of", a "near" word or a direction, then spaces
     for kind, rx in _BEFORE:
         m = rx.search(window)
         if m:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.distance import distance_km
 from geo.extract.actors import ActorMention
@@ -64,17 +65,23 @@ def person_spans(text: str, patterns: Patterns) -> tuple[list[tuple[int, int]], 
     return spans, later
 
 
+@lru_cache(maxsize=64)
+def _rx(pattern: str, before: str = "", after: str = "") -> re.Pattern[str]:
+    """A pattern of ``patterns.yaml`` with a context added before and after, compiled once."""
+    return re.compile(before + pattern + after, re.I)
+
+
 def _person_part(text: str, m: re.Match[str], patterns: Patterns) -> tuple[int, list[str]]:
     """The part of a capitalised run that names a person: from a given name, or from the word
     after a title ("Turkish Defence Minister Hulusi Akar" → "Hulusi Akar"); ``[]`` if none."""
     before = text[max(0, m.start() - 30):m.start()]
-    if re.search(patterns.person_before.pattern + r"[\s,]*$", before, re.I):
+    if _rx(patterns.person_before.pattern, "", r"[\s,]*$").search(before):
         return m.start(), m.group().split()
     offset = 0
     for word in m.group().split(" "):
         if word.casefold().strip("’'") in patterns.given_names:
             return m.start() + offset, m.group()[offset:].split()
-        if re.fullmatch(patterns.person_before.pattern, word, re.I):
+        if _rx(patterns.person_before.pattern).fullmatch(word):
             rest = m.group()[offset + len(word):]
             return m.start() + offset + len(word) + (len(rest) - len(rest.lstrip())), rest.split()
         offset += len(word) + 1
@@ -112,8 +119,8 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
 def _process(text: str, m: RawMention, patterns: Patterns) -> bool:
     after = text[m.end:m.end + 20]
     before = text[max(0, m.start - 25):m.start]
-    return bool(re.match(r"\s+" + patterns.process_after.pattern, after, re.I)
-                or re.search(patterns.process_before.pattern + r"\s+$", before, re.I))
+    return bool(_rx(patterns.process_after.pattern, r"\s+").match(after)
+                or _rx(patterns.process_before.pattern, "", r"\s+$").search(before))
 
 
 def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
@@ -121,7 +128,7 @@ def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
     after = text[m.end:m.end + 60]
     coord = re.match(r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:(?:had|has|have)\s+(?:not\s+)?(?:yet\s+)?)?", after)
     rest = after[coord.end():] if coord else after
-    return bool(re.match(patterns.capital_verbs.pattern, rest, re.I)) and not _after_locative(text, m.start)
+    return bool(patterns.capital_verbs.match(rest)) and not _after_locative(text, m.start)
 
 
 _LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?"

@@ -11,7 +11,7 @@ from pathlib import Path
 from geo.errors import GazetteerError, UnknownPlaceError
 from geo.gazetteer.fold import fold, plain_letters, skeleton
 from geo.distance import distance_km
-from geo.gazetteer.rank import Focus, score, type_hints
+from geo.gazetteer.rank import Focus, base_score, finish_score, type_hints
 from geo.gazetteer.store import PLACE_COLUMNS, ensure_indexes, keys_path, row_to_place, user_db_path
 from geo.model import Candidate, Place
 
@@ -53,6 +53,7 @@ class Gazetteer:
         self._key_list: list[str] | None = None
         self._entry_cache = None
         self._lookup_cache = None
+        self._merged_cache = None
 
     # -- connection -------------------------------------------------------
     @property
@@ -142,18 +143,19 @@ class Gazetteer:
                 return row_to_place(row)
         raise GazetteerError(f"no place has id {place_id!r}; ids look like 'gn:170063' or 'sy-tarnabah'")
 
-    def candidates(self, key: str, *, focus: Focus | None = None, tier: str = "exact",
-                   hints=frozenset(), similarity: float = 1.0, query: str = "") -> list[Candidate]:
-        """Ranked candidates for a folded key (one tier, no fallbacks).
+    def _merged(self, column: str, key: str, tier: str, similarity: float,
+                plain: str) -> tuple[tuple[Place, str, str, float], ...]:
+        """``(place, matched name, layer, focus-free score)`` per place of a key (cached)."""
+        if self._merged_cache is None:
+            self._merged_cache = lru_cache(maxsize=1 << 15)(self._merge_entries)
+        return self._merged_cache(column, key, tier, similarity, plain)
 
-        ``query`` is the name as asked; a candidate whose matched name is the
-        same letters (ignoring case and marks) ranks a little higher.
-        """
-        plain = plain_name(query)
+    def _merge_entries(self, column: str, key: str, tier: str, similarity: float,
+                       plain: str) -> tuple[tuple[Place, str, str, float], ...]:
         # One entry per place: primary if any of its names with this key is its
         # preferred name, same letters if any of them is spelled as asked.
         merged: dict[str, list] = {}
-        for place, matched, primary, layer in self._entries("key" if tier != "skeleton" else "skel", key):
+        for place, matched, primary, layer in self._entries(column, key):
             same = bool(plain) and plain_name(matched) == plain
             entry = merged.get(place.id)
             if entry is None:
@@ -164,9 +166,20 @@ class Gazetteer:
             elif primary and not entry[2] and not entry[4]:
                 entry[1] = matched
             entry[2] = entry[2] or primary
-        out = [Candidate(place, score(place, tier=tier, primary=primary, layer=layer, focus=focus, hints=hints,
-                                      similarity=similarity, same_letters=same), matched, tier)
-               for place, matched, primary, layer, same in merged.values()]
+        return tuple((place, matched, layer, base_score(place, tier=tier, primary=primary, similarity=similarity,
+                                                        same_letters=same))
+                     for place, matched, primary, layer, same in merged.values())
+
+    def candidates(self, key: str, *, focus: Focus | None = None, tier: str = "exact",
+                   hints=frozenset(), similarity: float = 1.0, query: str = "") -> list[Candidate]:
+        """Ranked candidates for a folded key (one tier, no fallbacks).
+
+        ``query`` is the name as asked; a candidate whose matched name is the
+        same letters (ignoring case and marks) ranks a little higher.
+        """
+        merged = self._merged("key" if tier != "skeleton" else "skel", key, tier, similarity, plain_name(query))
+        out = [Candidate(place, finish_score(pre, place, layer=layer, focus=focus, hints=hints), matched, tier)
+               for place, matched, layer, pre in merged]
         return sorted(out, key=lambda c: -c.score)
 
     def lookup(self, name: str, *, focus: Focus | None = None, limit: int = 5,

@@ -23,7 +23,7 @@ from geo.gazetteer.fold import fold
 
 from geo.model import Place, PlaceType
 
-__all__ = ["Focus", "TYPE_WEIGHT", "TIER_WEIGHT", "score", "type_hints"]
+__all__ = ["Focus", "TYPE_WEIGHT", "TIER_WEIGHT", "score", "base_score", "finish_score", "type_hints"]
 
 TYPE_WEIGHT: dict[PlaceType, float] = {
     PlaceType.COUNTRY: 3.0, PlaceType.ADMIN1: 1.0, PlaceType.ADMIN2: 0.8, PlaceType.CITY: 1.4,
@@ -128,10 +128,23 @@ def score(place: Place, *, tier: str, primary: bool, layer: str, focus: Focus | 
           hints: frozenset[PlaceType] = frozenset(), similarity: float = 1.0,
           same_letters: bool = False) -> float:
     """Score one candidate; higher is better."""
+    pre = base_score(place, tier=tier, primary=primary, similarity=similarity, same_letters=same_letters)
+    return finish_score(pre, place, layer=layer, focus=focus, hints=hints)
+
+
+def base_score(place: Place, *, tier: str, primary: bool, similarity: float = 1.0,
+               same_letters: bool = False) -> float:
+    """The part of :func:`score` that depends on the name match and the place alone (cacheable)."""
     s = TIER_WEIGHT[tier] * similarity + TYPE_WEIGHT.get(place.type, 0.5)
     s += 0.8 if same_letters else 0.0
     s += math.log10(place.population + 1) / 7.0 + (0.3 if primary else 0.0)
-    s += LAYER_BONUS.get(layer, 0.0) + _focus_bonus(place, focus)
+    return s
+
+
+def finish_score(pre: float, place: Place, *, layer: str, focus: Focus | None = None,
+                 hints: frozenset[PlaceType] = frozenset()) -> float:
+    """:func:`score` from its cached :func:`base_score`: layer, focus, shape and type hints."""
+    s = pre + (LAYER_BONUS.get(layer, 0.0) + _focus_bonus(place, focus))
     if place.wkb is not None and place.type in _SHAPED_REGIONS:
         s += 0.1
     if hints and place.type in hints:
