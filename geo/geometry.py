@@ -17,14 +17,30 @@ from geo.distance import distance_km
 __all__ = ["to_local", "buffer_km", "offset_point", "sector", "distance_km", "orient"]
 
 
-@lru_cache(maxsize=256)
-def _transformers(lon0: float, lat0: float):
-    from pyproj import CRS, Transformer
+class _Way:
+    """One direction of a projection pipeline, with the ``transform(x, y)`` of a pyproj Transformer."""
 
-    local = CRS.from_proj4(f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=m")
-    fwd = Transformer.from_crs("EPSG:4326", local, always_xy=True)
-    inv = Transformer.from_crs(local, "EPSG:4326", always_xy=True)
-    return fwd, inv
+    __slots__ = ("_pipeline", "_direction")
+
+    def __init__(self, pipeline, direction) -> None:
+        self._pipeline, self._direction = pipeline, direction
+
+    def transform(self, x, y):
+        return self._pipeline.transform(x, y, direction=self._direction)
+
+
+@lru_cache(maxsize=1024)
+def _transformers(lon0: float, lat0: float) -> tuple[_Way, _Way]:
+    """WGS84 (lon, lat) to and from an azimuthal equidistant projection in metres centred on
+    (lon0, lat0). Built as a PROJ pipeline: a tenth of a millisecond, where a CRS-to-CRS
+    Transformer takes about 15 ms to set up."""
+    from pyproj import Transformer
+    from pyproj.enums import TransformDirection
+
+    pipeline = Transformer.from_pipeline(
+        "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+        f"+step +proj=aeqd +lat_0={lat0} +lon_0={lon0} +ellps=WGS84")
+    return _Way(pipeline, TransformDirection.FORWARD), _Way(pipeline, TransformDirection.INVERSE)
 
 
 def _centre(geom: BaseGeometry) -> tuple[float, float]:

@@ -7,6 +7,7 @@ from conftest import GOLD_DIR, gold_places, km
 
 from geo.errors import GazetteerDataError, GazetteerError, UnknownPlaceError
 from geo.gazetteer import Focus, Gazetteer
+from geo.gazetteer.gazetteer import SortedKeys
 from geo.gazetteer.fold import fold, skeleton
 from geo.model import Candidate, PlaceType
 
@@ -292,3 +293,12 @@ def test_unpublished_village_is_not_in_the_gazetteer_but_placed_by_its_report(ga
     point = shapely.from_wkb(rec.geometry)
     assert rec.place is None and rec.geo_precision == 2
     assert km(point.y, point.x, 37.07, 40.50) <= 15
+
+
+@pytest.mark.parametrize("switch_after", [0, 2, 1000])
+def test_sorted_keys_answer_the_same_before_and_after_hashing(switch_after):
+    keys = SortedKeys([("aleppo", "idlib", "ras ain"), (), ("afrin", "idlib")], switch_after=switch_after)
+    asked = ["idlib", "ras", "afrin", "zzz", "aleppo", "ras ain", ""]
+    assert [k in keys for k in asked] == [True, False, True, False, True, True, False]
+    assert (keys.hashed is not None) == (switch_after < len(asked))
+    assert sorted(keys) == ["afrin", "aleppo", "idlib", "ras ain"] and len(keys) == 4

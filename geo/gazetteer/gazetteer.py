@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import marshal
+from bisect import bisect_left
 import sqlite3
 import threading
 from collections.abc import Set as AbstractSet
@@ -20,6 +21,40 @@ __all__ = ["Gazetteer", "default_gazetteer"]
 _FUZZY_CUTOFF = 88.0
 _SUGGEST_CUTOFF = 70.0
 _COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
+
+
+class SortedKeys(AbstractSet[str]):
+    """The union of sorted key tuples (one per layer), as a read-only set.
+
+    Membership starts as a binary search, so a short run (one article, one
+    lookup) never pays for hashing the ~650,000 keys of the base layer; after
+    ``switch_after`` lookups it builds a hash set (:attr:`hashed`) and answers
+    from it.
+    """
+
+    def __init__(self, parts: list[tuple[str, ...]], switch_after: int = 20_000) -> None:
+        self._parts = [p for p in parts if p]
+        self._left = switch_after
+        self.hashed: frozenset[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        if self.hashed is not None:
+            return key in self.hashed
+        self._left -= 1
+        if self._left < 0:
+            self.hashed = frozenset().union(*self._parts)
+            return key in self.hashed
+        for part in self._parts:
+            i = bisect_left(part, key)
+            if i < len(part) and part[i] == key:
+                return True
+        return False
+
+    def __iter__(self):
+        return iter(self.hashed if self.hashed is not None else frozenset().union(*self._parts))
+
+    def __len__(self) -> int:
+        return len(self.hashed if self.hashed is not None else frozenset().union(*self._parts))
 
 
 class Gazetteer:
@@ -49,7 +84,7 @@ class Gazetteer:
         if user.exists():
             self.layers["user"] = user
         self._local = threading.local()
-        self._keys: tuple[AbstractSet[str], AbstractSet[str], AbstractSet[str]] | None = None
+        self._keys: tuple[AbstractSet[str], ...] | None = None
         self._key_list: list[str] | None = None
         self._entry_cache = None
         self._lookup_cache = None
@@ -98,15 +133,10 @@ class Gazetteer:
             places); every proper word-prefix of a multi-word key or skeleton.
         """
         if self._keys is None:
-            parts: list[set[str]] = []
-            for name, path in self.layers.items():
-                values = self._layer_keys(name, path)
-                if not parts:
-                    parts = [set(v) for v in values]
-                else:
-                    for bucket, more in zip(parts, values):
-                        bucket.update(more)
-            self._keys = (parts[0], parts[1], parts[2])
+            layers = [self._layer_keys(name, path) for name, path in self.layers.items()]
+            self._keys = tuple(SortedKeys([layer[i] for layer in layers]) for i in range(3))
+        if isinstance(self._keys[0], SortedKeys) and all(k.hashed is not None for k in self._keys):
+            self._keys = tuple(k.hashed for k in self._keys)
         return self._keys
 
     def _layer_keys(self, name: str, path: Path) -> tuple[tuple[str, ...], ...]:
@@ -115,9 +145,9 @@ class Gazetteer:
         from geo.gazetteer.store import key_prefixes
 
         rows = self._con.execute("SELECT key, skel FROM user.names").fetchall()
-        keys = tuple(r[0] for r in rows)
-        skels = tuple(r[1] for r in rows if len(r[1].replace(" ", "")) >= 4)
-        return keys, skels, tuple(key_prefixes(keys + skels))
+        keys = tuple(sorted({r[0] for r in rows}))
+        skels = tuple(sorted({r[1] for r in rows if len(r[1].replace(" ", "")) >= 4}))
+        return keys, skels, tuple(sorted(key_prefixes(keys + skels)))
 
     # -- lookups --------------------------------------------------------------
     def places_of_type(self, place_type: str) -> list[Place]:
