@@ -32,7 +32,7 @@ class SortedKeys(AbstractSet[str]):
     from it.
     """
 
-    def __init__(self, parts: list[tuple[str, ...]], switch_after: int = 20_000) -> None:
+    def __init__(self, parts: list[tuple[str, ...]], switch_after: int = 5_000) -> None:
         self._parts = [p for p in parts if p]
         self._left = switch_after
         self.hashed: frozenset[str] | None = None
@@ -42,13 +42,18 @@ class SortedKeys(AbstractSet[str]):
             return key in self.hashed
         self._left -= 1
         if self._left < 0:
-            self.hashed = frozenset().union(*self._parts)
-            return key in self.hashed
+            return key in self.hash()
         for part in self._parts:
             i = bisect_left(part, key)
             if i < len(part) and part[i] == key:
                 return True
         return False
+
+    def hash(self) -> frozenset[str]:
+        """Build (once) and return the hash set of all keys."""
+        if self.hashed is None:
+            self.hashed = frozenset().union(*self._parts)
+        return self.hashed
 
     def __iter__(self):
         return iter(self.hashed if self.hashed is not None else frozenset().union(*self._parts))
@@ -135,8 +140,8 @@ class Gazetteer:
         if self._keys is None:
             layers = [self._layer_keys(name, path) for name, path in self.layers.items()]
             self._keys = tuple(SortedKeys([layer[i] for layer in layers]) for i in range(3))
-        if isinstance(self._keys[0], SortedKeys) and all(k.hashed is not None for k in self._keys):
-            self._keys = tuple(k.hashed for k in self._keys)
+        if isinstance(self._keys[0], SortedKeys) and any(k.hashed is not None for k in self._keys):
+            self._keys = tuple(k.hash() for k in self._keys)   # one is busy: all three are worth hashing
         return self._keys
 
     def _layer_keys(self, name: str, path: Path) -> tuple[tuple[str, ...], ...]:
