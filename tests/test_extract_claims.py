@@ -28,7 +28,7 @@ def _events(ex, etype):
     ("Government forces shelled opposition-held Kafr Nabl on Monday.", "Kafr Nabl", "opposition"),
     ("HTS-dominated Idlib has seen protests.", "Idlib", "hts"),
     ("Saraqib fell to government forces in February 2020.", "Saraqib", "syrian-government"),
-    ("Regime forces regained control of Khan Sheikhoun in August 2019.", "Khān Shaykhūn", "syrian-government"),
+    ("Regime forces regained control of Khan Sheikhoun in August 2019.", "Khan Sheikhoun", "syrian-government"),
     ("The town of Jisr al-Shughur is controlled by HTS.", "Jisr al-Shughur", "hts"),
     ("Tal Abyad remains in the hands of Turkish-backed factions.", "Tal Abyad", "opposition"),
     ("Afrin has been under Turkish control since 2018.", "Afrin", "turkey"),
@@ -85,6 +85,11 @@ def test_agent_is_not_controller(gazetteer):
     ("Russia and Turkey signed an agreement on Idlib.", "agreement", {"russia", "turkey"}, "Idlib"),
     ("Russian and Turkish forces conducted a joint patrol in Darbasiyah.", "patrol", {"russia", "turkey"}, None),
     ("Turkey launched a military operation in Tal Abyad.", "military_action", {"turkey"}, "Tal Abyad"),
+    ("Government forces retook Saraqib on Monday.", "capture", {"syrian-government"}, "Saraqib"),
+    ("HTS and the National Front for Liberation retook Kafr Nabl.", "capture", {"hts", "opposition"}, "Kafr Nabl"),
+    ("HTS launched drones at the Hmeimim airbase.", "strike", {"hts"}, None),
+    ("Hezbollah established three new positions in Atarib.", "buildup", {"iran"}, "Atarib"),
+    ("The SDF announced a general mobilisation in Manbij.", "buildup", {"sdf"}, "Manbij"),
 ])
 def test_event_types(gazetteer, text, etype, blocs, name):
     ex = run(text, gazetteer)
@@ -164,6 +169,9 @@ def test_joint_russian_turkish_patrol_event(gazetteer):
     ("Turkey does not rule out an operation in Manbij.", "military_action", "possible"),
     ("Turkey expects to deploy troops in Tal Abyad.", "buildup", "possible"),
     ("Russia proposed a ceasefire in Idlib.", "agreement", "possible"),
+    ("Government forces seized Kafr Nabl in May.", "capture", "reported"),
+    ("Government forces may seize Kafr Nabl.", "capture", "possible"),
+    ("The Fourth Division threatened to storm Tafas.", "military_action", "possible"),
 ])
 def test_modality(gazetteer, text, etype, modality):
     (c,) = _events(run(text, gazetteer), etype)
@@ -386,3 +394,12 @@ def test_two_event_words_in_a_row_share_the_place_after_them(gazetteer):
     ex = run("HTS fighters repelled an attack near Kabani on Friday.", gazetteer)
     (clash,) = claims(ex, "event", "clash")
     assert clash.place_names == ("near Kabani",)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish forces violated the Sochi agreement by shelling Ain Issa.",
+    "Under the agreement, Russian military police deployed in Tafas.",
+    "The factions accused Damascus of a breach of the ceasefire in Kafr Nabl.",
+])
+def test_an_agreement_referred_to_is_not_an_agreement_event(gazetteer, text):
+    assert _events(run(text, gazetteer), "agreement") == []

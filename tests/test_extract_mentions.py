@@ -104,3 +104,13 @@ def test_capitalised_common_noun_is_not_a_place(gazetteer):
 def test_arabic_city_word_is_not_a_place(gazetteer):
     ex = run("قصفت طائرات روسية مدينة منبج", gazetteer)
     assert {p.place.id for p in ex.places if p.place} == {"sy-manbij"}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Turkish drones struck positions west of al-Bab.", "al-Bab"),
+    ("Clashes erupted in Al Bab on Monday.", "Al Bab"),
+    ("The towns of Kafr Zita and al-Lataminah were shelled.", "al-Lataminah"),
+    ("US forces withdrew from the base at Tanf.", "Tanf"),
+])
+def test_a_name_starts_at_its_attached_article(find, text, surface):
+    assert surface in _surfaces(find(text))

@@ -49,6 +49,8 @@ def test_person_and_later_surname_are_not_places(gazetteer):
     "A new round of Astana opened in the spring.",
     "The Astana factions met on Friday.",
     "The Astana process stalled.",
+    "Turkey accused the government of violating the Astana agreement.",
+    "The Astana summit ended without a statement.",
 ])
 def test_process_names_are_not_places(gazetteer, text):
     assert "astana" not in _names(gazetteer, text)
@@ -187,3 +189,16 @@ def test_capitalised_in_is_a_locative(gazetteer):
 def test_a_town_far_from_the_other_places_is_kept(gazetteer):
     ex = run("Turkish drones struck Qamishli, while Hezbollah sent fighters to the Qusayr area.", gazetteer)
     assert any(p.place and p.place.name.endswith("ayr") and p.place.country == "SY" for p in ex.places)
+
+
+def test_a_dateline_in_capitals_is_a_place_not_an_acronym(gazetteer):
+    ex = run("Shelling in Talbiseh\nHOMS, Syria (North Press) – Government forces shelled Talbiseh.", gazetteer)
+    assert "homs" in {n.casefold() for n in place_names(ex)}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Sources told Enab Baladi that Turkish drones struck Kobani.", "eneb"),
+    ("The Deir Ezzor 24 network said clashes erupted in Hajin.", "deir ez-zor"),
+])
+def test_news_outlets_are_not_places(gazetteer, text, word):
+    assert not any(word in n.casefold() for n in place_names(run(text, gazetteer)))

@@ -302,3 +302,10 @@ def test_sorted_keys_answer_the_same_before_and_after_hashing(switch_after):
     assert [k in keys for k in asked] == [True, False, True, False, True, True, False]
     assert (keys.hashed is not None) == (switch_after < len(asked))
     assert sorted(keys) == ["afrin", "aleppo", "idlib", "ras ain"] and len(keys) == 4
+
+
+@pytest.mark.parametrize("name", ["Darbasiyah", "Amuda", "Idlib"])
+def test_a_hand_checked_row_stands_for_its_geonames_twin(gazetteer, name):
+    first = gazetteer.lookup(name)[0].place
+    assert first.source.startswith("overlay:")
+    assert gazetteer.resolve(name) == first

@@ -307,7 +307,7 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
     cursor = pos
     for a in reversed(before):
         gap = ctx.text[a.end:cursor]
-        if len(gap) > 2 and not (group and re.fullmatch(r"\s*(?:-|/|and|,)\s*", gap)):
+        if len(gap) > 2 and not (group and re.fullmatch(r"\s*(?:-|/|and|,)\s*(?:the\s+)?", gap, re.I)):
             break
         group.insert(0, a)
         cursor = a.start
@@ -336,6 +336,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return _uniq([a.actor for a in found])
 
 
+_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|terms\s+of|according\s+to|"
+                        r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
+                        r"(?:[\w-]+\s+){0,3}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 
 
@@ -351,6 +354,8 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         locs = _event_locs(ctx, trig, triggers, attributed)
         if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
             continue  # "condemned the shelling": a reference to an event told before
+        if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):
+            continue  # "violated the Sochi agreement": an existing agreement, not one made here
         locs = locs or shared
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or memory.last_actors.get(trig.type, [])
         if actors:

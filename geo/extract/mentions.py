@@ -76,11 +76,21 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
             continue
         hit = None if _after_name_part(text, toks, i) else _longest_at(text, toks, i, keys, skels, prefixes, stopwords)
         if hit:
-            out.append(hit)
+            out.append(_with_article(text, hit))
             i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
         else:
             i += 1
     return out
+
+
+_ATTACHED_ARTICLE = re.compile(r"(?<![\w’'-])(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]dh|[Aa]th)-|(?:[Aa]l|[Ee]l) )$")
+
+
+def _with_article(text: str, m: RawMention) -> RawMention:
+    """The mention with its Arabic article ("al-Bab", "Al Bab"): the name starts there, so
+    "west of al-Bab" and "Kafr Zita and al-Lataminah" read like any other name."""
+    found = _ATTACHED_ARTICLE.search(text, max(0, m.start - 5), m.start)
+    return RawMention(found.start(), m.end, m.key, m.tier) if found else m
 
 
 _NAME_PARTS = frozenset({"tal", "ain", "kafr", "dair", "ras", "khan", "wadi", "jisr", "jabal", "abu", "umm", "bir",

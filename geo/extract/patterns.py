@@ -89,7 +89,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
         organisations=re.compile(
             r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|al|el)[-\s]+)?){1,5}(?:" + "|".join(np.get("organisation_words", [])) + r")\b"
             r"|\b(?:Ministry|Department|Office|Directorate|Council|Committee|League|Union) (?:of|for) (?:the )?"
-            r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"),
+            r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"
+            + "".join(rf"|\b{name}\b" for name in np.get("media_outlets", []))),
         given_names=frozenset(n.casefold() for n in np["given_names"]),
         locatives=frozenset(w.casefold() for w in data.get("locatives", [])),
         stopwords=frozenset(str(data.get("stopwords", "")).casefold().split()),

@@ -169,6 +169,8 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
     return [_plausible(text, r, points) for r in ranked]
 
 
+# A dateline opens a line with the place in capitals: "HOMS, Syria (North Press) –"
+_DATELINE = re.compile(r"(?<![^\n])[A-Z][A-Z’' -]+(?=,\s|\s+\()", re.M)
 _SMALL_KM = 150.0   # a village or town named in a report lies near the report's other places
 _SMALL = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
 _TYPE_WORD_BEFORE = re.compile(r"\b(?:village|town|hamlet)s?\s+of\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
@@ -191,7 +193,8 @@ def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] =
     own = {(round(c.place.lat, 2), round(c.place.lon, 2)) for c in r.candidates}
     points = tuple(p for p in points if p not in own)   # judge a name by the article's other places
     curated = _hand_curated(r.place)
-    acronym = r.surface.isupper() and len(r.surface) <= 4 and not any(c.isdigit() for c in r.surface)
+    acronym = r.surface.isupper() and len(r.surface) <= 4 and not any(c.isdigit() for c in r.surface) \
+        and not _DATELINE.match(text, r.start)
     if acronym and not curated and r.place.type != PlaceType.COUNTRY:
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
     if _TYPE_WORD_BEFORE.search(text[max(0, r.start - 30):r.start]) and r.place.type not in _SMALL \

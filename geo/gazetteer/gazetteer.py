@@ -312,18 +312,23 @@ def merge_same_places(ranked: list[Candidate], km: float = 4.0, limit: int | Non
     """Drop a candidate that lies within ``km`` of a better one of the same point type.
 
     GeoNames and the curated overlay often hold the same town twice; the
-    better-ranked entry stands for both. Shapes (areas, roads, countries) are
-    never merged with points.
+    better-ranked entry keeps its rank and stands for both, with the
+    hand-checked row's place when one of the two is hand-checked. Shapes
+    (areas, roads, countries) are never merged with points.
     """
     kept: list[Candidate] = []
     for cand in ranked:
-        if limit is not None and len(kept) >= limit:
-            break
-        if cand.place.wkb is None and any(
-                k.place.wkb is None and _near(k.place, cand.place, km) for k in kept):
-            continue
-        kept.append(cand)
-    return kept
+        twin = None if cand.place.wkb is not None else next(
+            (i for i, k in enumerate(kept) if k.place.wkb is None and _near(k.place, cand.place, km)), None)
+        if twin is None:
+            kept.append(cand)
+        elif _checked(cand.place) and not _checked(kept[twin].place):
+            kept[twin] = Candidate(cand.place, kept[twin].score, cand.matched, kept[twin].tier)
+    return kept if limit is None else kept[:limit]
+
+
+def _checked(place: Place) -> bool:
+    return place.source.startswith("overlay:")
 
 
 def _near(a: Place, b: Place, km: float) -> bool:
