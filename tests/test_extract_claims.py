@@ -403,3 +403,34 @@ def test_two_event_words_in_a_row_share_the_place_after_them(gazetteer):
 ])
 def test_an_agreement_referred_to_is_not_an_agreement_event(gazetteer, text):
     assert _events(run(text, gazetteer), "agreement") == []
+
+
+def test_backers_set_off_by_commas_do_not_hide_who_seized(gazetteer):
+    ex = run("Government forces, backed by Russian jets, seized Kafr Nabl and the nearby town of Saraqib.", gazetteer)
+    assert _control(ex) == {("Kafr Nabl", "syrian-government"), ("Saraqib", "syrian-government")}
+
+
+def test_since_the_agreement_is_a_reference(gazetteer):
+    ex = run("Government forces seized Kafr Nabl in the first advance since the Sochi agreement.", gazetteer)
+    assert _events(ex, "agreement") == []
+
+
+def test_claim_ids_are_unique_and_unknown_places_keep_their_own(gazetteer):
+    ex = run("Turkish artillery shelled the villages of Tal Jihan and Dardara near Tal Tamr. "
+             "Turkish artillery shelled the villages of Tal Jihan and Dardara near Tal Tamr again.", gazetteer)
+    ids = [c.details["id"] for c in ex.claims]
+    assert len(ids) == len(set(ids))
+    assert {c.place_names[0] for c in claims(ex, "event", "strike")} == {"Tal Jihan", "Dardara"}
+
+
+def test_near_places_a_far_homonym_village_by_its_anchor(gazetteer):
+    ex = run("Turkish artillery shelled Dardara near Tal Tamr.", gazetteer)
+    (c,) = _events(ex, "strike")
+    tal_tamr = place(gazetteer, "Tal Tamr")
+    point = geom(c).representative_point()
+    assert point.distance(shapely.Point(tal_tamr.lon, tal_tamr.lat)) < 0.25
+
+
+def test_a_town_near_a_city_keeps_its_own_place(gazetteer):
+    (c,) = _events(run("Turkish drones struck a car in Tal Tamr near Hasakah.", gazetteer), "strike")
+    assert c.place_names == ("Tal Tamr",) and c.geo_precision == 1

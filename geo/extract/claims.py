@@ -336,7 +336,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return _uniq([a.actor for a in found])
 
 
-_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|terms\s+of|according\s+to|"
+_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|terms\s+of|according\s+to|since|following|"
+                        r"despite|"
                         r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
@@ -377,6 +378,10 @@ def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
     return cands[-1] if cands else None
 
 
+_LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
+                        r"(?:(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
+
+
 def _locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
     cands = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end
              and not loc.locator and loc.located]
@@ -385,7 +390,7 @@ def _locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
     first = cands[0]
     group = [first]
     for loc in cands[1:]:
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", ctx.text[group[-1].end:loc.start]):
+        if _LIST_LINK.fullmatch(ctx.text[group[-1].end:loc.start]):
             group.append(loc)
         else:
             break
@@ -466,6 +471,8 @@ _HOLD_VERB = re.compile(r"^\s*(?:and\s+its\s+[\w\s-]{0,30}?\s+)?(?:(?:still|also
                         re.I)
 
 
+_BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
+                      r"[^,.;]{3,80},", re.I)
 _PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s)", re.I)
 
 
@@ -479,10 +486,12 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             out.append(_control(ctx, locs, subject, verb.group(1)))
     for group in _actor_groups(ctx):
         last = group[-1]
-        m = _HOLD_VERB.match(ctx.text[last.end:last.end + 60])
+        aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end)   # "X, backed by Y, seized Z": X holds Z
+        after = aside.end() if aside else last.end
+        m = _HOLD_VERB.match(ctx.text[after:after + 60])
         if not m:
             continue
-        verb_end = last.end + m.end()
+        verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
         if re.search(r"\b(?:which|that|where)\s+$", head, re.I):
             anchor = _loc_before(ctx, group[0].start)

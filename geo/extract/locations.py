@@ -16,7 +16,7 @@ from functools import cached_property
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.extract.relative import between, locate, place_area, relative_after, relative_before
+from geo.extract.relative import between, footprint_km, locate, place_area, relative_after, relative_before
 from geo.extract.resolve import Resolved
 from geo.model import Place, PlaceType
 
@@ -36,6 +36,7 @@ _COREF_TYPES = {
 }
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
+NEAR_KM = 20.0      # ... and one "near X" within this distance of X's edge
 _IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway)?\s*in\s+(?:the\s+)?$", re.I)
 
 
@@ -141,7 +142,9 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
         gap = text[prev.end:loc.start]
         container = not prev.located and prev.place is None and (
             re.fullmatch(r"\s+(?:in|near)\s+", gap) or (re.fullmatch(r"\s+", gap) and loc.kind in _RELATIVE_KINDS))
-        if (re.fullmatch(r",\s*", gap) or container) and not prev.locator:
+        described = prev.place is not None and prev.kind == "place" and loc.kind == "near" \
+            and re.fullmatch(r"\s+", gap) is not None   # "the village of X near Y": "near Y" says where X is
+        if (re.fullmatch(r",\s*", gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:
                 continue
@@ -149,8 +152,9 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
                 out[i - 1] = replace(prev, geometry=loc.geometry.representative_point(), precision=2)
                 out = _share_with_coordinated(text, out, i - 1)
             elif prev.place is not None and loc.place is not None and loc.kind in _RELATIVE_KINDS \
-                    and loc.place.wkb is None and _far(prev.place, loc.place):
+                    and loc.place.wkb is None and _far(prev.place, loc.place, _locator_km(loc, prev.place)):
                 out[i - 1] = _relocate(prev, loc)
+                out = _share_with_coordinated(text, out, i - 1)
     return out
 
 
@@ -163,6 +167,15 @@ def _share_with_coordinated(text: str, locs: list[Loc], i: int) -> list[Loc]:
     return locs
 
 
+def _locator_km(locator: Loc, place: Place) -> float:
+    """How far ``place`` may lie from the place of its locator: a village "near X" (or on its outskirts)
+    within a short drive of X; anything "north of X", or a hand-checked town, within a region."""
+    if locator.kind in ("near", "outskirts") and place.type in (PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD) \
+            and not place.source.startswith("overlay:"):
+        return NEAR_KM + footprint_km(locator.place)
+    return LOCATOR_KM
+
+
 def _far(a: Place, b: Place, km: float = LOCATOR_KM) -> bool:
     from geo.distance import distance_km
 
@@ -172,7 +185,8 @@ def _far(a: Place, b: Place, km: float = LOCATOR_KM) -> bool:
 def _relocate(prev: Loc, locator: Loc) -> Loc:
     """The locator says where ``prev`` is ("Saida, north of Raqqa"): take the candidate near it,
     or, when none is, place ``prev`` by the locator as an unnamed place of precision 2."""
-    near = [c.place for c in (prev.mention.candidates if prev.mention else ()) if not _far(c.place, locator.place)]
+    near = [c.place for c in (prev.mention.candidates if prev.mention else ())
+            if not _far(c.place, locator.place, _locator_km(locator, c.place))]
     if near:
         return replace(prev, place=near[0], label=near[0].name, geometry=near[0].geometry)
     point = locator.geometry.representative_point()

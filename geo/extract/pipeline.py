@@ -98,8 +98,11 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
     resolved, actors = _resolved(article, gaz, registry, patterns)
     locs = build_locs(article.text, resolved)
     drafts = _drafts(article, locs, actors, patterns)
-    claims = tuple(c for d in _dedupe(drafts) for c in _to_claims(article, d, gaz))
-    return Extraction(article, _place_records(locs), claims,
+    claims: dict[str, Claim] = {}
+    for d in _dedupe(drafts):
+        for c in _to_claims(article, d, gaz):
+            claims.setdefault(c.details["id"], c)   # one claim said by two words: the first stands
+    return Extraction(article, _place_records(locs), tuple(claims.values()),
                       tuple(r.surface for r in resolved if r.place is None))
 
 
@@ -223,9 +226,10 @@ def _one(article: Article, d: Draft, kind: ClaimKind, locs: list[Loc], geometry,
         if key in details:
             details[key] = tuple(dict.fromkeys(x.bloc for x in details[key]))
     details["location_spans"] = tuple((loc.start, loc.end) for loc in locs)
+    unknown = "".join(f"|{loc.label}" for loc in locs if loc.place is None)   # places the gazetteer lacks
     details["id"] = _claim_id(article, kind.value, fields["span"],
                               "|".join(fields["places"]) + "|" + ",".join(fields["blocs"]) +
-                              "|" + (d.event_type.value if d.event_type else ""))
+                              "|" + (d.event_type.value if d.event_type else "") + unknown)
     return Claim(kind=kind, details=details, **fields)
 
 
