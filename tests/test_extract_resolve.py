@@ -202,3 +202,13 @@ def test_a_dateline_in_capitals_is_a_place_not_an_acronym(gazetteer):
 ])
 def test_news_outlets_are_not_places(gazetteer, text, word):
     assert not any(word in n.casefold() for n in place_names(run(text, gazetteer)))
+
+
+def test_a_far_small_town_after_in_is_not_a_venue(gazetteer):
+    ex = run("Government forces shelled positions in Marietta, near Hasakah. Talks were held in Sochi.", gazetteer)
+    assert countries(ex) <= {"SY", "RU"} and "RU" in countries(ex)
+
+
+def test_demonyms_are_not_their_countries(gazetteer):
+    ex = run("Fighters of the Palestinian Liwa al-Quds and the Jordanian army deployed in Aleppo.", gazetteer)
+    assert place_names(ex) == {"Aleppo"}

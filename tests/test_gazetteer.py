@@ -309,3 +309,8 @@ def test_a_hand_checked_row_stands_for_its_geonames_twin(gazetteer, name):
     first = gazetteer.lookup(name)[0].place
     assert first.source.startswith("overlay:")
     assert gazetteer.resolve(name) == first
+
+
+def test_arabic_country_names_are_read_as_utf8(gazetteer):
+    assert gazetteer.lookup("سوريا", fuzzy=False)[0].place.id == "ne:SY"
+    assert gazetteer.lookup("الأردن", fuzzy=False)[0].place.id == "ne:JO"

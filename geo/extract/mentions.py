@@ -115,13 +115,18 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
             best = RawMention(toks[i][1], toks[j][2], key, "exact")
         elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
                 not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
-                                 or _sentence_initial(text, toks[i][1]))):
+                                 or _sentence_initial(text, toks[i][1])
+                                 or text[toks[i][1]:toks[i][2]].casefold().endswith(_ADJECTIVE_ENDINGS))):
             skel = skeleton(key)
             if len(skel.replace(" ", "")) >= 4 and skel in skels:
                 best = RawMention(toks[i][1], toks[j][2], skel, "skeleton")
         if key not in prefixes and skeleton(key) not in prefixes:
             break
     return best
+
+
+# Demonyms look like their country's consonants ("Palestinian", "Jordanian"): never a skeleton match alone.
+_ADJECTIVE_ENDINGS = ("ian", "ish", "ese")
 
 
 def _sentence_initial(text: str, start: int) -> bool:

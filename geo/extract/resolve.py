@@ -267,6 +267,13 @@ def _centre(resolved: list[Resolved], countries: frozenset[str]) -> Place | None
     return max(local, key=weight)
 
 
+def _venue(place: Place, countries: frozenset[str]) -> bool:
+    """A far place a report can name as a venue ("talks in Sochi"): a city, or any place of a
+    country the article names. A far small town after "in" ("deployed in Arima") is a local
+    place the gazetteer lacks, not Arima in Trinidad."""
+    return place.type == PlaceType.CITY or place.country in countries
+
+
 def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = frozenset()) -> list[Resolved]:
     """Unresolve far-away places (> 1,000 km from the article's centre) unless after a locative
     word: the name stays as an unknown mention, which a locator ("Saida, north of Raqqa") may
@@ -278,7 +285,7 @@ def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = 
     for r in resolved:
         if r.place and r.place.type != PlaceType.COUNTRY and \
                 distance_km(centre.lat, centre.lon, r.place.lat, r.place.lon) > _FAR_KM and \
-                not _after_locative(text, r.start):
+                not (_after_locative(text, r.start) and _venue(r.place, countries)):
             # not that far-away place; the name may still be a local place the text locates
             r = Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
         keep.append(r)

