@@ -434,3 +434,34 @@ def test_near_places_a_far_homonym_village_by_its_anchor(gazetteer):
 def test_a_town_near_a_city_keeps_its_own_place(gazetteer):
     (c,) = _events(run("Turkish drones struck a car in Tal Tamr near Hasakah.", gazetteer), "strike")
     assert c.place_names == ("Tal Tamr",) and c.geo_precision == 1
+
+
+def test_a_comma_with_clause_is_not_a_second_controller(gazetteer):
+    ex = run("Tal Tamr and its villages on the Khabur River are held by the SDF, with government forces "
+             "deployed on the front lines.", gazetteer)
+    assert _control(ex) == {("Tal Tamr", "sdf")}
+
+
+def test_outside_x_control_is_not_x_control(gazetteer):
+    ex = run("The only pocket left outside government control is the city of Douma.", gazetteer)
+    assert ("Douma", "syrian-government") not in _control(ex)
+
+
+def test_firing_position_is_not_where_the_shells_land(gazetteer):
+    ex = run("Heavy shelling by government forces, positioned in the town of Kafr Nabl, hit the villages of "
+             "Jabal al-Zawiya.", gazetteer)
+    (c,) = _events(ex, "strike")
+    assert c.blocs == ("syrian-government",) and "Kafr Nabl" not in c.place_names
+
+
+def test_a_while_clause_has_its_own_agent(gazetteer):
+    ex = run("The SDF repelled the attack, while Turkish artillery deployed near Tal Abyad shelled Ain Issa.", gazetteer)
+    (c,) = _events(ex, "strike")
+    assert c.blocs == ("turkey",) and c.place_names == ("Ain Issa",)
+
+
+def test_he_said_after_a_sentence_without_claims(gazetteer):
+    ex = run("Bakour said the region is used to escalation. He believed that Russia may launch military action "
+             "on Zawiya Mountain.", gazetteer)
+    (c,) = _events(ex, "military_action")
+    assert c.attribution == "Bakour"

@@ -143,8 +143,10 @@ def attribution_of(ctx: SentenceContext) -> str:
 
 # -- actors ---------------------------------------------------------------------
 
-_COORDINATION = re.compile(r"\s*\)?\s*(?:,\s*(?:and\s+)?|\(|and\b|together\s+with\b|along\s+with\b|as\s+well\s+as\b|with\b)",
-                           re.I)
+# What may stand between coordinated actors: "X and Y", "X, Y", "X (Y)", "X together with Y", "X with Y";
+# not ", with Y deployed" (a clause of its own) nor ", while Y".
+_COORDINATION = re.compile(r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with)"
+                           r"\s*(?:the\s+)?", re.I)
 
 
 def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list[ActorMention]:
@@ -157,7 +159,7 @@ def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list
         gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
         if len(gap) > (max_gap if not out else 24) or re.search(r"[.;:]", gap):
             break
-        if out and not _COORDINATION.match(gap):
+        if out and not _COORDINATION.fullmatch(gap):
             break
         out.append(a)
         cursor = a.end
@@ -216,12 +218,15 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
     for t in found:
         if out and t.start < out[-1].end:
             continue
-        if out and out[-1].type == t.type and len(ctx.text[out[-1].end:t.start]) < 25:
+        if out and out[-1].type == t.type and _SAME_EVENT.fullmatch(ctx.text[out[-1].end:t.start]):
             continue
         out.append(t)
     return out
 
 
+# Between two words for one event: "air strikes and shelling", "shelling, rocket fire", "the attack, an ambush".
+_SAME_EVENT = re.compile(r"[\s,/()-]*(?:(?:and|or|as\s+well\s+as|with|of|and\s+then)\s+)?(?:(?:an?|the|heavy|intense|"
+                         r"renewed|further)\s+)?[\s,]*", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|hit|struck|attacked)\s+(?:a|an|the|two|several)?\s*(?:\w+\s+)?$",
                             re.I)
 
@@ -236,6 +241,9 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:(?:positions?|base
                      r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
 
+_FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenched)\s+(?:in|at|near|on)\s+(?:the\s+)?"
+                              r"(?:(?:vicinity|outskirts|town|village|city|area)\s+of\s+(?:the\s+)?)?"
+                              r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 _VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$", re.I)
 
 
@@ -255,6 +263,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
               and not _inside(loc.start, loc.end, attributed)]
     if trig.type in _ORIGIN_IS_NOT_PLACE:   # "reinforcements arrived from Damascus", "shelled X from al-Bab"
         usable = [loc for loc in usable if not _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start])]
+    if trig.type == EventType.STRIKE:       # "artillery positioned in X shelled Y": X fires, Y is hit
+        usable = [loc for loc in usable if not _FIRING_POSITION.search(ctx.text[max(0, loc.start - 45):loc.start])]
     usable = [loc for loc in usable if not _VENUE.search(ctx.text[max(0, loc.start - 30):loc.start])]
     if any(not _whole_country(loc) for loc in usable):   # "entered Syria through X": X, not Syria
         usable = [loc for loc in usable if not _whole_country(loc)]
@@ -331,13 +341,17 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         found = _subject(ctx, usable)[:1] + found
     if not found:
         found = [a for a in before if not _speaker(ctx, a)] or before
+    if not found:   # "while Turkish artillery deployed near X shelled Y": the clause's own actor
+        clause = _clause_start(ctx, trig.start)
+        own = [a for a in usable if clause <= a.start and a.end <= trig.start and not _speaker(ctx, a)]
+        found = _adjacent_group(ctx, own, own[-1].end) if own else []
     if not found:
         found = [a for a in _subject(ctx, usable) if a.start < trig.start]
     return _uniq([a.actor for a in found])
 
 
-_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|terms\s+of|according\s+to|since|following|"
-                        r"despite|"
+_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
+                        r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
                         r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
@@ -471,6 +485,7 @@ _HOLD_VERB = re.compile(r"^\s*(?:and\s+its\s+[\w\s-]{0,30}?\s+)?(?:(?:still|also
                         re.I)
 
 
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 _BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                       r"[^,.;]{3,80},", re.I)
 _PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s)", re.I)
@@ -486,6 +501,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             out.append(_control(ctx, locs, subject, verb.group(1)))
     for group in _actor_groups(ctx):
         last = group[-1]
+        if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
+            continue   # "outside government control": the place is not the actor's
         aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end)   # "X, backed by Y, seized Z": X holds Z
         after = aside.end() if aside else last.end
         m = _HOLD_VERB.match(ctx.text[after:after + 60])
@@ -665,6 +682,7 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
 
 def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """All drafts of one sentence."""
+    attribution_of(ctx)   # every sentence names its speaker, for a later "He said", claim or not
     events = read_events(ctx, memory)
     return read_control(ctx) + events + read_route(ctx, memory) + read_exchange(ctx)
 
