@@ -465,3 +465,41 @@ def test_he_said_after_a_sentence_without_claims(gazetteer):
              "on Zawiya Mountain.", gazetteer)
     (c,) = _events(ex, "military_action")
     assert c.attribution == "Bakour"
+
+
+@pytest.mark.parametrize("text,name,bloc", [
+    ("Drones were launched at the Russian Hmeimim airbase.", "Hmeimim airbase", "russia"),
+    ("Iranian militias shelled the US base at al-Tanf.", "al-Tanf", "us-coalition"),
+    ("Helicopters took off from the al-Omar oil field, the largest coalition base in Syria.",
+     "al-Omar oil field", "us-coalition"),
+])
+def test_a_base_is_held_by_its_owner(gazetteer, text, name, bloc):
+    assert (name, bloc) in _control(run(text, gazetteer))
+
+
+def test_a_town_hosting_a_base_is_not_held_by_its_owner(gazetteer):
+    assert _control(run("A convoy headed from al-Malikiyah to the coalition base in Rmelan.", gazetteer)) == set()
+
+
+def test_left_x_for_y_is_a_route(gazetteer):
+    ex = run("A convoy of buses carrying fighters left Douma for Jarabulus, escorted by Russian military police.",
+             gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.place_names == ("Douma", "Jarabulus")
+
+
+@pytest.mark.parametrize("text,b_to", [
+    ("Ankara offered to pull the factions out of Suluk, which would be handed over to government forces, in "
+     "exchange for the SDF handing Ain Issa over to the Russians.", ("russia",)),
+    ("Turkish troops would withdraw from Morek and hand it over to government forces, in return for the "
+     "government forces' withdrawal from Kafr Nabudah, which would be returned to the opposition factions.",
+     ("opposition",)),
+])
+def test_who_receives_the_second_leg(gazetteer, text, b_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["b_to"] == b_to and x.details["a_to"] == ("syrian-government",)
+
+
+def test_a_town_in_the_countryside_of_a_far_city_keeps_its_place(gazetteer):
+    ex = run("Fighters arrived in Jarabulus, in the northern countryside of Aleppo.", gazetteer)
+    assert ("Jarabulus", 1) in {(p.name, p.geo_precision) for p in ex.places}

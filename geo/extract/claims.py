@@ -237,8 +237,8 @@ def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
 
 
 _ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH})
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:(?:positions?|bases?|posts?)\s+)?(?:(?:in|at|near)\s+)?(?:the\s+)?"
-                     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+_ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:(?:positions?|bases?|posts?)\s+)?(?:(?:in|at|near)\s+)?"
+                     r"|(?:left|leaving|departed|departing)\s+)(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
 
 _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenched)\s+(?:in|at|near|on)\s+(?:the\s+)?"
@@ -448,7 +448,44 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         out.append(_control(ctx, locs, actors, "under control"))
     out += _held_adjective(ctx)
     out += _actor_verb_place(ctx)
+    out += _bases(ctx)
     return [d for d in out if d is not None]
+
+
+_BASE_TYPES = frozenset({PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD})
+
+
+def _bases(ctx: SentenceContext) -> list[Draft | None]:
+    """A base is held by whoever it belongs to: "the Russian Hmeimim airbase", "the Russian base at
+    Hmeimim", "al-Omar oil field, the largest coalition base in Syria". A town that merely hosts a
+    base ("the coalition base in Rmelan") is not said to be held by the base's owner."""
+    nouns = ctx.patterns.control.get("base_nouns")
+    if nouns is None:
+        return []
+    out: list[Draft | None] = []
+    for a in ctx.actors:
+        own = next((loc for loc in ctx.locs if 0 <= loc.start - a.end <= 1 and _base_place(loc)), None)
+        if own is not None:                                     # "the Russian Hmeimim airbase"
+            out.append(_control(ctx, [own], [a], "base"))
+            continue
+        m = nouns.match(ctx.text, a.end + 1, a.end + 40) if ctx.text[a.end:a.end + 1] == " " else None
+        named = nouns.search(ctx.text, a.start, a.end)          # the actor's own name ends in one: "coalition base"
+        noun_end = m.end() if m else (a.end if named and named.end() == a.end else None)
+        if noun_end is None:
+            continue
+        at = re.match(r"\s+(?:at|in|of)\s+(?:the\s+)?", ctx.text[noun_end:noun_end + 12])
+        after = _locs_after(ctx, noun_end + at.end(), max_gap=2) if at else []
+        if after and _base_place(after[0]):                     # "the Russian base at Hmeimim"
+            out.append(_control(ctx, after[:1], [a], "base"))
+        before = _loc_before(ctx, a.start)                      # "X, the largest coalition base"
+        if before is not None and _base_place(before) and re.fullmatch(
+                r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}", ctx.text[before.end:a.start], re.I):
+            out.append(_control(ctx, [before], [a], "base"))
+    return out
+
+
+def _base_place(loc: Loc) -> bool:
+    return loc.place is not None and loc.place.type in _BASE_TYPES and loc.kind == "place"
 
 
 def _main_clause_subject(ctx: SentenceContext, cue: int) -> Loc | None:
@@ -541,7 +578,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if not origin:
             continue
         rest = s.text[ctx.rel(origin[-1].end):]
-        for t in pats.route_to.finditer(rest):
+        to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
+        for t in to.finditer(rest):
             dest = _locs_after(ctx, origin[-1].end + t.end(), max_gap=30)
             if dest:
                 actors = _route_actors(ctx, memory)
@@ -598,9 +636,14 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
     return [_exchange(ctx, leg_a, leg_b, a_from, a_to, [a.actor for a in b_from], b_to)]
 
 
+# "... B to X", "B over to X", "B, which would be returned to X"
+_RECEIVER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?(?:handed|returned|given|transferred|ceded|delivered)\s+)?"
+                       r"(?:over\s+|back\s+)?(?:to|for)\s+", re.I)
+
+
 def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     """ "... B to the government": who receives the second leg, when the sentence says so."""
-    m = re.match(r"\s*(?:to|for)\s+", ctx.text[start:end])
+    m = _RECEIVER.match(ctx.text[start:end])
     if not m:
         return []
     return _uniq([a.actor for a in _actor_list_after(ctx, start + m.end(), max_gap=6) if a.end <= end])

@@ -37,6 +37,7 @@ _COREF_TYPES = {
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
 NEAR_KM = 20.0      # ... and one "near X" within this distance of X's edge
+REGION_KM = 200.0   # ... and one "in the countryside of X" (Syrian usage: X's governorate) within this
 _IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway)?\s*in\s+(?:the\s+)?$", re.I)
 
 
@@ -144,7 +145,7 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
             re.fullmatch(r"\s+(?:in|near)\s+", gap) or (re.fullmatch(r"\s+", gap) and loc.kind in _RELATIVE_KINDS))
         described = prev.place is not None and prev.kind == "place" and loc.kind == "near" \
             and re.fullmatch(r"\s+", gap) is not None   # "the village of X near Y": "near Y" says where X is
-        if (re.fullmatch(r",\s*", gap) or container or described) and not prev.locator:
+        if (re.fullmatch(r",\s*(?:in\s+)?", gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:
                 continue
@@ -170,9 +171,12 @@ def _share_with_coordinated(text: str, locs: list[Loc], i: int) -> list[Loc]:
 def _locator_km(locator: Loc, place: Place) -> float:
     """How far ``place`` may lie from the place of its locator: a village "near X" (or on its outskirts)
     within a short drive of X; anything "north of X", or a hand-checked town, within a region."""
+    checked = place.source.startswith("overlay:")
     if locator.kind in ("near", "outskirts") and place.type in (PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD) \
-            and not place.source.startswith("overlay:"):
+            and not checked:
         return NEAR_KM + footprint_km(locator.place)
+    if checked or locator.kind == "countryside":   # "Jarabulus, in the northern countryside of Aleppo"
+        return REGION_KM
     return LOCATOR_KM
 
 

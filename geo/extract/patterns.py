@@ -35,6 +35,7 @@ class Patterns:
     modality: dict[str, re.Pattern[str]]
     route_from: re.Pattern[str]
     route_to: re.Pattern[str]
+    route_to_after_leaving: re.Pattern[str]
     exchange: dict[str, re.Pattern[str]]
     process_after: re.Pattern[str]
     process_before: re.Pattern[str]
@@ -82,6 +83,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         control={k: _rx(v) for k, v in _section(data, "control", path).items()},
         modality={k: _rx(v) for k, v in _section(data, "modality", path).items()},
         route_from=_rx(route["from"]), route_to=_rx(route["to"]),
+        route_to_after_leaving=_rx(route.get("to_after_leaving", []) + route["to"]),
         exchange={k: _rx(v) for k, v in _section(data, "exchange", path).items()},
         process_after=_rx(np["process_after"]), process_before=_rx(np["process_before"]),
         capital_verbs=_rx(np["capital_as_government_verbs"]),
