@@ -503,3 +503,28 @@ def test_who_receives_the_second_leg(gazetteer, text, b_to):
 def test_a_town_in_the_countryside_of_a_far_city_keeps_its_place(gazetteer):
     ex = run("Fighters arrived in Jarabulus, in the northern countryside of Aleppo.", gazetteer)
     assert ("Jarabulus", 1) in {(p.name, p.geo_precision) for p in ex.places}
+
+
+def test_clashes_between_after_a_time_phrase(gazetteer):
+    ex = run("Clashes erupted on Sunday night between the SDF and Turkish-backed factions near Ain Issa.", gazetteer)
+    (c,) = _events(ex, "clash")
+    assert set(c.blocs) == {"sdf", "opposition"}
+
+
+def test_control_of_it_is_the_place_named_before(gazetteer):
+    ex = run("HTS retook Kafr Nabudah, before government forces regained control of it in June.", gazetteer)
+    assert ("Kafr Nabudah", "syrian-government") in _control(ex)
+    assert {c.blocs for c in _events(ex, "capture")} == {("hts",), ("syrian-government",)}
+
+
+def test_the_city_is_the_place_just_named(gazetteer):
+    ex = run("RAQQA, Syria – Calm returned to Raqqa on Monday. In Ras al-Ain, factions clashed with the "
+             "Turkish-backed police over a checkpoint near the city's grain silos.", gazetteer)
+    (c,) = _events(ex, "clash")
+    assert c.places == (place(gazetteer, "Ras al-Ain").id,)
+
+
+def test_a_capital_as_a_route_end_is_a_place(gazetteer):
+    ex = run("Government forces sent reinforcements from Damascus to the city of Sweida on Thursday.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.place_names[0] == "Damascus"

@@ -254,7 +254,8 @@ def _whole_country(loc: Loc) -> bool:
 def _movement_not_capture(ctx: SentenceContext, t: "_Trigger", found: list["_Trigger"]) -> bool:
     """ "a convoy entered Syria": a build-up moving, not a capture."""
     return t.type == EventType.CAPTURE and any(
-        o.type == EventType.BUILDUP and 0 <= t.start - o.end <= 40 for o in found)
+        o.type == EventType.BUILDUP and 0 <= t.start - o.end <= 90
+        and not re.search(r"[.;]|\b(?:while|but|after|before)\b", ctx.text[o.end:t.start]) for o in found)
 
 
 def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
@@ -299,7 +300,8 @@ _ATTRIBUTION = re.compile(
     r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b", re.I)
 _AFFILIATION = re.compile(
     r"\s*(?:(?:by|of|from|with|against)\s+"
-    r"|(?:(?:broke\s+out|erupted|raged|took\s+place)\s+)?between\s+"
+    r"|(?:(?:broke\s+out|erupted|raged|took\s+place)\s+(?:(?:on|in|at|late|early|overnight|last|this)\s+"
+    r"(?:[\w-]+\s+){0,3}?)?)?between\s+"
     r"|(?:[\w-]+\s+){1,3}?(?:by|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by)\s+)",
     re.I)
 
@@ -548,6 +550,9 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
         if re.search(r"\b(?:which|that|where)\s+$", head, re.I):
+            anchor = _loc_before(ctx, group[0].start)
+            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        elif re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):   # "... regained control of it"
             anchor = _loc_before(ctx, group[0].start)
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         else:

@@ -34,6 +34,7 @@ _COREF_TYPES = {
     "highway": (PlaceType.ROAD,),
     "road": (PlaceType.ROAD,),
 }
+_COREF_NEAR = 300   # characters: "In Ras al-Ain, ... near the city's silos" is Ras al-Ain, not an earlier city
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
 NEAR_KM = 20.0      # ... and one "near X" within this distance of X's edge
@@ -209,8 +210,8 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and not loc.locator and loc.kind in ("place", "near", "outskirts")]
         exact = [loc for loc in prior if loc.place.type == types[0]]
-        if prior:
-            target = (exact or prior)[-1]
+        if prior:   # the last one named, if close by; else the last of the very type ("the town": a town)
+            target = prior[-1] if m.start() - prior[-1].end < _COREF_NEAR else (exact or prior)[-1]
             base = Loc(m.start(), m.end(), target.place.name, target.place, target.place.geometry,
                        target.precision, mention=target.mention)
             rel = relative_before(text, m.start())

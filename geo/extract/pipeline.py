@@ -135,6 +135,8 @@ def _in(loc: Loc, span: tuple[int, int]) -> bool:
 
 
 _VENUE = re.compile(r"\b(?:in|at|inside|near|into|outside)\s+(?:the\s+)?$")
+_ROUTE_FROM = re.compile(r"\bfrom\s+$")
+_ROUTE_ON = re.compile(r"\s+(?:to|towards)\s+(?:the\s+(?:city|town|village|province)\s+of\s+)?[A-Z]")
 
 
 def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool:
@@ -142,6 +144,8 @@ def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool
     unless a locative word comes before it ("in Moscow")."""
     if (loc.start, loc.end) not in actor_spans:
         return False
+    if _ROUTE_FROM.search(text, max(0, loc.start - 6), loc.start) and _ROUTE_ON.match(text, loc.end):
+        return False   # "sent reinforcements from Damascus to Sweida": a route's end, not the government
     return not _VENUE.search(text[max(0, loc.start - 12):loc.start])
 
 
@@ -152,7 +156,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     seen: dict[tuple, Draft] = {}
     for d in drafts:
         key = (d.kind, d.event_type, d.sentence.index, tuple((x.start, x.end) for x in d.locs))
-        if d.kind == "event" and key in seen:     # two words for one event: one claim, all its actors
+        if d.kind == "event" and key in seen and _one_event(seen[key], d):   # one claim, all its actors
             first = seen[key]
             first.actors = first.actors + [a for a in d.actors if a not in first.actors]
             continue
@@ -165,6 +169,13 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         elif len(d.actors) > len(twin.actors):
             out[out.index(twin)] = d
     return out
+
+
+def _one_event(a: Draft, b: Draft) -> bool:
+    """Two event words close together ("air strikes and shelling") name one event; far apart in the
+    sentence ("HTS retook X ..., before government forces regained control of it"), two."""
+    sa, sb = a.extra.get("trigger_span"), b.extra.get("trigger_span")
+    return not (sa and sb) or abs(sb[0] - sa[1]) <= 30
 
 
 def _same_legs(a: Draft, b: Draft) -> bool:
