@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from _extract_helpers import run
 from geo.extract.actors import find_actors, load_registry
 
 
@@ -122,3 +123,14 @@ def test_user_actor_with_unknown_bloc_names_the_fix(tmp_path):
     user.write_text("actors:\n  - {id: x, name: X, bloc: martians, aliases: [X force]}\n", encoding="utf-8")
     with pytest.raises(RegistryError, match="martians"):
         load_registry(user_path=user)
+
+
+def test_the_militias_refers_to_the_militias_named_before(gazetteer):
+    ex = run("Iranian-backed militias massed west of Deir ez-Zor. The militias then shelled Hajin.", gazetteer)
+    strikes = [c for c in ex.claims if c.kind.value == "event" and c.event_type.value == "strike"]
+    assert [c.blocs for c in strikes] == [("iran",)]
+
+
+def test_the_militias_without_an_earlier_militia_is_no_actor(gazetteer):
+    ex = run("The militias then shelled Hajin.", gazetteer)
+    assert not [c for c in ex.claims if c.kind.value == "event"]

@@ -7,6 +7,7 @@ Adjective forms ("Russian", "Turkish") name the actor when they modify a noun.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -174,7 +175,24 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         if adj and text[toks[i][1]].isupper():
             out.append(ActorMention(toks[i][1], toks[i][2], adj, adjective=True))
         i += 1
-    return out
+    return _back_references(text, out)
+
+
+_HEAD_NOUN = re.compile(r"\b[Tt]he\s+(militias?|militiamen|troops|fighters|gunmen|jihadists|mercenaries|police)\b")
+
+
+def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "the militias" is the last actor named with that noun ("Iranian-backed militias ... the militias")."""
+    extra = []
+    for m in _HEAD_NOUN.finditer(text):
+        if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
+            continue
+        noun = m.group(1).casefold().rstrip("s")
+        named = [a for a in found if a.end <= m.start() and not a.adjective
+                 and noun in text[a.start:a.end].casefold()]
+        if named:
+            extra.append(ActorMention(m.start(), m.end(), named[-1].actor))
+    return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
 def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention, int] | None:
