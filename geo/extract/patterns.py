@@ -88,11 +88,11 @@ def load_patterns(path: Path | None = None) -> Patterns:
         process_after=_rx(np["process_after"]), process_before=_rx(np["process_before"]),
         capital_verbs=_rx(np["capital_as_government_verbs"]),
         person_before=_rx(np["person_before"]), person_after=_rx(np["person_after"]),
-        organisations=re.compile(
-            r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|al|el)[-\s]+)?){1,5}(?:" + "|".join(np.get("organisation_words", [])) + r")\b"
+        organisations=re.compile(   # every alternative starts with a capital: the lookahead skips the rest fast
+            r"(?=[A-Z])(?:(?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|al|el)[-\s]+)?){1,5}(?:" + "|".join(np.get("organisation_words", [])) + r")\b"
             r"|\b(?:Ministry|Department|Office|Directorate|Council|Committee|League|Union) (?:of|for) (?:the )?"
             r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"
-            + "".join(rf"|\b{name}\b" for name in np.get("media_outlets", []))),
+            + "".join(rf"|\b{name}\b" for name in np.get("media_outlets", [])) + ")"),
         given_names=frozenset(n.casefold() for n in np["given_names"]),
         locatives=frozenset(w.casefold() for w in data.get("locatives", [])),
         stopwords=frozenset(str(data.get("stopwords", "")).casefold().split()),
