@@ -528,3 +528,10 @@ def test_a_capital_as_a_route_end_is_a_place(gazetteer):
     ex = run("Government forces sent reinforcements from Damascus to the city of Sweida on Thursday.", gazetteer)
     (r,) = claims(ex, "route")
     assert r.place_names[0] == "Damascus"
+
+
+def test_the_from_nearest_its_to_makes_the_route(gazetteer):
+    ex = run("A coalition convoy entered from the al-Tanf crossing on Sunday and headed from al-Malikiyah to "
+             "Rmelan.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.place_names == ("al-Malikiyah", "Rmelan")

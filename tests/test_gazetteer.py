@@ -314,3 +314,19 @@ def test_a_hand_checked_row_stands_for_its_geonames_twin(gazetteer, name):
 def test_arabic_country_names_are_read_as_utf8(gazetteer):
     assert gazetteer.lookup("سوريا", fuzzy=False)[0].place.id == "ne:SY"
     assert gazetteer.lookup("الأردن", fuzzy=False)[0].place.id == "ne:JO"
+
+
+@pytest.mark.parametrize("name,place_id", [
+    ("Baghouz", "sy-baghuz"), ("al-Baghuz Fawqani", "sy-baghuz"), ("Sayyida Zeinab", "sy-sayyida-zaynab"),
+    ("al-Hol camp", "sy-al-hol-camp"), ("Zamalka", "sy-zamalka"), ("Shaer gas field", "sy-shaer-field"),
+    ("Badia", "sy-area-syrian-badia"), ("Eastern Ghouta", "sy-area-eastern-ghouta"),
+    ("Qalamoun", "sy-area-qalamoun"), ("Hawran", "sy-area-hauran"),
+])
+def test_names_of_damascus_desert_and_south_rows(gazetteer, name, place_id):
+    assert gazetteer.lookup(name, focus=Focus(countries={"SY"}))[0].place.id == place_id
+
+
+def test_the_syrian_desert_area_lies_in_syria(gazetteer):
+    badia = gazetteer.get("sy-area-syrian-badia")
+    syria = gazetteer.get("ne:SY")
+    assert badia.geometry.representative_point().within(syria.geometry)

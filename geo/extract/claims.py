@@ -577,19 +577,22 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """A route draft when the sentence says "from X ... to Y"."""
     pats = ctx.patterns
     s = ctx.sentence
+    legs: list[tuple[Loc, Loc]] = []
     for m in pats.route_from.finditer(s.text):
-        pos = s.start + m.end()
-        origin = _locs_after(ctx, pos, max_gap=30)
+        origin = _locs_after(ctx, s.start + m.end(), max_gap=30)
         if not origin:
             continue
         rest = s.text[ctx.rel(origin[-1].end):]
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
-        for t in to.finditer(rest):
-            dest = _locs_after(ctx, origin[-1].end + t.end(), max_gap=30)
-            if dest:
-                actors = _route_actors(ctx, memory)
-                if actors or _MOVEMENT.search(s.text):
-                    return [_route(ctx, origin[0], dest[0], actors)]
+        dest = next((d for t in to.finditer(rest) if (d := _locs_after(ctx, origin[-1].end + t.end(), max_gap=30))),
+                    None)
+        if dest:
+            legs.append((origin[0], dest[0]))
+    if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"
+        origin, dest = min(legs, key=lambda leg: leg[1].start - leg[0].end)
+        actors = _route_actors(ctx, memory)
+        if actors or _MOVEMENT.search(s.text):
+            return [_route(ctx, origin, dest, actors)]
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
     if corridor is not None and re.search(r"patrol", s.text, re.I):
         actors = _route_actors(ctx, memory)   # "a joint patrol on the M4 between A and B"
