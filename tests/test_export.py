@@ -103,3 +103,15 @@ def seed_features():
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_59884e9cdb735a31.txt"
     exs = [extract(a) for a in iter_articles([str(seed)])]
     return features(exs, zone_features(exs))
+
+
+def test_control_features_say_whether_control_is_stated_or_presence(gazetteer, tmp_path: Path):
+    from geo.export import features
+    from geo.extract.pipeline import extract
+    from geo.model import Article
+
+    ex = extract(Article(text="Russian forces are stationed at the Qamishli airport. Tal Tamr is held by the SDF.",
+                         source="t.txt"), gazetteer)
+    got = {(f["properties"]["name"], f["properties"]["grounds"]) for f in features([ex])
+           if f["properties"]["kind"] == "control"}
+    assert got == {("Qamishli airport", "presence"), ("Tal Tamr", "stated")}

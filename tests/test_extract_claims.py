@@ -335,8 +335,24 @@ def test_exchange_with_both_legs_before_a_trailing_cue(gazetteer):
     assert x.details["b_to"] == ("sdf",) and x.details["status"] == "done"
 
 
-def test_presence_is_not_control(gazetteer):
-    assert not claims(run("Russian forces are stationed at the Qamishli airport.", gazetteer), "control")
+@pytest.mark.parametrize("text,name,bloc", [
+    ("Russian forces are stationed at the Qamishli airport.", "Qamishli airport", "russia"),
+    ("Regime forces stationed in the village of Kansafra shelled Kafr Nabl.", "Kansafra", "syrian-government"),
+    ("Turkish drones attacked SDF positions near Tal Tamr.", "Tal Tamr", "sdf"),
+    ("The coalition moved equipment from its base in al-Shaddadi.", "al-Shaddadi", "us-coalition"),
+    ("The Turkish observation post in Morek came under fire.", "Morek", "turkey"),
+])
+def test_presence_is_control_with_its_cue(gazetteer, text, name, bloc):
+    found = [c for c in claims(run(text, gazetteer), "control") if c.place_names == (name,)]
+    assert [(c.blocs, c.details["cue"]) for c in found] == [((bloc,), "presence")]
+
+
+@pytest.mark.parametrize("text", [
+    "Airstrikes hit positions near Kansafra.",
+    "Russia deployed reinforcements to Saraqib.",
+])
+def test_presence_needs_an_owner_and_a_place_it_is_at(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []
 
 
 def test_each_coordinated_action_keeps_its_own_actor(gazetteer):
@@ -477,8 +493,9 @@ def test_a_base_is_held_by_its_owner(gazetteer, text, name, bloc):
     assert (name, bloc) in _control(run(text, gazetteer))
 
 
-def test_a_town_hosting_a_base_is_not_held_by_its_owner(gazetteer):
-    assert _control(run("A convoy headed from al-Malikiyah to the coalition base in Rmelan.", gazetteer)) == set()
+def test_a_base_in_a_town_is_a_presence_there(gazetteer):
+    ex = run("A convoy headed from al-Malikiyah to the coalition base in Rmelan.", gazetteer)
+    assert _control(ex) == {("Rmelan", "us-coalition")}
 
 
 def test_left_x_for_y_is_a_route(gazetteer):
@@ -535,3 +552,8 @@ def test_the_from_nearest_its_to_makes_the_route(gazetteer):
              "Rmelan.", gazetteer)
     (r,) = claims(ex, "route")
     assert r.place_names == ("al-Malikiyah", "Rmelan")
+
+
+def test_positions_left_behind_are_not_held(gazetteer):
+    ex = run("Iranian-backed militias withdrew from their positions around Saraqib on Monday.", gazetteer)
+    assert claims(ex, "control") == []

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain, plain
@@ -451,7 +452,48 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _held_adjective(ctx)
     out += _actor_verb_place(ctx)
     out += _bases(ctx)
+    out += _presence(ctx)
     return [d for d in out if d is not None]
+
+
+_BE = r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|still|now|also|already)\s+)*"
+_AT = r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
+
+
+_LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
+                   r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _presence_rx(verbs: str, nouns: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(_BE + f"(?:{verbs})" + _AT, re.I),
+            re.compile(r"(?:\b(?P<pronoun>its|their)\s+(?:[\w-]+\s+)?)?" + f"(?:{nouns})" + _AT, re.I))
+
+
+def _presence(ctx: SentenceContext) -> list[Draft | None]:
+    """Forces stationed, deployed or with positions, bases or posts at a place hold that point:
+    "Russian forces are stationed at Qamishli airport", "SDF positions in al-Dahla", "its base in
+    al-Shaddadi". The claim's cue says it is presence, so a map can tell it from a stated control."""
+    verbs, nouns = ctx.patterns.control.get("presence_verbs"), ctx.patterns.control.get("presence_nouns")
+    if verbs is None or nouns is None:
+        return []
+    verb_rx, noun_rx = _presence_rx(verbs.pattern, nouns.pattern)
+    out: list[Draft | None] = []
+    for group in _actor_groups(ctx):
+        m = verb_rx.match(ctx.text, group[-1].end, ctx.sentence.end)
+        if m:
+            out.append(_control(ctx, _locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
+    for m in noun_rx.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if _LEFT.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
+            continue   # "withdrew from their positions around Saraqib": no longer there
+        if m.group("pronoun"):
+            owners = _subject(ctx, [a for a in ctx.actors if a.end <= m.start()])
+        else:
+            owners = [a for a in ctx.actors if a.end <= m.start()
+                      and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])][-1:]
+        if owners:
+            out.append(_control(ctx, _locs_after(ctx, m.start("at"), max_gap=40), owners, "presence"))
+    return out
 
 
 _BASE_TYPES = frozenset({PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD})
