@@ -557,3 +557,36 @@ def test_the_from_nearest_its_to_makes_the_route(gazetteer):
 def test_positions_left_behind_are_not_held(gazetteer):
     ex = run("Iranian-backed militias withdrew from their positions around Saraqib on Monday.", gazetteer)
     assert claims(ex, "control") == []
+
+
+def test_a_passive_recapture_is_control_and_a_capture(gazetteer):
+    ex = run("Aleppo was recaptured by government forces in December 2016.", gazetteer)
+    assert _control(ex) == {("Aleppo", "syrian-government")}
+    assert [c.blocs for c in _events(ex, "capture")] == [("syrian-government",)]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("HTS fighters fired several rockets at regime positions in Kafr Nabl.", "strike"),
+    ("Gunmen of the Hamza Division opened fire on civilians in Jindires.", "attack"),
+    ("Damascus may resort to a military solution in Jabal al-Zawiya, Russian officials said.", "military_action"),
+])
+def test_more_event_phrasings(gazetteer, text, etype):
+    assert len(_events(run(text, gazetteer), etype)) == 1
+
+
+@pytest.mark.parametrize("text,ends", [
+    ("The Turkish convoy crossed the border near Atmeh and drove toward Atarib.", ("Atmeh", "Atarib")),
+    ("A Turkish convoy entered through the Bab al-Hawa crossing and headed towards the Turkish observation post "
+     "in the village of Kafr Nabl.", ("Bab al-Hawa crossing", "Kafr Nabl")),
+    ("Hezbollah fighters were transported from the border area near Qara to the town of Albu Kamal.",
+     ("Qara", "Albu Kamal")),
+])
+def test_routes_with_noun_phrases_around_their_ends(gazetteer, text, ends):
+    (r,) = claims(run(text, gazetteer), "route")
+    assert r.place_names == ends
+
+
+def test_in_return_for_something_else_is_no_exchange(gazetteer):
+    ex = run("ISIS fighters were moved from Qara to Albu Kamal, in return for information about missing soldiers.",
+             gazetteer)
+    assert claims(ex, "exchange") == []

@@ -212,3 +212,8 @@ def test_a_far_small_town_after_in_is_not_a_venue(gazetteer):
 def test_demonyms_are_not_their_countries(gazetteer):
     ex = run("Fighters of the Palestinian Liwa al-Quds and the Jordanian army deployed in Aleppo.", gazetteer)
     assert place_names(ex) == {"Aleppo"}
+
+
+def test_a_byline_surname_does_not_hide_the_place_named_before(gazetteer):
+    ex = run("Turkish drones struck Kobani on Monday.\nReporting by Fuad Kobani", gazetteer)
+    assert "Kobani" in place_names(ex)

@@ -329,6 +329,8 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
 
 def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
                   excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
+    if trig.type == EventType.CAPTURE:   # "X was recaptured by Y": Y holds X and took it
+        excluded = []
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not _inside(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     prev = max(prev, _clause_start(ctx, trig.start))
@@ -562,7 +564,7 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
 
 _HOLD_VERB = re.compile(r"^\s*(?:and\s+its\s+[\w\s-]{0,30}?\s+)?(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*"
                         r"(hold|holds|held|control|controls|controlled|seized|captured|took\s+control\s+of|recaptured|entered"
-                        r"|regained\s+control\s+of|retook|took\s+over|overran)\b",
+                        r"|regained\s+control\s+of|regained|retook|took\s+over|overran)\b",
                         re.I)
 
 
@@ -626,8 +628,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             continue
         rest = s.text[ctx.rel(origin[-1].end):]
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
-        dest = next((d for t in to.finditer(rest) if (d := _locs_after(ctx, origin[-1].end + t.end(), max_gap=30))),
-                    None)
+        dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
         if dest:
             legs.append((origin[0], dest[0]))
     if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"
@@ -643,13 +644,22 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
+def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
+    """Where a movement ends: the place right after "to", or after a noun phrase naming a spot in it
+    ("towards the Turkish observation post in the village of Ishtabraq")."""
+    locs = _locs_after(ctx, pos, max_gap=60)
+    if locs and re.search(r"[,;]|\b(?:and|while|where|after|before)\b", ctx.text[pos:locs[0].start], re.I):
+        return []
+    return locs
+
+
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|column|moved|headed|drove|marched|advanced|withdrew|"
                        r"travel(?:l?ed)?|escorted|transported)\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
     s = ctx.sentence
-    return Draft("route", s, [origin, dest], actors, ctx.modality(),
+    return Draft("route", s, [plain(origin), plain(dest)], actors, ctx.modality(),
                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
 
 
@@ -674,8 +684,8 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
         return _swap_headline(ctx, cue_end)
     leg_a = _loc_before(ctx, cue_start)
     after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
-    if not after:
-        return _trailing_exchange(ctx, cue_start)
+    if not after:   # "... in exchange." closes the sentence; "in return for information" is not a place swap
+        return [] if m.group().casefold().endswith(("for", "of")) else _trailing_exchange(ctx, cue_start)
     if not leg_a:
         return []
     leg_b = after[0]

@@ -52,16 +52,18 @@ def person_spans(text: str, patterns: Patterns) -> tuple[list[tuple[int, int]], 
     given name or follow a title, and (second list) later mentions of their surnames."""
     spans: list[tuple[int, int]] = []
     later: list[tuple[int, int]] = []
-    surnames: set[str] = set()
+    surnames: dict[str, int] = {}   # surname -> where its full name ends
     for m in _RUN.finditer(text):
         start, words = _person_part(text, m, patterns)
         if len(words) < 2:
             continue
         spans.append((start, m.end()))
         if words[0].casefold() not in _KUNYA:
-            surnames.update(w for w in words[1:] if len(w) > 3 and w[0].isupper())
-    for name in surnames:
-        later += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+            for w in words[1:]:
+                if len(w) > 3 and w[0].isupper():
+                    surnames.setdefault(w, m.end())
+    for name, first in surnames.items():   # "Bakour said", after "Mustafa Bakour"; a byline at the end hides nothing
+        later += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text) if m.start() >= first]
     return spans, later
 
 
@@ -173,7 +175,7 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
 _DATELINE = re.compile(r"(?<![^\n])[A-Z][A-Z’' -]+(?=,\s|\s+\()", re.M)
 _SMALL_KM = 150.0   # a village or town named in a report lies near the report's other places
 _SMALL = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
-_TYPE_WORD_BEFORE = re.compile(r"\b(?:village|town|hamlet)s?\s+of\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+_TYPE_WORD_BEFORE = re.compile(r"\b(?:village|hamlet)s?\s+of\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
 
 def _near_any(place: Place, points: tuple[tuple[float, float], ...], km: float) -> bool:
