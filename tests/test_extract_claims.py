@@ -590,3 +590,23 @@ def test_in_return_for_something_else_is_no_exchange(gazetteer):
     ex = run("ISIS fighters were moved from Qara to Albu Kamal, in return for information about missing soldiers.",
              gazetteer)
     assert claims(ex, "exchange") == []
+
+
+@pytest.mark.parametrize("text,legs,sides", [
+    ("Russian officers proposed that the factions withdraw from Jabal al-Zawiya to the north of the M4 highway, "
+     "in exchange for the regime forces pulling back from Kafr Nabl.", ("Jabal al-Zawiya", "Kafr Nabl"),
+     (("opposition",), ("syrian-government",), ("syrian-government",), ("opposition",))),
+    ("Turkey would allow government forces to take over the city of Jisr al-Shughur, west of Idlib, in return for "
+     "the SNA factions entering Tal Rifaat.", ("Jisr al-Shughur", "Tal Rifaat"),
+     (("turkey",), ("syrian-government",), (), ("opposition",))),
+])
+def test_exchange_sides_from_giving_up_and_taking_verbs(gazetteer, text, legs, sides):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == legs
+    assert tuple(x.details[k] for k in ("a_from", "a_to", "b_from", "b_to")) == sides
+
+
+def test_the_village_is_not_an_american_town(gazetteer):
+    ex = run("Regime forces shelled the village of Kabana. The village has been in the hands of HTS since 2016.",
+             gazetteer)
+    assert ("Kabani", "hts") in _control(ex)

@@ -682,18 +682,44 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
     if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trade", m.group(), re.I):
         return _swap_headline(ctx, cue_end)
-    leg_a = _loc_before(ctx, cue_start)
+    leg_a = _given_up(ctx, s.start, cue_start)
     after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
+    after = [loc for loc in after if not _whole_country(loc)] or after
     if not after:   # "... in exchange." closes the sentence; "in return for information" is not a place swap
         return [] if m.group().casefold().endswith(("for", "of")) else _trailing_exchange(ctx, cue_start)
     if not leg_a:
         return []
     leg_b = after[0]
     a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
-    b_from = _actor_list_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
-    b_from = [x for x in b_from if x.end <= leg_b.start]
-    b_to = _receivers_after(ctx, leg_b.end, s.end) or a_from
-    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, [a.actor for a in b_from], b_to)]
+    b_side = [x for x in _actor_list_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
+              if x.end <= leg_b.start]
+    if b_side and _TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]):   # "for the SNA entering Tal Rifaat"
+        b_from, b_to = [], _uniq([a.actor for a in b_side])
+    else:
+        b_from, b_to = [a.actor for a in b_side], _receivers_after(ctx, leg_b.end, s.end) or a_from
+    if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
+        a_to = b_from   # a swap between two parties: each receives what the other gives
+    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to)]
+
+
+# Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
+_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|leav\w*|left|retreat\w*|hand\w*\s+over|"
+                        r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
+                        r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
+# Between a party and a place: the party takes the place ("government forces to take over A").
+_TAKING = re.compile(r"\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
+                     r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into)\s+"
+                     r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?", re.I)
+
+
+def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
+    """The first leg of an exchange: the place given up before the cue ("withdraw from A to the north of
+    the M4, in exchange for ..."), else the last place before the cue; never a whole country when a
+    place is named ("the Nassib crossing with Jordan")."""
+    cands = [loc for loc in ctx.locs if start <= loc.start and loc.end <= cue_start and not loc.locator and loc.located]
+    cands = [loc for loc in cands if not _whole_country(loc)] or cands
+    given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
+    return (given or cands or [None])[-1]
 
 
 # "... B to X", "B over to X", "B, which would be returned to X"
@@ -732,6 +758,10 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
     if pair and ctx.text[pair[1][-1].end:leg_a.start].strip() == "":
         return _uniq([a.actor for a in pair[0]]), _uniq([a.actor for a in pair[1]])
     givers = _last_group(ctx, before)
+    if givers and _TAKING.fullmatch(ctx.text[givers[-1].end:leg_a.start]):   # "allow government forces to take over A"
+        takers = givers
+        givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
+        return _uniq([a.actor for a in givers]), _uniq([a.actor for a in takers])
     receivers: list[ActorMention] = []
     for m in re.finditer(r"\b(?:to|for)\s+(?:the\s+)?", ctx.text[leg_a.end:cue_start]):
         receivers = [a for a in _actor_list_after(ctx, leg_a.end + m.end(), max_gap=2) if a.end <= cue_start]
