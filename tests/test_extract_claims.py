@@ -610,3 +610,11 @@ def test_the_village_is_not_an_american_town(gazetteer):
     ex = run("Regime forces shelled the village of Kabana. The village has been in the hands of HTS since 2016.",
              gazetteer)
     assert ("Kabani", "hts") in _control(ex)
+
+
+def test_a_siege_is_a_military_action_unless_it_ended(gazetteer):
+    ex = run("Government forces tightened their siege on the town of Tafas on Saturday.", gazetteer)
+    assert [c.blocs for c in _events(ex, "military_action")] == [("syrian-government",)]
+    ex = run("Government forces entered Daraa after a Russian-brokered settlement that ended a two-month siege.",
+             gazetteer)
+    assert _events(ex, "military_action") == []

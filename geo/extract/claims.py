@@ -359,6 +359,7 @@ _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|in\s+a
                         r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
                         r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
+_ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 
 
@@ -376,6 +377,8 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             continue  # "condemned the shelling": a reference to an event told before
         if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "violated the Sochi agreement": an existing agreement, not one made here
+        if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
+            continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
         locs = locs or shared
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or memory.last_actors.get(trig.type, [])
         if actors:
