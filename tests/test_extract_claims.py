@@ -618,3 +618,31 @@ def test_a_siege_is_a_military_action_unless_it_ended(gazetteer):
     ex = run("Government forces entered Daraa after a Russian-brokered settlement that ended a two-month siege.",
              gazetteer)
     assert _events(ex, "military_action") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The SDF handed over Arima and Tal Rifaat to the Syrian government forces on Monday.",
+     {("Arima", "syrian-government"), ("Tal Rifaat", "syrian-government")}),
+    ("The SDF, which controls most of Tal Tamr, rejected the offer.", {("Tal Tamr", "sdf")}),
+    ("Fighters of Hayat Tahrir al-Sham (HTS) seized the town of Afrin on Wednesday.", {("Afrin", "hts")}),
+    ("Turkish forces set up a new observation point in the village of Atarib.", {("Atarib", "turkey")}),
+    ("The US-led coalition keeps a handful of border posts around the town of al-Yarubiyah.",
+     {("al-Yarubiyah", "us-coalition")}),
+])
+def test_more_control_phrasings(gazetteer, text, expected):
+    assert _control(run(text, gazetteer)) == expected
+
+
+def test_a_proposed_handover_gives_nobody_control(gazetteer):
+    ex = run("Ankara proposed that the factions hand over Saraqib to the government.", gazetteer)
+    assert _control(ex) == set()
+
+
+def test_a_negated_event_is_not_an_event(gazetteer):
+    ex = run("The SDF said it would not withdraw from Manbij. No clashes were reported in Tal Tamr.", gazetteer)
+    assert [c for c in ex.claims if c.kind.value == "event"] == []
+
+
+def test_a_comma_before_a_new_clause_ends_the_actor_list(gazetteer):
+    ex = run("After the SDF handed Ain Issa over to the Russians, Turkey shelled Tal Tamr.", gazetteer)
+    assert ("Ain Issa", "turkey") not in _control(ex) and ("Ain Issa", "russia") in _control(ex)

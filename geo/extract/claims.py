@@ -162,6 +162,8 @@ def _actor_list_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list
             break
         if out and not _COORDINATION.fullmatch(gap):
             break
+        if out and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and not re.match(r"\s*(?:,|and\b|\))", ctx.text[a.end:a.end + 6]):
+            break   # "to the Russians, Turkey would leave": a new clause, not a list
         out.append(a)
         cursor = a.end
     return out
@@ -359,6 +361,7 @@ _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|in\s+a
                         r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
                         r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+\s+)?$", re.I)
 _ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 
@@ -375,6 +378,8 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         locs = _event_locs(ctx, trig, triggers, attributed)
         if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
             continue  # "condemned the shelling": a reference to an event told before
+        if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 16), trig.start):
+            continue  # "said it would not withdraw", "no clashes": nothing happened
         if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "violated the Sochi agreement": an existing agreement, not one made here
         if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
@@ -458,13 +463,46 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _actor_verb_place(ctx)
     out += _bases(ctx)
     out += _presence(ctx)
+    out += _handed_to(ctx)
     return [d for d in out if d is not None]
+
+
+_HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
+                     r"surrender(?:ed|ing)?)\s+(?:control\s+of\s+)?(?:the\s+)?", re.I)
+_OVER_TO = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+_HAND = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:the\s+)?", re.I)
+_HAND_OVER_TO = re.compile(r"\s+over\s+to\s+(?:the\s+)?", re.I)
+
+
+def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
+    """ "The SDF handed over Arima and Tal Rifaat to government forces": the receivers hold them now
+    (nothing when the sentence only proposes it)."""
+    out: list[Draft | None] = []
+    if ctx.modality() == Modality.POSSIBLE:
+        return out   # a handover proposed or expected gives nobody anything yet
+    for m in _HANDED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        locs = _locs_after(ctx, m.end(), max_gap=25)
+        if not locs:
+            continue
+        to = _OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end)
+        takers = _actor_list_after(ctx, to.end(), max_gap=2) if to else []
+        out.append(_control(ctx, locs, takers, "handed over"))
+    for m in _HAND.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):   # "handing Ain Issa over to X"
+        locs = _locs_after(ctx, m.end(), max_gap=2)
+        to = _HAND_OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end) if locs else None
+        if not to:
+            continue
+        takers = _actor_list_after(ctx, to.end(), max_gap=2) if to else []
+        out.append(_control(ctx, locs, takers, "handed over"))
+    return out
 
 
 _BE = r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|still|now|also|already)\s+)*"
 _AT = r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
 
 
+_SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|builds|opened|erected|has|have|had|keeps?|"
+                     r"kept|maintains?|maintained|runs?|ran|operates?|operated|hosts?|hosted)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
                    r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
 
@@ -496,6 +534,11 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
                       and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])][-1:]
+        if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
+            verb = _SET_UP.search(ctx.text, max(ctx.sentence.start, m.start() - 50), m.start())
+            groups = [g for g in _actor_groups(ctx) if verb and g[-1].end <= verb.start()
+                      and len(ctx.text[g[-1].end:verb.start()].split()) <= 2]
+            owners = groups[-1] if groups else []
         if owners:
             out.append(_control(ctx, _locs_after(ctx, m.start("at"), max_gap=40), owners, "presence"))
     return out
@@ -565,7 +608,8 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_HOLD_VERB = re.compile(r"^\s*(?:and\s+its\s+[\w\s-]{0,30}?\s+)?(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*"
+_HOLD_VERB = re.compile(r"^\s*\)?\s*(?:,\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+                        r"(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*"
                         r"(hold|holds|held|control|controls|controlled|seized|captured|took\s+control\s+of|recaptured|entered"
                         r"|regained\s+control\s+of|regained|retook|took\s+over|overran)\b",
                         re.I)
