@@ -646,3 +646,21 @@ def test_a_negated_event_is_not_an_event(gazetteer):
 def test_a_comma_before_a_new_clause_ends_the_actor_list(gazetteer):
     ex = run("After the SDF handed Ain Issa over to the Russians, Turkey shelled Tal Tamr.", gazetteer)
     assert ("Ain Issa", "turkey") not in _control(ex) and ("Ain Issa", "russia") in _control(ex)
+
+
+def test_a_village_known_by_one_word_of_its_name_is_not_a_namesake(gazetteer):
+    ex = run("Turkish artillery shelled the village of Zor Maghar, west of Jarabulus.", gazetteer)
+    (c,) = _events(ex, "strike")
+    assert c.place_names == ("Zor Maghar",) and c.geo_precision == 2
+
+
+def test_unknown_villages_in_a_list_lie_with_the_known_one(gazetteer):
+    ex = run("Turkish drone strikes hit the villages of Zor Maghar and Boban, 10 km west of Kobani, which are "
+             "held by the Kobani Military Council.", gazetteer)
+    assert {n for n, _ in _control(ex)} == {"Zor Maghar", "Buban"}
+    assert {c.place_names[0] for c in _events(ex, "strike")} == {"Zor Maghar", "Buban"}
+
+
+def test_every_name_of_a_list_of_villages_is_a_place(gazetteer):
+    ex = run("Government forces entered the villages of Muhsinli, Tokhar and Dadat near Manbij.", gazetteer)
+    assert {"Tokhar", "Dadat"} <= {p.name for p in ex.places}

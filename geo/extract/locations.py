@@ -157,15 +157,20 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
                     and loc.place.wkb is None and _far(prev.place, loc.place, _locator_km(loc, prev.place)):
                 out[i - 1] = _relocate(prev, loc)
                 out = _share_with_coordinated(text, out, i - 1)
+            else:   # "the villages of X and Y, 10 km west of Z": unknown X lies with Y
+                out = _share_with_coordinated(text, out, i - 1)
     return out
 
 
 def _share_with_coordinated(text: str, locs: list[Loc], i: int) -> list[Loc]:
-    """ "the villages of X and Y near Z": X, unknown too, is placed where Y is."""
-    if i > 0:
-        prev, loc = locs[i - 1], locs[i]
-        if prev.place is None and not prev.located and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[prev.end:loc.start]):
-            locs[i - 1] = replace(prev, geometry=loc.geometry, precision=loc.precision)
+    """ "the villages of W, X and Y near Z": W and X, unknown too, are placed where Y is (known names
+    in the list keep their own place)."""
+    j = i
+    while j > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[locs[j - 1].end:locs[j].start]):
+        j -= 1
+        prev = locs[j]
+        if prev.place is None and not prev.located:
+            locs[j] = replace(prev, geometry=locs[i].geometry, precision=max(locs[i].precision, 2))
     return locs
 
 
@@ -242,7 +247,8 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
         j -= 1
         if not locs[j].locator:
             group.insert(0, locs[j])
-    specific = [loc for loc in group if loc.precision == 1 or loc.kind in ("near", "outskirts")]
+    specific = [loc for loc in group if loc.precision == 1 or loc.kind in ("near", "outskirts")
+                or (loc.place is None and loc.kind == "place")]   # a village the gazetteer lacks, placed nearby
     return specific or group
 
 

@@ -36,6 +36,23 @@ _AFTER_PREPOSITION = re.compile(
     rf"({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})")
 
 
+_PLACE_LIST = re.compile(r"\b(?:villages|towns|hamlets|neighbou?rhoods|districts)\s+of\s+(?:the\s+)?")
+_LIST_NAME = re.compile(rf"{_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}")
+_LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _list_names(text: str, pos: int) -> list[tuple[int, int]]:
+    """The names of "the villages of A, B and C"."""
+    out = []
+    while (m := _LIST_NAME.match(text, pos)) is not None:
+        out.append(m.span())
+        gap = _LIST_GAP.match(text, m.end())
+        if gap is None:
+            break
+        pos = gap.end()
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class RawMention:
     """A span whose folded words are a gazetteer key (or, with ``key=""``, an unknown name)."""
@@ -161,6 +178,7 @@ def find_pattern_mentions(text: str, known: list[RawMention],
     covered = [(m.start, m.end) for m in known]
     spans = [m.span(1 if m.group(1) else 2) for m in _UNKNOWN_NAME.finditer(text)]
     spans += [m.span(1) for m in _AFTER_PREPOSITION.finditer(text)]
+    spans += [span for m in _PLACE_LIST.finditer(text) for span in _list_names(text, m.end())]
     out = []
     for s, e in sorted(set(spans)):
         words = text[s:e].split()

@@ -19,7 +19,7 @@ from geo.extract.dates import date_in
 from geo.extract.locations import Loc, area_of, build_locs, representative
 from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
-from geo.extract.resolve import Resolved, drop_non_places, far_filter, resolve_mentions
+from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions
 from geo.extract.routes import route_line
 from geo.extract.text import sentences
 from geo.gazetteer import Gazetteer, default_gazetteer
@@ -71,7 +71,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     raw.sort(key=lambda m: m.start)
     country = _dateline_country(article, gaz)
     resolved = far_filter(text, resolve_mentions(text, raw, gaz, country), frozenset({country} - {""}))
-    return resolved, actors
+    return longer_names(text, resolved, actors, patterns.stopwords), actors
 
 
 def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Registry | None = None,

@@ -26,7 +26,7 @@ from geo.extract.patterns import Patterns
 from geo.gazetteer import Focus, Gazetteer
 from geo.model import Candidate, Place, PlaceType
 
-__all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "far_filter"]
+__all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "far_filter", "longer_names"]
 
 _RUN = re.compile(r"[A-Z][\w’'‘-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu)[-\s])?[A-Z][\w’'‘-]*)*")
 _NUMBER_NEAR = re.compile(r"^\s*\d|\d\s*$")
@@ -292,3 +292,45 @@ def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = 
             r = Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
         keep.append(r)
     return keep
+
+
+_SMALL_TYPES = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.LANDMARK})
+_NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)")
+_PREV_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*) $")
+_NOT_NAME_WORDS = frozenset("""village villages town city district subdistrict sub-district camp base airbase airport
+crossing dam field station road highway countryside province governorate area region plain mountain mountains valley
+river hill checkpoint bridge square neighbourhood neighborhood military international refugee oil gas junction
+roundabout prison hospital factory silos plant canton council front forces army police brigade division units
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday northern southern eastern western north south east west""".split())
+
+
+def longer_names(text: str, resolved: list[Resolved], actors: list[ActorMention],
+                 stopwords: frozenset[str]) -> list[Resolved]:
+    """A village matched on one word of a longer name ("Zor Maghar" taken as "Zor", "Arab Hassan" as
+    "Hassan") is a place the gazetteer lacks: the whole name stays as an unknown mention, which a
+    locator or its area may place, instead of a namesake elsewhere."""
+    taken = [(a.start, a.end) for a in actors] + [(r.start, r.end) for r in resolved]
+    out: list[Resolved] = []
+    for r in resolved:
+        if r.place is None or r.place.type not in _SMALL_TYPES or r.tier == "pattern":
+            out.append(r)
+            continue
+        start, end = r.start, r.end
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and _name_word(nxt.group(1), stopwords) and not _overlaps(nxt.span(1), taken):
+            end = nxt.end(1)
+        prev = _PREV_WORD.search(text, max(0, start - 30), start)
+        if prev and _name_word(prev.group(1), stopwords) and not _overlaps(prev.span(1), taken) \
+                and not re.search(r"(?:^|[.!?\n:“\"]\s*)$", text[max(0, prev.start(1) - 3):prev.start(1)]):
+            start = prev.start(1)
+        if (start, end) == (r.start, r.end):
+            out.append(r)
+        else:
+            out.append(Resolved(start, end, text[start:end], "", "pattern", None))
+    return out
+
+
+def _name_word(word: str, stopwords: frozenset[str]) -> bool:
+    w = word.casefold()
+    return w not in stopwords and w not in _NOT_NAME_WORDS and len(w) > 2
