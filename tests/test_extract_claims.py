@@ -664,3 +664,17 @@ def test_unknown_villages_in_a_list_lie_with_the_known_one(gazetteer):
 def test_every_name_of_a_list_of_villages_is_a_place(gazetteer):
     ex = run("Government forces entered the villages of Muhsinli, Tokhar and Dadat near Manbij.", gazetteer)
     assert {"Tokhar", "Dadat"} <= {p.name for p in ex.places}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey sent armored vehicles and troops to Atarib on Friday.",
+    "The factions had moved heavy weapons to the outskirts of Jarabulus.",
+])
+def test_reinforcements_by_other_words(gazetteer, text):
+    assert len(_events(run(text, gazetteer), "buildup")) == 1
+
+
+def test_soldiers_are_the_force_named_just_before(gazetteer):
+    ex = run("Syrian government forces arrived in Manbij on Monday. Around 200 soldiers entered the village of "
+             "Muhsinli.", gazetteer)
+    assert ("Muhsinli", "syrian-government") in _control(ex)

@@ -178,7 +178,9 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
     return _back_references(text, out)
 
 
-_HEAD_NOUN = re.compile(r"\b[Tt]he\s+(militias?|militiamen|troops|fighters|gunmen|jihadists|mercenaries|police)\b")
+_HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
+                        r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police)\b")
+_FORCE_NOUNS = frozenset({"troop", "soldier", "fighter"})   # named by any force: "government forces ... 200 soldiers"
 
 
 def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]:
@@ -189,7 +191,7 @@ def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]
             continue
         noun = m.group(1).casefold().rstrip("s")
         named = [a for a in found if a.end <= m.start() and not a.adjective
-                 and noun in text[a.start:a.end].casefold()]
+                 and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400))]
         if named:
             extra.append(ActorMention(m.start(), m.end(), named[-1].actor))
     return sorted(found + extra, key=lambda a: a.start) if extra else found
