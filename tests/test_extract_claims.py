@@ -678,3 +678,17 @@ def test_soldiers_are_the_force_named_just_before(gazetteer):
     ex = run("Syrian government forces arrived in Manbij on Monday. Around 200 soldiers entered the village of "
              "Muhsinli.", gazetteer)
     assert ("Muhsinli", "syrian-government") in _control(ex)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iranian-backed militias shelled Mayadin and Albu Kamal on Monday. Both towns have been held by "
+     "the militias since 2017.", {("al-Mayadin", "iran"), ("Albu Kamal", "iran")}),
+    ("Government forces shelled the villages of Kafr Nabl and Kansafra. The two villages are held by HTS.",
+     {("Kafr Nabl", "hts"), ("Kansafra", "hts")}),
+])
+def test_both_towns_are_the_last_two_named(gazetteer, text, expected):
+    assert _control(run(text, gazetteer)) == expected
+
+
+def test_the_two_towns_need_two_towns_named_before(gazetteer):
+    assert _control(run("Russian jets struck Saraqib. The two towns are held by HTS.", gazetteer)) == set()

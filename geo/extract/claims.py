@@ -417,7 +417,7 @@ def _locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
     first = cands[0]
     group = [first]
     for loc in cands[1:]:
-        if _LIST_LINK.fullmatch(ctx.text[group[-1].end:loc.start]):
+        if loc.start == group[-1].start or _LIST_LINK.fullmatch(ctx.text[group[-1].end:loc.start]):
             group.append(loc)
         else:
             break

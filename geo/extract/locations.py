@@ -225,6 +225,30 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
                 base = replace(base, start=rel[1], geometry=geom, precision=precision,
                                label=text[rel[1]:m.end()])
             out.append(base)
+    return out + _plural_corefs(text, locs)
+
+
+_PLURAL = re.compile(r"\b(?:both|the\s+(two|three|four|five))\s+(towns|villages|cities|districts|neighbou?rhoods)\b", re.I)
+_PLURAL_TYPES = {"towns": "town", "villages": "village", "cities": "city", "districts": "neighbourhood",
+                 "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood"}
+_COUNT = {None: 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _plural_corefs(text: str, locs: list[Loc]) -> list[Loc]:
+    """ "Both towns", "the three villages": the last two (three) such places named before, one Loc
+    each on the same span."""
+    out = []
+    for m in _PLURAL.finditer(text):
+        if any(loc.start <= m.start() < loc.end for loc in locs):
+            continue
+        types = _COREF_TYPES[_PLURAL_TYPES[m.group(2).lower()]]
+        n = _COUNT[m.group(1).lower() if m.group(1) else None]
+        prior = list({loc.place.id: loc for loc in locs if loc.end <= m.start() and loc.place
+                      and loc.place.type in types and not loc.locator and loc.kind == "place"}.values())
+        prior.sort(key=lambda loc: loc.start)
+        if len(prior) >= n and m.start() - prior[-n].end < 2 * _COREF_NEAR:
+            out += [Loc(m.start(), m.end(), t.place.name, t.place, t.place.geometry, t.precision, mention=t.mention)
+                    for t in prior[-n:]]
     return out
 
 
@@ -239,9 +263,8 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     """The Locs coordinated with ``anchor`` ("X and Y", "X, Y and Z", "X and the nearby Y",
     "X and Y in Z"), specific places first: a containing region is dropped when
     specific places are named."""
-    i = locs.index(anchor)
-    group = [anchor]
-    j = i
+    group = [loc for loc in locs if (loc.start, loc.end) == (anchor.start, anchor.end)]   # "both towns": all of them
+    j = locs.index(group[0])
     while j > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|in|of)\s+(?:the\s+(?:nearby\s+|towns?\s+of\s+|villages?\s+of\s+)?)?",
                                  text[locs[j - 1].end:locs[j].start], re.I):
         j -= 1
