@@ -692,3 +692,17 @@ def test_both_towns_are_the_last_two_named(gazetteer, text, expected):
 
 def test_the_two_towns_need_two_towns_named_before(gazetteer):
     assert _control(run("Russian jets struck Saraqib. The two towns are held by HTS.", gazetteer)) == set()
+
+
+def test_an_exchange_told_over_two_sentences(gazetteer):
+    ex = run("Russian officers proposed that the SNA factions withdraw from Kafr Nabl and hand it over to government "
+             "forces. In return, Russia would let the SNA enter the village of Tal Rifaat.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Kafr Nabl", "Tal Rifaat") and x.modality.value == "possible"
+    assert (x.details["a_from"], x.details["a_to"], x.details["b_to"]) == (
+        ("opposition",), ("syrian-government",), ("opposition",))
+
+
+def test_in_return_opening_a_sentence_without_a_place_before_is_no_exchange(gazetteer):
+    ex = run("Russian jets struck the area. In return, Turkey sent reinforcements to Atarib.", gazetteer)
+    assert claims(ex, "exchange") == []

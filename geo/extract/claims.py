@@ -50,10 +50,12 @@ class Draft:
 
 @dataclass
 class Memory:
-    """What earlier sentences established: the actors of the last event of each type."""
+    """What earlier sentences established: the actors of the last event of each type, the last
+    speaker, and the sentence before (an exchange's first leg may stand there)."""
 
     last_actors: dict[EventType, list[Actor]] = field(default_factory=dict)
     last_speaker: str = ""
+    previous: "SentenceContext | None" = None
 
 
 @dataclass
@@ -719,7 +721,7 @@ def _route_actors(ctx: SentenceContext, memory: Memory) -> list[Actor]:
 
 # -- exchanges -----------------------------------------------------------------------------
 
-def read_exchange(ctx: SentenceContext) -> list[Draft]:
+def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Draft]:
     """An exchange draft: "A ... in exchange for B", or "swap: A for B"."""
     pats = ctx.patterns.exchange
     s = ctx.sentence
@@ -734,14 +736,25 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
     after = [loc for loc in after if not _whole_country(loc)] or after
     if not after:   # "... in exchange." closes the sentence; "in return for information" is not a place swap
         return [] if m.group().casefold().endswith(("for", "of")) else _trailing_exchange(ctx, cue_start)
-    if not leg_a:
-        return []
     leg_b = after[0]
-    a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
+    if leg_a is not None:
+        a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
+    elif memory is not None and memory.previous is not None and not ctx.text[s.start:cue_start].strip():
+        prev = memory.previous   # "... withdraw from A. In return, Russia would let the SNA enter B."
+        leg_a = _given_up(prev, prev.sentence.start, prev.sentence.end)
+        if leg_a is None:
+            return []
+        a_from, a_to = _giver_receiver(prev, leg_a, prev.sentence.end)
+    else:
+        return []
     b_side = [x for x in _actor_list_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
               if x.end <= leg_b.start]
+    lets = _LETS.match(ctx.text, b_side[-1].end, leg_b.start) if b_side else None
+    takers = [x for x in _actor_list_after(ctx, lets.end(), max_gap=2) if x.end <= leg_b.start] if lets else []
     if b_side and _TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]):   # "for the SNA entering Tal Rifaat"
         b_from, b_to = [], _uniq([a.actor for a in b_side])
+    elif takers and _TAKING.fullmatch(ctx.text[takers[-1].end:leg_b.start]):   # "Russia would let the SNA enter B"
+        b_from, b_to = [a.actor for a in b_side], _uniq([a.actor for a in takers])
     else:
         b_from, b_to = [a.actor for a in b_side], _receivers_after(ctx, leg_b.end, s.end) or a_from
     if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
@@ -749,12 +762,13 @@ def read_exchange(ctx: SentenceContext) -> list[Draft]:
     return [_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to)]
 
 
+_LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let|allow|permit)s?\s+(?:the\s+)?", re.I)
 # Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
 _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|leav\w*|left|retreat\w*|hand\w*\s+over|"
                         r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
-_TAKING = re.compile(r"\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
+_TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into)\s+"
                      r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?", re.I)
 
@@ -864,5 +878,7 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """All drafts of one sentence."""
     attribution_of(ctx)   # every sentence names its speaker, for a later "He said", claim or not
     events = read_events(ctx, memory)
-    return read_control(ctx) + events + read_route(ctx, memory) + read_exchange(ctx)
+    drafts = read_control(ctx) + events + read_route(ctx, memory) + read_exchange(ctx, memory)
+    memory.previous = ctx
+    return drafts
 
