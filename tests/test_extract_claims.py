@@ -706,3 +706,9 @@ def test_an_exchange_told_over_two_sentences(gazetteer):
 def test_in_return_opening_a_sentence_without_a_place_before_is_no_exchange(gazetteer):
     ex = run("Russian jets struck the area. In return, Turkey sent reinforcements to Atarib.", gazetteer)
     assert claims(ex, "exchange") == []
+
+
+def test_in_the_countryside_of_y_places_the_list_before_it(gazetteer):
+    ex = run("Turkish forces bombed the villages of Tal Jihan and Umm al-Kaif in the countryside of Tal Tamr.",
+             gazetteer)
+    assert {c.place_names[0] for c in _events(ex, "strike")} == {"Tal Jihan", "Umm al-Kayf"}

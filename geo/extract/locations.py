@@ -144,8 +144,9 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
         gap = text[prev.end:loc.start]
         container = not prev.located and prev.place is None and (
             re.fullmatch(r"\s+(?:in|near)\s+", gap) or (re.fullmatch(r"\s+", gap) and loc.kind in _RELATIVE_KINDS))
-        described = prev.place is not None and prev.kind == "place" and loc.kind == "near" \
-            and re.fullmatch(r"\s+", gap) is not None   # "the village of X near Y": "near Y" says where X is
+        described = prev.place is not None and prev.kind == "place" and (
+            (loc.kind == "near" and re.fullmatch(r"\s+", gap) is not None)   # "the village of X near Y"
+            or (loc.kind == "countryside" and re.fullmatch(r"\s+in\s+", gap) is not None))   # "X in the countryside of Y"
         if (re.fullmatch(r",\s*(?:in\s+)?", gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:
