@@ -712,3 +712,14 @@ def test_in_the_countryside_of_y_places_the_list_before_it(gazetteer):
     ex = run("Turkish forces bombed the villages of Tal Jihan and Umm al-Kaif in the countryside of Tal Tamr.",
              gazetteer)
     assert {c.place_names[0] for c in _events(ex, "strike")} == {"Tal Jihan", "Umm al-Kayf"}
+
+
+def test_a_noun_between_the_actor_and_deployed(gazetteer):
+    ex = run("Activists said HTS security personnel were still deployed in Afrin on Saturday.", gazetteer)
+    assert _control(ex) == {("Afrin", "hts")}
+
+
+def test_soldiers_are_the_subject_force_not_the_partner_named_last(gazetteer):
+    ex = run("Units of the Syrian government forces deployed near Manbij under an arrangement with the Manbij "
+             "Military Council. Around 200 soldiers entered the village of Muhsinli.", gazetteer)
+    assert [c.blocs for c in _events(ex, "capture")] == [("syrian-government",)]

@@ -192,8 +192,10 @@ def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]
         noun = m.group(1).casefold().rstrip("s")
         named = [a for a in found if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400))]
-        if named:
-            extra.append(ActorMention(m.start(), m.end(), named[-1].actor))
+        subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
+                                                for b in found)]
+        if named:   # the force named last, preferably as the subject of its sentence
+            extra.append(ActorMention(m.start(), m.end(), (subjects or named)[-1].actor))
     return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
