@@ -482,18 +482,13 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
     out: list[Draft | None] = []
     if ctx.modality() == Modality.POSSIBLE:
         return out   # a handover proposed or expected gives nobody anything yet
-    for m in _HANDED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
-        locs = _locs_after(ctx, m.end(), max_gap=25)
-        if not locs:
-            continue
-        to = _OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end)
-        takers = _actor_list_after(ctx, to.end(), max_gap=2) if to else []
-        out.append(_control(ctx, locs, takers, "handed over"))
-    for m in _HAND.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):   # "handing Ain Issa over to X"
-        locs = _locs_after(ctx, m.end(), max_gap=2)
-        to = _HAND_OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end) if locs else None
-        if not to:
-            continue
+    found = [(locs, _OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))
+             for m in _HANDED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
+             if (locs := _locs_after(ctx, m.end(), max_gap=25))]
+    found += [(locs, _HAND_OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))   # "handing Ain Issa over to X"
+              for m in _HAND.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
+              if (locs := _locs_after(ctx, m.end(), max_gap=2))]
+    for locs, to in found:
         takers = _actor_list_after(ctx, to.end(), max_gap=2) if to else []
         out.append(_control(ctx, locs, takers, "handed over"))
     return out
@@ -551,9 +546,9 @@ _BASE_TYPES = frozenset({PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD})
 
 
 def _bases(ctx: SentenceContext) -> list[Draft | None]:
-    """A base is held by whoever it belongs to: "the Russian Hmeimim airbase", "the Russian base at
-    Hmeimim", "al-Omar oil field, the largest coalition base in Syria". A town that merely hosts a
-    base ("the coalition base in Rmelan") is not said to be held by the base's owner."""
+    """A base place (base, airport, field) is held by whoever it belongs to: "the Russian Hmeimim
+    airbase", "the Russian base at Hmeimim", "al-Omar oil field, the largest coalition base in
+    Syria". A base *in* a town ("the coalition base in Rmelan") is a presence there (:func:`_presence`)."""
     nouns = ctx.patterns.control.get("base_nouns")
     if nouns is None:
         return []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.gazetteer.fold import fold_word, skeleton, tokens
+from geo.gazetteer.fold import skeleton, tokens
 
 __all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined"]
 
@@ -129,7 +129,7 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
         words.append(toks[j][0])
         key = _ordered(words)
         if key in keys and not (j == i and _weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)) \
-                and not _generic_phrase(words):
+                and not _generic_phrase(text[toks[i][1]:toks[j][2]], stopwords):
             best = RawMention(toks[i][1], toks[j][2], key, "exact")
         elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
                 not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
@@ -147,15 +147,10 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
 _ADJECTIVE_ENDINGS = ("ian", "ish", "ese")
 
 
-_THE = fold_word("the")
-_GENERIC = frozenset(fold_word(w) for w in (
-    "village", "villages", "town", "towns", "city", "area", "areas", "region", "camp", "base", "road", "highway",
-    "countryside", "border", "front", "capital", "airport", "crossing", "valley", "colony", "plains", "hills"))
-
-
-def _generic_phrase(words: list[str]) -> bool:
+def _generic_phrase(surface: str, stopwords: frozenset[str]) -> bool:
     """ "The village", "the city": an English noun phrase, not the US town called "The Village"."""
-    return len(words) > 1 and words[0] == _THE and all(w in _GENERIC for w in words[1:])
+    words = surface.casefold().split()
+    return len(words) > 1 and words[0] == "the" and all(w in stopwords for w in words[1:])
 
 
 def _sentence_initial(text: str, start: int) -> bool:

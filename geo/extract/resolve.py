@@ -297,12 +297,6 @@ def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = 
 _SMALL_TYPES = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.LANDMARK})
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)")
 _PREV_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*) $")
-_NOT_NAME_WORDS = frozenset("""village villages town city district subdistrict sub-district camp base airbase airport
-crossing dam field station road highway countryside province governorate area region plain mountain mountains valley
-river hill checkpoint bridge square neighbourhood neighborhood military international refugee oil gas junction
-roundabout prison hospital factory silos plant canton council front forces army police brigade division units
-january february march april may june july august september october november december monday tuesday wednesday
-thursday friday saturday sunday northern southern eastern western north south east west""".split())
 
 
 def longer_names(text: str, resolved: list[Resolved], actors: list[ActorMention],
@@ -333,4 +327,4 @@ def longer_names(text: str, resolved: list[Resolved], actors: list[ActorMention]
 
 def _name_word(word: str, stopwords: frozenset[str]) -> bool:
     w = word.casefold()
-    return w not in stopwords and w not in _NOT_NAME_WORDS and len(w) > 2
+    return w not in stopwords and len(w) > 2
