@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.gazetteer.fold import skeleton, tokens
+from geo.gazetteer.fold import ARTICLES, skeleton, tokens
 
 __all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined"]
 
@@ -100,7 +100,8 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
     return out
 
 
-_ATTACHED_ARTICLE = re.compile(r"(?<![\w’'-])(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]dh|[Aa]th)-|(?:[Aa]l|[Ee]l) )$")
+# Any article form joined by a hyphen ("ash-Shughur"), or "al"/"el" before a space ("Al Bab"; not "at Tanf").
+_ATTACHED_ARTICLE = re.compile(rf"(?<![\w’'-])(?i:(?:{'|'.join(sorted(ARTICLES))})-|(?:al|el) )$")
 
 
 def _with_article(text: str, m: RawMention) -> RawMention:

@@ -70,7 +70,8 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     raw = drop_non_places(text, raw + find_pattern_mentions(text, raw, patterns.stopwords), actors, patterns)
     raw.sort(key=lambda m: m.start)
     country = _dateline_country(article, gaz)
-    resolved = far_filter(text, resolve_mentions(text, raw, gaz, country), frozenset({country} - {""}))
+    resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, _dateline_span(article)),
+                          frozenset({country} - {""}))
     return longer_names(text, resolved, actors, patterns.stopwords), actors
 
 

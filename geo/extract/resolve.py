@@ -155,7 +155,7 @@ def _countries(ranked: list[Resolved]) -> frozenset[str]:
 
 
 def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
-                     dateline_country: str = "") -> list[Resolved]:
+                     dateline_country: str = "", dateline: tuple[int, int] = (0, 0)) -> list[Resolved]:
     """Resolve each mention with the article's countries and confident places as focus.
 
     A first, focus-free ranking finds the countries named and the names with a
@@ -168,11 +168,9 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
                                  if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)
                                  and _near_any(r.place, ((centre.lat, centre.lon),) if centre else (), 600.0)))[:8]
     ranked = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=points, radius_km=150.0))
-    return [_plausible(text, r, points) for r in ranked]
+    return [_plausible(text, r, points, dateline) for r in ranked]
 
 
-# A dateline opens a line with the place in capitals: "HOMS, Syria (North Press) –"
-_DATELINE = re.compile(r"(?<![^\n])[A-Z][A-Z’' -]+(?=,\s|\s+\()", re.M)
 _SMALL_KM = 150.0   # a village or town named in a report lies near the report's other places
 _SMALL = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
 _TYPE_WORD_BEFORE = re.compile(r"\b(?:village|hamlet)s?\s+of\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
@@ -187,7 +185,8 @@ def _hand_curated(place: Place) -> bool:
     return place.source.startswith("overlay:")
 
 
-def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] = ()) -> Resolved:
+def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] = (),
+               dateline: tuple[int, int] = (0, 0)) -> Resolved:
     """Unresolve a match the text contradicts: "the village of Sayda" is not the city of Sidon,
     and "SDF" is not an airport code of Louisville. The name stays as an unknown mention."""
     if r.place is None:
@@ -196,7 +195,7 @@ def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] =
     points = tuple(p for p in points if p not in own)   # judge a name by the article's other places
     curated = _hand_curated(r.place)
     acronym = r.surface.isupper() and len(r.surface) <= 4 and not any(c.isdigit() for c in r.surface) \
-        and not _DATELINE.match(text, r.start)
+        and not dateline[0] <= r.start < dateline[1]   # "HOMS, Syria (North Press) –": a dateline, in capitals
     if acronym and not curated and r.place.type != PlaceType.COUNTRY:
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
     if _TYPE_WORD_BEFORE.search(text[max(0, r.start - 30):r.start]) and r.place.type not in _SMALL \
