@@ -330,3 +330,27 @@ def test_the_syrian_desert_area_lies_in_syria(gazetteer):
     badia = gazetteer.get("sy-area-syrian-badia")
     syria = gazetteer.get("ne:SY")
     assert badia.geometry.representative_point().within(syria.geometry)
+
+
+@pytest.mark.parametrize("name,base", [
+    ("Arab Hasan Kabir", "Arab Hasan"),
+    ("Tukhar Shagir", "Tukhar"),
+    ("Kafr Joum al-Sharqi", "Kafr Joum"),
+    ("Qasr al-Hayr al-Gharbi", "Qasr al-Hayr"),
+    ("Raqqas Fawqani", "Raqqas"),
+    ("Deir Sharqi", ""),          # "Deir" alone is no name
+    ("Tal Kabir", ""),
+    ("Kabir", ""),
+    ("Tell al-Jadid", ""),        # "new" is part of the name, not a twin's mark
+    ("Sarmada", ""),
+])
+def test_twin_base_drops_the_word_that_tells_twins_apart(name, base):
+    from geo.gazetteer.sources import twin_base
+
+    assert twin_base(name) == base
+
+
+@pytest.mark.parametrize("asked,pid", [("Arab Hassan", "sy-w-arab-hasan"), ("Tokhar", "sy-w-tukhar")])
+def test_a_twin_village_is_found_without_its_big_or_small(gazetteer, asked, pid):
+    (best,) = gazetteer.lookup(asked, focus=Focus(countries=frozenset({"SY"})), limit=1, fuzzy=False)
+    assert best.place.id.startswith(pid)

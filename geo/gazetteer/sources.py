@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.errors import GazetteerDataError
+from geo.gazetteer.fold import ARTICLES
 from geo.model import Place, PlaceType
 
 __all__ = [
@@ -144,7 +145,41 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 def _names(row: dict[str, str]) -> list[str]:
     aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
-    return list(dict.fromkeys([row["name"], *aliases]))
+    names = [row["name"], *aliases]
+    return list(dict.fromkeys(names + [short for n in names if (short := twin_base(n))]))
+
+
+# Words that tell twin villages apart: big and small, upper and lower, west and east... Reports often
+# leave them out ("Arab Hassan" for Arab Hasan Kabir and Arab Hasan Saghir, a kilometre apart).
+_TWIN_WORDS = frozenset({
+    "kabir", "kebir", "kbir", "kabira", "kabirah", "saghir", "sghir", "sagir", "shagir", "saghira",
+    "saghirah", "fawqani", "fouqani", "tahtani", "gharbi", "sharqi", "shamali", "janubi",
+})
+# Words that do not make a name alone: "Deir Sharqi" is not "Deir".
+_GENERIC_FIRST = frozenset({"deir", "dayr", "tal", "tall", "tell", "ain", "ayn", "kafr", "qasr", "bir", "jabal",
+                            "ras", "khirbet", "khirbat", "abu", "umm", "wadi", "jisr", "kabir", "saghir"})
+
+
+def twin_base(name: str) -> str:
+    """The name without a last word that tells twin villages apart, or ``""``.
+
+    Examples
+    --------
+    >>> twin_base("Arab Hasan Kabir"), twin_base("Kafr Joum al-Sharqi"), twin_base("Deir Sharqi")
+    ('Arab Hasan', 'Kafr Joum', '')
+    """
+    words = name.split()
+    if words and "-" in words[-1]:   # "al-Sharqi"
+        head, _, last = words[-1].rpartition("-")
+        words[-1:] = [head, last]
+    if len(words) < 2 or words[-1].casefold() not in _TWIN_WORDS:
+        return ""
+    rest = words[:-1]
+    if rest[-1].casefold() in ARTICLES:
+        rest = rest[:-1]
+    if not rest or (len(rest) == 1 and (rest[0].casefold() in _GENERIC_FIRST or len(rest[0]) < 4)):
+        return ""
+    return " ".join(rest)
 
 
 def _read_points(path: Path) -> Iterator[Record]:
