@@ -484,7 +484,7 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
         return out   # a handover proposed or expected gives nobody anything yet
     found = [(locs, _OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))
              for m in _HANDED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
-             if (locs := _locs_after(ctx, m.end(), max_gap=25))]
+             if (locs := _locs_after(ctx, m.end(), max_gap=45))]
     found += [(locs, _HAND_OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))   # "handing Ain Issa over to X"
               for m in _HAND.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
               if (locs := _locs_after(ctx, m.end(), max_gap=2))]
@@ -502,6 +502,8 @@ _SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|bui
                      r"kept|maintains?|maintained|runs?|ran|operates?|operated|hosts?|hosted)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
                    r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
+_GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|transferr\w*|cede[sd]?|ceding|surrender\w*|vacat\w*|"
+                    r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -525,8 +527,9 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         if m:
             out.append(_control(ctx, _locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
     for m in noun_rx.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
-        if _LEFT.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
-            continue   # "withdrew from their positions around Saraqib": no longer there
+        if _LEFT.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()) or \
+                _GIVEN.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
+            continue   # "withdrew from their positions around Saraqib", "handed over its posts in X": no longer there
         if m.group("pronoun"):
             owners = _subject(ctx, [a for a in ctx.actors if a.end <= m.start()])
         else:
