@@ -134,3 +134,33 @@ def test_the_militias_refers_to_the_militias_named_before(gazetteer):
 def test_the_militias_without_an_earlier_militia_is_no_actor(gazetteer):
     ex = run("The militias then shelled Hajin.", gazetteer)
     assert not [c for c in ex.claims if c.kind.value == "event"]
+
+
+@pytest.mark.parametrize("text,bloc", [
+    ("The Manbij Military Council denied it. Manbij has been run by the Military Council since 2016.", "sdf"),
+    ("The Manbij Military Council denied it. Manbij has been run by the council since 2016.", "sdf"),
+    ("The Syrian National Army denied it. Afrin is held by the National Army.", "opposition"),
+])
+def test_a_group_named_again_by_its_last_words_is_that_group(gazetteer, text, bloc):
+    ex = run(text, gazetteer)
+    assert [(c.place_names, c.blocs) for c in ex.claims if c.kind.value == "control"] == [(("Manbij",) if
+                                                                                           "Manbij has" in text else ("Afrin",), (bloc,))]
+
+
+@pytest.mark.parametrize("text", [
+    "Manbij has been run by the council since 2016.",                        # no council named before
+    "The Syrian National Army denied it. Afrin is held by the army.",        # "the army": which one?
+    "The Manbij Military Council denied it. Manbij is held by the Council of Elders.",
+])
+def test_a_short_name_needs_the_full_name_before(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert [c.blocs for c in ex.claims if c.kind.value == "control"] == []
+
+
+def test_a_reference_can_refer_to_a_reference(gazetteer):
+    ex = run("Syrian government forces deployed near Manbij on Saturday. According to residents, around 200 "
+             "soldiers entered Muhsinli, which faces positions of the Turkish-backed Syrian National Army. "
+             "The council handed Muhsinli over to the newcomers.", gazetteer)
+    held = {(c.place_names, c.blocs) for c in ex.claims if c.kind.value == "control"}
+    assert (("Muhsinli",), ("syrian-government",)) in held
+    assert not [c for c in ex.claims if c.kind.value == "control" and "opposition" in c.blocs]

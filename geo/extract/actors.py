@@ -179,23 +179,48 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
 
 
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
-                        r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police)\b")
-_FORCE_NOUNS = frozenset({"troop", "soldier", "fighter"})   # named by any force: "government forces ... 200 soldiers"
+                        r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers)\b")
+_FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer"})   # named by any force: "government forces ... 200 soldiers"
 
 
 def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """ "the militias" is the last actor named with that noun ("Iranian-backed militias ... the militias")."""
-    extra = []
+    extra: list[ActorMention] = []
     for m in _HEAD_NOUN.finditer(text):
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
             continue
         noun = m.group(1).casefold().rstrip("s")
-        named = [a for a in found if a.end <= m.start() and not a.adjective
+        pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
+        named = [a for a in pool if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400))]
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
-                                                for b in found)]
+                                                for b in pool)]
         if named:   # the force named last, preferably as the subject of its sentence
-            extra.append(ActorMention(m.start(), m.end(), (subjects or named)[-1].actor))
+            last = max(subjects or named, key=lambda a: a.end)
+            extra.append(ActorMention(m.start(), m.end(), last.actor))
+    return _short_names(text, sorted(found + extra, key=lambda a: a.start) if extra else found)
+
+
+# "the Military Council" after "the Manbij Military Council"; "the council" too. Army and forces need a
+# second word ("the National Army"): "the army" alone is whichever army the reader has in mind.
+_SHORT_NAME = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]+\s+){1,3}(?:Army|Forces|Guard)|(?:[A-Z][\w-]+\s+){0,3}"
+                         r"(?:Council|Front|Brigade|Division|Legion|Corps|Regiment|Battalion|Movement|Committee)|"
+                         r"council|front|brigade|division|legion|corps|regiment|battalion|movement|committee)(?![\w-])"
+                         r"(?!\s+(?:of|for)\s+[A-Z])")   # not "the Council of Elders"
+
+
+def _short_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A group named again by the last words of its name refers to the last group so named."""
+    extra = []
+    for m in _SHORT_NAME.finditer(text):
+        if any(a.start < m.end() and m.start() < a.end for a in found):
+            continue
+        words = fold(m.group(1)).split()
+        named = [a for a in found if a.end <= m.start() and not a.adjective
+                 and fold(text[a.start:a.end]).split()[-len(words):] == words
+                 and len(fold(text[a.start:a.end]).split()) > len(words)]
+        if named:
+            extra.append(ActorMention(m.start(1), m.end(1), named[-1].actor))
     return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
