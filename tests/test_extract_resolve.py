@@ -217,3 +217,11 @@ def test_demonyms_are_not_their_countries(gazetteer):
 def test_a_byline_surname_does_not_hide_the_place_named_before(gazetteer):
     ex = run("Turkish drones struck Kobani on Monday.\nReporting by Fuad Kobani", gazetteer)
     assert "Kobani" in place_names(ex)
+
+
+def test_a_demonym_does_not_lengthen_a_name(gazetteer):
+    from _extract_helpers import run
+
+    ex = run("IS militants were holed up in the Yarmouk Palestinian camp in southern Damascus.", gazetteer)
+    assert "sy-yarmouk" in {p.place.id for p in ex.places if p.place}
+    assert "Yarmouk Palestinian" not in ex.unresolved

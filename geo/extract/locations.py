@@ -29,6 +29,8 @@ _COREF_TYPES = {
     "village": (PlaceType.VILLAGE, PlaceType.TOWN),
     "neighbourhood": (PlaceType.NEIGHBOURHOOD,),
     "neighborhood": (PlaceType.NEIGHBOURHOOD,),
+    "district": (PlaceType.NEIGHBOURHOOD, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.CAMP),
+    "camp": (PlaceType.CAMP, PlaceType.NEIGHBOURHOOD),
     "area": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
     "region": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
     "highway": (PlaceType.ROAD,),
@@ -229,8 +231,9 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     return out + _plural_corefs(text, locs)
 
 
-_PLURAL = re.compile(r"\b(?:both|the\s+(two|three|four|five))\s+(towns|villages|cities|districts|neighbou?rhoods)\b", re.I)
-_PLURAL_TYPES = {"towns": "town", "villages": "village", "cities": "city", "districts": "neighbourhood",
+_PLURAL = re.compile(r"\b(?:both|the\s+(two|three|four|five))\s+(towns|villages|cities|districts|neighbou?rhoods|camps)\b",
+                     re.I)
+_PLURAL_TYPES = {"towns": "town", "villages": "village", "cities": "city", "districts": "district", "camps": "camp",
                  "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood"}
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4, "five": 5}
 

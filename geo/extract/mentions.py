@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer.fold import ARTICLES, skeleton, tokens
 
-__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined"]
+__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS"]
 
 _MAX_WORDS = 6
 _BREAKS = frozenset(".,;:!?()[]\"“”\n/|")
@@ -135,7 +135,7 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
         elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
                 not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
                                  or _sentence_initial(text, toks[i][1])
-                                 or text[toks[i][1]:toks[i][2]].casefold().endswith(_ADJECTIVE_ENDINGS))):
+                                 or text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS))):
             skel = skeleton(key)
             if len(skel.replace(" ", "")) >= 4 and skel in skels:
                 best = RawMention(toks[i][1], toks[j][2], skel, "skeleton")
@@ -145,7 +145,7 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
 
 
 # Demonyms look like their country's consonants ("Palestinian", "Jordanian"): never a skeleton match alone.
-_ADJECTIVE_ENDINGS = ("ian", "ish", "ese")
+ADJECTIVE_ENDINGS = ("ian", "ish", "ese")
 
 
 def _generic_phrase(surface: str, stopwords: frozenset[str]) -> bool:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from geo.distance import distance_km
 from geo.extract.actors import ActorMention
-from geo.extract.mentions import RawMention
+from geo.extract.mentions import ADJECTIVE_ENDINGS, RawMention
 from geo.extract.patterns import Patterns
 from geo.gazetteer import Focus, Gazetteer
 from geo.model import Candidate, Place, PlaceType
@@ -325,5 +325,6 @@ def longer_names(text: str, resolved: list[Resolved], actors: list[ActorMention]
 
 
 def _name_word(word: str, stopwords: frozenset[str]) -> bool:
+    """A word that can continue a name: not a stopword nor a demonym ("the Yarmouk Palestinian camp")."""
     w = word.casefold()
-    return w not in stopwords and len(w) > 2
+    return w not in stopwords and len(w) > 2 and not w.endswith(ADJECTIVE_ENDINGS)
