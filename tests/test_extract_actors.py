@@ -164,3 +164,13 @@ def test_a_reference_can_refer_to_a_reference(gazetteer):
     held = {(c.place_names, c.blocs) for c in ex.claims if c.kind.value == "control"}
     assert (("Muhsinli",), ("syrian-government",)) in held
     assert not [c for c in ex.claims if c.kind.value == "control" and "opposition" in c.blocs]
+
+
+@pytest.mark.parametrize("text,blocs", [
+    ("Syrian and Russian warplanes struck Kafr Nabl.", ["syrian-government", "russia"]),
+    ("Syrian, Russian jets struck Kafr Nabl.", ["syrian-government", "russia"]),
+    ("Syrian and Russian officials met.", ["russia"]),      # no registry force "Syrian officials"
+    ("Syrian and Kurdish farmers met.", []),
+])
+def test_an_adjective_shares_the_noun_of_the_next_one(reg, text, blocs):
+    assert [m.actor.bloc for m in find_actors(text, reg)] == blocs

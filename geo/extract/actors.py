@@ -174,6 +174,8 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         adj = registry.adjectives.get(toks[i][0])
         if adj and text[toks[i][1]].isupper():
             out.append(ActorMention(toks[i][1], toks[i][2], adj, adjective=True))
+        elif (shared := _shared_noun(text, toks, i, registry)) is not None:
+            out.append(shared)
         i += 1
     return _back_references(text, out)
 
@@ -222,6 +224,18 @@ def _short_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
         if named:
             extra.append(ActorMention(m.start(1), m.end(1), named[-1].actor))
     return sorted(found + extra, key=lambda a: a.start) if extra else found
+
+
+def _shared_noun(text: str, toks: list, i: int, reg: Registry) -> ActorMention | None:
+    """ "Syrian and Russian warplanes": the first adjective takes the noun of the second, and names
+    the force its registry alias does ("Syrian warplanes")."""
+    k = i + 2 if i + 1 < len(toks) and toks[i + 1][0] == "and" else i + 1   # the other adjective
+    if k + 1 >= len(toks) or not text[toks[i][1]].isupper() or toks[k][0] not in reg.adjectives \
+            or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[toks[i][2]:toks[k][1]]) \
+            or not _joined(text, toks[k][2], toks[k + 1][1]):
+        return None
+    entry = reg.aliases.get(f"{toks[i][0]} {toks[k + 1][0]}")
+    return ActorMention(toks[i][1], toks[i][2], entry[0]) if entry and not entry[1] else None
 
 
 def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention, int] | None:
