@@ -739,3 +739,50 @@ def test_posts_handed_over_go_to_the_receiver(gazetteer):
     ex = run("The Manbij Military Council handed over several of its posts in Muhsinli to government forces.",
              gazetteer)
     assert _control(ex) == {("Muhsinli", "syrian-government")}
+
+
+def test_an_offensive_against_a_group_is_not_by_it(gazetteer):
+    ex = run("Government forces kept up their offensive against Islamic State militants in Yarmouk camp.", gazetteer)
+    assert [c.blocs for c in _events(ex, "military_action")] == [("syrian-government",)]
+
+
+def test_clashes_against_a_group_have_it_as_a_side(gazetteer):
+    ex = run("Turkish-backed factions fought clashes against the SDF near Ain Issa.", gazetteer)
+    assert [set(c.blocs) for c in _events(ex, "clash")] == [{"opposition", "sdf"}]
+
+
+@pytest.mark.parametrize("text,blocs", [
+    ("Buses left al-Rastan and Talbiseh on Monday under a surrender agreement negotiated with Russian officers.",
+     {"russia"}),
+    ("Fighters left Talbiseh under a deal brokered by Russia.", {"russia"}),
+])
+def test_a_deal_under_which_people_leave_is_an_agreement(gazetteer, text, blocs):
+    found = _events(run(text, gazetteer), "agreement")
+    assert found and all(set(c.blocs) == blocs for c in found)
+
+
+def test_under_the_named_agreement_is_no_new_agreement(gazetteer):
+    assert _events(run("Turkish troops patrolled the M4 near Ariha under the Sochi agreement.", gazetteer),
+                   "agreement") == []
+
+
+def test_an_event_told_after_two_places_is_at_both(gazetteer):
+    ex = run("Buses left the towns of al-Rastan and Talbiseh on Monday under a surrender agreement negotiated "
+             "with Russian officers.", gazetteer)
+    assert {c.place_names[0] for c in _events(ex, "agreement")} == {"al-Rastan", "Talbiseh"}
+
+
+@pytest.mark.parametrize("text", [
+    "Under the deal, HTS is to pull its fighters out of Afrin.",
+    "HTS pulled the last of its militants out of Afrin on Sunday.",
+])
+def test_pulling_fighters_out_is_a_withdrawal(gazetteer, text):
+    assert [c.blocs for c in _events(run(text, gazetteer), "handover")] == [("hts",)]
+
+
+def test_the_two_districts_are_the_two_named_before(gazetteer):
+    ex = run("Government forces besieged Yarmouk camp and the adjacent district of al-Hajar al-Aswad. Syrian and "
+             "Russian warplanes carried out dozens of air strikes on the two districts on Monday.", gazetteer)
+    hit = {(c.place_names[0], frozenset(c.blocs)) for c in _events(ex, "strike")}
+    assert hit == {("Yarmouk Camp", frozenset({"syrian-government", "russia"})),
+                   ("al-Hajar al-Aswad", frozenset({"syrian-government", "russia"}))}

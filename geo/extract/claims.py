@@ -284,7 +284,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     before = [loc for loc in usable if loc.end <= trig.start]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     own = [loc for loc in before if loc.start >= prev]
-    return own[-1:] if own else []
+    return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
 
 
 def _drop_containers(text: str, locs: list[Loc]) -> list[Loc]:
@@ -307,7 +307,8 @@ _AFFILIATION = re.compile(
     r"\s*(?:(?:by|of|from|with|against)\s+"
     r"|(?:(?:broke\s+out|erupted|raged|took\s+place)\s+(?:(?:on|in|at|late|early|overnight|last|this)\s+"
     r"(?:[\w-]+\s+){0,3}?)?)?between\s+"
-    r"|(?:[\w-]+\s+){1,3}?(?:by|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by)\s+)",
+    r"|(?:[\w-]+\s+){0,3}?(?:by|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by|"
+    r"(?:negotiated|brokered|mediated|reached|signed|struck|agreed)\s+with)\s+)",
     re.I)
 
 
@@ -342,11 +343,15 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
     adjacent = overlapping or _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
+    if m and trig.type != EventType.CLASH and re.match(r"\s*against\b", m.group(), re.I):
+        m = None   # "an offensive against IS": IS is the target; only a clash has it as a side
     after = [a for a in _actor_list_after(ctx, trig.end + m.end())] if m else []
     after = [a for a in after if a in usable]
+    if trig.type == EventType.CLASH and after and not adjacent:   # "X fought clashes against Y": both sides
+        adjacent = [a for a in before if not _speaker(ctx, a)]
     found = adjacent + after
-    if re.search(r"\b(?:its|their)\s+(?:fighters|forces|troops|units|members|militants)\s+(?:\w+\s+)?$",
-                 ctx.text[max(ctx.sentence.start, trig.start - 40):trig.start], re.I):
+    if re.search(r"\b(?:its|their)\s+(?:(?:fighters|forces|troops|units|members|militants)\s+)?(?:\w+\s+)?$",
+                 ctx.text[max(ctx.sentence.start, trig.start - 40):trig.start], re.I):   # "kept up their offensive"
         found = _subject(ctx, usable)[:1] + found
     if not found:
         found = [a for a in before if not _speaker(ctx, a)] or before
@@ -359,7 +364,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return _uniq([a.actor for a in found])
 
 
-_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
+_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
                         r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
                         r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
@@ -383,7 +388,7 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 16), trig.start):
             continue  # "said it would not withdraw", "no clashes": nothing happened
         if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):
-            continue  # "violated the Sochi agreement": an existing agreement, not one made here
+            continue  # "violated the Sochi agreement": an existing agreement ("under a deal" is a new one)
         if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
         locs = locs or shared
