@@ -1,6 +1,7 @@
 """geo.extract.relative: relative phrases become geometries on the right side of their anchor."""
 from __future__ import annotations
 
+import pytest
 import shapely
 
 from _extract_helpers import claims, geom, km, place, run
@@ -133,3 +134,47 @@ def test_plain_place_has_precision_1(gazetteer):
     ex = run("Turkish drones struck Kobani.", gazetteer)
     (c,) = _one(ex, "strike")
     assert c.geo_precision == 1 and geom(c).geom_type == "Point"
+
+
+ZAWIYA_MOUNTAIN = shapely.Point(36.60, 35.71)   # south of the M4 between Ariha and Jisr al-Shughur
+IDLIB_CITY = shapely.Point(36.6339, 35.9306)    # north of it
+
+
+@pytest.mark.parametrize("side,inside,outside", [("south", ZAWIYA_MOUNTAIN, IDLIB_CITY),
+                                                 ("north", IDLIB_CITY, ZAWIYA_MOUNTAIN)])
+def test_each_stretch_of_a_bent_road_has_its_own_side(gazetteer, side, inside, outside):
+    m4 = gazetteer.get("sy-road-m4")
+    band, precision = locate("direction", m4, side)
+    assert band.contains(inside) and not band.contains(outside) and precision == 3
+
+
+def test_the_side_of_a_road_is_cut_to_where_the_report_is(gazetteer):
+    ex = run("Turkish forces have kept several posts in the area south of the M4 since 2020. Russian jets "
+             "struck Ariha and Mhambal.", gazetteer)
+    (c,) = [c for c in claims(ex, "control") if "M4" in c.place_names[0]]
+    ariha = place(gazetteer, "Ariha")
+    centre = geom(c).centroid
+    assert km((centre.y, centre.x), (ariha.lat, ariha.lon)) < 60
+    assert geom(c).bounds[2] - geom(c).bounds[0] < 1.5   # not the whole road from Latakia to Qamishli
+
+
+def test_the_side_of_a_road_alone_stays_whole(gazetteer):
+    ex = run("Russian jets struck villages south of the M4 highway.", gazetteer)
+    (c,) = claims(ex, "event", "strike")
+    assert geom(c).bounds[2] - geom(c).bounds[0] > 3
+
+
+def test_a_road_named_by_its_code_alone(gazetteer):
+    ex = run("Government forces entered areas south of the M4 in Idlib on Monday.", gazetteer)
+    assert any("M4" in c.place_names[0] for c in claims(ex, "event", "capture"))
+
+
+def test_an_unknown_neighbourhood_placed_by_its_apposition(gazetteer):
+    ex = run("The Asayish took over the al-Tayy neighbourhood, in the south of the city of Qamishli, on Sunday. "
+             "The NDF had its headquarters in al-Tayy.", gazetteer)
+    tayy = [p for p in ex.places if p.name == "al-Tayy"]
+    assert tayy and tayy[0].place is None and tayy[0].geo_precision == 2
+    assert len(tayy[0].spans) == 2   # the second mention is placed with the first
+    qamishli = place(gazetteer, "Qamishli")
+    point = shapely.from_wkb(tayy[0].geometry).centroid
+    assert km((point.y, point.x), (qamishli.lat, qamishli.lon)) < 30

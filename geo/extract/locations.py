@@ -16,8 +16,11 @@ from functools import cached_property
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.distance import distance_km
 from geo.extract.relative import between, footprint_km, locate, place_area, relative_after, relative_before
 from geo.extract.resolve import Resolved
+from geo.gazetteer.fold import fold
+from geo.geometry import buffer_km, orient
 from geo.model import Place, PlaceType
 
 __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
@@ -40,6 +43,7 @@ _COREF_NEAR = 300   # characters: "In Ras al-Ain, ... near the city's silos" is 
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
 NEAR_KM = 20.0      # ... and one "near X" within this distance of X's edge
+ROAD_NEAR_KM = 40.0   # the part of a road (or of a side of it) that an article speaks of
 REGION_KM = 200.0   # ... and one "in the countryside of X" (Syrian usage: X's governorate) within this
 _IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway)?\s*in\s+(?:the\s+)?$", re.I)
 
@@ -94,9 +98,23 @@ def build_locs(text: str, resolved: list[Resolved]) -> list[Loc]:
     """Locations of the whole article, in text order, with locators and corridors marked."""
     locs = [_relative_loc(text, r, _plain_loc(r)) for r in resolved]
     locs = _corridors(text, locs)
-    locs = _clip_roads(text, locs)
-    locs = _mark_locators(text, locs)
+    locs = _near_named_places(_clip_roads(text, locs))
+    locs = _same_name(_mark_locators(text, locs))
     return sorted(locs + _corefs(text, locs), key=lambda loc: loc.start)
+
+
+def _same_name(locs: list[Loc]) -> list[Loc]:
+    """An unknown name placed once ("the al-Tayy neighbourhood, in the south of Qamishli") is placed
+    there wherever the article names it again."""
+    placed: dict[str, Loc] = {}
+    for loc in locs:
+        if loc.place is None and loc.located and loc.kind == "place" and loc.mention is not None:
+            placed.setdefault(fold(loc.mention.surface), loc)
+    if not placed:
+        return locs
+    return [replace(loc, geometry=placed[key].geometry, precision=placed[key].precision)
+            if loc.place is None and not loc.located and loc.mention is not None
+            and (key := fold(loc.mention.surface)) in placed else loc for loc in locs]
 
 
 def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
@@ -127,14 +145,42 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
         if loc.place is None or loc.place.type != PlaceType.ROAD or nxt.place is None or loc.geometry is None:
             continue
         if _IN_PLACE.match(text[loc.end:nxt.start]):
-            from geo.geometry import buffer_km
-
-            near = buffer_km(nxt.place.geometry, 40.0)
+            near = buffer_km(nxt.place.geometry, ROAD_NEAR_KM)
             clipped = loc.geometry.intersection(near)
             if not clipped.is_empty:
                 out[i] = replace(loc, geometry=clipped, end=nxt.end, label=text[loc.start:nxt.end])
                 out[i + 1] = replace(nxt, locator=True)
     return out
+
+
+# "X, north of Y", "X, in the countryside of Y", "the X neighbourhood, in the south of the city of Y"
+_APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*(?:in\s+(?:the\s+)?)?",
+                         re.I)
+
+
+def _near_named_places(locs: list[Loc]) -> list[Loc]:
+    """ "south of the M4" in a report on Idlib villages: the side of the road near the places the
+    report names, not the whole road across the country (when no place clips it already)."""
+    bands = [i for i, loc in enumerate(locs) if loc.place is not None and loc.place.type == PlaceType.ROAD
+             and loc.kind in _RELATIVE_KINDS and loc.located and loc.label.endswith(loc.mention.surface)]
+    points = [loc.geometry for loc in locs if bands and loc.precision == 1 and loc.located and loc.place is not None
+              and loc.place.type not in (PlaceType.ROAD, PlaceType.COUNTRY) and loc.geometry.geom_type == "Point"]
+    out = list(locs)
+    for i in bands if points else ():
+        near = [p for p in points if _km_to(p, locs[i].geometry) <= ROAD_NEAR_KM]
+        clipped = locs[i].geometry.intersection(buffer_km(shapely.MultiPoint(near), ROAD_NEAR_KM)) if near else None
+        if clipped is not None and clipped.geom_type in ("Polygon", "MultiPolygon") and not clipped.is_empty:
+            out[i] = replace(locs[i], geometry=orient(clipped))
+    return out
+
+
+def _km_to(point: shapely.Point, area: BaseGeometry) -> float:
+    from shapely.ops import nearest_points
+
+    if area.contains(point):
+        return 0.0
+    near = nearest_points(point, area)[1]
+    return distance_km(point.y, point.x, near.y, near.x)
 
 
 def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
@@ -149,7 +195,7 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
         described = prev.place is not None and prev.kind == "place" and (
             (loc.kind == "near" and re.fullmatch(r"\s+", gap) is not None)   # "the village of X near Y"
             or (loc.kind == "countryside" and re.fullmatch(r"\s+in\s+", gap) is not None))   # "X in the countryside of Y"
-        if (re.fullmatch(r",\s*(?:in\s+)?", gap) or container or described) and not prev.locator:
+        if (_APPOSITION.fullmatch(gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:
                 continue
@@ -285,7 +331,19 @@ def representative(loc: Loc) -> shapely.Point | None:
         return None
     if loc.geometry.geom_type == "Point":
         return loc.geometry
+    if loc.place is not None and loc.place.type == PlaceType.ROAD:
+        return _along(loc.geometry)
     return loc.geometry.representative_point()
+
+
+def _along(band: BaseGeometry) -> shapely.Point:
+    """A point that stands for a stretch of road or one side of it: its centroid when that lies
+    inside, else a point inside its largest piece (the side of a bent road is a string of pieces)."""
+    parts = getattr(band, "geoms", [band])
+    for area in (band, max(parts, key=lambda g: g.area)):
+        if area.contains(area.centroid):
+            return area.centroid
+    return max(parts, key=lambda g: g.area).representative_point()
 
 
 def area_of(loc: Loc) -> BaseGeometry | None:
@@ -296,6 +354,4 @@ def area_of(loc: Loc) -> BaseGeometry | None:
         return loc.geometry
     if loc.place is not None and loc.precision == 1:
         return place_area(loc.place)
-    from geo.geometry import buffer_km
-
     return buffer_km(loc.geometry, 2.0)

@@ -161,7 +161,11 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _weak_single(surface: str, key: str, stopwords: frozenset[str]) -> bool:
-    return len(key) <= 2 or surface.casefold() in stopwords
+    """A single word too short or too common to be a name alone; a road code ("M4") is a name."""
+    return (len(key) <= 2 and not _ROAD_CODE.fullmatch(surface)) or surface.casefold() in stopwords
+
+
+_ROAD_CODE = re.compile(r"[A-Z]\d{1,3}")
 
 
 def find_pattern_mentions(text: str, known: list[RawMention],

@@ -135,17 +135,37 @@ def _ring(place: Place, inner: float, outer: float) -> BaseGeometry:
     return orient(outer_g.difference(buffer_km(place.geometry, inner)))
 
 
+@lru_cache(maxsize=64)
 def _road_band(road: Place, direction: str, width_km: float = 20.0) -> BaseGeometry:
-    """The side of a road facing ``direction`` (a one-sided buffer), or both sides."""
-    line = road.geometry
-    local, back = to_local(line)
+    """The side of a road facing ``direction``, or both sides.
+
+    A road bends ("south of the M4" runs along its east-west stretch, not along the stretch that turns
+    north-east), so each segment gives its own one-sided buffer on the side that faces the direction;
+    segments that run along the direction face neither side and give nothing.
+    """
+    import math
+
+    local, back = to_local(road.geometry)
     if not direction:
         return orient(back(local.buffer(width_km * 1000)))
-    left = local.buffer(width_km * 1000, single_sided=True)
-    right = local.buffer(-width_km * 1000, single_sided=True)
-    want = _bearing(direction)
-    pick = max((left, right), key=lambda g: _facing(local, g, want))
-    return orient(back(pick))
+    rad = math.radians(_bearing(direction))
+    want = (math.sin(rad), math.cos(rad))
+    parts = []
+    for line in getattr(local, "geoms", [local]):
+        xy = list(line.coords)
+        for (x0, y0), (x1, y1) in zip(xy, xy[1:]):
+            length = math.hypot(x1 - x0, y1 - y0)
+            if length == 0:
+                continue
+            left = (-(y1 - y0) / length, (x1 - x0) / length)   # the normal on the segment's left
+            facing = left[0] * want[0] + left[1] * want[1]
+            if abs(facing) < 0.5:   # within 30 degrees of the direction: no side faces it
+                continue
+            segment = shapely.LineString([(x0, y0), (x1, y1)])
+            parts.append(segment.buffer((1 if facing > 0 else -1) * width_km * 1000, single_sided=True))
+    if not parts:
+        return orient(back(local.buffer(width_km * 1000)))
+    return orient(back(shapely.union_all(parts)))
 
 
 def _facing(line: BaseGeometry, side: BaseGeometry, bearing: float) -> float:
