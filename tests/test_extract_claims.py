@@ -786,3 +786,61 @@ def test_the_two_districts_are_the_two_named_before(gazetteer):
     hit = {(c.place_names[0], frozenset(c.blocs)) for c in _events(ex, "strike")}
     assert hit == {("Yarmouk Camp", frozenset({"syrian-government", "russia"})),
                    ("al-Hajar al-Aswad", frozenset({"syrian-government", "russia"}))}
+
+
+def _sides(x):
+    return x.details["a_to"], x.details["b_to"]
+
+
+def test_an_exchange_done_over_two_sentences_is_done(gazetteer):
+    ex = run("Under the agreement, the NDF withdrew from Tal Hamis and handed its positions to the Asayish. In "
+             "return, the Asayish handed two checkpoints near Hasakah back to government forces.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Hamis", "near Hasakah") and x.details["status"] == "done"
+    assert x.modality.value == "reported" and _sides(x) == (("sdf",), ("syrian-government",))
+
+
+def test_a_conditional_swap(gazetteer):
+    ex = run("Damascus would get the town of al-Atarib, in the western countryside of Aleppo, if Ankara got Tal "
+             "Rifaat and Menagh.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Atarib", "Tal Rifaat")
+    assert _sides(x) == (("syrian-government",), ("turkey",)) and x.modality.value == "possible"
+
+
+@pytest.mark.parametrize("text", [
+    "Damascus would retaliate if Ankara got Tal Rifaat.",                     # one place: no swap
+    "Government forces would get reinforcements if Turkey attacked Saraqib.",
+])
+def test_a_condition_alone_is_no_swap(gazetteer, text):
+    assert claims(run(text, gazetteer), "exchange") == []
+
+
+def test_a_swap_named_by_its_places_takes_its_sides_from_the_sentence_before(gazetteer):
+    ex = run("Under the idea, the opposition would withdraw from Kabani and leave it to government forces, while "
+             "Turkmen fighters would be allowed back into Rabia. \"Kabani for Rabia - this is what the Turks want,\" "
+             "the commander said.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Kabani", "Rabia") and x.modality.value == "possible"
+    assert _sides(x) == (("syrian-government",), ("opposition",))
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of families left Douma for Jarabulus in 2018.",            # a route, not a swap
+    "Residents of Saraqib for years relied on Idlib for bread.",
+])
+def test_a_for_b_that_is_not_a_swap(gazetteer, text):
+    assert claims(run(text, gazetteer), "exchange") == []
+
+
+def test_letting_a_force_into_an_area_such_as_a_town(gazetteer):
+    ex = run("Moscow would accept a Turkish takeover of Ain Issa in return for Ankara letting government forces "
+             "into the areas south of the M4 in Idlib, such as the town of Ihsim.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Ain Issa", "Ihsim")
+    assert _sides(x) == (("turkey",), ("syrian-government",))
+
+
+def test_a_proposal_told_by_a_source_is_possible(gazetteer):
+    ex = run("A commander said Turkey offered Russia Tal Rifaat in exchange for Saraqib.", gazetteer)
+    assert [x.modality.value for x in claims(ex, "exchange")] == ["possible"]

@@ -29,7 +29,7 @@ from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain, plain
 from geo.extract.patterns import Patterns
 from geo.extract.text import Sentence
-from geo.model import Actor, EventType, Modality, PlaceType
+from geo.model import Actor, EventType, Modality, Place, PlaceType
 
 __all__ = ["Draft", "SentenceContext", "read_sentence", "Memory"]
 
@@ -731,7 +731,7 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     s = ctx.sentence
     m = pats["cue"].search(s.text)
     if not m:
-        return []
+        return _conditional_swap(ctx) or _for_label(ctx, memory)
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
     if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trade", m.group(), re.I):
         return _swap_headline(ctx, cue_end)
@@ -740,7 +740,8 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     after = [loc for loc in after if not _whole_country(loc)] or after
     if not after:   # "... in exchange." closes the sentence; "in return for information" is not a place swap
         return [] if m.group().casefold().endswith(("for", "of")) else _trailing_exchange(ctx, cue_start)
-    leg_b = after[0]
+    leg_b = _example(ctx, after[0])
+    told_before = ""
     if leg_a is not None:
         a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
     elif memory is not None and memory.previous is not None and not ctx.text[s.start:cue_start].strip():
@@ -749,32 +750,53 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
         if leg_a is None:
             return []
         a_from, a_to = _giver_receiver(prev, leg_a, prev.sentence.end)
+        told_before = prev.sentence.text
     else:
         return []
     b_side = [x for x in _actor_list_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
               if x.end <= leg_b.start]
-    lets = _LETS.match(ctx.text, b_side[-1].end, leg_b.start) if b_side else None
+    lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, leg_b.start))), None)
     takers = [x for x in _actor_list_after(ctx, lets.end(), max_gap=2) if x.end <= leg_b.start] if lets else []
     if b_side and _TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]):   # "for the SNA entering Tal Rifaat"
         b_from, b_to = [], _uniq([a.actor for a in b_side])
-    elif takers and _TAKING.fullmatch(ctx.text[takers[-1].end:leg_b.start]):   # "Russia would let the SNA enter B"
-        b_from, b_to = [a.actor for a in b_side], _uniq([a.actor for a in takers])
+    elif takers and _TAKING.match(ctx.text, takers[-1].end, leg_b.start) and \
+            not re.search(r"[;:]|\b(?:while|but|whereas)\b", ctx.text[takers[-1].end:leg_b.start]):
+        # "Russia would let the SNA enter B", "Ankara letting government forces into the areas ..., such as B"
+        givers = [x for x in b_side if x.end <= lets.start()]
+        b_from, b_to = [a.actor for a in givers], _uniq([a.actor for a in takers])
     else:
         b_from, b_to = [a.actor for a in b_side], _receivers_after(ctx, leg_b.end, s.end) or a_from
     if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
         a_to = b_from   # a swap between two parties: each receives what the other gives
-    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to)]
+    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to, told_before)]
 
 
-_LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let|allow|permit)s?\s+(?:the\s+)?", re.I)
+_LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:s|ing)?|permit(?:s|ting)?)\s+(?:the\s+)?",
+                   re.I)
 # Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
 _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|leav\w*|left|retreat\w*|hand\w*\s+over|"
                         r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
 _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
-                     r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into)\s+"
-                     r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?", re.I)
+                     r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
+                     r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
+                     r"get|gets|got|getting)\s+"
+                     r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
+                     re.I)
+
+
+_SUCH_AS = re.compile(r",?\s+(?:such\s+as|including|notably|like)\s+(?:the\s+(?:city|town|village|area)s?\s+of\s+)?", re.I)
+
+
+def _example(ctx: SentenceContext, leg: Loc) -> Loc:
+    """A vague leg made definite by its example: "the areas south of the M4, such as the town of
+    Ihsim" is mapped at Ihsim."""
+    if leg.precision == 1:
+        return leg
+    m = _SUCH_AS.match(ctx.text, leg.end, ctx.sentence.end)
+    nxt = [loc for loc in ctx.locs if m and loc.start == m.end() and loc.located and not loc.locator]
+    return nxt[0] if nxt else leg
 
 
 def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
@@ -854,6 +876,85 @@ def _last_group(ctx: SentenceContext, mentions: list[ActorMention]) -> list[Acto
     return groups[-1] if groups else []
 
 
+_GETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+|to\s+)?(?:get|gets|receive|receives|take|takes|gain|gains)\s+"
+                   r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
+_IF_GOT = re.compile(r"\s*,?\s*if\s+", re.I)
+_GOT = re.compile(r"\s+(?:got|gets|received|receives|took|takes|gained|gains|were\s+given|was\s+given)\s+"
+                  r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
+
+
+def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
+    """ "Damascus would get al-Atarib if Ankara got Tal Rifaat": each party receives one place, from
+    the other."""
+    for group in _actor_groups(ctx):
+        gets = _GETS.match(ctx.text, group[-1].end, ctx.sentence.end)
+        if not gets or "would" not in gets.group() and "could" not in gets.group():
+            continue
+        leg_a = next((loc for loc in ctx.locs if loc.start >= gets.end() and loc.located and not loc.locator), None)
+        cond = leg_a and re.search(r",?\s+if\s+", ctx.text[leg_a.end:ctx.sentence.end])
+        if not cond:
+            continue
+        others = _actor_list_after(ctx, leg_a.end + cond.end(), max_gap=2)
+        got = others and _GOT.match(ctx.text, others[-1].end, ctx.sentence.end)
+        leg_b = got and next((loc for loc in ctx.locs if loc.start >= got.end() and loc.located and not loc.locator), None)
+        if leg_b and leg_b.start - got.end() <= 30:
+            a_to, b_to = _uniq([a.actor for a in group]), _uniq([a.actor for a in others])
+            return [_exchange(ctx, leg_a, leg_b, b_to, a_to, a_to, b_to)]
+    return []
+
+
+# "Kabani for Rabia", a "Tal Rifaat for al-Atarib" swap: two places joined by "for", not after a move
+# ("left Douma for Jarabulus" is a route).
+_FOR = re.compile(r"[\"'“”‘’]?\s+for\s+(?:the\s+)?[\"'“”‘’]?", re.I)
+_MOVED = re.compile(r"\b(?:left|leav\w*|depart\w*|head\w*|set\s+off|bound|bus\w*|fled|moved|travel\w*|evacuated)\b"
+                    r"[^.;]{0,40}$", re.I)
+_SWAP_WORD = re.compile(r"\b(?:swap|trade|exchange|bargain|deal|offer|proposal|idea|plan)s?\b", re.I)
+
+
+def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
+    """ "Kabani for Rabia – this is what the Turks are asking for": a swap named by its two places.
+    It must be quoted, open the sentence, or stand by a word like swap or deal; who receives each
+    place is read from this sentence or the one before ("... leave it to government forces")."""
+    locs = [loc for loc in ctx.locs if loc.located and not loc.locator]
+    for a, b in zip(locs, locs[1:]):
+        if not _FOR.fullmatch(ctx.text[a.end:b.start]) or _MOVED.search(ctx.text, ctx.sentence.start, a.start):
+            continue
+        quoted = re.search(r"[\"“‘']\s*$", ctx.text[ctx.sentence.start:a.start])
+        opening = not re.search(r"\w", ctx.text[ctx.sentence.start:a.start].replace("the", ""))
+        if not (quoted or opening or _SWAP_WORD.search(ctx.sentence.text)):
+            continue
+        earlier = [c for c in (ctx, memory.previous if memory else None) if c is not None]
+        a_to = next((r for c in earlier if (r := _leg_receivers(c, a.place))), [])
+        b_to = next((r for c in earlier if (r := _leg_receivers(c, b.place))), [])
+        return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+    return []
+
+
+_ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
+                           r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
+_LEAVE_TO = re.compile(r"\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
+                       r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
+_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
+
+
+def _leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
+    """Who a sentence says would receive ``place``: "leave it to X", "X would be allowed into it",
+    "letting X into it", "X would get it", "X's takeover of it"."""
+    if place is None:
+        return []
+    for loc in (loc for loc in ctx.locs if loc.place is not None and loc.place.id == place.id):
+        after = _LEAVE_TO.match(ctx.text, loc.end, ctx.sentence.end)
+        if after:
+            return _uniq([a.actor for a in _actor_list_after(ctx, after.end(), max_gap=2)])
+        for group in reversed(_actor_groups(ctx)):
+            if group[-1].end > loc.start or _BREAK.search(ctx.text, group[-1].end, loc.start):
+                continue
+            if (_ALLOWED_INTO.match(ctx.text, group[-1].end, loc.start) or _GETS.match(ctx.text, group[-1].end, loc.start)
+                    or _TAKING.match(ctx.text, group[-1].end, loc.start)):
+                return _uniq([a.actor for a in group])
+    return []
+
+
 def _swap_headline(ctx: SentenceContext, pos: int) -> list[Draft]:
     locs = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end and loc.located
             and not loc.locator]
@@ -863,15 +964,17 @@ def _swap_headline(ctx: SentenceContext, pos: int) -> list[Draft]:
 
 
 def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
-              b_from: list[Actor], b_to: list[Actor]) -> Draft:
+              b_from: list[Actor], b_to: list[Actor], told_before: str = "") -> Draft:
+    """The exchange draft; ``told_before`` is the sentence that told the first leg, when another did."""
     s = ctx.sentence
     modality = ctx.modality()
     status = "proposed"
-    if ctx.patterns.exchange["done"].search(s.text):
+    if ctx.patterns.exchange["done"].search(s.text) or (
+            told_before and modality != Modality.POSSIBLE and ctx.patterns.exchange["done"].search(told_before)):
         status = "done"
-    elif ctx.patterns.exchange["agreed"].search(s.text) and modality != Modality.POSSIBLE:
+    elif ctx.patterns.exchange["agreed"].search(s.text + " " + told_before) and modality != Modality.POSSIBLE:
         status = "agreed"
-    if status == "proposed" and modality == Modality.REPORTED:
+    if status == "proposed":   # a proposal is a possibility, whoever tells of it (the attribution keeps who)
         modality = Modality.POSSIBLE
     actors = _uniq(a_from + a_to + b_from + b_to)
     return Draft("exchange", s, [a, b], actors, modality, EventType.HANDOVER, attribution_of(ctx),
