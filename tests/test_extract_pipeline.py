@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 import shapely
+from _extract_helpers import run
 
 from geo.extract.pipeline import Extraction, extract
 from geo.ingest import article_from_text
@@ -87,3 +89,17 @@ def test_unresolved_lists_unknown_names(gazetteer):
 def test_article_without_places_gives_nothing(gazetteer):
     ex = _ex(gazetteer, "The committee met again and nothing was decided.")
     assert ex.places == () and ex.claims == ()
+
+
+def test_the_bureau_a_report_was_filed_from_is_no_place_of_the_story(gazetteer):
+    ex = run("Shelling\n\nBEIRUT (Reuters) - Syrian government forces shelled Saraqib on Monday.", gazetteer)
+    assert {p.name for p in ex.places} == {"Saraqib"}
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling\n\nIDLIB, Syria (North Press) - Government forces shelled Saraqib on Monday.",   # same country
+    "Talks\n\nBEIRUT (Reuters) - Officials met in Beirut on Monday to discuss Saraqib.",      # named again
+])
+def test_a_dateline_place_of_the_story_stays(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert len({p.name for p in ex.places} & {"Idlib", "Beirut"}) == 1

@@ -103,7 +103,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
     for d in _dedupe(drafts):
         for c in _to_claims(article, d, gaz):
             claims.setdefault(c.details["id"], c)   # one claim said by two words: the first stands
-    return Extraction(article, _place_records(locs), tuple(claims.values()),
+    return Extraction(article, _place_records(_story_places(locs, _dateline_span(article))), tuple(claims.values()),
                       tuple(r.surface for r in resolved if r.place is None))
 
 
@@ -243,6 +243,16 @@ def _one(article: Article, d: Draft, kind: ClaimKind, locs: list[Loc], geometry,
                               "|".join(fields["places"]) + "|" + ",".join(fields["blocs"]) +
                               "|" + (d.event_type.value if d.event_type else "") + unknown)
     return Claim(kind=kind, details=details, **fields)
+
+
+def _story_places(locs: list[Loc], dateline: tuple[int, int]) -> list[Loc]:
+    """Leave out the bureau a report was filed from ("BEIRUT (Reuters) -" on a report about Syria): a
+    dateline place the story never names again, in a country none of the story's places are in."""
+    body = [loc for loc in locs if not _in(loc, dateline) and loc.place is not None]
+    countries = {loc.place.country for loc in body}
+    named = {loc.place.id for loc in body}
+    return [loc for loc in locs if not (_in(loc, dateline) and loc.place is not None and body
+                                        and loc.place.id not in named and loc.place.country not in countries)]
 
 
 def _place_records(locs: list[Loc]) -> tuple[PlaceRecord, ...]:
