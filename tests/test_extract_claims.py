@@ -844,3 +844,43 @@ def test_letting_a_force_into_an_area_such_as_a_town(gazetteer):
 def test_a_proposal_told_by_a_source_is_possible(gazetteer):
     ex = run("A commander said Turkey offered Russia Tal Rifaat in exchange for Saraqib.", gazetteer)
     assert [x.modality.value for x in claims(ex, "exchange")] == ["possible"]
+
+
+def test_a_deal_trading_a_for_b_takes_its_sides_from_the_next_sentence(gazetteer):
+    ex = run("Reports spoke of a possible deal trading Jisr al-Shughur and the M4 west of it for Kobani. Under "
+             "the scenario, government forces would enter Jisr al-Shughur, while Turkey would take Kobani.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Jisr al-Shughur", "Kobani") and x.modality.value == "possible"
+    assert _sides(x) == (("syrian-government",), ("turkey",))
+    assert set(x.blocs) == {"syrian-government", "turkey"}
+
+
+def test_a_swap_whose_sides_are_never_told_keeps_them_empty(gazetteer):
+    ex = run("Reports spoke of a possible deal trading Jisr al-Shughur for Kobani. Russian jets struck Ariha.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert _sides(x) == ((), ())
+
+
+def test_people_evacuated_to_a_city_do_not_make_it_a_leg(gazetteer):
+    ex = run("Civilians in Fuaa and Kafriya are evacuated to Aleppo in return for the departure of rebels from "
+             "Madaya.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] in ("al-Fuah", "Kafriya", "Fuaa") and x.place_names[1] == "Medaya"
+
+
+def test_places_shared_out_between_two_parties(gazetteer):
+    ex = run("Officers reached an understanding under which Albu Kamal and the rest of the western bank would go "
+             "to the regime and its allies, and Hajin to the SDF.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Albu Kamal", "Hajin")
+    assert _sides(x) == (("syrian-government",), ("sdf",))
+
+
+def test_in_return_before_the_verb(gazetteer):
+    ex = run("Russia proposed that the factions withdraw from the Alouk water station, which would then be placed "
+             "under the protection of Russian military police, while Turkey would in return receive villages on "
+             "the northern outskirts of Tal Tamr.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "Alouk water station" and "Tal Tamr" in x.place_names[1]
+    assert _sides(x) == (("russia",), ("turkey",))

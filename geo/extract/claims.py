@@ -56,6 +56,7 @@ class Memory:
     last_actors: dict[EventType, list[Actor]] = field(default_factory=dict)
     last_speaker: str = ""
     previous: "SentenceContext | None" = None
+    pending: list["Draft"] = field(default_factory=list)   # exchanges whose receivers a later sentence may tell
 
 
 @dataclass
@@ -731,10 +732,10 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     s = ctx.sentence
     m = pats["cue"].search(s.text)
     if not m:
-        return _conditional_swap(ctx) or _for_label(ctx, memory)
+        return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory)
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
-    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trade", m.group(), re.I):
-        return _swap_headline(ctx, cue_end)
+    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trad", m.group(), re.I):
+        return _pending(_swap_headline(ctx, cue_end, memory), memory)
     leg_a = _given_up(ctx, s.start, cue_start)
     after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
     after = [loc for loc in after if not _whole_country(loc)] or after
@@ -765,10 +766,18 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
         givers = [x for x in b_side if x.end <= lets.start()]
         b_from, b_to = [a.actor for a in givers], _uniq([a.actor for a in takers])
     else:
-        b_from, b_to = [a.actor for a in b_side], _receivers_after(ctx, leg_b.end, s.end) or a_from
+        b_from = [a.actor for a in b_side]
+        b_to = _receivers_after(ctx, leg_b.end, s.end) or _leg_receivers(ctx, leg_b.place) or a_from
+    a_to = a_to or _leg_receivers(ctx, leg_a.place)
     if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
         a_to = b_from   # a swap between two parties: each receives what the other gives
-    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to, told_before)]
+    return _pending([_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to, told_before)], memory)
+
+
+def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:
+    if memory is not None:
+        memory.pending = [d for d in drafts if not (d.extra["a_to"] and d.extra["b_to"])]
+    return drafts
 
 
 _LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:s|ing)?|permit(?:s|ting)?)\s+(?:the\s+)?",
@@ -805,8 +814,14 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     place is named ("the Nassib crossing with Jordan")."""
     cands = [loc for loc in ctx.locs if start <= loc.start and loc.end <= cue_start and not loc.locator and loc.located]
     cands = [loc for loc in cands if not _whole_country(loc)] or cands
+    cands = [loc for loc in cands if not _DESTINATION.search(ctx.text, max(start, loc.start - 40), loc.start)] or cands
     given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
     return (given or cands or [None])[-1]
+
+
+# "evacuated to Aleppo", "bused towards Idlib": where people go is no leg of a swap
+_DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken|sent|relocated|displaced|head\w*)\s+"
+                          r"(?:\w+\s+){0,2}?(?:to|towards|into)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$", re.I)
 
 
 # "... B to X", "B over to X", "B, which would be returned to X"
@@ -876,7 +891,8 @@ def _last_group(ctx: SentenceContext, mentions: list[ActorMention]) -> list[Acto
     return groups[-1] if groups else []
 
 
-_GETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+|to\s+)?(?:get|gets|receive|receives|take|takes|gain|gains)\s+"
+_GETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+|to\s+)?(?:in\s+(?:return|exchange)\s+)?"
+                   r"(?:get|gets|receive|receives|take|takes|gain|gains)\s+"
                    r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
 _IF_GOT = re.compile(r"\s*,?\s*if\s+", re.I)
 _GOT = re.compile(r"\s+(?:got|gets|received|receives|took|takes|gained|gains|were\s+given|was\s+given)\s+"
@@ -900,6 +916,29 @@ def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
         if leg_b and leg_b.start - got.end() <= 30:
             a_to, b_to = _uniq([a.actor for a in group]), _uniq([a.actor for a in others])
             return [_exchange(ctx, leg_a, leg_b, b_to, a_to, a_to, b_to)]
+    return []
+
+
+_GOES_TO = re.compile(r"\s+(?:would|will|should|could|is\s+to|are\s+to)\s+(?:go|pass|fall|revert)\s+to\s+(?:the\s+)?", re.I)
+_AND_THEN = re.compile(r"(?:\s+and\s+(?:its|their)\s+allies)?\s*(?:,\s*|;\s*)?(?:and|while|whereas)?\s+", re.I)
+_TO_PARTY = re.compile(r"[^.;]{0,40}?\bto\s+(?:the\s+)?", re.I)
+
+
+def _allocation(ctx: SentenceContext) -> list[Draft]:
+    """ "A would go to the regime and its allies, and B to the SDF": two places shared out between two
+    parties."""
+    for m in _GOES_TO.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        first = _actor_list_after(ctx, m.end(), max_gap=2)
+        before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start() and loc.located
+                  and not loc.locator and not _BREAK.search(ctx.text, loc.end, m.start())]
+        joint = first and _AND_THEN.match(ctx.text, first[-1].end, ctx.sentence.end)
+        leg_b = joint and next((loc for loc in ctx.locs if loc.start == joint.end() and loc.located), None)
+        to = leg_b and _TO_PARTY.match(ctx.text, leg_b.end, ctx.sentence.end)
+        second = _actor_list_after(ctx, to.end(), max_gap=2) if to else []
+        if before and second:   # A: the first of the places coordinated right before "would go to"
+            leg_a = next(loc for loc in chain(ctx.text, ctx.locs, before[-1]) if loc in before)
+            a_to, b_to = _uniq([a.actor for a in first]), _uniq([a.actor for a in second])
+            return [_exchange(ctx, leg_a, leg_b, [], a_to, [], b_to)]
     return []
 
 
@@ -935,6 +974,9 @@ _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+
 _LEAVE_TO = re.compile(r"\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 _BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
+_PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
+                        r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of)"
+                        r"\s+(?:over\s+|back\s+)?(?:to\s+)?(?:the\s+)?", re.I)
 
 
 def _leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
@@ -946,6 +988,11 @@ def _leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
         after = _LEAVE_TO.match(ctx.text, loc.end, ctx.sentence.end)
         if after:
             return _uniq([a.actor for a in _actor_list_after(ctx, after.end(), max_gap=2)])
+        brk = _BREAK.search(ctx.text, loc.end, ctx.sentence.end)
+        later = _PASSES_TO.search(ctx.text, loc.end, brk.start() if brk else ctx.sentence.end)
+        takers = _actor_list_after(ctx, later.end(), max_gap=2) if later else []
+        if takers:   # "A, which would then be placed under the protection of Russian military police"
+            return _uniq([a.actor for a in takers])
         for group in reversed(_actor_groups(ctx)):
             if group[-1].end > loc.start or _BREAK.search(ctx.text, group[-1].end, loc.start):
                 continue
@@ -955,12 +1002,22 @@ def _leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
     return []
 
 
-def _swap_headline(ctx: SentenceContext, pos: int) -> list[Draft]:
+def _swap_headline(ctx: SentenceContext, pos: int, memory: Memory | None = None) -> list[Draft]:
+    """ "Swap: A for B", "a deal trading A and the road west of it for B": A is the first place after
+    the cue, B the first after its "for"."""
     locs = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end and loc.located
             and not loc.locator]
-    if len(locs) < 2 or not re.search(r"\bfor\b", ctx.text[locs[0].end:locs[1].start]):
+    if len(locs) < 2:
         return []
-    return [_exchange(ctx, locs[0], locs[1], [], [], [], [])]
+    cut = re.search(r"\bfor\b", ctx.text[locs[0].end:ctx.sentence.end])
+    later = [loc for loc in locs[1:] if cut and loc.start >= locs[0].end + cut.end()]
+    if not later:
+        return []
+    a, b = _example(ctx, locs[0]), _example(ctx, later[0])
+    earlier = [c for c in (ctx, memory.previous if memory else None) if c is not None]
+    a_to = next((r for c in earlier if (r := _leg_receivers(c, a.place))), [])
+    b_to = next((r for c in earlier if (r := _leg_receivers(c, b.place))), [])
+    return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
 
 
 def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
@@ -985,7 +1042,22 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """All drafts of one sentence."""
     attribution_of(ctx)   # every sentence names its speaker, for a later "He said", claim or not
     events = read_events(ctx, memory)
+    _complete_pending(ctx, memory)
     drafts = read_control(ctx) + events + read_route(ctx, memory) + read_exchange(ctx, memory)
     memory.previous = ctx
     return drafts
+
+
+def _complete_pending(ctx: SentenceContext, memory: Memory) -> None:
+    """ "... a deal trading A for B. Under it, government forces would enter A, while Turkey would take
+    B.": the sentence after a swap may tell who receives each place."""
+    for draft in memory.pending:
+        for leg, key in zip(draft.locs, ("a_to", "b_to")):
+            if not draft.extra[key]:
+                draft.extra[key] = _leg_receivers(ctx, leg.place)
+        for leg, key, other in zip(draft.locs, ("a_from", "b_from"), ("b_to", "a_to")):
+            if not draft.extra[key] and draft.extra[other]:
+                draft.extra[key] = draft.extra[other]   # two parties: each gives what the other receives
+        draft.actors = _uniq(draft.extra["a_from"] + draft.extra["a_to"] + draft.extra["b_from"] + draft.extra["b_to"])
+    memory.pending = []
 
