@@ -884,3 +884,24 @@ def test_in_return_before_the_verb(gazetteer):
     (x,) = claims(ex, "exchange")
     assert x.place_names[0] == "Alouk water station" and "Tal Tamr" in x.place_names[1]
     assert _sides(x) == (("russia",), ("turkey",))
+
+
+@pytest.mark.parametrize("text,held", [
+    ("The SDF announced that they had taken full control of Tabqa and the adjacent Tabqa dam.",
+     {("Tabqa", "sdf"), ("Tabqa Dam", "sdf")}),
+    ("Government forces took over Maarat al-Numan on Tuesday.", {("Maarat al-Numan", "syrian-government")}),
+    ("Their next objective is al-Mansoura, 18 kilometers to the east on the road to Raqqa, which remains in IS hands.",
+     {("al-Mansoura", "isis")}),
+    ("Troops pushed toward Maskanah, the last IS-held town in Aleppo province.", {("Maskanah", "isis")}),
+    ("Idlib, which remains in HTS hands, was shelled.", {("Idlib", "hts")}),
+])
+def test_more_ways_to_say_who_holds_a_place(gazetteer, text, held):
+    assert _control(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text", [
+    "Idlib and Aleppo, which lie north of Hama, were quiet.",                 # no party: nothing held
+    "Residents in government hands were questioned in Hama.",                # not "in X hands" of a place
+])
+def test_no_holder_no_control(gazetteer, text):
+    assert _control(run(text, gazetteer)) == set()

@@ -408,12 +408,23 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
 # -- control ------------------------------------------------------------------------
 
 def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
+    """The place a phrase at ``pos`` is about: the last one before it, or the head of an aside that
+    only says where that head is ("al-Mansoura, 18 km east on the road to Raqqa, which remains ...")."""
     cands = [loc for loc in ctx.locs if loc.end <= pos and loc.start >= ctx.sentence.start
              and not loc.locator and loc.located]
+    if len(cands) > 1:
+        aside = _ASIDE.fullmatch(ctx.text, cands[-2].end, pos)
+        if aside and aside.start("inner") <= cands[-1].start:
+            return cands[-2]
     return cands[-1] if cands else None
 
 
-_LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+)?"
+# ", 18 kilometers to the east on the road to <place>, which": an aside that places the head before it
+_ASIDE = re.compile(r",\s+(?P<inner>[^,;.]*?\b(?:km|kilomet(?:er|re)s?|miles|north|south|east|west|road|near|outside|"
+                    r"border|bank|shore)\b[^,;.]*),\s+(?:which|that|where)\b[^,;.]*", re.I)
+
+
+_LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
 
 
@@ -457,12 +468,13 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 continue
         anchor = _main_clause_subject(ctx, start) or _loc_before(ctx, start)
         out.append(_control(ctx, chain(ctx.text, ctx.locs, anchor) if anchor else [], actors, m.group()))
-    for m in re.finditer(r"\bunder\s+(?:the\s+)?", s.text, re.I):
+    for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
         actors = _actor_list_after(ctx, s.start + m.end())
-        if not actors or not re.match(r"\s*(?:['’]s\s+)?control", ctx.text[actors[-1].end:actors[-1].end + 15], re.I):
+        noun = "control" if m.group(1).casefold() == "under" else "hands"
+        if not actors or not re.match(rf"\s*(?:['’]s\s+)?{noun}\b", ctx.text[actors[-1].end:actors[-1].end + 15], re.I):
             continue
-        phrase_end = actors[-1].end + ctx.text[actors[-1].end:].find("control") + len("control")
-        locs = _locs_after(ctx, phrase_end, max_gap=25)
+        phrase_end = actors[-1].end + ctx.text[actors[-1].end:].find(noun) + len(noun)
+        locs = _locs_after(ctx, phrase_end, max_gap=25) if noun == "control" else []   # "in IS hands" ends its clause
         if not locs:
             anchor = _subject_loc(ctx) or _loc_before(ctx, s.start + m.start())
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
@@ -610,18 +622,21 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     for a in ctx.actors:
         m = re.match(r"(-held|-controlled|-run|-dominated|-administered)\s+", ctx.text[a.end:a.end + 18], re.I)
         if m:
-            locs = _locs_after(ctx, a.end + m.end(), max_gap=30)
+            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
+            named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
+            locs = named or _locs_after(ctx, a.end + m.end(), max_gap=30)   # "Maskanah, the last IS-held town"
             out.append(_control(ctx, locs, [a], m.group(1)))
     return out
 
 
-_HOLD_VERB = re.compile(r"^\s*\)?\s*(?:,\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
-                        r"(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*"
-                        r"(hold|holds|held|control|controls|controlled|seized|captured|took\s+control\s+of|recaptured|entered"
-                        r"|regained\s+control\s+of|regained|retook|took\s+over|overran)\b",
-                        re.I)
+@lru_cache(maxsize=8)
+def _hold_verb(verbs: str) -> re.Pattern[str]:
+    """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
+    return re.compile(r"^\s*\)?\s*(?:,\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+                      r"(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*(" + verbs + ")", re.I)
 
 
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 _BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                       r"[^,.;]{3,80},", re.I)
@@ -630,9 +645,10 @@ _PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s)", re.I)
 
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     out = []
+    hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
     for m in _PRONOUN_VERB.finditer(ctx.sentence.text):
         subject = _subject(ctx, list(ctx.actors))
-        verb = _HOLD_VERB.match(ctx.text[ctx.sentence.start + m.end():ctx.sentence.start + m.end() + 60])
+        verb = hold_verb.match(ctx.text[ctx.sentence.start + m.end():ctx.sentence.start + m.end() + 60])
         if subject and verb and subject[-1].end <= ctx.sentence.start + m.start():
             locs = _locs_after(ctx, ctx.sentence.start + m.end() + verb.end(), max_gap=40)
             out.append(_control(ctx, locs, subject, verb.group(1)))
@@ -642,7 +658,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue   # "outside government control": the place is not the actor's
         aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end)   # "X, backed by Y, seized Z": X holds Z
         after = aside.end() if aside else last.end
-        m = _HOLD_VERB.match(ctx.text[after:after + 60])
+        m = hold_verb.match(ctx.text[after:after + 60])
         if not m:
             continue
         verb_end = after + m.end()

@@ -315,7 +315,7 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     specific places are named."""
     group = [loc for loc in locs if (loc.start, loc.end) == (anchor.start, anchor.end)]   # "both towns": all of them
     j = locs.index(group[0])
-    while j > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|in|of)\s+(?:the\s+(?:nearby\s+|towns?\s+of\s+|villages?\s+of\s+)?)?",
+    while j > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|in|of)\s+(?:the\s+(?:nearby\s+|adjacent\s+|towns?\s+of\s+|villages?\s+of\s+)?)?",
                                  text[locs[j - 1].end:locs[j].start], re.I):
         j -= 1
         if not locs[j].locator:
