@@ -199,7 +199,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _DATELINE = re.compile(
     rf"""\s*
-    (?P<place>(?P<head>{_WORD}(?:[ \t]+{_WORD}){{0,3}})     # IDLIB / DEIR EZ-ZOR
+    (?P<place>(?P<head>{_WORD}(?:(?:[ \t]+|/){_WORD}){{0,3}})     # IDLIB / DEIR EZ-ZOR / BEIRUT/ANKARA
               (?:,[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,3}}){{0,2}})  # , Syria
     (?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)?   # , Oct. 5, 2021
     [ \t]*(?:\((?P<outlet>[^()\n]{{1,40}})\))?             # (North Press)
@@ -240,13 +240,25 @@ def parse_dateline(text: str) -> tuple[str, str]:
     ('HASAKAH, Syria', '')
     >>> parse_dateline("ALEPPO (Reuters) - Syrian forces ...")
     ('ALEPPO', 'Reuters')
+    >>> parse_dateline("BEIRUT/ANKARA (Reuters) - Russian police deployed ...")
+    ('BEIRUT/ANKARA', 'Reuters')
+    >>> parse_dateline("London, Beirut – Asharq Al-Awsat")
+    ('London, Beirut', 'Asharq Al-Awsat')
     >>> parse_dateline("Syrian forces shelled the town on Monday.")
     ('', '')
     """
+    alone = _DATELINE_LINE.fullmatch(text.strip())   # "London, Beirut – Asharq Al-Awsat" on a line of its own
+    if alone:
+        return alone["place"], alone["outlet"]
     match = _DATELINE.match(text)
     if match is None or not _is_dateline_place(match["head"], match["outlet"]):
         return "", ""
     return match["place"].strip(), (match["outlet"] or "").strip()
+
+
+_CAPITALISED = r"[A-Z][\w'’.\-]*"
+_DATELINE_LINE = re.compile(rf"(?P<place>{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?(?:,[ \t]*{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?){{0,2}})"
+                            rf"[ \t]*[–—-][ \t]*(?P<outlet>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}})")
 
 
 # --------------------------------------------------------------------------- walking inputs

@@ -905,3 +905,29 @@ def test_more_ways_to_say_who_holds_a_place(gazetteer, text, held):
 ])
 def test_no_holder_no_control(gazetteer, text):
     assert _control(run(text, gazetteer)) == set()
+
+
+def test_a_clash_with_a_patrol_is_where_the_patrol_is(gazetteer):
+    ex = run("Local gunmen clashed for several hours with a Military Security patrol in Kafr Shams.", gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in _events(ex, "clash")] == [("Kafr Shams", ("syrian-government",))]
+
+
+def test_an_event_word_after_a_clause_break_does_not_lend_its_place(gazetteer):
+    ex = run("Government forces clashed with rebels; a Turkish patrol later toured Kafr Shams.", gazetteer)
+    assert _events(ex, "clash") == []
+
+
+def test_a_truce_takes_the_parties_of_its_sentence(gazetteer):
+    ex = run("Government forces clashed with gunmen in Kafr Shams. The fighting ended at dawn with a truce brokered "
+             "by the town's notables, under which the patrol pulled back.", gazetteer)
+    assert [c.blocs for c in _events(ex, "agreement")] == [("syrian-government",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents fired rockets at the government-held, mostly Christian towns of Mhardeh and as-Suqaylabiyah.",
+    "Insurgents fired rockets at the government-held towns of Mhardeh and as-Suqaylabiyah.",
+])
+def test_held_towns_with_words_between(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert _control(ex) == {("Muhradah", "syrian-government"), ("Suqaylabiyah", "syrian-government")}
+    assert {c.blocs for c in _events(ex, "strike")} == {("opposition",)}

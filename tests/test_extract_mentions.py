@@ -114,3 +114,10 @@ def test_arabic_city_word_is_not_a_place(gazetteer):
 ])
 def test_a_name_starts_at_its_attached_article(find, text, surface):
     assert surface in _surfaces(find(text))
+
+
+@pytest.mark.parametrize("text", ["the mostly Christian towns of the valley", "along the Lebanese border"])
+def test_a_demonym_before_a_noun_is_no_place(gazetteer, text):
+    from _extract_helpers import run
+
+    assert run(text, gazetteer).places == ()

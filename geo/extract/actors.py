@@ -181,8 +181,8 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
 
 
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
-                        r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers)\b")
-_FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer"})   # named by any force: "government forces ... 200 soldiers"
+                        r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol)\b")
+_FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
 def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]:

@@ -313,6 +313,9 @@ _AFFILIATION = re.compile(
     re.I)
 
 
+_CLASH_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:with|against)\s+(?:an?\s+|the\s+)?", re.I)
+
+
 def _attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
     """Spans that say who reports (sources of X in Y said): not where or who acts."""
     return [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end())
@@ -344,6 +347,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
     adjacent = overlapping or _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
+    if trig.type == EventType.CLASH and (not m or not _actor_list_after(ctx, trig.end + m.end())):
+        m = _CLASH_WITH.match(ctx.text[trig.end:trig.end + 60]) or m   # "clashed for hours with a patrol"
     if m and trig.type != EventType.CLASH and re.match(r"\s*against\b", m.group(), re.I):
         m = None   # "an offensive against IS": IS is the target; only a clash has it as a side
     after = [a for a in _actor_list_after(ctx, trig.end + m.end())] if m else []
@@ -362,6 +367,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         found = _adjacent_group(ctx, own, own[-1].end) if own else []
     if not found:
         found = [a for a in _subject(ctx, usable) if a.start < trig.start]
+    if not found and trig.type == EventType.AGREEMENT:   # "a truce ..., under which the patrol pulled back"
+        found = [a for a in usable if not _speaker(ctx, a) and not a.adjective]
     return _uniq([a.actor for a in found])
 
 
@@ -382,8 +389,9 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     swap = bool(ctx.patterns.exchange["cue"].search(ctx.sentence.text))
     drafts: list[Draft] = []
     shared: list[Loc] = []
-    for trig in triggers:
-        locs = _event_locs(ctx, trig, triggers, attributed)
+    own = [_event_locs(ctx, trig, triggers, attributed) for trig in triggers]
+    for i, trig in enumerate(triggers):
+        locs = own[i] or _told_next(ctx, triggers, own, i)
         if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
             continue  # "condemned the shelling": a reference to an event told before
         if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 16), trig.start):
@@ -403,6 +411,14 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         drafts.append(Draft("event", ctx.sentence, locs, actors, modality, trig.type, attribution_of(ctx),
                             {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end)}))
     return drafts
+
+
+def _told_next(ctx: SentenceContext, triggers: list[_Trigger], own: list[list[Loc]], i: int) -> list[Loc]:
+    """ "gunmen clashed for hours with a Military Security patrol in Kafr Shams": an event word with no
+    place of its own is where the next one of its clause is."""
+    if i + 1 >= len(triggers) or not own[i + 1] or _BREAK.search(ctx.text, triggers[i].end, triggers[i + 1].start):
+        return []
+    return own[i + 1]
 
 
 # -- control ------------------------------------------------------------------------
@@ -620,11 +636,11 @@ def _subject_loc(ctx: SentenceContext) -> Loc | None:
 def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     for a in ctx.actors:
-        m = re.match(r"(-held|-controlled|-run|-dominated|-administered)\s+", ctx.text[a.end:a.end + 18], re.I)
+        m = re.match(r"(-held|-controlled|-run|-dominated|-administered)(?:\s*,)?\s+", ctx.text[a.end:a.end + 18], re.I)
         if m:
             head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
-            locs = named or _locs_after(ctx, a.end + m.end(), max_gap=30)   # "Maskanah, the last IS-held town"
+            locs = named or _locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
             out.append(_control(ctx, locs, [a], m.group(1)))
     return out
 

@@ -129,7 +129,8 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
             break
         words.append(toks[j][0])
         key = _ordered(words)
-        if key in keys and not (j == i and _weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)) \
+        if key in keys and not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
+                                            or _adjective(text, toks, i))) \
                 and not _generic_phrase(text[toks[i][1]:toks[j][2]], stopwords):
             best = RawMention(toks[i][1], toks[j][2], key, "exact")
         elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
@@ -146,6 +147,12 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
 
 # Demonyms look like their country's consonants ("Palestinian", "Jordanian"): never a skeleton match alone.
 ADJECTIVE_ENDINGS = ("ian", "ish", "ese")
+
+
+def _adjective(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """ "Christian towns", "Lebanese border": a demonym before a common noun, not a town of that name."""
+    return text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS) and i + 1 < len(toks) \
+        and text[toks[i + 1][1]].islower() and joined(text, toks[i][2], toks[i + 1][1])
 
 
 def _generic_phrase(surface: str, stopwords: frozenset[str]) -> bool:
