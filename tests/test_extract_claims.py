@@ -931,3 +931,21 @@ def test_held_towns_with_words_between(gazetteer, text):
     ex = run(text, gazetteer)
     assert _control(ex) == {("Muhradah", "syrian-government"), ("Suqaylabiyah", "syrian-government")}
     assert {c.blocs for c in _events(ex, "strike")} == {("opposition",)}
+
+
+@pytest.mark.parametrize("text,where", [
+    ("Police deployed in Saraqeb after government forces regained it from the rebels.", "Saraqib"),
+    ("Regime forces regained full control of the town of Albu Kamal on Sunday.", "Albu Kamal"),
+])
+def test_regained_is_a_capture(gazetteer, text, where):
+    assert [c.place_names[0] for c in _events(run(text, gazetteer), "capture")] == [where]
+
+
+def test_a_town_in_a_province_is_placed_by_it_not_an_event_there(gazetteer):
+    ex = run("Russian military police deployed on Monday in Saraqeb, a town in Syria's Idlib province.", gazetteer)
+    assert [c.place_names[0] for c in _events(ex, "buildup")] == ["Saraqib"]
+
+
+@pytest.mark.parametrize("text", ["Members of Lebanon's Hezbollah recaptured it.", "Turkey's army shelled it."])
+def test_the_country_whose_force_it_is_is_no_place(gazetteer, text):
+    assert run(text, gazetteer).places == ()

@@ -275,6 +275,10 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     usable = [loc for loc in usable if not _VENUE.search(ctx.text[max(0, loc.start - 30):loc.start])]
     if any(not _whole_country(loc) for loc in usable):   # "entered Syria through X": X, not Syria
         usable = [loc for loc in usable if not _whole_country(loc)]
+    if trig.type in (EventType.CAPTURE, EventType.HANDOVER, EventType.STRIKE) and \
+            re.match(r"\s+(?:it|them)\b", ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
+        named = [loc for loc in usable if loc.end <= trig.start and loc.precision == 1 and loc.kind == "place"]
+        return named[-1:] if named else []
     later = [t for t in triggers if t.start > trig.start]
     nxt = later[0].start if later else ctx.sentence.end
     if later and later[0].start - trig.end <= 20:   # "repelled an attack near X": both words are about X

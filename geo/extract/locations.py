@@ -154,8 +154,9 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 # "X, north of Y", "X, in the countryside of Y", "the X neighbourhood, in the south of the city of Y"
-_APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*(?:in\s+(?:the\s+)?)?",
-                         re.I)
+_APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*(?:in\s+(?:the\s+)?)?"
+                         r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|suburb|neighbou?rhood)\s+"
+                         r"(?:in|of|near|on)\s+(?:the\s+)?)?", re.I)   # "Saraqeb, a town in Syria's Idlib province"
 
 
 def _near_named_places(locs: list[Loc]) -> list[Loc]:
@@ -195,6 +196,10 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
         described = prev.place is not None and prev.kind == "place" and (
             (loc.kind == "near" and re.fullmatch(r"\s+", gap) is not None)   # "the village of X near Y"
             or (loc.kind == "countryside" and re.fullmatch(r"\s+in\s+", gap) is not None))   # "X in the countryside of Y"
+        if prev.locator and re.fullmatch(r"['’]s\s+", text[prev.end - 2:loc.start] if gap.strip() == "" else gap):
+            # "Syria's Idlib province" places what Syria placed
+            out[i] = replace(loc, locator=True)
+            continue
         if (_APPOSITION.fullmatch(gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:

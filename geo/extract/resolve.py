@@ -110,12 +110,19 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
             continue
         if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)):
             continue
-        if _process(text, m, patterns) or _government(text, m, patterns):
+        if _process(text, m, patterns) or _government(text, m, patterns) or _owner_of_actor(text, m, actor_spans):
             continue
         if _NUMBER_NEAR.search(text[max(0, m.start - 3):m.start]) and m.tier != "exact":
             continue
         keep.append(m)
     return keep
+
+
+def _owner_of_actor(text: str, m: RawMention, actor_spans: list[tuple[int, int]]) -> bool:
+    """ "Lebanon's Hezbollah", "Turkey's army": the country names whose force it is, not a place."""
+    end = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # a word's span keeps its "'s"
+    after = re.match(r"['’]s\s+(?:own\s+)?", text[end:end + 8])
+    return bool(after) and any(a == end + after.end() for a, _ in actor_spans)
 
 
 def _process(text: str, m: RawMention, patterns: Patterns) -> bool:
