@@ -174,3 +174,19 @@ def test_a_reference_can_refer_to_a_reference(gazetteer):
 ])
 def test_an_adjective_shares_the_noun_of_the_next_one(reg, text, blocs):
     assert [m.actor.bloc for m in find_actors(text, reg)] == blocs
+
+
+@pytest.mark.parametrize("text,bloc", [
+    ("The Syrian Arab Army entered Tabqa. Army units then deployed in al-Mansoura.", "syrian-government"),
+    ("The Syrian Arab Army entered Tabqa. The army then deployed in al-Mansoura.", "syrian-government"),
+    ("The Turkish occupation army shelled Arima. The occupation then shelled al-Mansoura.", "turkey"),
+    ("The mercenaries shelled al-Mansoura.", "opposition"),
+])
+def test_the_army_the_occupation_and_the_mercenaries(gazetteer, text, bloc):
+    events = [c for c in run(text, gazetteer).claims if c.kind.value == "event" and "Mansoura" in c.place_names[0]]
+    assert events and all(c.blocs == (bloc,) for c in events)
+
+
+def test_the_army_is_not_a_faction_called_an_army(gazetteer):
+    ex = run("The Syrian National Army entered Tabqa. The army then deployed in al-Mansoura.", gazetteer)
+    assert not [c for c in ex.claims if "Mansoura" in c.place_names[0]]

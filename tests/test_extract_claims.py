@@ -949,3 +949,31 @@ def test_a_town_in_a_province_is_placed_by_it_not_an_event_there(gazetteer):
 @pytest.mark.parametrize("text", ["Members of Lebanon's Hezbollah recaptured it.", "Turkey's army shelled it."])
 def test_the_country_whose_force_it_is_is_no_place(gazetteer, text):
     assert run(text, gazetteer).places == ()
+
+
+def _routes(ex):
+    return [(c.place_names, c.blocs) for c in claims(ex, "route")]
+
+
+@pytest.mark.parametrize("text,route", [
+    ("A Russian column drove from the Kuweires airbase, about 18 kilometres to the south, into Tadef.",
+     (("Kuweires airbase", "Tadif"), ("russia",))),
+    ("IS fighters attacked the Conoco gas field. A convoy of US trucks drove south from al-Shadadi towards the gas "
+     "field.", (("al-Shaddadi", "Conoco gas field"), ("us-coalition",))),
+    ("Turkey's Defence Ministry said the convoy was on its way from Maarat al-Numan to Morek when it was hit.",
+     (("Maarat al-Numan", "Morek"), ("turkey",))),
+])
+def test_routes_told_in_other_words(gazetteer, text, route):
+    assert route in _routes(run(text, gazetteer))
+
+
+def test_the_mover_is_the_party_of_the_clause_not_the_one_it_confronts(gazetteer):
+    ex = run("The army deployed to confront the Turkish aggression. Syrian army units moved from their positions in "
+             "Maskana and reached the entrance of al-Tabqa.", gazetteer)
+    assert [b for _, b in _routes(ex)] == [("syrian-government",)]
+
+
+def test_a_second_column_is_whoever_moved_last(gazetteer):
+    ex = run("Syrian army units moved from Maskana to al-Tabqa. A second column set out from Deir Hafer and headed to "
+             "the Tabqa airbase.", gazetteer)
+    assert [b for _, b in _routes(ex)] == [("syrian-government",), ("syrian-government",)]

@@ -181,7 +181,10 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
 
 
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
-                        r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol)\b")
+                        r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
+                        r"occupation)\b"
+                        r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+units\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)")
+_NOT_THE_ARMY = re.compile(r"\b(?:national|free|revolutionary|islamic|liberation)\b", re.I)   # "the army" is no faction
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
@@ -191,10 +194,11 @@ def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]
     for m in _HEAD_NOUN.finditer(text):
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
             continue
-        noun = m.group(1).casefold().rstrip("s")
+        noun = next(g for g in m.groups() if g).casefold().rstrip("s")
         pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
         named = [a for a in pool if a.end <= m.start() and not a.adjective
-                 and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400))]
+                 and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400))
+                 and not (noun == "army" and _NOT_THE_ARMY.search(text[a.start:a.end]))]
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
                                                 for b in pool)]
         if named:   # the force named last, preferably as the subject of its sentence

@@ -57,6 +57,7 @@ class Memory:
     last_speaker: str = ""
     previous: "SentenceContext | None" = None
     pending: list["Draft"] = field(default_factory=list)   # exchanges whose receivers a later sentence may tell
+    last_movers: list[Actor] = field(default_factory=list)   # who made the last move told
 
 
 @dataclass
@@ -723,7 +724,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             legs.append((origin[0], dest[0]))
     if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"
         origin, dest = min(legs, key=lambda leg: leg[1].start - leg[0].end)
-        actors = _route_actors(ctx, memory)
+        actors = _route_actors(ctx, memory, origin.start)
         if actors or _MOVEMENT.search(s.text):
             return [_route(ctx, origin, dest, actors)]
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
@@ -743,8 +744,8 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
     return locs
 
 
-_MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|column|moved|headed|drove|marched|advanced|withdrew|"
-                       r"travel(?:l?ed)?|escorted|transported)\b", re.I)
+_MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
+                       r"travel(?:l?ed)?|escorted|transported|reinforcements)\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
@@ -753,11 +754,22 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
 
 
-def _route_actors(ctx: SentenceContext, memory: Memory) -> list[Actor]:
+def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None) -> list[Actor]:
+    """Who moves: the parties of the clause that tells the move, before its start ("army units ... moved
+    from A"); else the sentence's parties; else, for "a second column", whoever moved last."""
     excluded = _control_actor_spans(ctx)
-    own = [a.actor for a in ctx.actors if (a.start, a.end) not in excluded]
+    speakers = [a for a in ctx.actors if _speaker(ctx, a) or _inside(a.start, a.end, _attributed_spans(ctx))]
+    usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers]
+    clause = _clause_start(ctx, origin) if origin is not None else ctx.sentence.start
+    movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
+    own = [a.actor for a in (movers or usable)]
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
-    return _uniq(own + inherited)
+    if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
+        inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
+    actors = _uniq(own + inherited)
+    if actors:
+        memory.last_movers = actors
+    return actors
 
 
 # -- exchanges -----------------------------------------------------------------------------

@@ -25,7 +25,8 @@ from geo.model import Place, PlaceType
 
 __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
 
-_COREF = re.compile(r"\bthe\s+(town|city|village|neighbou?rhood|area|region|highway|road)\b(?!\s+of\b)", re.I)
+_COREF = re.compile(r"\bthe\s+(?:(?:gas|oil|military|air|border|main)\s+)?(town|city|village|neighbou?rhood|area|region|"
+                    r"highway|road|field|airport|air\s*base|base|dam|camp|crossing)\b(?!\s+of\b)", re.I)
 _COREF_TYPES = {
     "town": (PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),
     "city": (PlaceType.CITY, PlaceType.TOWN),
@@ -38,6 +39,13 @@ _COREF_TYPES = {
     "region": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
     "highway": (PlaceType.ROAD,),
     "road": (PlaceType.ROAD,),
+    "field": (PlaceType.FIELD,),
+    "airport": (PlaceType.AIRPORT, PlaceType.BASE),
+    "airbase": (PlaceType.BASE, PlaceType.AIRPORT),
+    "air base": (PlaceType.BASE, PlaceType.AIRPORT),
+    "base": (PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD),
+    "dam": (PlaceType.DAM,),
+    "crossing": (PlaceType.CROSSING,),
 }
 _COREF_NEAR = 300   # characters: "In Ras al-Ain, ... near the city's silos" is Ras al-Ain, not an earlier city
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
@@ -265,7 +273,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     for m in _COREF.finditer(text):
         if any(loc.start <= m.start() < loc.end for loc in locs):
             continue
-        types = _COREF_TYPES[m.group(1).lower()]
+        types = _COREF_TYPES[re.sub(r"\s+", " ", m.group(1).lower())]
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and not loc.locator and loc.kind in ("place", "near", "outskirts")]
         exact = [loc for loc in prior if loc.place.type == types[0]]
