@@ -977,3 +977,37 @@ def test_a_second_column_is_whoever_moved_last(gazetteer):
     ex = run("Syrian army units moved from Maskana to al-Tabqa. A second column set out from Deir Hafer and headed to "
              "the Tabqa airbase.", gazetteer)
     assert [b for _, b in _routes(ex)] == [("syrian-government",), ("syrian-government",)]
+
+
+def test_bartering_a_against_b(gazetteer):
+    ex = run("An analyst described it as Moscow bartering the Conoco field against Khasham.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Conoco gas field", "Khusham") and x.modality.value == "possible"
+
+
+def test_a_swap_told_as_two_moves(gazetteer):
+    ex = run("Officers discussed a swap that would see the factions pull out of al-Lataminah and the regime move "
+             "in, while Turkish troops enter Tal Rifaat.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("al-Lataminah", "Tal Rifaat")
+    assert _sides(x) == (("syrian-government",), ("turkey",))
+
+
+def test_giving_one_party_a_while_another_gets_b(gazetteer):
+    ex = run("The scenario would mean giving the factions Arima while the Damascus government gets Manbij itself.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Arima", "Manbij") and _sides(x) == (("opposition",), ("syrian-government",))
+
+
+def test_two_moves_without_a_deal_word_are_no_swap(gazetteer):
+    ex = run("The factions pulled out of al-Lataminah and the regime moved in, while Turkish troops entered Tal "
+             "Rifaat.", gazetteer)
+    assert claims(ex, "exchange") == []
+
+
+def test_handing_a_list_over_gives_its_first_place(gazetteer):
+    ex = run("Damascus proposed that the SDF hand Deir Hafer and Maskanah to government forces, in return for the "
+             "factions pulling back from Manbij.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "Deir Hafer" and x.details["a_to"] == ("syrian-government",)

@@ -780,10 +780,10 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     s = ctx.sentence
     m = pats["cue"].search(s.text)
     if not m:
-        return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory)
+        return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory) or _two_legs(ctx)
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
-    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trad", m.group(), re.I):
-        return _pending(_swap_headline(ctx, cue_end, memory), memory)
+    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trad|barter", m.group(), re.I):
+        return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
     leg_a = _given_up(ctx, s.start, cue_start)
     after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
     after = [loc for loc in after if not _whole_country(loc)] or after
@@ -831,7 +831,7 @@ def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:
 _LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:s|ing)?|permit(?:s|ting)?)\s+(?:the\s+)?",
                    re.I)
 # Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
-_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|leav\w*|left|retreat\w*|hand\w*\s+over|"
+_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|leav\w*|left|retreat\w*|hand\w*(?:\s+over)?|"
                         r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
@@ -864,7 +864,9 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     cands = [loc for loc in cands if not _whole_country(loc)] or cands
     cands = [loc for loc in cands if not _DESTINATION.search(ctx.text, max(start, loc.start - 40), loc.start)] or cands
     given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
-    return (given or cands or [None])[-1]
+    if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over
+        return next((loc for loc in chain(ctx.text, ctx.locs, given[-1]) if loc in cands), given[-1])
+    return (cands or [None])[-1]
 
 
 # "evacuated to Aleppo", "bused towards Idlib": where people go is no leg of a swap
@@ -967,6 +969,30 @@ def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
     return []
 
 
+_DEAL_WORD = re.compile(r"\b(?:swap|trade|deal|exchange|bargain|barter|scenario|proposal|arrangement|understanding)s?\b",
+                        re.I)
+
+
+def _two_legs(ctx: SentenceContext) -> list[Draft]:
+    """ "A swap that would see the factions pull out of A and the regime move in, while Turkish troops
+    enter B"; "giving the factions A while Damascus gets B": a deal told as two moves, each place with
+    its own receiver."""
+    if not _DEAL_WORD.search(ctx.sentence.text):
+        return []
+    legs: list[tuple[Loc, list[Actor]]] = []
+    for loc in ctx.locs:
+        if not (ctx.sentence.start <= loc.start < ctx.sentence.end) or loc.locator or not loc.located \
+                or any(leg.place is not None and loc.place is not None and leg.place.id == loc.place.id for leg, _ in legs):
+            continue
+        takers = _leg_receivers(ctx, loc.place)
+        if takers and not (legs and {a.id for a in takers} == {a.id for a in legs[-1][1]}):
+            legs.append((loc, takers))
+    if len(legs) < 2:
+        return []
+    (a, a_to), (b, b_to) = legs[:2]
+    return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+
+
 _GOES_TO = re.compile(r"\s+(?:would|will|should|could|is\s+to|are\s+to)\s+(?:go|pass|fall|revert)\s+to\s+(?:the\s+)?", re.I)
 _AND_THEN = re.compile(r"(?:\s+and\s+(?:its|their)\s+allies)?\s*(?:,\s*|;\s*)?(?:and|while|whereas)?\s+", re.I)
 _TO_PARTY = re.compile(r"[^.;]{0,40}?\bto\s+(?:the\s+)?", re.I)
@@ -1022,6 +1048,11 @@ _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+
 _LEAVE_TO = re.compile(r"\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 _BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
+_MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
+_MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
+_GIVING = re.compile(r"\b(?:giving|give|gives|gave|handing|hand|hands|handed)\s+(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"
+                     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+(?:of|along|around|near|on)\s+(?:the\s+)?)?$",
+                     re.I)
 _PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
                         r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of)"
                         r"\s+(?:over\s+|back\s+)?(?:to\s+)?(?:the\s+)?", re.I)
@@ -1036,6 +1067,13 @@ def _leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
         after = _LEAVE_TO.match(ctx.text, loc.end, ctx.sentence.end)
         if after:
             return _uniq([a.actor for a in _actor_list_after(ctx, after.end(), max_gap=2)])
+        moved_in = _MOVE_IN.match(ctx.text, loc.end, ctx.sentence.end)
+        takers = _actor_list_after(ctx, moved_in.end(), max_gap=2) if moved_in else []
+        if takers and _MOVES_IN.match(ctx.text, takers[-1].end, ctx.sentence.end):   # "pull out of A and the regime move in"
+            return _uniq([a.actor for a in takers])
+        giving = _GIVING.search(ctx.text, max(ctx.sentence.start, loc.start - 80), loc.start)
+        if giving:   # "giving the mercenaries the villages along the Sajour"
+            return _uniq([a.actor for a in ctx.actors if giving.start("who") <= a.start and a.end <= giving.end("who")])
         brk = _BREAK.search(ctx.text, loc.end, ctx.sentence.end)
         later = _PASSES_TO.search(ctx.text, loc.end, brk.start() if brk else ctx.sentence.end)
         takers = _actor_list_after(ctx, later.end(), max_gap=2) if later else []
@@ -1057,7 +1095,7 @@ def _swap_headline(ctx: SentenceContext, pos: int, memory: Memory | None = None)
             and not loc.locator]
     if len(locs) < 2:
         return []
-    cut = re.search(r"\bfor\b", ctx.text[locs[0].end:ctx.sentence.end])
+    cut = re.search(r"\b(?:for|against)\b", ctx.text[locs[0].end:ctx.sentence.end])
     later = [loc for loc in locs[1:] if cut and loc.start >= locs[0].end + cut.end()]
     if not later:
         return []
