@@ -1011,3 +1011,23 @@ def test_handing_a_list_over_gives_its_first_place(gazetteer):
              "factions pulling back from Manbij.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.place_names[0] == "Deir Hafer" and x.details["a_to"] == ("syrian-government",)
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Coalition forces raided a house on the outskirts of al-Shaddadi, where the coalition maintains a military base.",
+     {("al-Shaddadi", "us-coalition")}),
+    ("A patrol set out from Arima, where Russian troops have been stationed since 2019.", {("Arima", "russia")}),
+    ("The police of the Syrian Interim Government, which runs al-Bab and Qabasin, blamed IS.",
+     {("al-Bab", "opposition"), ("Qabasin", "opposition")}),
+    ("Convoys were taken to Qalaat al-Madiq, where they were received by the factions that hold the town.",
+     {("Qalaat al-Madiq", "opposition")}),
+    ("Units moved to Souran and Tayyibat al-Imam, the two regime-held towns north of Hama city.",
+     {("Suran (Hama)", "syrian-government"), ("Taybat al-Imam", "syrian-government")}),
+])
+def test_holders_told_in_relative_clauses_and_asides(gazetteer, text, held):
+    assert _control(run(text, gazetteer)) == held
+
+
+def test_where_a_party_once_was_is_not_held_by_it(gazetteer):
+    ex = run("Civilians returned to Arima, where Russian troops were attacked last year.", gazetteer)
+    assert _control(ex) == set()

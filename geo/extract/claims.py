@@ -552,6 +552,17 @@ def _presence_rx(verbs: str, nouns: str) -> tuple[re.Pattern[str], re.Pattern[st
             re.compile(r"(?:\b(?P<pronoun>its|their)\s+(?:[\w-]+\s+)?)?" + f"(?:{nouns})" + _AT, re.I))
 
 
+_WHERE = re.compile(r"\bwhere\s+(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _where_rx(verbs: str, nouns: str) -> re.Pattern[str]:
+    """After the party of a "where" clause: stationed there, or keeping a base or posts there."""
+    keeps = (r"(?:maintains?|maintained|keeps?|kept|has|have|had|runs?|operates?|set\s+up|established|built)\s+"
+             r"(?:(?:a|an|its|their|the|several|two|three|many)\s+)?(?:[\w-]+\s+){0,2}?")
+    return re.compile(_BE + f"(?:(?:{verbs})\\b|{keeps}(?:{nouns})\\b)", re.I)
+
+
 def _presence(ctx: SentenceContext) -> list[Draft | None]:
     """Forces stationed, deployed or with positions, bases or posts at a place hold that point:
     "Russian forces are stationed at Qamishli airport", "SDF positions in al-Dahla", "its base in
@@ -565,6 +576,10 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         m = verb_rx.match(ctx.text, group[-1].end, ctx.sentence.end)
         if m:
             out.append(_control(ctx, _locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
+        elif _WHERE.search(ctx.text, max(ctx.sentence.start, group[0].start - 12), group[0].start) and (
+                _where_rx(verbs.pattern, nouns.pattern).match(ctx.text, group[-1].end, ctx.sentence.end)):
+            anchor = _loc_before(ctx, group[0].start)   # "al-Shaddadi, where the coalition keeps a base"
+            out.append(_control(ctx, [anchor] if anchor else [], group, "presence"))
     for m in noun_rx.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         if _LEFT.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()) or \
                 _GIVEN.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
@@ -645,6 +660,7 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
         if m:
             head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
+            named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
             locs = named or _locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
             out.append(_control(ctx, locs, [a], m.group(1)))
     return out
@@ -653,7 +669,7 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
 @lru_cache(maxsize=8)
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
-    return re.compile(r"^\s*\)?\s*(?:,\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+    return re.compile(r"^\s*\)?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       r"(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*(" + verbs + ")", re.I)
 
 
