@@ -1031,3 +1031,17 @@ def test_holders_told_in_relative_clauses_and_asides(gazetteer, text, held):
 def test_where_a_party_once_was_is_not_held_by_it(gazetteer):
     ex = run("Civilians returned to Arima, where Russian troops were attacked last year.", gazetteer)
     assert _control(ex) == set()
+
+
+@pytest.mark.parametrize("text,etype,where,bloc", [
+    ("Hajin was taken by the SDF in December.", "capture", "Hajin", "sdf"),
+    ("SDF artillery was still pounding the last pocket around al-Sousa.", "strike", "around al-Sousa", "sdf"),
+    ("Turkish troops took up positions on the southern edge of al-Bab.", "buildup", "the southern edge of al-Bab",
+     "turkey"),
+])
+def test_more_event_words(gazetteer, text, etype, where, bloc):
+    assert [(c.place_names[0], c.blocs) for c in _events(run(text, gazetteer), etype)] == [(where, (bloc,))]
+
+
+def test_taken_by_is_control(gazetteer):
+    assert _control(run("Hajin was taken by the SDF in December.", gazetteer)) == {("Hajin", "sdf")}
