@@ -1045,3 +1045,14 @@ def test_more_event_words(gazetteer, text, etype, where, bloc):
 
 def test_taken_by_is_control(gazetteer):
     assert _control(run("Hajin was taken by the SDF in December.", gazetteer)) == {("Hajin", "sdf")}
+
+
+def test_they_is_the_party_the_sentence_before_was_about(gazetteer):
+    ex = run("Syrian government forces, backed by Russian air power, have been advancing towards Deir ez-Zor. Earlier "
+             "this month they captured al-Sukhnah, the last Islamic State stronghold in Homs province.", gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in _events(ex, "capture")] == [("al-Sukhnah", ("syrian-government",))]
+
+
+def test_they_with_no_party_before_is_nobody(gazetteer):
+    ex = run("Residents fled the town. Earlier this month they captured al-Sukhnah.", gazetteer)
+    assert _events(ex, "capture") == []

@@ -406,7 +406,8 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
         locs = locs or shared
-        actors = _event_actors(ctx, trig, triggers, excluded, attributed) or memory.last_actors.get(trig.type, [])
+        actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
+            or memory.last_actors.get(trig.type, [])
         if actors:
             memory.last_actors[trig.type] = actors
         if not locs or not actors or (swap and trig.type == EventType.HANDOVER):
@@ -416,6 +417,18 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         drafts.append(Draft("event", ctx.sentence, locs, actors, modality, trig.type, attribution_of(ctx),
                             {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end)}))
     return drafts
+
+
+_THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|then|later|later\s+on)\s+)*$", re.I)
+
+
+def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
+    prev = memory.previous
+    if prev is None or not _THEY.search(ctx.text[_clause_start(ctx, trig.start):trig.start]):
+        return []
+    usable = [a for a in prev.actors if not _speaker(prev, a) and not a.adjective]
+    return _uniq([a.actor for a in _subject(prev, usable)])
 
 
 def _told_next(ctx: SentenceContext, triggers: list[_Trigger], own: list[list[Loc]], i: int) -> list[Loc]:
