@@ -1056,3 +1056,14 @@ def test_they_is_the_party_the_sentence_before_was_about(gazetteer):
 def test_they_with_no_party_before_is_nobody(gazetteer):
     ex = run("Residents fled the town. Earlier this month they captured al-Sukhnah.", gazetteer)
     assert _events(ex, "capture") == []
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Russian forces are stationed at Qamishli airport, and Moscow said it would not withdraw them.", "claimed"),
+    ("Russian forces are stationed at Qamishli airport.", "reported"),
+    ("A source said Russian forces could be stationed at Qamishli airport.", "possible"),
+    ("Moscow does not rule out that Russian forces may be stationed at Qamishli airport.", "possible"),
+])
+def test_a_modal_counts_up_to_the_end_of_the_claims_clause(gazetteer, text, modality):
+    (c,) = claims(run(text, gazetteer), "control")
+    assert c.modality.value == modality

@@ -71,7 +71,7 @@ class SentenceContext:
     patterns: Patterns
     memory: Memory | None = None
     attribution: str | None = None
-    cues: dict[str, bool] = field(default_factory=dict)
+    cues: dict = field(default_factory=dict)   # "possible": where its cues start; "claimed": whether any
 
     def rel(self, pos: int) -> int:
         return pos - self.sentence.start
@@ -80,14 +80,16 @@ class SentenceContext:
         """possible > claimed > reported, by the cues found in the sentence.
 
         With ``at`` (an offset in the sentence), a noun cue ("the proposal") only
-        counts in the clause that holds ``at``; verb and modal cues ("may", "does
-        not rule out", "expects") count for the whole sentence, and are searched once.
+        counts in the clause that holds ``at``, and a verb or modal cue ("may", "does
+        not rule out", "expects") only before the end of that clause: "X is held by Y,
+        and Z said it would not withdraw" states the control. "said" and "according
+        to" count for the whole sentence. Cues are searched once per sentence.
         """
         if not self.cues:
             mod = self.patterns.modality
-            self.cues["possible"] = bool(mod["possible"].search(self.sentence.text))
+            self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
             self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text))
-        if self.cues["possible"]:
+        if self.cues["possible"] and (at is None or self.cues["possible"][0] < _clause_end(self.sentence.text, at)):
             return Modality.POSSIBLE
         local = self.patterns.modality.get("possible_local")
         if local is not None and local.search(_clause_at(self.sentence.text, at)):
@@ -105,6 +107,10 @@ def _uniq(actors: list[Actor]) -> list[Actor]:
 
 
 _CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before|as)\s", re.I)
+
+
+def _clause_end(text: str, at: int) -> int:
+    return next((m.start() for m in _CLAUSE.finditer(text) if m.start() >= at), len(text))
 
 
 def _clause_at(text: str, at: int | None) -> str:
@@ -481,7 +487,7 @@ def _control(ctx: SentenceContext, locs: list[Loc], actors: list[ActorMention], 
     if not locs or not actors:
         return None
     locs = [plain(loc) for loc in locs]
-    modality = ctx.modality()
+    modality = ctx.modality(ctx.rel(max(max(loc.start for loc in locs), max(a.start for a in actors))))
     return Draft("control", ctx.sentence, locs, _uniq([a.actor for a in actors]), modality,
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
