@@ -225,3 +225,20 @@ def test_a_demonym_does_not_lengthen_a_name(gazetteer):
     ex = run("IS militants were holed up in the Yarmouk Palestinian camp in southern Damascus.", gazetteer)
     assert "sy-yarmouk" in {p.place.id for p in ex.places if p.place}
     assert "Yarmouk Palestinian" not in ex.unresolved
+
+
+@pytest.mark.parametrize("text", [
+    "\"This is a model,\" said Jihan Ali, a member of the dialogue committee, on Saturday.",
+    "Farhad Sheikhmous said the talks were over.",
+])
+def test_a_name_the_text_describes_as_a_person_is_no_place(gazetteer, text):
+    from _extract_helpers import run
+
+    assert run(text, gazetteer).places == ()
+
+
+def test_a_place_before_said_with_a_name_part_stays_a_place(gazetteer):
+    from _extract_helpers import run
+
+    ex = run("Residents of Tal Abyad said the town was quiet.", gazetteer)
+    assert "sy-tal-abyad" in {p.place.id for p in ex.places if p.place}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer.fold import ARTICLES, skeleton, tokens
 
-__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS"]
+__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS", "NAME_PARTS"]
 
 _MAX_WORDS = 6
 _BREAKS = frozenset(".,;:!?()[]\"“”\n/|")
@@ -111,13 +111,13 @@ def _with_article(text: str, m: RawMention) -> RawMention:
     return RawMention(found.start(), m.end, m.key, m.tier) if found else m
 
 
-_NAME_PARTS = frozenset({"tal", "ain", "kafr", "dair", "ras", "khan", "wadi", "jisr", "jabal", "abu", "umm", "bir",
+NAME_PARTS = frozenset({"tal", "ain", "kafr", "dair", "ras", "khan", "wadi", "jisr", "jabal", "abu", "umm", "bir",
                          "tall", "mazraat", "qalat", "sahl", "marj", "birkat", "zur"})
 
 
 def _after_name_part(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
     """ "Tal Samin" where only "Samin" is known: the known word is part of an unknown name."""
-    return i > 0 and toks[i - 1][0] in _NAME_PARTS and _capitalised(text, toks[i - 1][1]) \
+    return i > 0 and toks[i - 1][0] in NAME_PARTS and _capitalised(text, toks[i - 1][1]) \
         and joined(text, toks[i - 1][2], toks[i][1])
 
 

@@ -42,6 +42,7 @@ class Patterns:
     capital_verbs: re.Pattern[str]
     person_before: re.Pattern[str]
     person_after: re.Pattern[str]
+    person_roles: re.Pattern[str]
     organisations: re.Pattern[str]
     given_names: frozenset[str]
     locatives: frozenset[str]
@@ -88,6 +89,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         process_after=_rx(np["process_after"]), process_before=_rx(np["process_before"]),
         capital_verbs=_rx(np["capital_as_government_verbs"]),
         person_before=_rx(np["person_before"]), person_after=_rx(np["person_after"]),
+        person_roles=_rx(np.get("person_roles", [])),
         organisations=re.compile(   # every alternative starts with a capital: the lookahead skips the rest fast
             r"(?=[A-Z])(?:(?:[A-Z][\w’'-]*\s+(?:(?:of|for|the|al|el)[-\s]+)?){1,5}(?:" + "|".join(np.get("organisation_words", [])) + r")\b"
             r"|\b(?:Ministry|Department|Office|Directorate|Council|Committee|League|Union) (?:of|for) (?:the )?"

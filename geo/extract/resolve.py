@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from geo.distance import distance_km
 from geo.extract.actors import ActorMention
-from geo.extract.mentions import ADJECTIVE_ENDINGS, RawMention
+from geo.extract.mentions import ADJECTIVE_ENDINGS, NAME_PARTS, RawMention
 from geo.extract.patterns import Patterns
 from geo.gazetteer import Focus, Gazetteer
 from geo.model import Candidate, Place, PlaceType
@@ -55,6 +55,8 @@ def person_spans(text: str, patterns: Patterns) -> tuple[list[tuple[int, int]], 
     surnames: dict[str, int] = {}   # surname -> where its full name ends
     for m in _RUN.finditer(text):
         start, words = _person_part(text, m, patterns)
+        if len(words) < 2 and _described_as_person(text, m, patterns):
+            start, words = m.start(), m.group().split()
         if len(words) < 2:
             continue
         spans.append((start, m.end()))
@@ -88,6 +90,20 @@ def _person_part(text: str, m: re.Match[str], patterns: Patterns) -> tuple[int, 
             return m.start() + offset + len(word) + (len(rest) - len(rest.lstrip())), rest.split()
         offset += len(word) + 1
     return m.start(), []
+
+
+def _described_as_person(text: str, m: re.Match[str], patterns: Patterns) -> bool:
+    """A run of two or three capitalised words that the text describes as a person: "Jihan Ali, a
+    member of the committee", "Farhad Sheikhmous said"."""
+    if not 2 <= len(m.group().split()) <= 3:
+        return False
+    after = text[m.end():m.end() + 60]
+    role = re.match(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?", after)
+    if role and _rx(patterns.person_roles.pattern).match(after, role.end()):
+        return True
+    words = m.group().split()
+    placelike = "-" in m.group() or words[0].casefold() in NAME_PARTS   # "Ras al-Ain said" is no person
+    return not placelike and bool(_rx(patterns.person_after.pattern, r"\s+").match(after))
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
