@@ -153,7 +153,9 @@ def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
     after = text[m.end:m.end + 60]
     coord = re.match(r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:(?:had|has|have)\s+(?:not\s+)?(?:yet\s+)?)?", after)
     rest = after[coord.end():] if coord else after
-    return bool(patterns.capital_verbs.match(rest)) and not _after_locative(text, m.start)
+    of_place = re.search(r"\b(?:residents|people|inhabitants|mayor|notables|elders|council|families)\s+of\s+$",
+                         text[max(0, m.start - 30):m.start], re.I)   # "Residents of Tal Abyad said"
+    return bool(patterns.capital_verbs.match(rest)) and not _after_locative(text, m.start) and not of_place
 
 
 _LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?"
