@@ -1067,3 +1067,21 @@ def test_they_with_no_party_before_is_nobody(gazetteer):
 def test_a_modal_counts_up_to_the_end_of_the_claims_clause(gazetteer, text, modality):
     (c,) = claims(run(text, gazetteer), "control")
     assert c.modality.value == modality
+
+
+def test_civilians_leaving_for_a_town_is_a_route(gazetteer):
+    ex = run("The Asayish searched tents in al-Hol camp. A day earlier, 41 Syrian families had left the camp for Raqqa.",
+             gazetteer)
+    assert [names for names, _ in _routes(ex)] == [("al-Hol camp", "Raqqa")]
+
+
+def test_a_move_told_over_two_sentences(gazetteer):
+    ex = run("The last buses carrying opposition fighters left al-Rastan on Wednesday. Thousands have left since May. "
+             "Most of the convoys drove north and were then taken west to Qalaat al-Madiq.", gazetteer)
+    assert ("al-Rastan", "Qalaat al-Madiq") in [names for names, _ in _routes(ex)]
+
+
+def test_a_start_told_long_before_is_forgotten(gazetteer):
+    ex = run("The last buses left al-Rastan on Wednesday. Aid arrived. Talks went on. Prices rose. Most of the convoys "
+             "were then taken west to Qalaat al-Madiq.", gazetteer)
+    assert _routes(ex) == []

@@ -58,6 +58,8 @@ class Memory:
     previous: "SentenceContext | None" = None
     pending: list["Draft"] = field(default_factory=list)   # exchanges whose receivers a later sentence may tell
     last_movers: list[Actor] = field(default_factory=list)   # who made the last move told
+    departure: "Loc | None" = None   # where a sentence just before said a move started, with no end
+    departure_age: int = 0
 
 
 @dataclass
@@ -748,6 +750,10 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     pats = ctx.patterns
     s = ctx.sentence
     legs: list[tuple[Loc, Loc]] = []
+    departure, memory.departure = memory.departure, None
+    memory.departure_age += 1
+    if memory.departure_age < 3:   # told at most two sentences before
+        memory.departure = departure
     for m in pats.route_from.finditer(s.text):
         origin = _locs_after(ctx, s.start + m.end(), max_gap=30)
         if not origin:
@@ -757,6 +763,13 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
         if dest:
             legs.append((origin[0], dest[0]))
+        elif _MOVEMENT.search(s.text):
+            memory.departure, memory.departure_age = origin[0], 0   # "Buses left al-Rastan. ... taken to X."
+    if not legs and departure is not None and _MOVEMENT.search(s.text):
+        dest = next((d for t in pats.route_to.finditer(s.text) if (d := _route_end(ctx, s.start + t.end()))), None)
+        if dest and dest[0].place is not departure.place:
+            legs.append((departure, dest[0]))
+            memory.departure = None
     if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"
         origin, dest = min(legs, key=lambda leg: leg[1].start - leg[0].end)
         actors = _route_actors(ctx, memory, origin.start)
@@ -780,7 +793,7 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
 
 
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
-                       r"travel(?:l?ed)?|escorted|transported|reinforcements)\b", re.I)
+                       r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled)\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
