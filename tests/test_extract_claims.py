@@ -1085,3 +1085,15 @@ def test_a_start_told_long_before_is_forgotten(gazetteer):
     ex = run("The last buses left al-Rastan on Wednesday. Aid arrived. Talks went on. Prices rose. Most of the convoys "
              "were then taken west to Qalaat al-Madiq.", gazetteer)
     assert _routes(ex) == []
+
+
+def test_the_same_event_told_twice_with_fewer_actors_is_one(gazetteer):
+    ex = run("Northwest Syria is witnessing intense bombardment by Syrian government forces and Russian warplanes "
+             "that intensified their bombardment on October 1.", gazetteer)
+    assert [set(c.blocs) for c in _events(ex, "strike")] == [{"syrian-government", "russia"}]
+
+
+def test_an_event_word_far_from_the_next_does_not_borrow_its_place(gazetteer):
+    ex = run("The military escalation of the government and Russian forces in the de-escalation zones coincided with "
+             "military build-ups of the government forces on several points west of the city of Aleppo.", gazetteer)
+    assert _events(ex, "military_action") == []

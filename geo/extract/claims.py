@@ -427,6 +427,8 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return drafts
 
 
+_NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
+#                 build-ups west of Aleppo"
 _THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|then|later|later\s+on)\s+)*$", re.I)
 
 
@@ -442,7 +444,8 @@ def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> li
 def _told_next(ctx: SentenceContext, triggers: list[_Trigger], own: list[list[Loc]], i: int) -> list[Loc]:
     """ "gunmen clashed for hours with a Military Security patrol in Kafr Shams": an event word with no
     place of its own is where the next one of its clause is."""
-    if i + 1 >= len(triggers) or not own[i + 1] or _BREAK.search(ctx.text, triggers[i].end, triggers[i + 1].start):
+    if i + 1 >= len(triggers) or not own[i + 1] or triggers[i + 1].start - triggers[i].end > _NEXT_GAP \
+            or _BREAK.search(ctx.text, triggers[i].end, triggers[i + 1].start):
         return []
     return own[i + 1]
 

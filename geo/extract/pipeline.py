@@ -161,8 +161,8 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
             first = seen[key]
             first.actors = first.actors + [a for a in d.actors if a not in first.actors]
             continue
-        if key in seen and seen[key].actors == d.actors:
-            continue
+        if key in seen and {a.id for a in d.actors} <= {a.id for a in seen[key].actors}:
+            continue   # the same claim again, with fewer actors ("bombardment ... intensified their bombardment")
         seen[key] = d
         twin = next((o for o in out if o.kind == "exchange" == d.kind and _same_legs(o, d)), None)
         if twin is None:
