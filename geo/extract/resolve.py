@@ -15,7 +15,6 @@ after a locative word ("in Sochi").
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 
