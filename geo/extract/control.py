@@ -1,0 +1,296 @@
+"""Control: "X, which is held by A", "areas held by A, X and Y", "under A control in X", "A-held X",
+"A seized/holds/entered X", handovers that happened, and presence (forces stationed at X, bases and
+posts in X) marked as such."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.extract.actors import ActorMention
+from geo.extract.locations import Loc, chain, plain
+from geo.extract.sentence import (
+    Draft,
+    SentenceContext,
+    actor_groups,
+    actors_listed_after,
+    attribution_of,
+    locs_after,
+    subject_group,
+    unique_actors,
+)
+from geo.model import Modality, PlaceType
+
+__all__ = ["read_control"]
+
+
+def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
+    """The place a phrase at ``pos`` is about: the last one before it, or the head of an aside that
+    only says where that head is ("al-Mansoura, 18 km east on the road to Raqqa, which remains ...")."""
+    cands = [loc for loc in ctx.locs if loc.end <= pos and loc.start >= ctx.sentence.start
+             and not loc.locator and loc.located]
+    if len(cands) > 1:
+        aside = _ASIDE.fullmatch(ctx.text, cands[-2].end, pos)
+        if aside and aside.start("inner") <= cands[-1].start:
+            return cands[-2]
+    return cands[-1] if cands else None
+
+
+# ", 18 kilometers to the east on the road to <place>, which": an aside that places the head before it
+_ASIDE = re.compile(r",\s+(?P<inner>[^,;.]*?\b(?:km|kilomet(?:er|re)s?|miles|north|south|east|west|road|near|outside|"
+                    r"border|bank|shore)\b[^,;.]*),\s+(?:which|that|where)\b[^,;.]*", re.I)
+
+
+
+
+
+
+def _control(ctx: SentenceContext, locs: list[Loc], actors: list[ActorMention], cue: str) -> Draft | None:
+    if not locs or not actors:
+        return None
+    locs = [plain(loc) for loc in locs]
+    modality = ctx.modality(ctx.rel(max(max(loc.start for loc in locs), max(a.start for a in actors))))
+    return Draft("control", ctx.sentence, locs, unique_actors([a.actor for a in actors]), modality,
+                 attribution=attribution_of(ctx), extra={"cue": cue})
+
+
+def read_control(ctx: SentenceContext) -> list[Draft]:
+    """Control drafts of one sentence."""
+    out: list[Draft | None] = []
+    s = ctx.sentence
+    pats = ctx.patterns.control
+    for m in pats["place_then_actor"].finditer(s.text):
+        start, end = s.start + m.start(), s.start + m.end()
+        actors = actors_listed_after(ctx, end)
+        head = ctx.text[max(s.start, start - 40):start]
+        if re.search(r"\b(?:areas?|positions|territor(?:y|ies)|parts|regions?)\s+(?:that\s+are\s+|which\s+are\s+)?$", head, re.I):
+            after = locs_after(ctx, actors[-1].end if actors else end, max_gap=12)
+            if after:
+                out.append(_control(ctx, after, actors, m.group()))
+                continue
+        anchor = _main_clause_subject(ctx, start) or _loc_before(ctx, start)
+        out.append(_control(ctx, chain(ctx.text, ctx.locs, anchor) if anchor else [], actors, m.group()))
+    for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
+        actors = actors_listed_after(ctx, s.start + m.end())
+        noun = "control" if m.group(1).casefold() == "under" else "hands"
+        if not actors or not re.match(rf"\s*(?:['’]s\s+)?{noun}\b", ctx.text[actors[-1].end:actors[-1].end + 15], re.I):
+            continue
+        phrase_end = actors[-1].end + ctx.text[actors[-1].end:].find(noun) + len(noun)
+        locs = locs_after(ctx, phrase_end, max_gap=25) if noun == "control" else []   # "in IS hands" ends its clause
+        if not locs:
+            anchor = _subject_loc(ctx) or _loc_before(ctx, s.start + m.start())
+            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        out.append(_control(ctx, locs, actors, "under control"))
+    out += _held_adjective(ctx)
+    out += _actor_verb_place(ctx)
+    out += _bases(ctx)
+    out += _presence(ctx)
+    out += _handed_to(ctx)
+    return [d for d in out if d is not None]
+
+
+_HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
+                     r"surrender(?:ed|ing)?)\s+(?:control\s+of\s+)?(?:the\s+)?", re.I)
+_OVER_TO = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+_HAND = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:the\s+)?", re.I)
+_HAND_OVER_TO = re.compile(r"\s+over\s+to\s+(?:the\s+)?", re.I)
+
+
+def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
+    """ "The SDF handed over Arima and Tal Rifaat to government forces": the receivers hold them now
+    (nothing when the sentence only proposes it)."""
+    out: list[Draft | None] = []
+    if ctx.modality() == Modality.POSSIBLE:
+        return out   # a handover proposed or expected gives nobody anything yet
+    found = [(locs, _OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))
+             for m in _HANDED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
+             if (locs := locs_after(ctx, m.end(), max_gap=45))]
+    found += [(locs, _HAND_OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))   # "handing Ain Issa over to X"
+              for m in _HAND.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
+              if (locs := locs_after(ctx, m.end(), max_gap=2))]
+    for locs, to in found:
+        takers = actors_listed_after(ctx, to.end(), max_gap=2) if to else []
+        out.append(_control(ctx, locs, takers, "handed over"))
+    return out
+
+
+_BE = r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|still|now|also|already)\s+)*"
+_AT = r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
+
+
+_SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|builds|opened|erected|has|have|had|keeps?|"
+                     r"kept|maintains?|maintained|runs?|ran|operates?|operated|hosts?|hosted)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+_LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
+                   r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
+_GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|transferr\w*|cede[sd]?|ceding|surrender\w*|vacat\w*|"
+                    r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _presence_rx(verbs: str, nouns: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(r"(?:\s+(?!(?:are|is|were|was|have|has|had)\b)(?-i:[a-z][\w-]*)){0,2}?" + _BE + f"(?:{verbs})" + _AT,
+                       re.I),
+            re.compile(r"(?:\b(?P<pronoun>its|their)\s+(?:[\w-]+\s+)?)?" + f"(?:{nouns})" + _AT, re.I))
+
+
+_WHERE = re.compile(r"\bwhere\s+(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _where_rx(verbs: str, nouns: str) -> re.Pattern[str]:
+    """After the party of a "where" clause: stationed there, or keeping a base or posts there."""
+    keeps = (r"(?:maintains?|maintained|keeps?|kept|has|have|had|runs?|operates?|set\s+up|established|built)\s+"
+             r"(?:(?:a|an|its|their|the|several|two|three|many)\s+)?(?:[\w-]+\s+){0,2}?")
+    return re.compile(_BE + f"(?:(?:{verbs})\\b|{keeps}(?:{nouns})\\b)", re.I)
+
+
+def _presence(ctx: SentenceContext) -> list[Draft | None]:
+    """Forces stationed, deployed or with positions, bases or posts at a place hold that point:
+    "Russian forces are stationed at Qamishli airport", "SDF positions in al-Dahla", "its base in
+    al-Shaddadi". The claim's cue says it is presence, so a map can tell it from a stated control."""
+    verbs, nouns = ctx.patterns.control.get("presence_verbs"), ctx.patterns.control.get("presence_nouns")
+    if verbs is None or nouns is None:
+        return []
+    verb_rx, noun_rx = _presence_rx(verbs.pattern, nouns.pattern)
+    out: list[Draft | None] = []
+    for group in actor_groups(ctx):
+        m = verb_rx.match(ctx.text, group[-1].end, ctx.sentence.end)
+        if m:
+            out.append(_control(ctx, locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
+        elif _WHERE.search(ctx.text, max(ctx.sentence.start, group[0].start - 12), group[0].start) and (
+                _where_rx(verbs.pattern, nouns.pattern).match(ctx.text, group[-1].end, ctx.sentence.end)):
+            anchor = _loc_before(ctx, group[0].start)   # "al-Shaddadi, where the coalition keeps a base"
+            out.append(_control(ctx, [anchor] if anchor else [], group, "presence"))
+    for m in noun_rx.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if _LEFT.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()) or \
+                _GIVEN.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
+            continue   # "withdrew from their positions around Saraqib", "handed over its posts in X": no longer there
+        if m.group("pronoun"):
+            owners = subject_group(ctx, [a for a in ctx.actors if a.end <= m.start()])
+        else:
+            owners = [a for a in ctx.actors if a.end <= m.start()
+                      and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])][-1:]
+        if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
+            verb = _SET_UP.search(ctx.text, max(ctx.sentence.start, m.start() - 50), m.start())
+            groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()
+                      and len(ctx.text[g[-1].end:verb.start()].split()) <= 2]
+            owners = groups[-1] if groups else []
+        if owners:
+            out.append(_control(ctx, locs_after(ctx, m.start("at"), max_gap=40), owners, "presence"))
+    return out
+
+
+_BASE_TYPES = frozenset({PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD})
+
+
+def _bases(ctx: SentenceContext) -> list[Draft | None]:
+    """A base place (base, airport, field) is held by whoever it belongs to: "the Russian Hmeimim
+    airbase", "the Russian base at Hmeimim", "al-Omar oil field, the largest coalition base in
+    Syria". A base *in* a town ("the coalition base in Rmelan") is a presence there (:func:`_presence`)."""
+    nouns = ctx.patterns.control.get("base_nouns")
+    if nouns is None:
+        return []
+    out: list[Draft | None] = []
+    for a in ctx.actors:
+        own = next((loc for loc in ctx.locs if 0 <= loc.start - a.end <= 1 and _base_place(loc)), None)
+        if own is not None:                                     # "the Russian Hmeimim airbase"
+            out.append(_control(ctx, [own], [a], "base"))
+            continue
+        m = nouns.match(ctx.text, a.end + 1, a.end + 40) if ctx.text[a.end:a.end + 1] == " " else None
+        named = nouns.search(ctx.text, a.start, a.end)          # the actor's own name ends in one: "coalition base"
+        noun_end = m.end() if m else (a.end if named and named.end() == a.end else None)
+        if noun_end is None:
+            continue
+        at = re.match(r"\s+(?:at|in|of)\s+(?:the\s+)?", ctx.text[noun_end:noun_end + 12])
+        after = locs_after(ctx, noun_end + at.end(), max_gap=2) if at else []
+        if after and _base_place(after[0]):                     # "the Russian base at Hmeimim"
+            out.append(_control(ctx, after[:1], [a], "base"))
+        before = _loc_before(ctx, a.start)                      # "X, the largest coalition base"
+        if before is not None and _base_place(before) and re.fullmatch(
+                r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}", ctx.text[before.end:a.start], re.I):
+            out.append(_control(ctx, [before], [a], "base"))
+    return out
+
+
+def _base_place(loc: Loc) -> bool:
+    return loc.place is not None and loc.place.type in _BASE_TYPES and loc.kind == "place"
+
+
+def _main_clause_subject(ctx: SentenceContext, cue: int) -> Loc | None:
+    """ "X, which lies on Y, has been controlled by": the cue's subject is X, not Y."""
+    head = ctx.text[ctx.sentence.start:cue]
+    m = re.search(r",\s+(?:which|that|where)\b[^,]*,\s+(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$",
+                  head, re.I)
+    if not m:
+        return None
+    return _loc_before(ctx, ctx.sentence.start + m.start() + 1)
+
+
+def _subject_loc(ctx: SentenceContext) -> Loc | None:
+    """The Loc that opens the sentence (its subject: "The town lies ... and has been under X control")."""
+    first = next((loc for loc in ctx.locs if loc.located and not loc.locator), None)
+    if first and len(ctx.text[ctx.sentence.start:first.start].split()) <= 1:
+        return first
+    return None
+
+
+def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
+    out = []
+    for a in ctx.actors:
+        m = re.match(r"(-held|-controlled|-run|-dominated|-administered)(?:\s*,)?\s+", ctx.text[a.end:a.end + 18], re.I)
+        if m:
+            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
+            named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
+            named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
+            locs = named or locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
+            out.append(_control(ctx, locs, [a], m.group(1)))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _hold_verb(verbs: str) -> re.Pattern[str]:
+    """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
+    return re.compile(r"^\s*\)?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+                      r"(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*(" + verbs + ")", re.I)
+
+
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
+_BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
+                      r"[^,.;]{3,80},", re.I)
+_PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s)", re.I)
+
+
+def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
+    out = []
+    hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
+    for m in _PRONOUN_VERB.finditer(ctx.sentence.text):
+        subject = subject_group(ctx, list(ctx.actors))
+        verb = hold_verb.match(ctx.text[ctx.sentence.start + m.end():ctx.sentence.start + m.end() + 60])
+        if subject and verb and subject[-1].end <= ctx.sentence.start + m.start():
+            locs = locs_after(ctx, ctx.sentence.start + m.end() + verb.end(), max_gap=40)
+            out.append(_control(ctx, locs, subject, verb.group(1)))
+    for group in actor_groups(ctx):
+        last = group[-1]
+        if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
+            continue   # "outside government control": the place is not the actor's
+        aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end)   # "X, backed by Y, seized Z": X holds Z
+        after = aside.end() if aside else last.end
+        m = hold_verb.match(ctx.text[after:after + 60])
+        if not m:
+            continue
+        verb_end = after + m.end()
+        head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
+        if re.search(r"\b(?:which|that|where)\s+$", head, re.I):
+            anchor = _loc_before(ctx, group[0].start)
+            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        elif re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):   # "... regained control of it"
+            anchor = _loc_before(ctx, group[0].start)
+            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        else:
+            locs = locs_after(ctx, verb_end, max_gap=40)
+        out.append(_control(ctx, locs, group, m.group(1)))
+    return out
+
+
+
+

@@ -1,0 +1,259 @@
+"""Events: each event word takes the places that follow it (or, with none, those of its clause)
+and the parties before it, after "by"/"of", or the sentence's subject; with none it inherits the
+parties of the last event of the same type ("the patrols")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract.actors import ActorMention
+from geo.extract.locations import Loc, chain
+from geo.extract.sentence import (
+    CLAUSE_BREAK,
+    Draft,
+    Memory,
+    SentenceContext,
+    actors_listed_after,
+    attributed_spans,
+    attribution_of,
+    clause_start,
+    control_actor_spans,
+    inside_any,
+    is_speaker,
+    subject_group,
+    unique_actors,
+    whole_country,
+)
+from geo.model import Actor, EventType
+
+__all__ = ["read_events"]
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    type: EventType
+
+
+def _triggers(ctx: SentenceContext) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for etype, rx in ctx.patterns.events.items():
+        for m in rx.finditer(ctx.sentence.text):
+            s, e = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
+            if ctx.patterns.event_stop_after.match(ctx.text[e:e + 15].lstrip()):
+                continue
+            found.append(_Trigger(s, e, etype))
+    found = [t for t in found if not _object_noun(ctx, t)]
+    found = [t for t in found if not _movement_not_capture(ctx, t, found)]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[_Trigger] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        if out and out[-1].type == t.type and _SAME_EVENT.fullmatch(ctx.text[out[-1].end:t.start]):
+            continue
+        out.append(t)
+    return out
+
+
+# Between two words for one event: "air strikes and shelling", "shelling, rocket fire", "the attack, an ambush".
+_SAME_EVENT = re.compile(r"[\s,/()-]*(?:(?:and|or|as\s+well\s+as|with|of|and\s+then)\s+)?(?:(?:an?|the|heavy|intense|"
+                         r"renewed|further)\s+)?[\s,]*", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|targeting|targeted|hit|struck|attacked)\s+(?:a|an|the|two|several)?\s*(?:\w+\s+)?$",
+                            re.I)
+
+
+def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
+    """A build-up noun that is the target of another act ("airstrikes on a convoy")."""
+    return t.type == EventType.BUILDUP and bool(_OBJECT_BEFORE.search(ctx.text[max(0, t.start - 30):t.start]))
+
+
+_ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH})
+_ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:(?:positions?|bases?|posts?)\s+)?(?:(?:in|at|near)\s+)?"
+                     r"|(?:left|leaving|departed|departing)\s+)(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+
+
+_FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenched)\s+(?:in|at|near|on)\s+(?:the\s+)?"
+                              r"(?:(?:vicinity|outskirts|town|village|city|area)\s+of\s+(?:the\s+)?)?"
+                              r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+_VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$", re.I)
+
+
+
+
+def _movement_not_capture(ctx: SentenceContext, t: "_Trigger", found: list["_Trigger"]) -> bool:
+    """ "a convoy entered Syria": a build-up moving, not a capture."""
+    return t.type == EventType.CAPTURE and any(
+        o.type == EventType.BUILDUP and 0 <= t.start - o.end <= 90
+        and not re.search(r"[.;]|\b(?:while|but|after|before)\b", ctx.text[o.end:t.start]) for o in found)
+
+
+def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
+                attributed: list[tuple[int, int]]) -> list[Loc]:
+    usable = [loc for loc in ctx.locs if not loc.locator and loc.located
+              and not inside_any(loc.start, loc.end, attributed)]
+    if trig.type in _ORIGIN_IS_NOT_PLACE:   # "reinforcements arrived from Damascus", "shelled X from al-Bab"
+        usable = [loc for loc in usable if not _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start])]
+    if trig.type == EventType.STRIKE:       # "artillery positioned in X shelled Y": X fires, Y is hit
+        usable = [loc for loc in usable if not _FIRING_POSITION.search(ctx.text[max(0, loc.start - 45):loc.start])]
+    usable = [loc for loc in usable if not _VENUE.search(ctx.text[max(0, loc.start - 30):loc.start])]
+    if any(not whole_country(loc) for loc in usable):   # "entered Syria through X": X, not Syria
+        usable = [loc for loc in usable if not whole_country(loc)]
+    if trig.type in (EventType.CAPTURE, EventType.HANDOVER, EventType.STRIKE) and \
+            re.match(r"\s+(?:it|them)\b", ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
+        named = [loc for loc in usable if loc.end <= trig.start and loc.precision == 1 and loc.kind == "place"]
+        return named[-1:] if named else []
+    later = [t for t in triggers if t.start > trig.start]
+    nxt = later[0].start if later else ctx.sentence.end
+    if later and later[0].start - trig.end <= 20:   # "repelled an attack near X": both words are about X
+        nxt = later[1].start if len(later) > 1 else ctx.sentence.end
+    after = [loc for loc in usable if trig.end <= loc.start < nxt]
+    if after:
+        return _drop_containers(ctx.text, after)
+    before = [loc for loc in usable if loc.end <= trig.start]
+    prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
+    own = [loc for loc in before if loc.start >= prev]
+    return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
+
+
+def _drop_containers(text: str, locs: list[Loc]) -> list[Loc]:
+    """ "near Shaddadi in Hasakah province": the province only says where Shaddadi is."""
+    out = [locs[0]]
+    for prev, loc in zip(locs, locs[1:]):
+        if not (prev.precision < loc.precision and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[prev.end:loc.start])):
+            out.append(loc)
+    return out
+
+
+
+
+_AFFILIATION = re.compile(
+    r"\s*(?:(?:by|of|from|with|against)\s+"
+    r"|(?:(?:broke\s+out|erupted|raged|took\s+place)\s+(?:(?:on|in|at|late|early|overnight|last|this)\s+"
+    r"(?:[\w-]+\s+){0,3}?)?)?between\s+"
+    r"|(?:[\w-]+\s+){0,3}?(?:by|affiliated\s+with|belonging\s+to|loyal\s+to|backed\s+by|"
+    r"(?:negotiated|brokered|mediated|reached|signed|struck|agreed)\s+with)\s+)",
+    re.I)
+
+
+_CLASH_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:with|against)\s+(?:an?\s+|the\s+)?", re.I)
+
+
+
+
+def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) -> list[ActorMention]:
+    """Actors right before ``pos`` and those chained to them ("Russian-Turkish patrol",
+    "Russian and Turkish forces")."""
+    group: list[ActorMention] = []
+    cursor = pos
+    for a in reversed(before):
+        gap = ctx.text[a.end:cursor]
+        if len(gap) > 2 and not (group and re.fullmatch(r"\s*(?:-|/|and|,)\s*(?:the\s+)?", gap, re.I)):
+            break
+        group.insert(0, a)
+        cursor = a.start
+    return group
+
+
+def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
+                  excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
+    if trig.type == EventType.CAPTURE:   # "X was recaptured by Y": Y holds X and took it
+        excluded = []
+    usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)]
+    prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
+    prev = max(prev, clause_start(ctx, trig.start))
+    before = [a for a in usable if prev <= a.start and a.end <= trig.start]
+    overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
+    adjacent = overlapping or _adjacent_group(ctx, before, trig.start)
+    m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
+    if trig.type == EventType.CLASH and (not m or not actors_listed_after(ctx, trig.end + m.end())):
+        m = _CLASH_WITH.match(ctx.text[trig.end:trig.end + 60]) or m   # "clashed for hours with a patrol"
+    if m and trig.type != EventType.CLASH and re.match(r"\s*against\b", m.group(), re.I):
+        m = None   # "an offensive against IS": IS is the target; only a clash has it as a side
+    after = [a for a in actors_listed_after(ctx, trig.end + m.end())] if m else []
+    after = [a for a in after if a in usable]
+    if trig.type == EventType.CLASH and after and not adjacent:   # "X fought clashes against Y": both sides
+        adjacent = [a for a in before if not is_speaker(ctx, a)]
+    found = adjacent + after
+    if re.search(r"\b(?:its|their)\s+(?:(?:fighters|forces|troops|units|members|militants)\s+)?(?:\w+\s+)?$",
+                 ctx.text[max(ctx.sentence.start, trig.start - 40):trig.start], re.I):   # "kept up their offensive"
+        found = subject_group(ctx, usable)[:1] + found
+    if not found:
+        found = [a for a in before if not is_speaker(ctx, a)] or before
+    if not found:   # "while Turkish artillery deployed near X shelled Y": the clause's own actor
+        clause = clause_start(ctx, trig.start)
+        own = [a for a in usable if clause <= a.start and a.end <= trig.start and not is_speaker(ctx, a)]
+        found = _adjacent_group(ctx, own, own[-1].end) if own else []
+    if not found:
+        found = [a for a in subject_group(ctx, usable) if a.start < trig.start]
+    if not found and trig.type == EventType.AGREEMENT:   # "a truce ..., under which the patrol pulled back"
+        found = [a for a in usable if not is_speaker(ctx, a) and not a.adjective]
+    return unique_actors([a.actor for a in found])
+
+
+_REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
+                        r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
+                        r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
+                        r"(?:[\w-]+\s+){0,3}$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+
+
+def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
+    """Event drafts of one sentence."""
+    triggers = _triggers(ctx)
+    excluded = control_actor_spans(ctx)
+    attributed = attributed_spans(ctx)
+    swap = bool(ctx.patterns.exchange["cue"].search(ctx.sentence.text))
+    drafts: list[Draft] = []
+    shared: list[Loc] = []
+    own = [_event_locs(ctx, trig, triggers, attributed) for trig in triggers]
+    for i, trig in enumerate(triggers):
+        locs = own[i] or _told_next(ctx, triggers, own, i)
+        if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
+            continue  # "condemned the shelling": a reference to an event told before
+        if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 16), trig.start):
+            continue  # "said it would not withdraw", "no clashes": nothing happened
+        if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):
+            continue  # "violated the Sochi agreement": an existing agreement ("under a deal" is a new one)
+        if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
+            continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
+        locs = locs or shared
+        actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
+            or memory.last_actors.get(trig.type, [])
+        if actors:
+            memory.last_actors[trig.type] = actors
+        if not locs or not actors or (swap and trig.type == EventType.HANDOVER):
+            continue
+        shared = locs
+        modality = ctx.modality(ctx.rel(trig.start))
+        drafts.append(Draft("event", ctx.sentence, locs, actors, modality, trig.type, attribution_of(ctx),
+                            {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end)}))
+    return drafts
+
+
+_NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
+#                 build-ups west of Aleppo"
+_THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|then|later|later\s+on)\s+)*$", re.I)
+
+
+def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
+    prev = memory.previous
+    if prev is None or not _THEY.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
+        return []
+    usable = [a for a in prev.actors if not is_speaker(prev, a) and not a.adjective]
+    return unique_actors([a.actor for a in subject_group(prev, usable)])
+
+
+def _told_next(ctx: SentenceContext, triggers: list[_Trigger], own: list[list[Loc]], i: int) -> list[Loc]:
+    """ "gunmen clashed for hours with a Military Security patrol in Kafr Shams": an event word with no
+    place of its own is where the next one of its clause is."""
+    if i + 1 >= len(triggers) or not own[i + 1] or triggers[i + 1].start - triggers[i].end > _NEXT_GAP \
+            or CLAUSE_BREAK.search(ctx.text, triggers[i].end, triggers[i + 1].start):
+        return []
+    return own[i + 1]
+
+

@@ -1,0 +1,374 @@
+"""Exchanges: "A ... in exchange for B", "swap: A for B", conditional swaps, places shared out between
+two parties and deals told as two moves, with who gives and who gets each side where stated."""
+from __future__ import annotations
+
+import re
+
+from geo.extract.actors import ActorMention
+from geo.extract.locations import Loc, chain
+from geo.extract.sentence import (
+    CLAUSE_BREAK,
+    Draft,
+    Memory,
+    SentenceContext,
+    actor_groups,
+    actors_listed_after,
+    attribution_of,
+    is_speaker,
+    unique_actors,
+    whole_country,
+)
+from geo.model import Actor, EventType, Modality, Place
+
+__all__ = ["read_exchange", "leg_receivers"]
+
+
+def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Draft]:
+    """An exchange draft: "A ... in exchange for B", or "swap: A for B"."""
+    pats = ctx.patterns.exchange
+    s = ctx.sentence
+    m = pats["cue"].search(s.text)
+    if not m:
+        return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory) or _two_legs(ctx)
+    cue_start, cue_end = s.start + m.start(), s.start + m.end()
+    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trad|barter", m.group(), re.I):
+        return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
+    leg_a = _given_up(ctx, s.start, cue_start)
+    after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
+    after = [loc for loc in after if not whole_country(loc)] or after
+    if not after:   # "... in exchange." closes the sentence; "in return for information" is not a place swap
+        return [] if m.group().casefold().endswith(("for", "of")) else _trailing_exchange(ctx, cue_start)
+    leg_b = _example(ctx, after[0])
+    told_before = ""
+    if leg_a is not None:
+        a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
+    elif memory is not None and memory.previous is not None and not ctx.text[s.start:cue_start].strip():
+        prev = memory.previous   # "... withdraw from A. In return, Russia would let the SNA enter B."
+        leg_a = _given_up(prev, prev.sentence.start, prev.sentence.end)
+        if leg_a is None:
+            return []
+        a_from, a_to = _giver_receiver(prev, leg_a, prev.sentence.end)
+        told_before = prev.sentence.text
+    else:
+        return []
+    b_side = [x for x in actors_listed_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
+              if x.end <= leg_b.start]
+    lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, leg_b.start))), None)
+    takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= leg_b.start] if lets else []
+    if b_side and _TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]):   # "for the SNA entering Tal Rifaat"
+        b_from, b_to = [], unique_actors([a.actor for a in b_side])
+    elif takers and _TAKING.match(ctx.text, takers[-1].end, leg_b.start) and \
+            not re.search(r"[;:]|\b(?:while|but|whereas)\b", ctx.text[takers[-1].end:leg_b.start]):
+        # "Russia would let the SNA enter B", "Ankara letting government forces into the areas ..., such as B"
+        givers = [x for x in b_side if x.end <= lets.start()]
+        b_from, b_to = [a.actor for a in givers], unique_actors([a.actor for a in takers])
+    else:
+        b_from = [a.actor for a in b_side]
+        b_to = _receivers_after(ctx, leg_b.end, s.end) or leg_receivers(ctx, leg_b.place) or a_from
+    a_to = a_to or leg_receivers(ctx, leg_a.place)
+    if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
+        a_to = b_from   # a swap between two parties: each receives what the other gives
+    return _pending([_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to, told_before)], memory)
+
+
+def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:
+    if memory is not None:
+        memory.pending = [d for d in drafts if not (d.extra["a_to"] and d.extra["b_to"])]
+    return drafts
+
+
+_LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:s|ing)?|permit(?:s|ting)?)\s+(?:the\s+)?",
+                   re.I)
+# Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
+_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|leav\w*|left|retreat\w*|hand\w*(?:\s+over)?|"
+                        r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
+                        r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
+# Between a party and a place: the party takes the place ("government forces to take over A").
+_TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
+                     r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
+                     r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
+                     r"get|gets|got|getting)\s+"
+                     r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
+                     re.I)
+
+
+_SUCH_AS = re.compile(r",?\s+(?:such\s+as|including|notably|like)\s+(?:the\s+(?:city|town|village|area)s?\s+of\s+)?", re.I)
+
+
+def _example(ctx: SentenceContext, leg: Loc) -> Loc:
+    """A vague leg made definite by its example: "the areas south of the M4, such as the town of
+    Ihsim" is mapped at Ihsim."""
+    if leg.precision == 1:
+        return leg
+    m = _SUCH_AS.match(ctx.text, leg.end, ctx.sentence.end)
+    nxt = [loc for loc in ctx.locs if m and loc.start == m.end() and loc.located and not loc.locator]
+    return nxt[0] if nxt else leg
+
+
+def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
+    """The first leg of an exchange: the place given up before the cue ("withdraw from A to the north of
+    the M4, in exchange for ..."), else the last place before the cue; never a whole country when a
+    place is named ("the Nassib crossing with Jordan")."""
+    cands = [loc for loc in ctx.locs if start <= loc.start and loc.end <= cue_start and not loc.locator and loc.located]
+    cands = [loc for loc in cands if not whole_country(loc)] or cands
+    cands = [loc for loc in cands if not _DESTINATION.search(ctx.text, max(start, loc.start - 40), loc.start)] or cands
+    given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
+    if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over
+        return next((loc for loc in chain(ctx.text, ctx.locs, given[-1]) if loc in cands), given[-1])
+    return (cands or [None])[-1]
+
+
+# "evacuated to Aleppo", "bused towards Idlib": where people go is no leg of a swap
+_DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken|sent|relocated|displaced|head\w*)\s+"
+                          r"(?:\w+\s+){0,2}?(?:to|towards|into)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$", re.I)
+
+
+# "... B to X", "B over to X", "B, which would be returned to X"
+_RECEIVER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?(?:handed|returned|given|transferred|ceded|delivered)\s+)?"
+                       r"(?:over\s+|back\s+)?(?:to|for)\s+", re.I)
+
+
+def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
+    """ "... B to the government": who receives the second leg, when the sentence says so."""
+    m = _RECEIVER.match(ctx.text[start:end])
+    if not m:
+        return []
+    return unique_actors([a.actor for a in actors_listed_after(ctx, start + m.end(), max_gap=6) if a.end <= end])
+
+
+def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
+    """ "X handed A to Y, in a deal that gave X B in exchange.": both legs stand before the cue."""
+    before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= cue_start
+              and loc.located and not loc.locator]
+    if len(before) < 2:
+        return []
+    leg_a, leg_b = before[0], before[-1]
+    a_from, a_to = _giver_receiver(ctx, leg_a, leg_b.start)
+    return [_exchange(ctx, leg_a, leg_b, a_from, a_to, a_to, a_from)]
+
+
+def _skip_words(gap: str) -> int:
+    m = re.match(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", gap, re.I)
+    return m.end() if m else 0
+
+
+def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[list[Actor], list[Actor]]:
+    s = ctx.sentence
+    before = [a for a in ctx.actors if s.start <= a.start and a.end <= leg_a.start]
+    pair = _offer_pair(ctx, before)
+    if pair and ctx.text[pair[1][-1].end:leg_a.start].strip() == "":
+        return unique_actors([a.actor for a in pair[0]]), unique_actors([a.actor for a in pair[1]])
+    givers = _last_group(ctx, before)
+    if givers and _TAKING.fullmatch(ctx.text[givers[-1].end:leg_a.start]):   # "allow government forces to take over A"
+        takers = givers
+        givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
+        return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
+    receivers: list[ActorMention] = []
+    for m in re.finditer(r"\b(?:to|for)\s+(?:the\s+)?", ctx.text[leg_a.end:cue_start]):
+        receivers = [a for a in actors_listed_after(ctx, leg_a.end + m.end(), max_gap=2) if a.end <= cue_start]
+        if receivers:
+            break
+    return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in receivers])
+
+
+_OFFER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:offered|offers|offer|proposed|proposes|gave|gives|"
+                    r"promised|promises|floated|floats)\s+(?:to\s+)?$", re.I)
+
+
+def _offer_pair(ctx: SentenceContext, mentions: list[ActorMention]) -> tuple[list, list] | None:
+    """ "Moscow offers Ankara <A>": the first party gives, the second receives."""
+    groups = [g for g in actor_groups(ctx) if g[0] in mentions]
+    for first, second in zip(groups, groups[1:]):
+        if _OFFER.match(ctx.text[first[-1].end:second[0].start]):
+            return first, second
+    return None
+
+
+def _last_group(ctx: SentenceContext, mentions: list[ActorMention]) -> list[ActorMention]:
+    groups = [g for g in actor_groups(ctx) if g[0] in mentions]
+    groups = [g for g in groups if not is_speaker(ctx, g[-1])] or groups
+    return groups[-1] if groups else []
+
+
+_GETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+|to\s+)?(?:in\s+(?:return|exchange)\s+)?"
+                   r"(?:get|gets|receive|receives|take|takes|gain|gains)\s+"
+                   r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
+_IF_GOT = re.compile(r"\s*,?\s*if\s+", re.I)
+_GOT = re.compile(r"\s+(?:got|gets|received|receives|took|takes|gained|gains|were\s+given|was\s+given)\s+"
+                  r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
+
+
+def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
+    """ "Damascus would get al-Atarib if Ankara got Tal Rifaat": each party receives one place, from
+    the other."""
+    for group in actor_groups(ctx):
+        gets = _GETS.match(ctx.text, group[-1].end, ctx.sentence.end)
+        if not gets or "would" not in gets.group() and "could" not in gets.group():
+            continue
+        leg_a = next((loc for loc in ctx.locs if loc.start >= gets.end() and loc.located and not loc.locator), None)
+        cond = leg_a and re.search(r",?\s+if\s+", ctx.text[leg_a.end:ctx.sentence.end])
+        if not cond:
+            continue
+        others = actors_listed_after(ctx, leg_a.end + cond.end(), max_gap=2)
+        got = others and _GOT.match(ctx.text, others[-1].end, ctx.sentence.end)
+        leg_b = got and next((loc for loc in ctx.locs if loc.start >= got.end() and loc.located and not loc.locator), None)
+        if leg_b and leg_b.start - got.end() <= 30:
+            a_to, b_to = unique_actors([a.actor for a in group]), unique_actors([a.actor for a in others])
+            return [_exchange(ctx, leg_a, leg_b, b_to, a_to, a_to, b_to)]
+    return []
+
+
+_DEAL_WORD = re.compile(r"\b(?:swap|trade|deal|exchange|bargain|barter|scenario|proposal|arrangement|understanding)s?\b",
+                        re.I)
+
+
+def _two_legs(ctx: SentenceContext) -> list[Draft]:
+    """ "A swap that would see the factions pull out of A and the regime move in, while Turkish troops
+    enter B"; "giving the factions A while Damascus gets B": a deal told as two moves, each place with
+    its own receiver."""
+    if not _DEAL_WORD.search(ctx.sentence.text):
+        return []
+    legs: list[tuple[Loc, list[Actor]]] = []
+    for loc in ctx.locs:
+        if not (ctx.sentence.start <= loc.start < ctx.sentence.end) or loc.locator or not loc.located \
+                or any(leg.place is not None and loc.place is not None and leg.place.id == loc.place.id for leg, _ in legs):
+            continue
+        takers = leg_receivers(ctx, loc.place)
+        if takers and not (legs and {a.id for a in takers} == {a.id for a in legs[-1][1]}):
+            legs.append((loc, takers))
+    if len(legs) < 2:
+        return []
+    (a, a_to), (b, b_to) = legs[:2]
+    return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+
+
+_GOES_TO = re.compile(r"\s+(?:would|will|should|could|is\s+to|are\s+to)\s+(?:go|pass|fall|revert)\s+to\s+(?:the\s+)?", re.I)
+_AND_THEN = re.compile(r"(?:\s+and\s+(?:its|their)\s+allies)?\s*(?:,\s*|;\s*)?(?:and|while|whereas)?\s+", re.I)
+_TO_PARTY = re.compile(r"[^.;]{0,40}?\bto\s+(?:the\s+)?", re.I)
+
+
+def _allocation(ctx: SentenceContext) -> list[Draft]:
+    """ "A would go to the regime and its allies, and B to the SDF": two places shared out between two
+    parties."""
+    for m in _GOES_TO.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        first = actors_listed_after(ctx, m.end(), max_gap=2)
+        before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start() and loc.located
+                  and not loc.locator and not CLAUSE_BREAK.search(ctx.text, loc.end, m.start())]
+        joint = first and _AND_THEN.match(ctx.text, first[-1].end, ctx.sentence.end)
+        leg_b = joint and next((loc for loc in ctx.locs if loc.start == joint.end() and loc.located), None)
+        to = leg_b and _TO_PARTY.match(ctx.text, leg_b.end, ctx.sentence.end)
+        second = actors_listed_after(ctx, to.end(), max_gap=2) if to else []
+        if before and second:   # A: the first of the places coordinated right before "would go to"
+            leg_a = next(loc for loc in chain(ctx.text, ctx.locs, before[-1]) if loc in before)
+            a_to, b_to = unique_actors([a.actor for a in first]), unique_actors([a.actor for a in second])
+            return [_exchange(ctx, leg_a, leg_b, [], a_to, [], b_to)]
+    return []
+
+
+# "Kabani for Rabia", a "Tal Rifaat for al-Atarib" swap: two places joined by "for", not after a move
+# ("left Douma for Jarabulus" is a route).
+_FOR = re.compile(r"[\"'“”‘’]?\s+for\s+(?:the\s+)?[\"'“”‘’]?", re.I)
+_MOVED = re.compile(r"\b(?:left|leav\w*|depart\w*|head\w*|set\s+off|bound|bus\w*|fled|moved|travel\w*|evacuated)\b"
+                    r"[^.;]{0,40}$", re.I)
+_SWAP_WORD = re.compile(r"\b(?:swap|trade|exchange|bargain|deal|offer|proposal|idea|plan)s?\b", re.I)
+
+
+def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
+    """ "Kabani for Rabia – this is what the Turks are asking for": a swap named by its two places.
+    It must be quoted, open the sentence, or stand by a word like swap or deal; who receives each
+    place is read from this sentence or the one before ("... leave it to government forces")."""
+    locs = [loc for loc in ctx.locs if loc.located and not loc.locator]
+    for a, b in zip(locs, locs[1:]):
+        if not _FOR.fullmatch(ctx.text[a.end:b.start]) or _MOVED.search(ctx.text, ctx.sentence.start, a.start):
+            continue
+        quoted = re.search(r"[\"“‘']\s*$", ctx.text[ctx.sentence.start:a.start])
+        opening = not re.search(r"\w", ctx.text[ctx.sentence.start:a.start].replace("the", ""))
+        if not (quoted or opening or _SWAP_WORD.search(ctx.sentence.text)):
+            continue
+        earlier = [c for c in (ctx, memory.previous if memory else None) if c is not None]
+        a_to = next((r for c in earlier if (r := leg_receivers(c, a.place))), [])
+        b_to = next((r for c in earlier if (r := leg_receivers(c, b.place))), [])
+        return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+    return []
+
+
+_ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
+                           r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
+_LEAVE_TO = re.compile(r"\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
+                       r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
+_MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
+_MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
+_GIVING = re.compile(r"\b(?:giving|give|gives|gave|handing|hand|hands|handed)\s+(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"
+                     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+(?:of|along|around|near|on)\s+(?:the\s+)?)?$",
+                     re.I)
+_PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
+                        r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of)"
+                        r"\s+(?:over\s+|back\s+)?(?:to\s+)?(?:the\s+)?", re.I)
+
+
+def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
+    """Who a sentence says would receive ``place``: "leave it to X", "X would be allowed into it",
+    "letting X into it", "X would get it", "X's takeover of it"."""
+    if place is None:
+        return []
+    for loc in (loc for loc in ctx.locs if loc.place is not None and loc.place.id == place.id):
+        after = _LEAVE_TO.match(ctx.text, loc.end, ctx.sentence.end)
+        if after:
+            return unique_actors([a.actor for a in actors_listed_after(ctx, after.end(), max_gap=2)])
+        moved_in = _MOVE_IN.match(ctx.text, loc.end, ctx.sentence.end)
+        takers = actors_listed_after(ctx, moved_in.end(), max_gap=2) if moved_in else []
+        if takers and _MOVES_IN.match(ctx.text, takers[-1].end, ctx.sentence.end):   # "pull out of A and the regime move in"
+            return unique_actors([a.actor for a in takers])
+        giving = _GIVING.search(ctx.text, max(ctx.sentence.start, loc.start - 80), loc.start)
+        if giving:   # "giving the mercenaries the villages along the Sajour"
+            return unique_actors([a.actor for a in ctx.actors if giving.start("who") <= a.start and a.end <= giving.end("who")])
+        brk = CLAUSE_BREAK.search(ctx.text, loc.end, ctx.sentence.end)
+        later = _PASSES_TO.search(ctx.text, loc.end, brk.start() if brk else ctx.sentence.end)
+        takers = actors_listed_after(ctx, later.end(), max_gap=2) if later else []
+        if takers:   # "A, which would then be placed under the protection of Russian military police"
+            return unique_actors([a.actor for a in takers])
+        for group in reversed(actor_groups(ctx)):
+            if group[-1].end > loc.start or CLAUSE_BREAK.search(ctx.text, group[-1].end, loc.start):
+                continue
+            if (_ALLOWED_INTO.match(ctx.text, group[-1].end, loc.start) or _GETS.match(ctx.text, group[-1].end, loc.start)
+                    or _TAKING.match(ctx.text, group[-1].end, loc.start)):
+                return unique_actors([a.actor for a in group])
+    return []
+
+
+def _swap_headline(ctx: SentenceContext, pos: int, memory: Memory | None = None) -> list[Draft]:
+    """ "Swap: A for B", "a deal trading A and the road west of it for B": A is the first place after
+    the cue, B the first after its "for"."""
+    locs = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end and loc.located
+            and not loc.locator]
+    if len(locs) < 2:
+        return []
+    cut = re.search(r"\b(?:for|against)\b", ctx.text[locs[0].end:ctx.sentence.end])
+    later = [loc for loc in locs[1:] if cut and loc.start >= locs[0].end + cut.end()]
+    if not later:
+        return []
+    a, b = _example(ctx, locs[0]), _example(ctx, later[0])
+    earlier = [c for c in (ctx, memory.previous if memory else None) if c is not None]
+    a_to = next((r for c in earlier if (r := leg_receivers(c, a.place))), [])
+    b_to = next((r for c in earlier if (r := leg_receivers(c, b.place))), [])
+    return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+
+
+def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
+              b_from: list[Actor], b_to: list[Actor], told_before: str = "") -> Draft:
+    """The exchange draft; ``told_before`` is the sentence that told the first leg, when another did."""
+    s = ctx.sentence
+    modality = ctx.modality()
+    status = "proposed"
+    if ctx.patterns.exchange["done"].search(s.text) or (
+            told_before and modality != Modality.POSSIBLE and ctx.patterns.exchange["done"].search(told_before)):
+        status = "done"
+    elif ctx.patterns.exchange["agreed"].search(s.text + " " + told_before) and modality != Modality.POSSIBLE:
+        status = "agreed"
+    if status == "proposed":   # a proposal is a possibility, whoever tells of it (the attribution keeps who)
+        modality = Modality.POSSIBLE
+    actors = unique_actors(a_from + a_to + b_from + b_to)
+    return Draft("exchange", s, [a, b], actors, modality, EventType.HANDOVER, attribution_of(ctx),
+                 {"a_from": a_from, "a_to": a_to, "b_from": b_from, "b_to": b_to, "status": status})
+
+

@@ -1,0 +1,100 @@
+"""Routes: "from X ... to/ended in Y", "left X for Y", patrols between two places, and a move whose
+start a sentence just before told."""
+from __future__ import annotations
+
+import re
+
+from geo.extract.locations import Loc, plain
+from geo.extract.sentence import (
+    Draft,
+    Memory,
+    SentenceContext,
+    attributed_spans,
+    attribution_of,
+    clause_start,
+    control_actor_spans,
+    inside_any,
+    is_speaker,
+    locs_after,
+    unique_actors,
+)
+from geo.model import Actor, EventType
+
+__all__ = ["read_route"]
+
+
+def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
+    """A route draft when the sentence says "from X ... to Y"."""
+    pats = ctx.patterns
+    s = ctx.sentence
+    legs: list[tuple[Loc, Loc]] = []
+    departure, memory.departure = memory.departure, None
+    memory.departure_age += 1
+    if memory.departure_age < 3:   # told at most two sentences before
+        memory.departure = departure
+    for m in pats.route_from.finditer(s.text):
+        origin = locs_after(ctx, s.start + m.end(), max_gap=30)
+        if not origin:
+            continue
+        rest = s.text[ctx.rel(origin[-1].end):]
+        to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
+        dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
+        if dest:
+            legs.append((origin[0], dest[0]))
+        elif _MOVEMENT.search(s.text):
+            memory.departure, memory.departure_age = origin[0], 0   # "Buses left al-Rastan. ... taken to X."
+    if not legs and departure is not None and _MOVEMENT.search(s.text):
+        dest = next((d for t in pats.route_to.finditer(s.text) if (d := _route_end(ctx, s.start + t.end()))), None)
+        if dest and dest[0].place is not departure.place:
+            legs.append((departure, dest[0]))
+            memory.departure = None
+    if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"
+        origin, dest = min(legs, key=lambda leg: leg[1].start - leg[0].end)
+        actors = _route_actors(ctx, memory, origin.start)
+        if actors or _MOVEMENT.search(s.text):
+            return [_route(ctx, origin, dest, actors)]
+    corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
+    if corridor is not None and re.search(r"patrol", s.text, re.I):
+        actors = _route_actors(ctx, memory)   # "a joint patrol on the M4 between A and B"
+        if actors:
+            return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
+    return []
+
+
+def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
+    """Where a movement ends: the place right after "to", or after a noun phrase naming a spot in it
+    ("towards the Turkish observation post in the village of Ishtabraq")."""
+    locs = locs_after(ctx, pos, max_gap=60)
+    if locs and re.search(r"[,;]|\b(?:and|while|where|after|before)\b", ctx.text[pos:locs[0].start], re.I):
+        return []
+    return locs
+
+
+_MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
+                       r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled)\b", re.I)
+
+
+def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
+    s = ctx.sentence
+    return Draft("route", s, [plain(origin), plain(dest)], actors, ctx.modality(),
+                 EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
+
+
+def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None) -> list[Actor]:
+    """Who moves: the parties of the clause that tells the move, before its start ("army units ... moved
+    from A"); else the sentence's parties; else, for "a second column", whoever moved last."""
+    excluded = control_actor_spans(ctx)
+    speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed_spans(ctx))]
+    usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers]
+    clause = clause_start(ctx, origin) if origin is not None else ctx.sentence.start
+    movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
+    own = [a.actor for a in (movers or usable)]
+    inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
+    if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
+        inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
+    actors = unique_actors(own + inherited)
+    if actors:
+        memory.last_movers = actors
+    return actors
+
+

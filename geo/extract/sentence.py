@@ -1,0 +1,245 @@
+"""What every sentence rule reads: the sentence with its places, parties and cues, the drafts it
+writes, what earlier sentences left (:class:`Memory`), and the helpers the rules share (modality,
+attribution, clauses, lists of places and parties)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.extract.actors import ActorMention
+from geo.extract.locations import Loc
+from geo.extract.patterns import Patterns
+from geo.extract.text import Sentence
+from geo.model import Actor, EventType, Modality, PlaceType
+
+__all__ = [
+    "Draft", "Memory", "SentenceContext", "CLAUSE_BREAK", "actor_groups", "actors_listed_after",
+    "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
+    "is_speaker", "locs_after", "subject_group", "unique_actors", "whole_country"
+]
+
+
+@dataclass
+class Draft:
+    """A claim before export: kind, where, who, and the evidence."""
+
+    kind: str
+    sentence: Sentence
+    locs: list[Loc]
+    actors: list[Actor]
+    modality: Modality
+    event_type: EventType | None = None
+    attribution: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Memory:
+    """What earlier sentences established: the actors of the last event of each type, the last
+    speaker, and the sentence before (an exchange's first leg may stand there)."""
+
+    last_actors: dict[EventType, list[Actor]] = field(default_factory=dict)
+    last_speaker: str = ""
+    previous: "SentenceContext | None" = None
+    pending: list["Draft"] = field(default_factory=list)   # exchanges whose receivers a later sentence may tell
+    last_movers: list[Actor] = field(default_factory=list)   # who made the last move told
+    departure: "Loc | None" = None   # where a sentence just before said a move started, with no end
+    departure_age: int = 0
+
+
+@dataclass
+class SentenceContext:
+    """One sentence with its annotations."""
+
+    text: str
+    sentence: Sentence
+    locs: list[Loc]
+    actors: list[ActorMention]
+    patterns: Patterns
+    memory: Memory | None = None
+    attribution: str | None = None
+    cues: dict = field(default_factory=dict)   # "possible": where its cues start; "claimed": whether any
+
+    def rel(self, pos: int) -> int:
+        return pos - self.sentence.start
+
+    def modality(self, at: int | None = None) -> Modality:
+        """possible > claimed > reported, by the cues found in the sentence.
+
+        With ``at`` (an offset in the sentence), a noun cue ("the proposal") only
+        counts in the clause that holds ``at``, and a verb or modal cue ("may", "does
+        not rule out", "expects") only before the end of that clause: "X is held by Y,
+        and Z said it would not withdraw" states the control. "said" and "according
+        to" count for the whole sentence. Cues are searched once per sentence.
+        """
+        if not self.cues:
+            mod = self.patterns.modality
+            self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
+            self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text))
+        if self.cues["possible"] and (at is None or self.cues["possible"][0] < _clause_end(self.sentence.text, at)):
+            return Modality.POSSIBLE
+        local = self.patterns.modality.get("possible_local")
+        if local is not None and local.search(_clause_at(self.sentence.text, at)):
+            return Modality.POSSIBLE
+        return Modality.CLAIMED if self.cues["claimed"] else Modality.REPORTED
+
+
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+_CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before|as)\s", re.I)
+
+
+def _clause_end(text: str, at: int) -> int:
+    return next((m.start() for m in _CLAUSE.finditer(text) if m.start() >= at), len(text))
+
+
+def _clause_at(text: str, at: int | None) -> str:
+    if at is None:
+        return text
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
+    for start, end in zip(bounds, bounds[1:]):
+        if start <= at < end:
+            return text[start:end]
+    return text
+
+
+def clause_start(ctx: SentenceContext, pos: int) -> int:
+    """Where the clause holding ``pos`` starts ("..., after the factions attempted to advance")."""
+    starts = [ctx.sentence.start + m.end() for m in _CLAUSE.finditer(ctx.sentence.text)
+              if ctx.sentence.start + m.end() <= pos]
+    return max(starts, default=ctx.sentence.start)
+
+
+_SPEECH = (r"said|says|told|stressed|announced|claimed|revealed|believed|believes|indicated|added|"
+           r"pointed\s+out|noted|confirmed|warned|expressed")
+_ACCORDING = re.compile(r"according to\s+((?:the\s+)?[^,.;“\"]{3,60})", re.I)
+_SPEAKER = re.compile(r"((?:[A-Z][\w’'-]+\s*){1,4}|(?:the|a)\s+[\w\s]{3,40}?)(?:,[^,.;]{2,80},)?\s+(?:" + _SPEECH + r")\b")
+_PRONOUN = frozenset({"he", "she", "they", "it"})
+
+
+def attribution_of(ctx: SentenceContext) -> str:
+    """Who the sentence attributes its statement to (a name before "said", or after
+    "according to"); "He said" stands for the last speaker named before."""
+    if ctx.attribution is None:
+        s = ctx.sentence.text
+        m = _ACCORDING.search(s) or _SPEAKER.search(s)
+        found = m.group(1).strip() if m else ""
+        if found.casefold() in _PRONOUN:
+            found = ctx.memory.last_speaker if ctx.memory else ""
+        elif found and ctx.memory is not None:
+            ctx.memory.last_speaker = found
+        ctx.attribution = found
+    return ctx.attribution
+
+
+# -- actors ---------------------------------------------------------------------
+
+# What may stand between coordinated actors: "X and Y", "X, Y", "X (Y)", "X together with Y", "X with Y";
+# not ", with Y deployed" (a clause of its own) nor ", while Y".
+_COORDINATION = re.compile(r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with)"
+                           r"\s*(?:the\s+)?", re.I)
+
+
+def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list[ActorMention]:
+    """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y")."""
+    out: list[ActorMention] = []
+    cursor = pos
+    for a in ctx.actors:
+        if a.end <= cursor or a.start < cursor - 4:
+            continue
+        gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
+        if len(gap) > (max_gap if not out else 24) or re.search(r"[.;:]", gap):
+            break
+        if out and not _COORDINATION.fullmatch(gap):
+            break
+        if out and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and not re.match(r"\s*(?:,|and\b|\))", ctx.text[a.end:a.end + 6]):
+            break   # "to the Russians, Turkey would leave": a new clause, not a list
+        out.append(a)
+        cursor = a.end
+    return out
+
+
+def control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """Actor mentions used to say who controls a place (not who acts)."""
+    spans = []
+    for m in re.finditer(r"\bunder\s+(?:the\s+)?", ctx.sentence.text, re.I):
+        for a in actors_listed_after(ctx, ctx.sentence.start + m.end()):
+            if re.match(r"\s*(?:['’]s\s+)?control", ctx.text[a.end:a.end + 15], re.I):
+                spans.append((a.start, a.end))
+    for m in ctx.patterns.control["place_then_actor"].finditer(ctx.sentence.text):
+        spans += [(a.start, a.end) for a in actors_listed_after(ctx, ctx.sentence.start + m.end())]
+    for a in ctx.actors:
+        if re.match(ctx.patterns.control["actor_then_place"].pattern, ctx.text[a.end:a.end + 14], re.I):
+            spans.append((a.start, a.end))
+    return spans
+
+
+def is_speaker(ctx: SentenceContext, a: ActorMention) -> bool:
+    return bool(re.match(r"\s*(?:\w+\s+){0,2}?(?:said|told|announced|stressed|claimed|warned|urged|called)\b",
+                         ctx.text[a.end:a.end + 40]))
+
+
+def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[ActorMention]:
+    """The sentence's first actor and those coordinated with it ("Russia and Turkey")."""
+    if not usable:
+        return []
+    first = usable[0]
+    return [first] + [a for a in actors_listed_after(ctx, first.end) if a in usable]
+
+
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
+
+
+def attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """Spans that say who reports (sources of X in Y said): not where or who acts."""
+    return [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end())
+            for m in _ATTRIBUTION.finditer(ctx.sentence.text)]
+
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
+    r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b", re.I)
+
+
+def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
+    cands = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end
+             and not loc.locator and loc.located]
+    if not cands or cands[0].start - pos > max_gap:
+        return []
+    first = cands[0]
+    group = [first]
+    for loc in cands[1:]:
+        if loc.start == group[-1].start or _LIST_LINK.fullmatch(ctx.text[group[-1].end:loc.start]):
+            group.append(loc)
+        else:
+            break
+    return group
+
+
+_LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
+                        r"(?:(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
+
+
+def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
+    groups: list[list[ActorMention]] = []
+    for a in ctx.actors:
+        if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", ctx.text[groups[-1][-1].end:a.start]):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    return groups
+
+
+def whole_country(loc: Loc) -> bool:
+    return loc.place is not None and loc.place.type == PlaceType.COUNTRY and loc.kind == "place"
