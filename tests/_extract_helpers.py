@@ -52,3 +52,19 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def place(gaz, name: str):
     """The top gazetteer place for a name."""
     return gaz.lookup(name, limit=1)[0].place
+
+def holders(ex) -> set:
+    """(first place, first bloc) of each control claim."""
+    return {(c.place_names[0], c.blocs[0]) for c in claims(ex, "control")}
+
+def events_of(ex, etype: str) -> list:
+    """Event claims of one type."""
+    return claims(ex, "event", etype)
+
+def sides(x) -> tuple:
+    """Who receives each leg of an exchange claim."""
+    return x.details["a_to"], x.details["b_to"]
+
+def routes_of(ex) -> list:
+    """(place names, blocs) of each route claim."""
+    return [(c.place_names, c.blocs) for c in claims(ex, "route")]

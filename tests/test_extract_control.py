@@ -1,0 +1,229 @@
+"""geo.extract.control through extract(): who holds a place - stated, handed over, present."""
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims, events_of, holders, run
+
+
+@pytest.mark.parametrize("text,name,bloc", [
+    ("Fighting broke out near Tal Tamr, which is held by the SDF.", "Tal Tamr", "sdf"),
+    ("Russian jets struck areas under Turkish control in Afrin.", "Afrin", "turkey"),
+    ("The Turkish-held town of Ras al-Ain came under fire.", "Ras al-Ain", "turkey"),
+    ("Rebels seized Saraqib on Tuesday.", "Saraqib", "opposition"),
+    ("Jisr al-Shughur has been under HTS control since 2019.", "Jisr al-Shughur", "hts"),
+    ("SDF-controlled Tal Tamr was calm.", "Tal Tamr", "sdf"),
+    ("Government forces captured Kafr Nabl.", "Kafr Nabl", "syrian-government"),
+    ("Government forces shelled opposition-held Kafr Nabl on Monday.", "Kafr Nabl", "opposition"),
+    ("HTS-dominated Idlib has seen protests.", "Idlib", "hts"),
+    ("Saraqib fell to government forces in February 2020.", "Saraqib", "syrian-government"),
+    ("Regime forces regained control of Khan Sheikhoun in August 2019.", "Khan Sheikhoun", "syrian-government"),
+    ("The town of Jisr al-Shughur is controlled by HTS.", "Jisr al-Shughur", "hts"),
+    ("Tal Abyad remains in the hands of Turkish-backed factions.", "Tal Abyad", "opposition"),
+    ("Afrin has been under Turkish control since 2018.", "Afrin", "turkey"),
+])
+def test_control_claim(gazetteer, text, name, bloc):
+    ex = run(text, gazetteer)
+    assert (name, bloc) in holders(ex), ex.claims
+    assert len(claims(ex, "control")) == 1
+
+def test_control_of_two_places_by_two_blocs(gazetteer):
+    ex = run("Kobani and Sarrin have been controlled by the SDF together with government forces.", gazetteer)
+    assert holders(ex) == {("Kobani", "sdf"), ("Kobani", "syrian-government"),
+                            ("Sarrin", "sdf"), ("Sarrin", "syrian-government")}
+
+def test_control_x_and_the_nearby_y(gazetteer):
+    ex = run("Kobani and the nearby Sarrin have been controlled by the SDF together with government forces.",
+             gazetteer)
+    places = {n for n, _ in holders(ex)}
+    blocs = {b for _, b in holders(ex)}
+    assert blocs == {"sdf", "syrian-government"}
+    assert any("Sarrin" in n for n in places) and "Kobani" in places
+
+@pytest.mark.parametrize("text", [
+    "Turkey wants to control the border.",
+    "Government forces shelled Kafr Nabl on Monday.",
+    "Residents of Manbij held a wedding on Friday.",
+    "The weather in Qamishli was cold.",
+])
+def test_no_control_claim(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []
+
+def test_agent_is_not_controller(gazetteer):
+    ex = run("Russian jets struck areas under Turkish control in Afrin.", gazetteer)
+    (strike,) = events_of(ex, "strike")
+    assert strike.blocs == ("russia",)
+    assert strike.place_names == ("Afrin",)
+    (ctl,) = claims(ex, "control")
+    assert ctl.blocs == ("turkey",)
+
+def test_relative_clause_does_not_steal_the_controlled_place(gazetteer):
+    ex = run("Tal Tamr, which lies on the M4 highway, has been controlled by the SDF since 2015.", gazetteer)
+    assert {c.place_names[0] for c in claims(ex, "control")} == {"Tal Tamr"}
+
+@pytest.mark.parametrize("text,name,bloc", [
+    ("Russian forces are stationed at the Qamishli airport.", "Qamishli airport", "russia"),
+    ("Regime forces stationed in the village of Kansafra shelled Kafr Nabl.", "Kansafra", "syrian-government"),
+    ("Turkish drones attacked SDF positions near Tal Tamr.", "Tal Tamr", "sdf"),
+    ("The coalition moved equipment from its base in al-Shaddadi.", "al-Shaddadi", "us-coalition"),
+    ("The Turkish observation post in Morek came under fire.", "Morek", "turkey"),
+])
+def test_presence_is_control_with_its_cue(gazetteer, text, name, bloc):
+    found = [c for c in claims(run(text, gazetteer), "control") if c.place_names == (name,)]
+    assert [(c.blocs, c.details["cue"]) for c in found] == [((bloc,), "presence")]
+
+@pytest.mark.parametrize("text", [
+    "Airstrikes hit positions near Kansafra.",
+    "Russia deployed reinforcements to Saraqib.",
+])
+def test_presence_needs_an_owner_and_a_place_it_is_at(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []
+
+def test_backers_set_off_by_commas_do_not_hide_who_seized(gazetteer):
+    ex = run("Government forces, backed by Russian jets, seized Kafr Nabl and the nearby town of Saraqib.", gazetteer)
+    assert holders(ex) == {("Kafr Nabl", "syrian-government"), ("Saraqib", "syrian-government")}
+
+def test_a_comma_with_clause_is_not_a_second_controller(gazetteer):
+    ex = run("Tal Tamr and its villages on the Khabur River are held by the SDF, with government forces "
+             "deployed on the front lines.", gazetteer)
+    assert holders(ex) == {("Tal Tamr", "sdf")}
+
+def test_outside_x_control_is_not_x_control(gazetteer):
+    ex = run("The only pocket left outside government control is the city of Douma.", gazetteer)
+    assert ("Douma", "syrian-government") not in holders(ex)
+
+@pytest.mark.parametrize("text,name,bloc", [
+    ("Drones were launched at the Russian Hmeimim airbase.", "Hmeimim airbase", "russia"),
+    ("Iranian militias shelled the US base at al-Tanf.", "al-Tanf", "us-coalition"),
+    ("Helicopters took off from the al-Omar oil field, the largest coalition base in Syria.",
+     "al-Omar oil field", "us-coalition"),
+])
+def test_a_base_is_held_by_its_owner(gazetteer, text, name, bloc):
+    assert (name, bloc) in holders(run(text, gazetteer))
+
+def test_a_base_in_a_town_is_a_presence_there(gazetteer):
+    ex = run("A convoy headed from al-Malikiyah to the coalition base in Rmelan.", gazetteer)
+    assert holders(ex) == {("Rmelan", "us-coalition")}
+
+def test_control_of_it_is_the_place_named_before(gazetteer):
+    ex = run("HTS retook Kafr Nabudah, before government forces regained control of it in June.", gazetteer)
+    assert ("Kafr Nabudah", "syrian-government") in holders(ex)
+    assert {c.blocs for c in events_of(ex, "capture")} == {("hts",), ("syrian-government",)}
+
+def test_positions_left_behind_are_not_held(gazetteer):
+    ex = run("Iranian-backed militias withdrew from their positions around Saraqib on Monday.", gazetteer)
+    assert claims(ex, "control") == []
+
+def test_a_passive_recapture_is_control_and_a_capture(gazetteer):
+    ex = run("Aleppo was recaptured by government forces in December 2016.", gazetteer)
+    assert holders(ex) == {("Aleppo", "syrian-government")}
+    assert [c.blocs for c in events_of(ex, "capture")] == [("syrian-government",)]
+
+def test_the_village_is_not_an_american_town(gazetteer):
+    ex = run("Regime forces shelled the village of Kabana. The village has been in the hands of HTS since 2016.",
+             gazetteer)
+    assert ("Kabani", "hts") in holders(ex)
+
+@pytest.mark.parametrize("text,expected", [
+    ("The SDF handed over Arima and Tal Rifaat to the Syrian government forces on Monday.",
+     {("Arima", "syrian-government"), ("Tal Rifaat", "syrian-government")}),
+    ("The SDF, which controls most of Tal Tamr, rejected the offer.", {("Tal Tamr", "sdf")}),
+    ("Fighters of Hayat Tahrir al-Sham (HTS) seized the town of Afrin on Wednesday.", {("Afrin", "hts")}),
+    ("Turkish forces set up a new observation point in the village of Atarib.", {("Atarib", "turkey")}),
+    ("The US-led coalition keeps a handful of border posts around the town of al-Yarubiyah.",
+     {("al-Yarubiyah", "us-coalition")}),
+])
+def test_more_control_phrasings(gazetteer, text, expected):
+    assert holders(run(text, gazetteer)) == expected
+
+def test_a_proposed_handover_gives_nobody_control(gazetteer):
+    ex = run("Ankara proposed that the factions hand over Saraqib to the government.", gazetteer)
+    assert holders(ex) == set()
+
+def test_a_comma_before_a_new_clause_ends_the_actor_list(gazetteer):
+    ex = run("After the SDF handed Ain Issa over to the Russians, Turkey shelled Tal Tamr.", gazetteer)
+    assert ("Ain Issa", "turkey") not in holders(ex) and ("Ain Issa", "russia") in holders(ex)
+
+def test_soldiers_are_the_force_named_just_before(gazetteer):
+    ex = run("Syrian government forces arrived in Manbij on Monday. Around 200 soldiers entered the village of "
+             "Muhsinli.", gazetteer)
+    assert ("Muhsinli", "syrian-government") in holders(ex)
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iranian-backed militias shelled Mayadin and Albu Kamal on Monday. Both towns have been held by "
+     "the militias since 2017.", {("al-Mayadin", "iran"), ("Albu Kamal", "iran")}),
+    ("Government forces shelled the villages of Kafr Nabl and Kansafra. The two villages are held by HTS.",
+     {("Kafr Nabl", "hts"), ("Kansafra", "hts")}),
+])
+def test_both_towns_are_the_last_two_named(gazetteer, text, expected):
+    assert holders(run(text, gazetteer)) == expected
+
+def test_the_two_towns_need_two_towns_named_before(gazetteer):
+    assert holders(run("Russian jets struck Saraqib. The two towns are held by HTS.", gazetteer)) == set()
+
+def test_a_noun_between_the_actor_and_deployed(gazetteer):
+    ex = run("Activists said HTS security personnel were still deployed in Afrin on Saturday.", gazetteer)
+    assert holders(ex) == {("Afrin", "hts")}
+
+@pytest.mark.parametrize("text", [
+    "The Manbij Military Council handed over several of its posts in Muhsinli on Saturday.",
+    "The SDF vacated its positions in Tal Tamr on Monday.",
+    "Turkish forces dismantled their observation post in Morek last week.",
+])
+def test_posts_given_up_are_not_held(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert [c for c in claims(ex, "control") if c.details.get("cue") == "presence"] == []
+
+def test_posts_handed_over_go_to_the_receiver(gazetteer):
+    ex = run("The Manbij Military Council handed over several of its posts in Muhsinli to government forces.",
+             gazetteer)
+    assert holders(ex) == {("Muhsinli", "syrian-government")}
+
+@pytest.mark.parametrize("text,held", [
+    ("The SDF announced that they had taken full control of Tabqa and the adjacent Tabqa dam.",
+     {("Tabqa", "sdf"), ("Tabqa Dam", "sdf")}),
+    ("Government forces took over Maarat al-Numan on Tuesday.", {("Maarat al-Numan", "syrian-government")}),
+    ("Their next objective is al-Mansoura, 18 kilometers to the east on the road to Raqqa, which remains in IS hands.",
+     {("al-Mansoura", "isis")}),
+    ("Troops pushed toward Maskanah, the last IS-held town in Aleppo province.", {("Maskanah", "isis")}),
+    ("Idlib, which remains in HTS hands, was shelled.", {("Idlib", "hts")}),
+])
+def test_more_ways_to_say_who_holds_a_place(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+@pytest.mark.parametrize("text", [
+    "Idlib and Aleppo, which lie north of Hama, were quiet.",                 # no party: nothing held
+    "Residents in government hands were questioned in Hama.",                # not "in X hands" of a place
+])
+def test_no_holder_no_control(gazetteer, text):
+    assert holders(run(text, gazetteer)) == set()
+
+@pytest.mark.parametrize("text", [
+    "Insurgents fired rockets at the government-held, mostly Christian towns of Mhardeh and as-Suqaylabiyah.",
+    "Insurgents fired rockets at the government-held towns of Mhardeh and as-Suqaylabiyah.",
+])
+def test_held_towns_with_words_between(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert holders(ex) == {("Muhradah", "syrian-government"), ("Suqaylabiyah", "syrian-government")}
+    assert {c.blocs for c in events_of(ex, "strike")} == {("opposition",)}
+
+@pytest.mark.parametrize("text,held", [
+    ("Coalition forces raided a house on the outskirts of al-Shaddadi, where the coalition maintains a military base.",
+     {("al-Shaddadi", "us-coalition")}),
+    ("A patrol set out from Arima, where Russian troops have been stationed since 2019.", {("Arima", "russia")}),
+    ("The police of the Syrian Interim Government, which runs al-Bab and Qabasin, blamed IS.",
+     {("al-Bab", "opposition"), ("Qabasin", "opposition")}),
+    ("Convoys were taken to Qalaat al-Madiq, where they were received by the factions that hold the town.",
+     {("Qalaat al-Madiq", "opposition")}),
+    ("Units moved to Souran and Tayyibat al-Imam, the two regime-held towns north of Hama city.",
+     {("Suran (Hama)", "syrian-government"), ("Taybat al-Imam", "syrian-government")}),
+])
+def test_holders_told_in_relative_clauses_and_asides(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+def test_where_a_party_once_was_is_not_held_by_it(gazetteer):
+    ex = run("Civilians returned to Arima, where Russian troops were attacked last year.", gazetteer)
+    assert holders(ex) == set()
+
+def test_taken_by_is_control(gazetteer):
+    assert holders(run("Hajin was taken by the SDF in December.", gazetteer)) == {("Hajin", "sdf")}

@@ -1,0 +1,315 @@
+"""geo.extract.events through extract(): event words, their places and their parties."""
+from __future__ import annotations
+
+import pytest
+import shapely
+
+from _extract_helpers import claims, events_of, geom, holders, place, run
+
+
+@pytest.mark.parametrize("text,etype,blocs,name", [
+    ("Russian jets bombed Maarat al-Numan on Sunday.", "strike", {"russia"}, "Maarat al-Numan"),
+    ("Turkey sent reinforcements to Atarib.", "buildup", {"turkey"}, "Atarib"),
+    ("HTS fighters clashed with government forces in Kafr Nabl.", "clash", {"hts", "syrian-government"}, "Kafr Nabl"),
+    ("HTS fighters attacked a checkpoint in Kafr Nabl.", "attack", {"hts"}, "Kafr Nabl"),
+    ("Government forces captured Saraqib.", "capture", {"syrian-government"}, "Saraqib"),
+    ("The SDF handed over Tabqa to government forces.", "handover", {"sdf"}, "Tabqa"),
+    ("Russia and Turkey signed an agreement on Idlib.", "agreement", {"russia", "turkey"}, "Idlib"),
+    ("Russian and Turkish forces conducted a joint patrol in Darbasiyah.", "patrol", {"russia", "turkey"}, None),
+    ("Turkey launched a military operation in Tal Abyad.", "military_action", {"turkey"}, "Tal Abyad"),
+    ("Government forces retook Saraqib on Monday.", "capture", {"syrian-government"}, "Saraqib"),
+    ("HTS and the National Front for Liberation retook Kafr Nabl.", "capture", {"hts", "opposition"}, "Kafr Nabl"),
+    ("HTS launched drones at the Hmeimim airbase.", "strike", {"hts"}, None),
+    ("Hezbollah established three new positions in Atarib.", "buildup", {"iran"}, "Atarib"),
+    ("The SDF announced a general mobilisation in Manbij.", "buildup", {"sdf"}, "Manbij"),
+])
+def test_event_types(gazetteer, text, etype, blocs, name):
+    ex = run(text, gazetteer)
+    found = events_of(ex, etype)
+    assert len(found) == 1, ex.claims
+    (c,) = found
+    assert set(c.blocs) == blocs
+    if name:
+        assert c.place_names == (name,)
+    assert c.places[0]
+    assert c.details["trigger"] in text
+
+def test_event_at_each_listed_place(gazetteer):
+    ex = run("Government forces shelled Kafr Nabl, Maarat al-Numan and Hass.", gazetteer)
+    assert sorted(c.place_names[0] for c in events_of(ex, "strike")) == ["Hass", "Kafr Nabl", "Maarat al-Numan"]
+
+def test_event_without_actor_is_not_claimed(gazetteer):
+    assert events_of(run("A strike hit Kafr Nabl.", gazetteer), "strike") == []
+
+def test_patrol_inherits_actors(gazetteer):
+    ex = run("Russian military police conducted a patrol in Amuda. The patrol later returned to Qamishli.",
+             gazetteer)
+    patrols = events_of(ex, "patrol")
+    assert len(patrols) == 2
+    assert all(c.blocs == ("russia",) for c in patrols)
+
+def test_the_town_refers_back_to_the_last_town(gazetteer):
+    ex = run("Turkish drones struck Tal Tamr. Government forces later shelled the town.", gazetteer)
+    by_bloc = {c.blocs: c for c in events_of(ex, "strike")}
+    assert set(by_bloc) == {("turkey",), ("syrian-government",)}
+    assert by_bloc[("syrian-government",)].places == by_bloc[("turkey",)].places
+
+def test_locator_phrase_describes_the_place_only(gazetteer):
+    # "Tarnabah, east of Saraqib," only says where Tarnabah is: no event at Saraqib
+    ex = run("Government forces shelled Tarnabah, east of Saraqib, on Monday.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "strike")] == [("Tarnabah",)]
+
+def test_inheritance_is_per_event_type(gazetteer):
+    ex = run("Russian military police conducted a patrol in Amuda. Shelling hit Qamishli.", gazetteer)
+    assert events_of(ex, "strike") == []
+
+def test_clash_between_two_actors(gazetteer):
+    ex = run("Clashes erupted between the SDF and Turkish-backed factions in Ain Issa.", gazetteer)
+    (c,) = events_of(ex, "clash")
+    assert set(c.blocs) == {"sdf", "opposition"}
+
+def test_joint_russian_turkish_patrol_event(gazetteer):
+    ex = run("A joint Russian-Turkish patrol set off from Darbasiyah and ended in Amuda.", gazetteer)
+    patrols = events_of(ex, "patrol")
+    assert patrols and all(set(c.blocs) == {"russia", "turkey"} for c in patrols)
+
+def test_noun_proposal_does_not_make_a_reported_strike_possible(gazetteer):
+    ex = run("The proposal came after Turkish artillery shelled the outskirts of Ain Issa.", gazetteer)
+    (strike,) = claims(ex, "event", "strike")
+    assert strike.modality.value == "reported"
+
+def test_verb_cue_still_makes_the_clause_possible(gazetteer):
+    ex = run("Turkey may shell the outskirts of Ain Issa, a commander said.", gazetteer)
+    assert {c.modality.value for c in claims(ex, "event", "strike")} == {"possible"}
+
+def test_reinforcements_from_a_city_are_not_located_there(gazetteer):
+    ex = run("Government troops shelled Tafas, while reinforcements arrived from Damascus.", gazetteer)
+    assert all("Damascus" not in c.place_names for c in claims(ex, "event", "buildup"))
+
+def test_containing_province_is_not_a_second_event_place(gazetteer):
+    ex = run("US forces carried out a raid near Shaddadi in Hasakah province.", gazetteer)
+    assert [c.place_names for c in claims(ex, "event", "strike")] == [("near Shaddadi",)]
+
+def test_where_a_strike_comes_from_is_not_where_it_lands(gazetteer):
+    ex = run("Turkish-backed factions shelled Arima from their positions in al-Bab.", gazetteer)
+    assert {c.place_names[0] for c in claims(ex, "event", "strike")} == {"Arima"}
+
+def test_each_coordinated_action_keeps_its_own_actor(gazetteer):
+    ex = run("After the Russian-Turkish summit, we can talk about Russian military action on Kafr Nabl "
+             "or Turkish military action in Azaz.", gazetteer)
+    found = {c.place_names[0]: c.blocs for c in claims(ex, "event", "military_action")}
+    assert found == {"Kafr Nabl": ("russia",), "Azaz": ("turkey",)}
+
+def test_two_words_for_one_event_make_one_claim(gazetteer):
+    ex = run("Russian warplanes carried out air strikes and bombed Ariha.", gazetteer)
+    assert len([c for c in claims(ex, "event", "strike") if c.place_names == ("Ariha",)]) == 1
+
+def test_where_a_statement_was_made_is_not_where_the_event_is(gazetteer):
+    ex = run("The United States warned Turkey against launching a military operation in northeast Syria, "
+             "a spokesperson said in Washington.", gazetteer)
+    (op,) = claims(ex, "event", "military_action")
+    assert op.place_names == ("northeast Syria",) and op.blocs == ("turkey",)
+
+def test_coordinated_unknown_villages_share_their_locator(gazetteer):
+    ex = run("Turkish artillery shelled the villages of Tal Jihan and Dardara near Tal Tamr.", gazetteer)
+    assert {c.place_names[0] for c in claims(ex, "event", "strike")} == {"Tal Jihan", "Dardara"}
+
+def test_a_demanded_withdrawal_is_not_reported_as_done(gazetteer):
+    ex = run("The tribes demanded the withdrawal of Iranian-backed militias from Mayadin.", gazetteer)
+    assert {c.modality.value for c in claims(ex, "event", "handover")} == {"possible"}
+
+def test_two_event_words_in_a_row_share_the_place_after_them(gazetteer):
+    ex = run("HTS fighters repelled an attack near Kabani on Friday.", gazetteer)
+    (clash,) = claims(ex, "event", "clash")
+    assert clash.place_names == ("near Kabani",)
+
+@pytest.mark.parametrize("text", [
+    "Turkish forces violated the Sochi agreement by shelling Ain Issa.",
+    "Under the agreement, Russian military police deployed in Tafas.",
+    "The factions accused Damascus of a breach of the ceasefire in Kafr Nabl.",
+])
+def test_an_agreement_referred_to_is_not_an_agreement_event(gazetteer, text):
+    assert events_of(run(text, gazetteer), "agreement") == []
+
+def test_since_the_agreement_is_a_reference(gazetteer):
+    ex = run("Government forces seized Kafr Nabl in the first advance since the Sochi agreement.", gazetteer)
+    assert events_of(ex, "agreement") == []
+
+def test_claim_ids_are_unique_and_unknown_places_keep_their_own(gazetteer):
+    ex = run("Turkish artillery shelled the villages of Tal Jihan and Dardara near Tal Tamr. "
+             "Turkish artillery shelled the villages of Tal Jihan and Dardara near Tal Tamr again.", gazetteer)
+    ids = [c.details["id"] for c in ex.claims]
+    assert len(ids) == len(set(ids))
+    assert {c.place_names[0] for c in claims(ex, "event", "strike")} == {"Tal Jihan", "Dardara"}
+
+def test_near_places_a_far_homonym_village_by_its_anchor(gazetteer):
+    ex = run("Turkish artillery shelled Dardara near Tal Tamr.", gazetteer)
+    (c,) = events_of(ex, "strike")
+    tal_tamr = place(gazetteer, "Tal Tamr")
+    point = geom(c).representative_point()
+    assert point.distance(shapely.Point(tal_tamr.lon, tal_tamr.lat)) < 0.25
+
+def test_a_town_near_a_city_keeps_its_own_place(gazetteer):
+    (c,) = events_of(run("Turkish drones struck a car in Tal Tamr near Hasakah.", gazetteer), "strike")
+    assert c.place_names == ("Tal Tamr",) and c.geo_precision == 1
+
+def test_firing_position_is_not_where_the_shells_land(gazetteer):
+    ex = run("Heavy shelling by government forces, positioned in the town of Kafr Nabl, hit the villages of "
+             "Jabal al-Zawiya.", gazetteer)
+    (c,) = events_of(ex, "strike")
+    assert c.blocs == ("syrian-government",) and "Kafr Nabl" not in c.place_names
+
+def test_a_while_clause_has_its_own_agent(gazetteer):
+    ex = run("The SDF repelled the attack, while Turkish artillery deployed near Tal Abyad shelled Ain Issa.", gazetteer)
+    (c,) = events_of(ex, "strike")
+    assert c.blocs == ("turkey",) and c.place_names == ("Ain Issa",)
+
+def test_clashes_between_after_a_time_phrase(gazetteer):
+    ex = run("Clashes erupted on Sunday night between the SDF and Turkish-backed factions near Ain Issa.", gazetteer)
+    (c,) = events_of(ex, "clash")
+    assert set(c.blocs) == {"sdf", "opposition"}
+
+def test_the_city_is_the_place_just_named(gazetteer):
+    ex = run("RAQQA, Syria – Calm returned to Raqqa on Monday. In Ras al-Ain, factions clashed with the "
+             "Turkish-backed police over a checkpoint near the city's grain silos.", gazetteer)
+    (c,) = events_of(ex, "clash")
+    assert c.places == (place(gazetteer, "Ras al-Ain").id,)
+
+@pytest.mark.parametrize("text,etype", [
+    ("HTS fighters fired several rockets at regime positions in Kafr Nabl.", "strike"),
+    ("Gunmen of the Hamza Division opened fire on civilians in Jindires.", "attack"),
+    ("Damascus may resort to a military solution in Jabal al-Zawiya, Russian officials said.", "military_action"),
+])
+def test_more_event_phrasings(gazetteer, text, etype):
+    assert len(events_of(run(text, gazetteer), etype)) == 1
+
+def test_a_siege_is_a_military_action_unless_it_ended(gazetteer):
+    ex = run("Government forces tightened their siege on the town of Tafas on Saturday.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "military_action")] == [("syrian-government",)]
+    ex = run("Government forces entered Daraa after a Russian-brokered settlement that ended a two-month siege.",
+             gazetteer)
+    assert events_of(ex, "military_action") == []
+
+def test_a_negated_event_is_not_an_event(gazetteer):
+    ex = run("The SDF said it would not withdraw from Manbij. No clashes were reported in Tal Tamr.", gazetteer)
+    assert [c for c in ex.claims if c.kind.value == "event"] == []
+
+def test_a_village_known_by_one_word_of_its_name_is_not_a_namesake(gazetteer):
+    ex = run("Turkish artillery shelled the village of Zor Maghar, west of Jarabulus.", gazetteer)
+    (c,) = events_of(ex, "strike")
+    assert c.place_names == ("Zor Maghar",) and c.geo_precision == 2
+
+def test_unknown_villages_in_a_list_lie_with_the_known_one(gazetteer):
+    ex = run("Turkish drone strikes hit the villages of Zor Maghar and Boban, 10 km west of Kobani, which are "
+             "held by the Kobani Military Council.", gazetteer)
+    assert {n for n, _ in holders(ex)} == {"Zor Maghar", "Buban"}
+    assert {c.place_names[0] for c in events_of(ex, "strike")} == {"Zor Maghar", "Buban"}
+
+@pytest.mark.parametrize("text", [
+    "Turkey sent armored vehicles and troops to Atarib on Friday.",
+    "The factions had moved heavy weapons to the outskirts of Jarabulus.",
+])
+def test_reinforcements_by_other_words(gazetteer, text):
+    assert len(events_of(run(text, gazetteer), "buildup")) == 1
+
+def test_in_the_countryside_of_y_places_the_list_before_it(gazetteer):
+    ex = run("Turkish forces bombed the villages of Tal Jihan and Umm al-Kaif in the countryside of Tal Tamr.",
+             gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "strike")} == {"Tal Jihan", "Umm al-Kayf"}
+
+def test_soldiers_are_the_subject_force_not_the_partner_named_last(gazetteer):
+    ex = run("Units of the Syrian government forces deployed near Manbij under an arrangement with the Manbij "
+             "Military Council. Around 200 soldiers entered the village of Muhsinli.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "capture")] == [("syrian-government",)]
+
+def test_an_offensive_against_a_group_is_not_by_it(gazetteer):
+    ex = run("Government forces kept up their offensive against Islamic State militants in Yarmouk camp.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "military_action")] == [("syrian-government",)]
+
+def test_clashes_against_a_group_have_it_as_a_side(gazetteer):
+    ex = run("Turkish-backed factions fought clashes against the SDF near Ain Issa.", gazetteer)
+    assert [set(c.blocs) for c in events_of(ex, "clash")] == [{"opposition", "sdf"}]
+
+@pytest.mark.parametrize("text,blocs", [
+    ("Buses left al-Rastan and Talbiseh on Monday under a surrender agreement negotiated with Russian officers.",
+     {"russia"}),
+    ("Fighters left Talbiseh under a deal brokered by Russia.", {"russia"}),
+])
+def test_a_deal_under_which_people_leave_is_an_agreement(gazetteer, text, blocs):
+    found = events_of(run(text, gazetteer), "agreement")
+    assert found and all(set(c.blocs) == blocs for c in found)
+
+def test_under_the_named_agreement_is_no_new_agreement(gazetteer):
+    assert events_of(run("Turkish troops patrolled the M4 near Ariha under the Sochi agreement.", gazetteer),
+                   "agreement") == []
+
+def test_an_event_told_after_two_places_is_at_both(gazetteer):
+    ex = run("Buses left the towns of al-Rastan and Talbiseh on Monday under a surrender agreement negotiated "
+             "with Russian officers.", gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "agreement")} == {"al-Rastan", "Talbiseh"}
+
+@pytest.mark.parametrize("text", [
+    "Under the deal, HTS is to pull its fighters out of Afrin.",
+    "HTS pulled the last of its militants out of Afrin on Sunday.",
+])
+def test_pulling_fighters_out_is_a_withdrawal(gazetteer, text):
+    assert [c.blocs for c in events_of(run(text, gazetteer), "handover")] == [("hts",)]
+
+def test_the_two_districts_are_the_two_named_before(gazetteer):
+    ex = run("Government forces besieged Yarmouk camp and the adjacent district of al-Hajar al-Aswad. Syrian and "
+             "Russian warplanes carried out dozens of air strikes on the two districts on Monday.", gazetteer)
+    hit = {(c.place_names[0], frozenset(c.blocs)) for c in events_of(ex, "strike")}
+    assert hit == {("Yarmouk Camp", frozenset({"syrian-government", "russia"})),
+                   ("al-Hajar al-Aswad", frozenset({"syrian-government", "russia"}))}
+
+def test_a_clash_with_a_patrol_is_where_the_patrol_is(gazetteer):
+    ex = run("Local gunmen clashed for several hours with a Military Security patrol in Kafr Shams.", gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in events_of(ex, "clash")] == [("Kafr Shams", ("syrian-government",))]
+
+def test_an_event_word_after_a_clause_break_does_not_lend_its_place(gazetteer):
+    ex = run("Government forces clashed with rebels; a Turkish patrol later toured Kafr Shams.", gazetteer)
+    assert events_of(ex, "clash") == []
+
+def test_a_truce_takes_the_parties_of_its_sentence(gazetteer):
+    ex = run("Government forces clashed with gunmen in Kafr Shams. The fighting ended at dawn with a truce brokered "
+             "by the town's notables, under which the patrol pulled back.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "agreement")] == [("syrian-government",)]
+
+@pytest.mark.parametrize("text,where", [
+    ("Police deployed in Saraqeb after government forces regained it from the rebels.", "Saraqib"),
+    ("Regime forces regained full control of the town of Albu Kamal on Sunday.", "Albu Kamal"),
+])
+def test_regained_is_a_capture(gazetteer, text, where):
+    assert [c.place_names[0] for c in events_of(run(text, gazetteer), "capture")] == [where]
+
+def test_a_town_in_a_province_is_placed_by_it_not_an_event_there(gazetteer):
+    ex = run("Russian military police deployed on Monday in Saraqeb, a town in Syria's Idlib province.", gazetteer)
+    assert [c.place_names[0] for c in events_of(ex, "buildup")] == ["Saraqib"]
+
+@pytest.mark.parametrize("text,etype,where,bloc", [
+    ("Hajin was taken by the SDF in December.", "capture", "Hajin", "sdf"),
+    ("SDF artillery was still pounding the last pocket around al-Sousa.", "strike", "around al-Sousa", "sdf"),
+    ("Turkish troops took up positions on the southern edge of al-Bab.", "buildup", "the southern edge of al-Bab",
+     "turkey"),
+])
+def test_more_event_words(gazetteer, text, etype, where, bloc):
+    assert [(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), etype)] == [(where, (bloc,))]
+
+def test_they_is_the_party_the_sentence_before_was_about(gazetteer):
+    ex = run("Syrian government forces, backed by Russian air power, have been advancing towards Deir ez-Zor. Earlier "
+             "this month they captured al-Sukhnah, the last Islamic State stronghold in Homs province.", gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in events_of(ex, "capture")] == [("al-Sukhnah", ("syrian-government",))]
+
+def test_they_with_no_party_before_is_nobody(gazetteer):
+    ex = run("Residents fled the town. Earlier this month they captured al-Sukhnah.", gazetteer)
+    assert events_of(ex, "capture") == []
+
+def test_the_same_event_told_twice_with_fewer_actors_is_one(gazetteer):
+    ex = run("Northwest Syria is witnessing intense bombardment by Syrian government forces and Russian warplanes "
+             "that intensified their bombardment on October 1.", gazetteer)
+    assert [set(c.blocs) for c in events_of(ex, "strike")] == [{"syrian-government", "russia"}]
+
+def test_an_event_word_far_from_the_next_does_not_borrow_its_place(gazetteer):
+    ex = run("The military escalation of the government and Russian forces in the de-escalation zones coincided with "
+             "military build-ups of the government forces on several points west of the city of Aleppo.", gazetteer)
+    assert events_of(ex, "military_action") == []

@@ -1,0 +1,205 @@
+"""geo.extract.exchanges through extract(): proposed, agreed and done swaps of places."""
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims, geom, run, sides
+
+
+def test_swap_headline(gazetteer):
+    ex = run("Swap: Tal Rifaat for Jisr al-Shughur", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Jisr al-Shughur")
+    assert x.modality.value == "possible"
+    assert geom(x).geom_type == "LineString"
+
+def test_exchange_without_exchange_cue_is_none(gazetteer):
+    assert claims(run("Russia handed over Tal Rifaat to Turkey.", gazetteer), "exchange") == []
+
+@pytest.mark.parametrize("receiver", ["the Turkish army", "Turkey"])
+def test_exchange_with_places_and_parties(gazetteer, receiver):
+    ex = run(f"Russia may hand over Tal Rifaat to {receiver} in exchange for Saraqib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Saraqib")
+    assert x.details["a_from"] == ("russia",)
+    assert x.details["a_to"] == ("turkey",)
+    assert x.details["b_to"] == ("russia",)
+    assert x.modality.value == "possible"
+
+def test_second_leg_receiver_is_read_when_stated(gazetteer):
+    ex = run("The SNA would hand Tal Abyad to government forces in return for the SDF handing "
+             "Ain Issa to the regime, a source said.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["a_to"] == ("syrian-government",)
+    assert x.details["b_from"] == ("sdf",)
+    assert x.details["b_to"] == ("syrian-government",)
+
+def test_offer_makes_the_first_party_the_giver(gazetteer):
+    ex = run("Moscow offers Ankara Tal Rifaat in return for Saraqib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["a_from"] == ("russia",) and x.details["a_to"] == ("turkey",)
+
+def test_exchange_with_both_legs_before_a_trailing_cue(gazetteer):
+    ex = run("The SDF handed over Arima to government forces in a deal that gave the SDF the Tishreen Dam "
+             "in exchange.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Arima", "Tishreen Dam")
+    assert x.details["a_from"] == ("sdf",) and x.details["a_to"] == ("syrian-government",)
+    assert x.details["b_to"] == ("sdf",) and x.details["status"] == "done"
+
+def test_swap_a_for_b_in_running_text(gazetteer):
+    ex = run("Russia and Turkey agreed to swap Tal Rifaat for Saraqib, sources said.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Saraqib")
+
+@pytest.mark.parametrize("text,b_to", [
+    ("Ankara offered to pull the factions out of Suluk, which would be handed over to government forces, in "
+     "exchange for the SDF handing Ain Issa over to the Russians.", ("russia",)),
+    ("Turkish troops would withdraw from Morek and hand it over to government forces, in return for the "
+     "government forces' withdrawal from Kafr Nabudah, which would be returned to the opposition factions.",
+     ("opposition",)),
+])
+def test_who_receives_the_second_leg(gazetteer, text, b_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["b_to"] == b_to and x.details["a_to"] == ("syrian-government",)
+
+def test_in_return_for_something_else_is_no_exchange(gazetteer):
+    ex = run("ISIS fighters were moved from Qara to Albu Kamal, in return for information about missing soldiers.",
+             gazetteer)
+    assert claims(ex, "exchange") == []
+
+@pytest.mark.parametrize("text,legs,sides", [
+    ("Russian officers proposed that the factions withdraw from Jabal al-Zawiya to the north of the M4 highway, "
+     "in exchange for the regime forces pulling back from Kafr Nabl.", ("Jabal al-Zawiya", "Kafr Nabl"),
+     (("opposition",), ("syrian-government",), ("syrian-government",), ("opposition",))),
+    ("Turkey would allow government forces to take over the city of Jisr al-Shughur, west of Idlib, in return for "
+     "the SNA factions entering Tal Rifaat.", ("Jisr al-Shughur", "Tal Rifaat"),
+     (("turkey",), ("syrian-government",), (), ("opposition",))),
+])
+def test_exchange_sides_from_giving_up_and_taking_verbs(gazetteer, text, legs, sides):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == legs
+    assert tuple(x.details[k] for k in ("a_from", "a_to", "b_from", "b_to")) == sides
+
+def test_an_exchange_told_over_two_sentences(gazetteer):
+    ex = run("Russian officers proposed that the SNA factions withdraw from Kafr Nabl and hand it over to government "
+             "forces. In return, Russia would let the SNA enter the village of Tal Rifaat.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Kafr Nabl", "Tal Rifaat") and x.modality.value == "possible"
+    assert (x.details["a_from"], x.details["a_to"], x.details["b_to"]) == (
+        ("opposition",), ("syrian-government",), ("opposition",))
+
+def test_in_return_opening_a_sentence_without_a_place_before_is_no_exchange(gazetteer):
+    ex = run("Russian jets struck the area. In return, Turkey sent reinforcements to Atarib.", gazetteer)
+    assert claims(ex, "exchange") == []
+
+def test_an_exchange_done_over_two_sentences_is_done(gazetteer):
+    ex = run("Under the agreement, the NDF withdrew from Tal Hamis and handed its positions to the Asayish. In "
+             "return, the Asayish handed two checkpoints near Hasakah back to government forces.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Hamis", "near Hasakah") and x.details["status"] == "done"
+    assert x.modality.value == "reported" and sides(x) == (("sdf",), ("syrian-government",))
+
+def test_a_conditional_swap(gazetteer):
+    ex = run("Damascus would get the town of al-Atarib, in the western countryside of Aleppo, if Ankara got Tal "
+             "Rifaat and Menagh.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Atarib", "Tal Rifaat")
+    assert sides(x) == (("syrian-government",), ("turkey",)) and x.modality.value == "possible"
+
+@pytest.mark.parametrize("text", [
+    "Damascus would retaliate if Ankara got Tal Rifaat.",                     # one place: no swap
+    "Government forces would get reinforcements if Turkey attacked Saraqib.",
+])
+def test_a_condition_alone_is_no_swap(gazetteer, text):
+    assert claims(run(text, gazetteer), "exchange") == []
+
+def test_a_swap_named_by_its_places_takes_its_sides_from_the_sentence_before(gazetteer):
+    ex = run("Under the idea, the opposition would withdraw from Kabani and leave it to government forces, while "
+             "Turkmen fighters would be allowed back into Rabia. \"Kabani for Rabia - this is what the Turks want,\" "
+             "the commander said.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Kabani", "Rabia") and x.modality.value == "possible"
+    assert sides(x) == (("syrian-government",), ("opposition",))
+
+@pytest.mark.parametrize("text", [
+    "Thousands of families left Douma for Jarabulus in 2018.",            # a route, not a swap
+    "Residents of Saraqib for years relied on Idlib for bread.",
+])
+def test_a_for_b_that_is_not_a_swap(gazetteer, text):
+    assert claims(run(text, gazetteer), "exchange") == []
+
+def test_letting_a_force_into_an_area_such_as_a_town(gazetteer):
+    ex = run("Moscow would accept a Turkish takeover of Ain Issa in return for Ankara letting government forces "
+             "into the areas south of the M4 in Idlib, such as the town of Ihsim.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Ain Issa", "Ihsim")
+    assert sides(x) == (("turkey",), ("syrian-government",))
+
+def test_a_proposal_told_by_a_source_is_possible(gazetteer):
+    ex = run("A commander said Turkey offered Russia Tal Rifaat in exchange for Saraqib.", gazetteer)
+    assert [x.modality.value for x in claims(ex, "exchange")] == ["possible"]
+
+def test_a_deal_trading_a_for_b_takes_its_sides_from_the_next_sentence(gazetteer):
+    ex = run("Reports spoke of a possible deal trading Jisr al-Shughur and the M4 west of it for Kobani. Under "
+             "the scenario, government forces would enter Jisr al-Shughur, while Turkey would take Kobani.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Jisr al-Shughur", "Kobani") and x.modality.value == "possible"
+    assert sides(x) == (("syrian-government",), ("turkey",))
+    assert set(x.blocs) == {"syrian-government", "turkey"}
+
+def test_a_swap_whose_sides_are_never_told_keeps_them_empty(gazetteer):
+    ex = run("Reports spoke of a possible deal trading Jisr al-Shughur for Kobani. Russian jets struck Ariha.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == ((), ())
+
+def test_people_evacuated_to_a_city_do_not_make_it_a_leg(gazetteer):
+    ex = run("Civilians in Fuaa and Kafriya are evacuated to Aleppo in return for the departure of rebels from "
+             "Madaya.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] in ("al-Fuah", "Kafriya", "Fuaa") and x.place_names[1] == "Medaya"
+
+def test_places_shared_out_between_two_parties(gazetteer):
+    ex = run("Officers reached an understanding under which Albu Kamal and the rest of the western bank would go "
+             "to the regime and its allies, and Hajin to the SDF.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Albu Kamal", "Hajin")
+    assert sides(x) == (("syrian-government",), ("sdf",))
+
+def test_in_return_before_the_verb(gazetteer):
+    ex = run("Russia proposed that the factions withdraw from the Alouk water station, which would then be placed "
+             "under the protection of Russian military police, while Turkey would in return receive villages on "
+             "the northern outskirts of Tal Tamr.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "Alouk water station" and "Tal Tamr" in x.place_names[1]
+    assert sides(x) == (("russia",), ("turkey",))
+
+def test_bartering_a_against_b(gazetteer):
+    ex = run("An analyst described it as Moscow bartering the Conoco field against Khasham.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Conoco gas field", "Khusham") and x.modality.value == "possible"
+
+def test_a_swap_told_as_two_moves(gazetteer):
+    ex = run("Officers discussed a swap that would see the factions pull out of al-Lataminah and the regime move "
+             "in, while Turkish troops enter Tal Rifaat.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("al-Lataminah", "Tal Rifaat")
+    assert sides(x) == (("syrian-government",), ("turkey",))
+
+def test_giving_one_party_a_while_another_gets_b(gazetteer):
+    ex = run("The scenario would mean giving the factions Arima while the Damascus government gets Manbij itself.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Arima", "Manbij") and sides(x) == (("opposition",), ("syrian-government",))
+
+def test_two_moves_without_a_deal_word_are_no_swap(gazetteer):
+    ex = run("The factions pulled out of al-Lataminah and the regime moved in, while Turkish troops entered Tal "
+             "Rifaat.", gazetteer)
+    assert claims(ex, "exchange") == []
+
+def test_handing_a_list_over_gives_its_first_place(gazetteer):
+    ex = run("Damascus proposed that the SDF hand Deir Hafer and Maskanah to government forces, in return for the "
+             "factions pulling back from Manbij.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "Deir Hafer" and x.details["a_to"] == ("syrian-government",)

@@ -1,0 +1,114 @@
+"""geo.extract.movement through extract(): routes from one place to another."""
+from __future__ import annotations
+
+import pytest
+import shapely
+
+from _extract_helpers import claims, geom, place, routes_of, run
+
+
+def test_route_from_x_to_y(gazetteer):
+    ex = run("A joint Russian-Turkish patrol set off from Darbasiyah and ended in Amuda.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert set(r.blocs) == {"russia", "turkey"}
+    assert r.event_type is not None and r.event_type.value == "patrol"
+    start, end = place(gazetteer, "Darbasiyah"), place(gazetteer, "Amuda")
+    assert r.places == (start.id, end.id)
+    line = geom(r)
+    assert line.geom_type == "LineString"
+    assert shapely.Point(line.coords[0]).distance(shapely.Point(start.lon, start.lat)) < 0.02
+    assert shapely.Point(line.coords[-1]).distance(shapely.Point(end.lon, end.lat)) < 0.02
+
+def test_route_needs_both_ends(gazetteer):
+    assert claims(run("A Russian patrol set off from Darbasiyah at dawn.", gazetteer), "route") == []
+
+def test_route_inherits_patrol_actors(gazetteer):
+    ex = run("Russian military police conducted a patrol in Amuda. "
+             "The patrol set off from Amuda and ended in Qamishli.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.blocs == ("russia",)
+
+def test_a_convoy_entering_is_a_buildup_not_a_capture(gazetteer):
+    ex = run("A Turkish military convoy entered Syria through the Bab al-Hawa crossing and headed towards Atarib.",
+             gazetteer)
+    assert not claims(ex, "event", "capture")
+    assert {c.place_names[0] for c in claims(ex, "event", "buildup")} >= {"Atarib"}
+    (route,) = claims(ex, "route")
+    assert route.place_names[-1] == "Atarib"
+
+def test_patrol_between_two_places_is_a_route(gazetteer):
+    ex = run("Russian and Turkish forces conducted a joint patrol on the M4 between Saraqib and Ariha.", gazetteer)
+    (route,) = claims(ex, "route")
+    assert route.place_names == ("Saraqib", "Ariha")
+    assert set(route.blocs) == {"russia", "turkey"}
+
+def test_a_movement_without_named_actors_is_still_a_route(gazetteer):
+    (route,) = claims(run("The joint patrol started in Darbasiyah and ended in Amuda.", gazetteer), "route")
+    assert route.place_names[-1].endswith("Amuda") or "mūdā" in route.place_names[-1]
+
+def test_a_road_from_x_to_y_is_not_a_route(gazetteer):
+    assert not claims(run("The road from Saraqib to Ariha is in poor shape.", gazetteer), "route")
+
+def test_left_x_for_y_is_a_route(gazetteer):
+    ex = run("A convoy of buses carrying fighters left Douma for Jarabulus, escorted by Russian military police.",
+             gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.place_names == ("Douma", "Jarabulus")
+
+def test_a_capital_as_a_route_end_is_a_place(gazetteer):
+    ex = run("Government forces sent reinforcements from Damascus to the city of Sweida on Thursday.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.place_names[0] == "Damascus"
+
+def test_the_from_nearest_its_to_makes_the_route(gazetteer):
+    ex = run("A coalition convoy entered from the al-Tanf crossing on Sunday and headed from al-Malikiyah to "
+             "Rmelan.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert r.place_names == ("al-Malikiyah", "Rmelan")
+
+@pytest.mark.parametrize("text,ends", [
+    ("The Turkish convoy crossed the border near Atmeh and drove toward Atarib.", ("Atmeh", "Atarib")),
+    ("A Turkish convoy entered through the Bab al-Hawa crossing and headed towards the Turkish observation post "
+     "in the village of Kafr Nabl.", ("Bab al-Hawa crossing", "Kafr Nabl")),
+    ("Hezbollah fighters were transported from the border area near Qara to the town of Albu Kamal.",
+     ("Qara", "Albu Kamal")),
+])
+def test_routes_with_noun_phrases_around_their_ends(gazetteer, text, ends):
+    (r,) = claims(run(text, gazetteer), "route")
+    assert r.place_names == ends
+
+@pytest.mark.parametrize("text,route", [
+    ("A Russian column drove from the Kuweires airbase, about 18 kilometres to the south, into Tadef.",
+     (("Kuweires airbase", "Tadif"), ("russia",))),
+    ("IS fighters attacked the Conoco gas field. A convoy of US trucks drove south from al-Shadadi towards the gas "
+     "field.", (("al-Shaddadi", "Conoco gas field"), ("us-coalition",))),
+    ("Turkey's Defence Ministry said the convoy was on its way from Maarat al-Numan to Morek when it was hit.",
+     (("Maarat al-Numan", "Morek"), ("turkey",))),
+])
+def test_routes_told_in_other_words(gazetteer, text, route):
+    assert route in routes_of(run(text, gazetteer))
+
+def test_the_mover_is_the_party_of_the_clause_not_the_one_it_confronts(gazetteer):
+    ex = run("The army deployed to confront the Turkish aggression. Syrian army units moved from their positions in "
+             "Maskana and reached the entrance of al-Tabqa.", gazetteer)
+    assert [b for _, b in routes_of(ex)] == [("syrian-government",)]
+
+def test_a_second_column_is_whoever_moved_last(gazetteer):
+    ex = run("Syrian army units moved from Maskana to al-Tabqa. A second column set out from Deir Hafer and headed to "
+             "the Tabqa airbase.", gazetteer)
+    assert [b for _, b in routes_of(ex)] == [("syrian-government",), ("syrian-government",)]
+
+def test_civilians_leaving_for_a_town_is_a_route(gazetteer):
+    ex = run("The Asayish searched tents in al-Hol camp. A day earlier, 41 Syrian families had left the camp for Raqqa.",
+             gazetteer)
+    assert [names for names, _ in routes_of(ex)] == [("al-Hol camp", "Raqqa")]
+
+def test_a_move_told_over_two_sentences(gazetteer):
+    ex = run("The last buses carrying opposition fighters left al-Rastan on Wednesday. Thousands have left since May. "
+             "Most of the convoys drove north and were then taken west to Qalaat al-Madiq.", gazetteer)
+    assert ("al-Rastan", "Qalaat al-Madiq") in [names for names, _ in routes_of(ex)]
+
+def test_a_start_told_long_before_is_forgotten(gazetteer):
+    ex = run("The last buses left al-Rastan on Wednesday. Aid arrived. Talks went on. Prices rose. Most of the convoys "
+             "were then taken west to Qalaat al-Madiq.", gazetteer)
+    assert routes_of(ex) == []
