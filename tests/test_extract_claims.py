@@ -89,3 +89,8 @@ def test_the_country_whose_force_it_is_is_no_place(gazetteer, text):
 def test_a_modal_counts_up_to_the_end_of_the_claims_clause(gazetteer, text, modality):
     (c,) = claims(run(text, gazetteer), "control")
     assert c.modality.value == modality
+
+
+def test_who_a_report_is_according_to_is_not_a_party_to_it(gazetteer):
+    ex = run("According to the Manbij Military Council, Turkish drones struck Arima.", gazetteer)
+    assert [c.blocs for c in claims(ex, "event")] == [("turkey",)]

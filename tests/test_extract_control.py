@@ -227,3 +227,10 @@ def test_where_a_party_once_was_is_not_held_by_it(gazetteer):
 
 def test_taken_by_is_control(gazetteer):
     assert holders(run("Hajin was taken by the SDF in December.", gazetteer)) == {("Hajin", "sdf")}
+
+
+def test_the_occupations_bases_in_a_town(gazetteer):
+    ex = run("The Turkish occupation army shelled the villages on Wednesday. According to the council's media centre, "
+             "the shells were fired from the occupation's bases in al-Ghandoura.", gazetteer)
+    assert holders(ex) == {("al-Ghandoura", "turkey")}
+    assert not [c for c in events_of(ex, "strike") if c.place_names == ("al-Ghandoura",)]   # fired from, not hit

@@ -168,7 +168,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             owners = subject_group(ctx, [a for a in ctx.actors if a.end <= m.start()])
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
-                      and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])][-1:]
+                      and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])][-1:]
         if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
             verb = _SET_UP.search(ctx.text, max(ctx.sentence.start, m.start() - 50), m.start())
             groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()

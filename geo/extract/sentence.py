@@ -205,7 +205,8 @@ def attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
 
 _ATTRIBUTION = re.compile(
     r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
-    r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b", re.I)
+    r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b"
+    r"|\baccording\s+to\s+[^,.;“\"]{2,60}(?=,)", re.I)   # "According to the council's media centre, ..."
 
 
 def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
