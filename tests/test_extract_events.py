@@ -313,3 +313,9 @@ def test_an_event_word_far_from_the_next_does_not_borrow_its_place(gazetteer):
     ex = run("The military escalation of the government and Russian forces in the de-escalation zones coincided with "
              "military build-ups of the government forces on several points west of the city of Aleppo.", gazetteer)
     assert events_of(ex, "military_action") == []
+
+
+def test_an_offset_after_a_comma_places_the_town_before_it(gazetteer):
+    ex = run("ISIS gunmen attacked a checkpoint of the SDF in the town of Hajin, some 95 km southeast of Deir ez-Zor.",
+             gazetteer)
+    assert [c.place_names[0] for c in events_of(ex, "attack")] == ["Hajin"]

@@ -162,7 +162,8 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 # "X, north of Y", "X, in the countryside of Y", "the X neighbourhood, in the south of the city of Y"
-_APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*(?:in\s+(?:the\s+)?)?"
+_APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*"
+                         r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?(?:in\s+(?:the\s+)?)?"
                          r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|suburb|neighbou?rhood|stronghold|"
                          r"bastion|enclave|pocket|hub|crossroads)\s+"
                          r"(?:in|of|near|on)\s+(?:the\s+)?)?", re.I)   # "Saraqeb, a town in Syria's Idlib province"
