@@ -319,3 +319,9 @@ def test_an_offset_after_a_comma_places_the_town_before_it(gazetteer):
     ex = run("ISIS gunmen attacked a checkpoint of the SDF in the town of Hajin, some 95 km southeast of Deir ez-Zor.",
              gazetteer)
     assert [c.place_names[0] for c in events_of(ex, "attack")] == ["Hajin"]
+
+
+def test_state_media_wording_of_a_turkish_shelling(gazetteer):
+    ex = run("The forces of the Turkish regime continued their aggression on Ras al-Ain city in the northwestern "
+             "countryside of Hasaka, targeting houses with artillery shells.", gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in events_of(ex, "strike")] == [("Ras al-Ain", ("turkey",))]

@@ -205,7 +205,7 @@ def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
             re.fullmatch(r"\s+(?:in|near)\s+", gap) or (re.fullmatch(r"\s+", gap) and loc.kind in _RELATIVE_KINDS))
         described = prev.place is not None and prev.kind == "place" and (
             (loc.kind == "near" and re.fullmatch(r"\s+", gap) is not None)   # "the village of X near Y"
-            or (loc.kind == "countryside" and re.fullmatch(r"\s+in\s+", gap) is not None))   # "X in the countryside of Y"
+            or (loc.kind == "countryside" and re.fullmatch(r"\s+(?:city\s+|town\s+|village\s+)?in\s+", gap) is not None))   # "X in the countryside of Y"
         if prev.locator and re.fullmatch(r"['’]s\s+", text[prev.end - 2:loc.start] if gap.strip() == "" else gap):
             # "Syria's Idlib province" places what Syria placed
             out[i] = replace(loc, locator=True)
