@@ -234,3 +234,11 @@ def test_the_occupations_bases_in_a_town(gazetteer):
              "the shells were fired from the occupation's bases in al-Ghandoura.", gazetteer)
     assert holders(ex) == {("al-Ghandoura", "turkey")}
     assert not [c for c in events_of(ex, "strike") if c.place_names == ("al-Ghandoura",)]   # fired from, not hit
+
+
+@pytest.mark.parametrize("text,held", [
+    ("The Turkish observation post established last month near Morek did not react.", {("Morek", "turkey")}),
+    ("A Russian base set up in 2019 at Qamishli airport was expanded.", {("Qamishli airport", "russia")}),
+])
+def test_a_post_established_somewhere_is_presence_there(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

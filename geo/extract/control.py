@@ -129,7 +129,11 @@ _GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|transferr\w*|cede[sd]?|cedin
 def _presence_rx(verbs: str, nouns: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(r"(?:\s+(?!(?:are|is|were|was|have|has|had)\b)(?-i:[a-z][\w-]*)){0,2}?" + _BE + f"(?:{verbs})" + _AT,
                        re.I),
-            re.compile(r"(?:\b(?P<pronoun>its|their)\s+(?:[\w-]+\s+)?)?" + f"(?:{nouns})" + _AT, re.I))
+            re.compile(r"(?:\b(?P<pronoun>its|their)\s+(?:[\w-]+\s+)?)?" + f"(?:{nouns})" + _ESTABLISHED + _AT, re.I))
+
+
+# "the Turkish observation post established last month near Morek"
+_ESTABLISHED = r"(?:\s+(?:established|set\s+up|built|erected|located|set)(?:\s+(?!in\b|at\b|near\b)[\w-]+){0,3}?)?"
 
 
 _WHERE = re.compile(r"\bwhere\s+(?:the\s+)?$", re.I)
