@@ -242,3 +242,12 @@ def test_the_occupations_bases_in_a_town(gazetteer):
 ])
 def test_a_post_established_somewhere_is_presence_there(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+def test_a_partys_front_line_at_a_place(gazetteer):
+    ex = run("Souran faces the opposition front line at al-Lataminah and Kafr Zita.", gazetteer)
+    assert holders(ex) == {("al-Lataminah", "opposition"), ("Kafr Zita", "opposition")}
+
+
+def test_a_front_line_of_nobody_is_held_by_nobody(gazetteer):
+    assert holders(run("Turkish troops advanced towards the front line near Tal Tamr.", gazetteer)) == set()
