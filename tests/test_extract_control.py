@@ -251,3 +251,9 @@ def test_a_partys_front_line_at_a_place(gazetteer):
 
 def test_a_front_line_of_nobody_is_held_by_nobody(gazetteer):
     assert holders(run("Turkish troops advanced towards the front line near Tal Tamr.", gazetteer)) == set()
+
+
+def test_forces_dug_in_where_a_village_is(gazetteer):
+    ex = run("Residents of Khasham, the village where government troops have been dug in since late 2017, fled.",
+             gazetteer)
+    assert holders(ex) == {("Khusham", "syrian-government")}
