@@ -193,7 +193,6 @@ def _last_group(ctx: SentenceContext, mentions: list[ActorMention]) -> list[Acto
 _GETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+|to\s+)?(?:in\s+(?:return|exchange)\s+)?"
                    r"(?:get|gets|receive|receives|take|takes|gain|gains)\s+"
                    r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
-_IF_GOT = re.compile(r"\s*,?\s*if\s+", re.I)
 _GOT = re.compile(r"\s+(?:got|gets|received|receives|took|takes|gained|gains|were\s+given|was\s+given)\s+"
                   r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
 

@@ -15,6 +15,7 @@ from functools import cached_property
 
 import shapely
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
 
 from geo.distance import distance_km
 from geo.extract.relative import between, footprint_km, locate, place_area, relative_after, relative_before
@@ -186,8 +187,6 @@ def _near_named_places(locs: list[Loc]) -> list[Loc]:
 
 
 def _km_to(point: shapely.Point, area: BaseGeometry) -> float:
-    from shapely.ops import nearest_points
-
     if area.contains(point):
         return 0.0
     near = nearest_points(point, area)[1]

@@ -9,6 +9,7 @@ like ACLED's ``geo_precision``: 1 exact place, 2 near or part of a place,
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,8 +144,6 @@ def _road_band(road: Place, direction: str, width_km: float = 20.0) -> BaseGeome
     north-east), so each segment gives its own one-sided buffer on the side that faces the direction;
     segments that run along the direction face neither side and give nothing.
     """
-    import math
-
     local, back = to_local(road.geometry)
     if not direction:
         return orient(back(local.buffer(width_km * 1000)))
@@ -166,14 +165,6 @@ def _road_band(road: Place, direction: str, width_km: float = 20.0) -> BaseGeome
     if not parts:
         return orient(back(local.buffer(width_km * 1000)))
     return orient(back(shapely.union_all(parts)))
-
-
-def _facing(line: BaseGeometry, side: BaseGeometry, bearing: float) -> float:
-    import math
-
-    c, s = line.centroid, side.centroid
-    rad = math.radians(bearing)
-    return (s.x - c.x) * math.sin(rad) + (s.y - c.y) * math.cos(rad)
 
 
 def relative_before(text: str, start: int) -> tuple[str, int, str, float] | None:
