@@ -213,19 +213,15 @@ def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
         leg_b = got and next((loc for loc in ctx.locs if loc.start >= got.end() and loc.located and not loc.locator), None)
         if leg_b and leg_b.start - got.end() <= 30:
             a_to, b_to = unique_actors([a.actor for a in group]), unique_actors([a.actor for a in others])
-            return [_exchange(ctx, leg_a, leg_b, b_to, a_to, a_to, b_to)]
+            return [_swap(ctx, leg_a, leg_b, a_to, b_to)]
     return []
-
-
-_DEAL_WORD = re.compile(r"\b(?:swap|trade|deal|exchange|bargain|barter|scenario|proposal|arrangement|understanding)s?\b",
-                        re.I)
 
 
 def _two_legs(ctx: SentenceContext) -> list[Draft]:
     """ "A swap that would see the factions pull out of A and the regime move in, while Turkish troops
     enter B"; "giving the factions A while Damascus gets B": a deal told as two moves, each place with
     its own receiver."""
-    if not _DEAL_WORD.search(ctx.sentence.text):
+    if not ctx.patterns.exchange["deal_words"].search(ctx.sentence.text):
         return []
     legs: list[tuple[Loc, list[Actor]]] = []
     for loc in ctx.locs:
@@ -238,7 +234,7 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
     if len(legs) < 2:
         return []
     (a, a_to), (b, b_to) = legs[:2]
-    return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+    return [_swap(ctx, a, b, a_to, b_to)]
 
 
 _GOES_TO = re.compile(r"\s+(?:would|will|should|could|is\s+to|are\s+to)\s+(?:go|pass|fall|revert)\s+to\s+(?:the\s+)?", re.I)
@@ -269,7 +265,6 @@ def _allocation(ctx: SentenceContext) -> list[Draft]:
 _FOR = re.compile(r"[\"'“”‘’]?\s+for\s+(?:the\s+)?[\"'“”‘’]?", re.I)
 _MOVED = re.compile(r"\b(?:left|leav\w*|depart\w*|head\w*|set\s+off|bound|bus\w*|fled|moved|travel\w*|evacuated)\b"
                     r"[^.;]{0,40}$", re.I)
-_SWAP_WORD = re.compile(r"\b(?:swap|trade|exchange|bargain|deal|offer|proposal|idea|plan)s?\b", re.I)
 
 
 def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
@@ -282,12 +277,9 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
             continue
         quoted = re.search(r"[\"“‘']\s*$", ctx.text[ctx.sentence.start:a.start])
         opening = not re.search(r"\w", ctx.text[ctx.sentence.start:a.start].replace("the", ""))
-        if not (quoted or opening or _SWAP_WORD.search(ctx.sentence.text)):
+        if not (quoted or opening or ctx.patterns.exchange["deal_words"].search(ctx.sentence.text)):
             continue
-        earlier = [c for c in (ctx, memory.previous if memory else None) if c is not None]
-        a_to = next((r for c in earlier if (r := leg_receivers(c, a.place))), [])
-        b_to = next((r for c in earlier if (r := leg_receivers(c, b.place))), [])
-        return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+        return [_told_swap(ctx, a, b, memory)]
     return []
 
 
@@ -346,11 +338,20 @@ def _swap_headline(ctx: SentenceContext, pos: int, memory: Memory | None = None)
     later = [loc for loc in locs[1:] if cut and loc.start >= locs[0].end + cut.end()]
     if not later:
         return []
-    a, b = _example(ctx, locs[0]), _example(ctx, later[0])
+    return [_told_swap(ctx, _example(ctx, locs[0]), _example(ctx, later[0]), memory)]
+
+
+def _told_swap(ctx: SentenceContext, a: Loc, b: Loc, memory: Memory | None) -> Draft:
+    """A swap of A and B whose receivers this sentence or the one before tells ("... leave it to X")."""
     earlier = [c for c in (ctx, memory.previous if memory else None) if c is not None]
     a_to = next((r for c in earlier if (r := leg_receivers(c, a.place))), [])
     b_to = next((r for c in earlier if (r := leg_receivers(c, b.place))), [])
-    return [_exchange(ctx, a, b, b_to, a_to, a_to, b_to)]
+    return _swap(ctx, a, b, a_to, b_to)
+
+
+def _swap(ctx: SentenceContext, a: Loc, b: Loc, a_to: list[Actor], b_to: list[Actor]) -> Draft:
+    """A swap between two parties: each gives the place the other receives."""
+    return _exchange(ctx, a, b, b_to, a_to, a_to, b_to)
 
 
 def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
