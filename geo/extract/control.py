@@ -237,10 +237,17 @@ def _subject_loc(ctx: SentenceContext) -> Loc | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _held_rx(words: str) -> re.Pattern[str]:
+    """``actor_then_place`` (patterns.yaml: "-held", "-controlled" ...) right after a party, then the place."""
+    return re.compile(f"({words})" + r"(?:\s*,)?\s+", re.I)
+
+
 def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     out = []
+    held = _held_rx(ctx.patterns.control["actor_then_place"].pattern)
     for a in ctx.actors:
-        m = re.match(r"(-held|-controlled|-run|-dominated|-administered)(?:\s*,)?\s+", ctx.text[a.end:a.end + 18], re.I)
+        m = held.match(ctx.text[a.end:a.end + 18])
         if m:
             head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.gazetteer.fold import ARTICLES, skeleton, tokens
+from geo.gazetteer.fold import ARTICLES, NAME_PARTS, skeleton, tokens
 
-__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS", "NAME_PARTS"]
+__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS"]
 
 _MAX_WORDS = 6
 _BREAKS = frozenset(".,;:!?()[]\"“”\n/|")
@@ -111,8 +111,6 @@ def _with_article(text: str, m: RawMention) -> RawMention:
     return RawMention(found.start(), m.end, m.key, m.tier) if found else m
 
 
-NAME_PARTS = frozenset({"tal", "ain", "kafr", "dair", "ras", "khan", "wadi", "jisr", "jabal", "abu", "umm", "bir",
-                         "tall", "mazraat", "qalat", "sahl", "marj", "birkat", "zur"})
 
 
 def _after_name_part(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:

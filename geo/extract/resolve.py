@@ -20,9 +20,10 @@ from functools import lru_cache
 
 from geo.distance import distance_km
 from geo.extract.actors import ActorMention
-from geo.extract.mentions import ADJECTIVE_ENDINGS, NAME_PARTS, RawMention
+from geo.extract.mentions import ADJECTIVE_ENDINGS, RawMention
 from geo.extract.patterns import Patterns
 from geo.gazetteer import Focus, Gazetteer
+from geo.gazetteer.fold import NAME_PARTS, fold_word
 from geo.model import Candidate, Place, PlaceType
 
 __all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "far_filter", "longer_names"]
@@ -101,7 +102,7 @@ def _described_as_person(text: str, m: re.Match[str], patterns: Patterns) -> boo
     if role and _rx(patterns.person_roles.pattern).match(after, role.end()):
         return True
     words = m.group().split()
-    placelike = "-" in m.group() or words[0].casefold() in NAME_PARTS   # "Ras al-Ain said" is no person
+    placelike = "-" in m.group() or fold_word(words[0]) in NAME_PARTS   # "Ras al-Ain said" is no person
     return not placelike and bool(_rx(patterns.person_after.pattern, r"\s+").match(after))
 
 

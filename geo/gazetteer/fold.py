@@ -35,7 +35,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_word", "tokens", "skeleton", "plain_letters", "ARTICLES", "FOLD_VERSION"]
+__all__ = ["fold", "fold_word", "tokens", "skeleton", "plain_letters", "ARTICLES", "NAME_PARTS", "FOLD_VERSION"]
 
 FOLD_VERSION = 2
 """Bumped whenever a rule changes, so compiled indexes (whose keys are folded names) rebuild."""
@@ -54,6 +54,9 @@ _SYNONYMS = {
     "kafr": "kafr", "kfar": "kafr", "kfr": "kafr", "kefr": "kafr", "kafar": "kafr",
     "deir": "dair", "dayr": "dair", "dair": "dair", "der": "dair",
 }
+NAME_PARTS = frozenset({"tal", "ain", "kafr", "dair", "ras", "khan", "wadi", "jisr", "jabal", "abu", "umm", "bir",
+                        "tall", "mazraat", "qalat", "sahl", "marj", "birkat", "zur", "qasr", "khirbat"})
+"""Folded generic words that open Arabic place names (Tal, Ain, Deir, Kafr ...): not a name alone."""
 _MOVE_FIRST = frozenset({"jabal"})
 _MARKS = str.maketrans("", "", "'‘’ʿʾ`´ʻʼ\u02bf\u02be")
 _ARABIC_MAP = str.maketrans({

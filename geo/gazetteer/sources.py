@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.errors import GazetteerDataError
-from geo.gazetteer.fold import ARTICLES
+from geo.gazetteer.fold import ARTICLES, NAME_PARTS, fold_word
 from geo.model import Place, PlaceType
 
 __all__ = [
@@ -155,9 +155,6 @@ _TWIN_WORDS = frozenset({
     "kabir", "kebir", "kbir", "kabira", "kabirah", "saghir", "sghir", "sagir", "shagir", "saghira",
     "saghirah", "fawqani", "fouqani", "tahtani", "gharbi", "sharqi", "shamali", "janubi",
 })
-# Words that do not make a name alone: "Deir Sharqi" is not "Deir".
-_GENERIC_FIRST = frozenset({"deir", "dayr", "tal", "tall", "tell", "ain", "ayn", "kafr", "qasr", "bir", "jabal",
-                            "ras", "khirbet", "khirbat", "abu", "umm", "wadi", "jisr", "kabir", "saghir"})
 
 
 def twin_base(name: str) -> str:
@@ -177,7 +174,8 @@ def twin_base(name: str) -> str:
     rest = words[:-1]
     if rest[-1].casefold() in ARTICLES:
         rest = rest[:-1]
-    if not rest or (len(rest) == 1 and (rest[0].casefold() in _GENERIC_FIRST or len(rest[0]) < 4)):
+    alone = len(rest) == 1 and (fold_word(rest[0]) in NAME_PARTS or rest[0].casefold() in _TWIN_WORDS)
+    if not rest or alone or (len(rest) == 1 and len(rest[0]) < 4):   # "Deir Sharqi" is not "Deir"
         return ""
     return " ".join(rest)
 

@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL, skel TEXT NOT NULL, place_id
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 """
-OVERLAY_VERSION = 4   # bump when the way overlay rows are read changes (e.g. source labels)
+OVERLAY_VERSION = 5   # bump when the way overlay rows are read changes (e.g. source labels)
 BASE_VERSION = 3      # bump when the way GeoNames or Natural Earth rows are read changes
 OVERLAY_FILES = ("places.csv", "villages.csv", "areas.csv", "roads.csv")
 THEATRE_COUNTRIES = frozenset({"SY", "TR", "IQ", "LB", "JO", "IL", "PS"})
