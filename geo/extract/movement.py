@@ -28,10 +28,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     pats = ctx.patterns
     s = ctx.sentence
     legs: list[tuple[Loc, Loc]] = []
-    departure, memory.departure = memory.departure, None
-    memory.departure_age += 1
-    if memory.departure_age < 3:   # told at most two sentences before
-        memory.departure = departure
+    moving = bool(_MOVEMENT.search(s.text))
+    departure = memory.departure[0] if memory.departure and s.index - memory.departure[1] <= 2 else None
     for m in pats.route_from.finditer(s.text):
         origin = locs_after(ctx, s.start + m.end(), max_gap=30)
         if not origin:
@@ -41,9 +39,9 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
         if dest:
             legs.append((origin[0], dest[0]))
-        elif _MOVEMENT.search(s.text):
-            memory.departure, memory.departure_age = origin[0], 0   # "Buses left al-Rastan. ... taken to X."
-    if not legs and departure is not None and _MOVEMENT.search(s.text):
+        elif moving:
+            memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
+    if not legs and departure is not None and moving:
         dest = next((d for t in pats.route_to.finditer(s.text) if (d := _route_end(ctx, s.start + t.end()))), None)
         if dest and dest[0].place is not departure.place:
             legs.append((departure, dest[0]))
@@ -51,7 +49,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"
         origin, dest = min(legs, key=lambda leg: leg[1].start - leg[0].end)
         actors = _route_actors(ctx, memory, origin.start)
-        if actors or _MOVEMENT.search(s.text):
+        if actors or moving:
             return [_route(ctx, origin, dest, actors)]
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
     if corridor is not None and re.search(r"patrol", s.text, re.I):
@@ -84,7 +82,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     """Who moves: the parties of the clause that tells the move, before its start ("army units ... moved
     from A"); else the sentence's parties; else, for "a second column", whoever moved last."""
     excluded = control_actor_spans(ctx)
-    speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed_spans(ctx))]
+    attributed = attributed_spans(ctx)
+    speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers]
     clause = clause_start(ctx, origin) if origin is not None else ctx.sentence.start
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]

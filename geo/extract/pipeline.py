@@ -61,7 +61,7 @@ def _dateline_country(article: Article, gaz: Gazetteer) -> str:
     return ""
 
 
-def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Patterns):
+def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Patterns, dateline: tuple[int, int]):
     text = article.text
     toks = tokens(text)
     keys, skels, prefixes = gaz.keys()
@@ -70,7 +70,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     raw = drop_non_places(text, raw + find_pattern_mentions(text, raw, patterns.stopwords), actors, patterns)
     raw.sort(key=lambda m: m.start)
     country = _dateline_country(article, gaz)
-    resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, _dateline_span(article)),
+    resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, dateline),
                           frozenset({country} - {""}))
     return longer_names(text, resolved, actors, patterns.stopwords), actors
 
@@ -96,22 +96,22 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
     gaz = gazetteer or default_gazetteer()
     registry = registry or load_registry()
     patterns = patterns or load_patterns()
-    resolved, actors = _resolved(article, gaz, registry, patterns)
+    dateline = _dateline_span(article)
+    resolved, actors = _resolved(article, gaz, registry, patterns, dateline)
     locs = build_locs(article.text, resolved)
-    drafts = _drafts(article, locs, actors, patterns)
+    drafts = _drafts(article, locs, actors, patterns, dateline)
     claims: dict[str, Claim] = {}
     for d in _dedupe(drafts):
         for c in _to_claims(article, d, gaz):
             claims.setdefault(c.details["id"], c)   # one claim said by two words: the first stands
-    return Extraction(article, _place_records(_story_places(locs, _dateline_span(article))), tuple(claims.values()),
+    return Extraction(article, _place_records(_story_places(locs, dateline)), tuple(claims.values()),
                       tuple(r.surface for r in resolved if r.place is None))
 
 
-def _drafts(article: Article, locs: list[Loc], actors, patterns: Patterns) -> list[Draft]:
+def _drafts(article: Article, locs: list[Loc], actors, patterns: Patterns, dateline: tuple[int, int]) -> list[Draft]:
     memory = Memory()
     out: list[Draft] = []
     actor_spans = {(a.start, a.end) for a in actors if not a.adjective}
-    dateline = _dateline_span(article)
     for sent in sentences(article.text):
         ctx = SentenceContext(
             article.text, sent,

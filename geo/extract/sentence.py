@@ -43,8 +43,7 @@ class Memory:
     previous: "SentenceContext | None" = None
     pending: list["Draft"] = field(default_factory=list)   # exchanges whose receivers a later sentence may tell
     last_movers: list[Actor] = field(default_factory=list)   # who made the last move told
-    departure: "Loc | None" = None   # where a sentence just before said a move started, with no end
-    departure_age: int = 0
+    departure: "tuple[Loc, int] | None" = None   # where a move with no end started, and in which sentence
 
 
 @dataclass
@@ -58,7 +57,7 @@ class SentenceContext:
     patterns: Patterns
     memory: Memory | None = None
     attribution: str | None = None
-    cues: dict = field(default_factory=dict)   # "possible": where its cues start; "claimed": whether any
+    cues: dict = field(default_factory=dict)   # worked out once: modality cues, party groups
 
     def rel(self, pos: int) -> int:
         return pos - self.sentence.start
@@ -72,7 +71,7 @@ class SentenceContext:
         and Z said it would not withdraw" states the control. "said" and "according
         to" count for the whole sentence. Cues are searched once per sentence.
         """
-        if not self.cues:
+        if "possible" not in self.cues:
             mod = self.patterns.modality
             self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
             self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text))
@@ -233,13 +232,16 @@ _LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+(?:nearby\s+|neighbour
 
 
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
-    groups: list[list[ActorMention]] = []
-    for a in ctx.actors:
-        if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", ctx.text[groups[-1][-1].end:a.start]):
-            groups[-1].append(a)
-        else:
-            groups.append([a])
-    return groups
+    """The sentence's parties in coordinated groups ("Russia and Turkey"), worked out once per sentence."""
+    if "groups" not in ctx.cues:
+        groups: list[list[ActorMention]] = []
+        for a in ctx.actors:
+            if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", ctx.text[groups[-1][-1].end:a.start]):
+                groups[-1].append(a)
+            else:
+                groups.append([a])
+        ctx.cues["groups"] = groups
+    return ctx.cues["groups"]
 
 
 def whole_country(loc: Loc) -> bool:
