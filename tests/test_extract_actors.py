@@ -190,3 +190,25 @@ def test_the_army_the_occupation_and_the_mercenaries(gazetteer, text, bloc):
 def test_the_army_is_not_a_faction_called_an_army(gazetteer):
     ex = run("The Syrian National Army entered Tabqa. The army then deployed in al-Mansoura.", gazetteer)
     assert not [c for c in ex.claims if "Mansoura" in c.place_names[0]]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Turkey's Defence Ministry said so.", [("Turkey's", "turkey"), ("Defence Ministry", "turkey")]),
+    ("The Defence Ministry said its units entered the town.", [("Defence Ministry", "syrian-government")]),
+    ("The Russian Defence Ministry said so. The Defence Ministry added more.",
+     [("Russian Defence Ministry", "russia"), ("Defence Ministry", "russia")]),
+    ("Turkey's Russian partners agreed.", [("Turkey's", "turkey"), ("Russian", "russia")]),   # an adjective stays
+])
+def test_whose_a_general_name_is(reg, text, found):
+    assert _found(text, reg) == found
+
+
+@pytest.mark.parametrize("text,bloc", [
+    ("the SDF's positions", "sdf"),
+    ("HTS’s fighters", "hts"),
+    ("Israeli drones struck", "israel"),
+    ("the IDF moved in", "israel"),
+])
+def test_acronyms_with_a_possessive_and_israel(reg, text, bloc):
+    assert _blocs(text, reg) == [bloc]
+

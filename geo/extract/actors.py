@@ -177,7 +177,30 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         elif (shared := _shared_noun(text, toks, i, registry)) is not None:
             out.append(shared)
         i += 1
-    return _back_references(text, out)
+    return _back_references(text, _owned(text, out, registry))
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s?)?\s+(?:new\s+)?")
+
+
+def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[ActorMention]:
+    """Whose a general name is: "Turkey's Defence Ministry" is Turkey's; "the Defence Ministry" after
+    "the Russian Defence Ministry" is Russia's (a name that an earlier one repeats after a nationality)."""
+    out: list[ActorMention] = []
+    for k, a in enumerate(found):
+        prev = out[-1] if out else None
+        if prev is not None and not prev.adjective and not a.adjective and prev.actor.bloc != a.actor.bloc \
+                and re.search(r"['’]s?$", text[prev.start:prev.end] + text[prev.end:a.start].rstrip()[:2]) \
+                and _POSSESSIVE.fullmatch(text[prev.end:a.start]):
+            a = ActorMention(a.start, a.end, prev.actor, a.adjective)
+        elif not a.adjective:
+            words = fold(text[a.start:a.end]).split()
+            longer = [b for b in out if not b.adjective and b.actor.bloc != a.actor.bloc
+                      and (w := fold(text[b.start:b.end]).split())[1:] == words and w[0] in registry.adjectives]
+            if longer:
+                a = ActorMention(a.start, a.end, longer[-1].actor, a.adjective)
+        out.append(a)
+    return out
 
 
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
@@ -242,6 +265,9 @@ def _shared_noun(text: str, toks: list, i: int, reg: Registry) -> ActorMention |
     return ActorMention(toks[i][1], toks[i][2], entry[0]) if entry and not entry[1] else None
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")   # "the SDF's positions": the capitals are the name's
+
+
 def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention, int] | None:
     best = None
     key = ""
@@ -250,7 +276,7 @@ def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention
             break
         key = toks[j][0] if j == i else f"{key} {toks[j][0]}"
         entry = reg.aliases.get(key)
-        if entry and (not entry[1] or text[toks[i][1]:toks[j][2]].isupper()):
+        if entry and (not entry[1] or _POSSESSIVE_END.sub("", text[toks[i][1]:toks[j][2]]).isupper()):
             best = (ActorMention(toks[i][1], toks[j][2], entry[0]), j + 1)
         if key not in reg.prefixes:
             break

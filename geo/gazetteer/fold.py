@@ -146,7 +146,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _WORD.finditer(text):
         raw = m.group()
-        if raw[-2:] in _POSSESSIVE and len(raw) > 5:
+        if raw[-2:] in _POSSESSIVE and (len(raw) > 5 or raw[:-2].isupper()):   # "Turkey's", "the SDF's"
             raw = raw[:-2]
         folded = fold_word(raw)
         if folded:
