@@ -83,7 +83,8 @@ def _control_props(c: Claim) -> dict:
 
 def _event_props(c: Claim) -> dict:
     return {"event_type": c.event_type.value if c.event_type else "", "actors": ", ".join(c.actors),
-            "blocs": ",".join(c.blocs), "place_id": c.places[0]}
+            "blocs": ",".join(c.blocs), "target_blocs": ",".join(c.details.get("target_blocs", ())),
+            "place_id": c.places[0]}
 
 
 def _route_props(c: Claim) -> dict:

@@ -222,9 +222,34 @@ def test_soldiers_are_the_subject_force_not_the_partner_named_last(gazetteer):
              "Military Council. Around 200 soldiers entered the village of Muhsinli.", gazetteer)
     assert [c.blocs for c in events_of(ex, "capture")] == [("syrian-government",)]
 
-def test_an_offensive_against_a_group_is_not_by_it(gazetteer):
+def test_an_offensive_against_a_group_has_it_as_the_target_not_the_agent(gazetteer):
     ex = run("Government forces kept up their offensive against Islamic State militants in Yarmouk camp.", gazetteer)
-    assert [c.blocs for c in events_of(ex, "military_action")] == [("syrian-government",)]
+    (c,) = events_of(ex, "military_action")
+    assert c.blocs == ("syrian-government", "isis") and c.details["target_blocs"] == ("isis",)
+
+
+@pytest.mark.parametrize("text,etype,blocs,targets", [
+    ("Turkish drones struck SDF positions near Tal Tamr.", "strike", ("turkey", "sdf"), ("sdf",)),
+    ("Government artillery shelled opposition fighters in Kabani.", "strike",
+     ("syrian-government", "opposition"), ("opposition",)),
+    ("Mortar fire hit Turkish troops at the Taftanaz airbase.", "strike", ("turkey",), ("turkey",)),
+    ("The shelling of Turkish positions near Saraqib went on all night.", "strike", ("turkey",), ("turkey",)),
+    ("Gunmen ambushed a patrol near Tafas, killing two members of the General Security.", "attack",
+     ("hts",), ("hts",)),
+])
+def test_the_party_an_attack_is_aimed_at_is_its_target(gazetteer, text, etype, blocs, targets):
+    (c,) = events_of(run(text, gazetteer), etype)
+    assert c.blocs == blocs and c.details["target_blocs"] == targets
+
+
+@pytest.mark.parametrize("text,etype,blocs", [
+    ("Shelling by Turkish forces hit Tal Tamr.", "strike", ("turkey",)),           # "by": the agent
+    ("Russian jets struck Idlib, and SDF fighters later entered Raqqa.", "strike", ("russia",)),   # another clause
+    ("Israeli drones struck the area west of Nawa.", "strike", ("israel",)),
+])
+def test_no_target_where_none_is_named(gazetteer, text, etype, blocs):
+    c = events_of(run(text, gazetteer), etype)[0]
+    assert c.blocs == blocs and c.details["target_blocs"] == ()
 
 def test_clashes_against_a_group_have_it_as_a_side(gazetteer):
     ex = run("Turkish-backed factions fought clashes against the SDF near Ain Issa.", gazetteer)

@@ -172,6 +172,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         m = _CLASH_WITH.match(ctx.text[trig.end:trig.end + 60]) or m   # "clashed for hours with a patrol"
     if m and trig.type != EventType.CLASH and re.match(r"\s*against\b", m.group(), re.I):
         m = None   # "an offensive against IS": IS is the target; only a clash has it as a side
+    if m and trig.type in _TARGET_TYPES and re.match(r"\s*of\b", m.group(), re.I):
+        m = None   # "the shelling of Turkish positions": the target
     after = [a for a in actors_listed_after(ctx, trig.end + m.end())] if m else []
     after = [a for a in after if a in usable]
     if trig.type == EventType.CLASH and after and not adjacent:   # "X fought clashes against Y": both sides
@@ -191,6 +193,42 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     if not found and trig.type == EventType.AGREEMENT:   # "a truce ..., under which the patrol pulled back"
         found = [a for a in usable if not is_speaker(ctx, a) and not a.adjective]
     return unique_actors([a.actor for a in found])
+
+
+_DETERMINER = r"(?:(?:an?|the|two|three|several|some|\d+)\s+)?"
+_TARGETED = (re.compile(rf"\s*{_DETERMINER}", re.I),   # "struck SDF positions"
+             re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:on|against|at|targeting|targeted|hitting|hit|of)\s+{_DETERMINER}",
+                        re.I),
+             # "killing two members of the General Security"
+             re.compile(r"\s*(?:[\w,-]+\s+){0,6}?(?:killing|killed|wounding|wounded|injuring|injured|detaining|"
+                        r"detained|capturing|captured)\s+(?:[\w-]+\s+){0,4}?(?=[A-Z])"))
+_TARGET_TYPES = frozenset({EventType.STRIKE, EventType.ATTACK, EventType.MILITARY_ACTION})
+
+
+def _event_targets(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger], excluded: list[tuple[int, int]],
+                   attributed: list[tuple[int, int]], agents: list[Actor]) -> list[Actor]:
+    """The parties an attack is aimed at: "struck SDF positions", "mortar fire on Turkish troops",
+    "an offensive against IS", "killing two members of the General Security"."""
+    if trig.type not in _TARGET_TYPES:
+        return []
+    limit = min([t.start for t in triggers if t.start >= trig.end and not _object_of(ctx, trig, t)]
+                + [ctx.sentence.end])
+    for rx in _TARGETED:
+        m = rx.match(ctx.text, trig.end, limit)
+        if m is None or CLAUSE_BREAK.search(ctx.text, trig.end, m.end()):
+            continue
+        found = [a for a in actors_listed_after(ctx, m.end(), max_gap=2) if a.end <= limit
+                 and (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)
+                 and not is_speaker(ctx, a)]
+        if found:
+            return [a for a in unique_actors([a.actor for a in found]) if a not in agents]
+    return []
+
+
+def _object_of(ctx: SentenceContext, trig: _Trigger, other: _Trigger) -> bool:
+    """ "ambushed a patrol": the second event word is what the first was done to."""
+    return other.type in (EventType.PATROL, EventType.BUILDUP) and \
+        re.fullmatch(r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?", ctx.text[trig.end:other.start], re.I) is not None
 
 
 _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
@@ -226,12 +264,14 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             or memory.last_actors.get(trig.type, [])
         if actors:
             memory.last_actors[trig.type] = actors
-        if not locs or not actors or (swap and trig.type == EventType.HANDOVER):
+        targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)
+        if not locs or not (actors or targets) or (swap and trig.type == EventType.HANDOVER):
             continue
         shared = locs
         modality = ctx.modality(ctx.rel(trig.start))
-        drafts.append(Draft("event", ctx.sentence, locs, actors, modality, trig.type, attribution_of(ctx),
-                            {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end)}))
+        drafts.append(Draft("event", ctx.sentence, locs, actors + targets, modality, trig.type, attribution_of(ctx),
+                            {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
+                             "target_blocs": tuple(dict.fromkeys(a.bloc for a in targets))}))
     return drafts
 
 
