@@ -229,6 +229,19 @@ def test_taken_by_is_control(gazetteer):
     assert holders(run("Hajin was taken by the SDF in December.", gazetteer)) == {("Hajin", "sdf")}
 
 
+@pytest.mark.parametrize("text,held", [
+    ("Tafas has been run since January by the General Security.", {("Tafas", "hts")}),
+    ("Tal Tamr, held for years by the SDF, was shelled on Monday.", {("Tal Tamr", "sdf")}),
+    ("Jarablus is controlled in part by the Hamza Division.", {("Jarabulus", "opposition")}),
+])
+def test_held_since_or_for_a_time_by(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_held_talks_is_no_control(gazetteer):
+    assert holders(run("Talks held in Astana by Russia and Turkey ended in Sochi.", gazetteer)) == set()
+
+
 def test_the_occupations_bases_in_a_town(gazetteer):
     ex = run("The Turkish occupation army shelled the villages on Wednesday. According to the council's media centre, "
              "the shells were fired from the occupation's bases in al-Ghandoura.", gazetteer)
