@@ -270,3 +270,38 @@ def test_forces_dug_in_where_a_village_is(gazetteer):
     ex = run("Residents of Khasham, the village where government troops have been dug in since late 2017, fled.",
              gazetteer)
     assert holders(ex) == {("Khusham", "syrian-government")}
+
+
+@pytest.mark.parametrize("text,held", [
+    ("The factions moved south along the M5 highway, capturing Saraqib and Khan Shaykhun.",
+     {("Saraqib", "opposition"), ("Khan Sheikhoun", "opposition")}),
+    ("Units of the Syrian Arab Army on Thursday liberated the town of Tasil.", {("Tasil", "syrian-government")}),
+    ("The factions took control of the town of Souran, about 18 kilometres north of Hama, along with Halfaya.",
+     {("Suran (Hama)", "opposition"), ("Halfaya", "opposition")}),
+    ("The SDF holds Tal Tamr, 40 km north of Hasakah, and Ain Issa.", {("Tal Tamr", "sdf"), ("Ain Issa", "sdf")}),
+])
+def test_captures_told_by_a_participle_a_time_or_a_list_with_an_aside(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text,held", [
+    ("The SNA said it had captured Tal Rifaat, which had been held since 2016 by the YPG.",
+     {("Tal Rifaat", "opposition")}),
+    ("The factions captured Saraqib and Khan Shaykhun, towns that the regime had seized in 2020.",
+     {("Saraqib", "opposition"), ("Khan Sheikhoun", "opposition")}),
+    ("Talbiseh was under opposition control until 2018.", set()),
+    ("Tafas was held by the factions until July.", set()),
+])
+def test_a_hold_that_has_ended_is_not_control(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_the_next_clause_subject_is_not_a_receiver(gazetteer):
+    ex = run("Aleppo fell to the factions, and the regime's forces withdrew from its airport.", gazetteer)
+    assert holders(ex) == {("Aleppo", "opposition")}
+
+
+def test_nobody_holds_a_whole_country(gazetteer):
+    ex = run("The army raised the flag over the border crossing with Jordan, now under the control of the army.",
+             gazetteer)
+    assert not any(c.place_names == ("Jordan",) for c in claims(ex, "control"))

@@ -103,3 +103,11 @@ def test_the_bureau_a_report_was_filed_from_is_no_place_of_the_story(gazetteer):
 def test_a_dateline_place_of_the_story_stays(gazetteer, text):
     ex = run(text, gazetteer)
     assert len({p.name for p in ex.places} & {"Idlib", "Beirut"}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Army enters Tasil\n\nDARAA (SANA) - The army entered Tasil, SANA's reporter said.",   # the dateline's outlet
+    "The army entered Tasil, SANA's reporter said, according to Sputnik.",                 # known outlets
+])
+def test_a_news_outlet_is_no_place(gazetteer, text):
+    assert {p.name for p in run(text, gazetteer).places} <= {"Tasil", "Daraa"}

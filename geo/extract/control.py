@@ -14,9 +14,12 @@ from geo.extract.sentence import (
     actor_groups,
     actors_listed_after,
     attribution_of,
+    clause_start,
+    is_speaker,
     locs_after,
     subject_group,
     unique_actors,
+    whole_country,
 )
 from geo.model import Modality, PlaceType
 
@@ -45,9 +48,9 @@ _ASIDE = re.compile(r",\s+(?P<inner>[^,;.]*?\b(?:km|kilomet(?:er|re)s?|miles|nor
 
 
 def _control(ctx: SentenceContext, locs: list[Loc], actors: list[ActorMention], cue: str) -> Draft | None:
+    locs = [plain(loc) for loc in locs if not whole_country(loc)]   # a report never maps who holds all of a country
     if not locs or not actors:
         return None
-    locs = [plain(loc) for loc in locs]
     modality = ctx.modality(ctx.rel(max(max(loc.start for loc in locs), max(a.start for a in actors))))
     return Draft("control", ctx.sentence, locs, unique_actors([a.actor for a in actors]), modality,
                  attribution=attribution_of(ctx), extra={"cue": cue})
@@ -61,6 +64,9 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     for m in pats["place_then_actor"].finditer(s.text):
         start, end = s.start + m.start(), s.start + m.end()
         actors = actors_listed_after(ctx, end)
+        if _HAD_BEEN.search(ctx.text, max(s.start, start - 25), start) or \
+                _until(ctx, actors[-1].end if actors else end):
+            continue   # "which had been held since 2016 by the YPG": what held before
         head = ctx.text[max(s.start, start - 40):start]
         if re.search(r"\b(?:areas?|positions|territor(?:y|ies)|parts|regions?)\s+(?:that\s+are\s+|which\s+are\s+)?$", head, re.I):
             after = locs_after(ctx, actors[-1].end if actors else end, max_gap=12)
@@ -75,6 +81,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         if not actors or not re.match(rf"\s*(?:['’]s\s+)?{noun}\b", ctx.text[actors[-1].end:actors[-1].end + 15], re.I):
             continue
         phrase_end = actors[-1].end + ctx.text[actors[-1].end:].find(noun) + len(noun)
+        if _until(ctx, phrase_end):
+            continue   # "were under opposition control until 2018"
         locs = locs_after(ctx, phrase_end, max_gap=25) if noun == "control" else []   # "in IS hands" ends its clause
         if not locs:
             anchor = _subject_loc(ctx) or _loc_before(ctx, s.start + m.start())
@@ -257,11 +265,37 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
+_PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(capturing|seizing|recapturing|retaking|"
+                         r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
+
+
+def _participle_capture(ctx: SentenceContext) -> list[Draft | None]:
+    """ "The factions moved south along the M5, capturing Saraqib and Khan Shaykhun": the subject
+    of the clause holds what it captured."""
+    out: list[Draft | None] = []
+    for m in _PARTICIPLE.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        clause = clause_start(ctx, m.start())
+        usable = [a for a in ctx.actors if clause <= a.start and a.end <= m.start() and not a.adjective
+                  and not is_speaker(ctx, a)]
+        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=40), subject_group(ctx, usable), m.group(1)))
+    return out
+
+
+_HAD_BEEN = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.I)
+_UNTIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}?until\s+(?!now\b|today\b|further\b)", re.I)
+
+
+def _until(ctx: SentenceContext, pos: int) -> bool:
+    """ "held by the SDF until 2019": a hold that has ended."""
+    return _UNTIL.match(ctx.text, pos, ctx.sentence.end) is not None
+
+
 @lru_cache(maxsize=8)
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
     return re.compile(r"^\s*\)?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
-                      r"(?:(?:still|also|now|have|has|had|been|fully|completely)\s+)*(" + verbs + ")", re.I)
+                      r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|"
+                      r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)
 
 
 _APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -280,6 +314,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         if subject and verb and subject[-1].end <= ctx.sentence.start + m.start():
             locs = locs_after(ctx, ctx.sentence.start + m.end() + verb.end(), max_gap=40)
             out.append(_control(ctx, locs, subject, verb.group(1)))
+    out += _participle_capture(ctx)
     for group in actor_groups(ctx):
         last = group[-1]
         if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
@@ -291,6 +326,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
+        if re.search(r"\b(?:which|that)\s+$", head, re.I) and re.search(r"\bhad\b", m.group(), re.I):
+            continue   # "towns that the regime had seized in 2019": what held before
         if re.search(r"\b(?:which|that|where)\s+$", head, re.I):
             anchor = _loc_before(ctx, group[0].start)
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []

@@ -68,6 +68,9 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     actors = find_actors(text, registry, toks)
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
     raw = drop_non_places(text, raw + find_pattern_mentions(text, raw, patterns.stopwords), actors, patterns)
+    if article.outlet:   # "DARAA (SANA) – ... SANA's reporter said": the outlet is no place
+        outlet = [m.span() for m in re.finditer(rf"\b{re.escape(article.outlet)}\b", text)]
+        raw = [r for r in raw if not any(s <= r.start < e for s, e in outlet)]
     raw.sort(key=lambda m: m.start)
     country = _dateline_country(article, gaz)
     resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, dateline),

@@ -122,7 +122,8 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
         span = (m.start, m.end)
         if (_overlaps(span, people) and span not in people) or _overlaps(span, surnames):
             continue
-        if any(a <= m.start and m.end <= b and (a, b) != span for a, b in orgs):
+        bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
+        if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs):
             continue
         if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)):
             continue

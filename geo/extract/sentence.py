@@ -146,6 +146,10 @@ _COORDINATION = re.compile(r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s
                            r"\s*(?:the\s+)?", re.I)
 
 
+_CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)\s+)?(?:\w+ly\s+)?(?:\w+ed|withdrew|took|began|fought|came|went|left|held|kept|are|were|is|"
+                          r"was|had|have|has|will|would|could|may|might|said|says)\b")
+
+
 def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list[ActorMention]:
     """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y")."""
     out: list[ActorMention] = []
@@ -160,6 +164,8 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> li
             break
         if out and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and not re.match(r"\s*(?:,|and\b|\))", ctx.text[a.end:a.end + 6]):
             break   # "to the Russians, Turkey would leave": a new clause, not a list
+        if out and "," in gap and _CLAUSE_VERB.match(ctx.text, a.end):
+            break   # "fell to the factions, and the regime's forces withdrew": the next clause's subject
         out.append(a)
         cursor = a.end
     return out
@@ -220,15 +226,28 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
     first = cands[0]
     group = [first]
     for loc in cands[1:]:
-        if loc.start == group[-1].start or _LIST_LINK.fullmatch(ctx.text[group[-1].end:loc.start]):
+        if loc.start == group[-1].start or _LIST_LINK.fullmatch(_without_aside(ctx, group[-1].end, loc.start)):
             group.append(loc)
         else:
             break
     return group
 
 
-_LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
+_LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
+                        r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
+_ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
+
+
+def _without_aside(ctx: SentenceContext, start: int, end: int) -> str:
+    """The words between two places, less an aside that only says where the first is
+    ("Souran, about 18 km north of Hama, along with Halfaya")."""
+    inner = [loc for loc in ctx.locs if loc.locator and start <= loc.start and loc.end <= end]
+    if not inner:
+        return ctx.text[start:end]
+    if _ASIDE_OPEN.fullmatch(ctx.text, start, inner[0].start):
+        return ctx.text[inner[-1].end:end]
+    return ctx.text[start:end]
 
 
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
