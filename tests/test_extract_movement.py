@@ -112,3 +112,19 @@ def test_a_start_told_long_before_is_forgotten(gazetteer):
     ex = run("The last buses left al-Rastan on Wednesday. Aid arrived. Talks went on. Prices rose. Most of the convoys "
              "were then taken west to Qalaat al-Madiq.", gazetteer)
     assert routes_of(ex) == []
+
+
+@pytest.mark.parametrize("text,route", [
+    ("A Russian military police convoy arrived in Ain Issa from Tal Tamr, 34 km southeast of Ras al-Ain.",
+     (("Tal Tamr", "Ain Issa"), ("russia",))),
+    ("Hundreds of families have fled Ain Issa since the escalation towards the city of Raqqa.",
+     (("Ain Issa", "Raqqa"), ())),
+    ("Residents boarded 75 buses in al-Foua, northeast of Idlib. The convoy was heading for government-held "
+     "Aleppo.", (("Fua", "Aleppo"), ())),
+])
+def test_routes_told_end_first_by_flight_or_by_boarding(gazetteer, text, route):
+    assert route in routes_of(run(text, gazetteer))
+
+
+def test_arriving_without_a_start_is_no_route(gazetteer):
+    assert routes_of(run("A Russian convoy arrived in Ain Issa on Monday.", gazetteer)) == []

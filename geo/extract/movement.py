@@ -41,6 +41,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             legs.append((origin[0], dest[0]))
         elif moving:
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
+    if not legs:
+        legs = _arrived_from(ctx)
     if not legs and departure is not None and moving:
         dest = next((d for t in pats.route_to.finditer(s.text) if (d := _route_end(ctx, s.start + t.end()))), None)
         if dest and dest[0].place is not departure.place:
@@ -57,6 +59,23 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if actors:
             return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
     return []
+
+
+_FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
+    """ "A convoy arrived in Ain Issa from Tal Tamr": the end told before the start."""
+    legs = []
+    for m in ctx.patterns.route_arrival.finditer(ctx.sentence.text):
+        dest = locs_after(ctx, ctx.sentence.start + m.end(), max_gap=20)
+        if not dest:
+            continue
+        came = _FROM_AFTER.match(ctx.text, dest[-1].end)
+        origin = locs_after(ctx, came.end(), max_gap=2) if came else []
+        if origin:
+            legs.append((origin[0], dest[0]))
+    return legs
 
 
 def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:

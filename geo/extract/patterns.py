@@ -18,6 +18,8 @@ __all__ = ["Patterns", "load_patterns", "alternation"]
 def alternation(fragments: list[str]) -> str:
     """One regex alternation of the fragments, longest first, on word boundaries."""
     frags = sorted({f for f in fragments if f}, key=len, reverse=True)
+    if not frags:
+        return r"(?!)"   # an empty list matches nothing
     return r"(?<![\w-])(?:" + "|".join(frags) + r")(?![\w-])"
 
 
@@ -36,6 +38,7 @@ class Patterns:
     route_from: re.Pattern[str]
     route_to: re.Pattern[str]
     route_to_after_leaving: re.Pattern[str]
+    route_arrival: re.Pattern[str]
     exchange: dict[str, re.Pattern[str]]
     process_after: re.Pattern[str]
     process_before: re.Pattern[str]
@@ -85,6 +88,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         modality={k: _rx(v) for k, v in _section(data, "modality", path).items()},
         route_from=_rx(route["from"]), route_to=_rx(route["to"]),
         route_to_after_leaving=_rx(route.get("to_after_leaving", []) + route["to"]),
+        route_arrival=_rx(route.get("arrival", [])),
         exchange={k: _rx(v) for k, v in _section(data, "exchange", path).items()},
         process_after=_rx(np["process_after"]), process_before=_rx(np["process_before"]),
         capital_verbs=_rx(np["capital_as_government_verbs"]),
