@@ -203,3 +203,35 @@ def test_handing_a_list_over_gives_its_first_place(gazetteer):
              "factions pulling back from Manbij.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.place_names[0] == "Deir Hafer" and x.details["a_to"] == ("syrian-government",)
+
+
+def test_a_deal_in_which_each_party_gives_up_a_place(gazetteer):
+    ex = run("Moscow revived a trade that would see US troops pull out of al-Tanf while the Iranian-backed militias "
+             "leave Albu Kamal, with both places handed to regular Syrian army units.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("al-Tanf", "Albu Kamal")
+    assert (x.details["a_from"], x.details["b_from"]) == (("us-coalition",), ("iran",))
+    assert sides(x) == (("syrian-government",), ("syrian-government",))
+
+
+def test_two_withdrawals_without_a_deal_word_are_no_swap(gazetteer):
+    ex = run("US troops pulled out of al-Tanf while the Iranian-backed militias left Albu Kamal.", gazetteer)
+    assert claims(ex, "exchange") == []
+
+
+def test_the_second_sentence_of_a_swap_tells_who_takes_each_place(gazetteer):
+    ex = run("Officials discussed a swap of Ain Issa for al-Atarib. Under such a deal, Turkish-backed factions would "
+             "enter Ain Issa while government forces and Russian police would take al-Atarib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == (("opposition",), ("syrian-government", "russia"))
+
+
+@pytest.mark.parametrize("text,a_to,b_to", [
+    ("The draft would see the SDF hand the Tishreen Dam to a force of the Defence Ministry and receive, in return, "
+     "the village of Abu Qalqal.", ("syrian-government",), ("sdf",)),
+    ("Russia gave Ankara a free hand in Afrin in return for the government's capture of the Abu al-Duhur airbase.",
+     ("turkey",), ("syrian-government",)),
+])
+def test_receivers_named_through_a_force_or_a_free_hand(gazetteer, text, a_to, b_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert sides(x) == (a_to, b_to)

@@ -242,3 +242,16 @@ def test_a_place_before_said_with_a_name_part_stays_a_place(gazetteer):
 
     ex = run("Residents of Tal Abyad said the town was quiet.", gazetteer)
     assert "sy-tal-abyad" in {p.place.id for p in ex.places if p.place}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Government forces captured the Abu al-Duhur airbase in January.", "sy-abu-al-duhur-airbase"),
+    ("Families fled to the Abu al-Duhur airbase.", "sy-abu-al-duhur-airbase"),
+])
+def test_a_person_like_name_followed_by_its_kind_of_place_is_a_place(gazetteer, text, place):
+    assert place in place_ids(run(text, gazetteer))
+
+
+def test_a_kunya_alone_stays_a_person(gazetteer):
+    ex = run("Abu Mohammed al-Jolani visited Idlib on Friday.", gazetteer)
+    assert place_ids(ex) == {"sy-idlib"}

@@ -29,7 +29,8 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     s = ctx.sentence
     m = pats["cue"].search(s.text)
     if not m:
-        return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory) or _two_legs(ctx)
+        return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory) or _two_legs(ctx) \
+            or _two_withdrawals(ctx)
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
     if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trad|barter", m.group(), re.I):
         return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
@@ -87,7 +88,7 @@ _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|
 _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
-                     r"get|gets|got|getting)\s+"
+                     r"get|gets|got|getting|take|takes)\s+"
                      r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
                      re.I)
 
@@ -152,11 +153,20 @@ def _skip_words(gap: str) -> int:
     return m.end() if m else 0
 
 
+# "gave Ankara a free hand in Afrin": the place the receiver was given
+_FREE_HAND = re.compile(r"\s+(?:a\s+)?(?:free\s+hand|green\s+light|(?:full\s+)?control)\s+(?:in|over|of|for)\s+(?:the\s+)?",
+                        re.I)
+# "to the SDF", "to a force of the Defence Ministry"
+_TO_FORCE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:force|forces|units?|troops|contingent|detachment)\s+of\s+"
+                       r"(?:the\s+)?)?", re.I)
+
+
 def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[list[Actor], list[Actor]]:
     s = ctx.sentence
     before = [a for a in ctx.actors if s.start <= a.start and a.end <= leg_a.start]
     pair = _offer_pair(ctx, before)
-    if pair and ctx.text[pair[1][-1].end:leg_a.start].strip() == "":
+    if pair and (ctx.text[pair[1][-1].end:leg_a.start].strip() == "" or _FREE_HAND.fullmatch(ctx.text, pair[1][-1].end,
+                                                                                              leg_a.start)):
         return unique_actors([a.actor for a in pair[0]]), unique_actors([a.actor for a in pair[1]])
     givers = _last_group(ctx, before)
     if givers and _TAKING.fullmatch(ctx.text[givers[-1].end:leg_a.start]):   # "allow government forces to take over A"
@@ -164,7 +174,7 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
         givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
         return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
     receivers: list[ActorMention] = []
-    for m in re.finditer(r"\b(?:to|for)\s+(?:the\s+)?", ctx.text[leg_a.end:cue_start]):
+    for m in _TO_FORCE.finditer(ctx.text[leg_a.end:cue_start]):
         receivers = [a for a in actors_listed_after(ctx, leg_a.end + m.end(), max_gap=2) if a.end <= cue_start]
         if receivers:
             break
@@ -235,6 +245,29 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
         return []
     (a, a_to), (b, b_to) = legs[:2]
     return [_swap(ctx, a, b, a_to, b_to)]
+
+
+def _two_withdrawals(ctx: SentenceContext) -> list[Draft]:
+    """ "A trade that would see US troops pull out of A while the militias leave B": a deal in which
+    each of two parties gives up a place."""
+    if not ctx.patterns.exchange["deal_words"].search(ctx.sentence.text):
+        return []
+    legs: list[tuple[Loc, list[Actor]]] = []
+    for loc in ctx.locs:
+        if not (ctx.sentence.start <= loc.start < ctx.sentence.end) or loc.locator or not loc.located:
+            continue
+        cue = _GIVING_UP.search(ctx.text[max(ctx.sentence.start, loc.start - 60):loc.start])
+        if cue is None:
+            continue
+        cue_start = loc.start - (len(ctx.text[max(ctx.sentence.start, loc.start - 60):loc.start]) - cue.start())
+        givers = unique_actors([a.actor for a in _last_group(ctx, [a for a in ctx.actors if ctx.sentence.start <= a.start
+                                                                   and a.end <= cue_start and not a.adjective])])
+        if givers and not (legs and {a.id for a in givers} == {a.id for a in legs[-1][1]}):
+            legs.append((loc, givers))
+    if len(legs) < 2:
+        return []
+    (a, a_from), (b, b_from) = legs[:2]
+    return [_exchange(ctx, a, b, a_from, [], b_from, [])]
 
 
 _GOES_TO = re.compile(r"\s+(?:would|will|should|could|is\s+to|are\s+to)\s+(?:go|pass|fall|revert)\s+to\s+(?:the\s+)?", re.I)
@@ -354,6 +387,11 @@ def _swap(ctx: SentenceContext, a: Loc, b: Loc, a_to: list[Actor], b_to: list[Ac
     return _exchange(ctx, a, b, b_to, a_to, a_to, b_to)
 
 
+# "..., with both places handed to regular army units": one receiver of both legs
+_BOTH_TO = re.compile(r"\bboth\s+(?:places|towns|areas|cities|villages|sites)\s+(?:would\s+be\s+|being\s+|to\s+be\s+)?"
+                      r"(?:handed|given|transferred|passed|returned)\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+
+
 def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
               b_from: list[Actor], b_to: list[Actor], told_before: str = "") -> Draft:
     """The exchange draft; ``told_before`` is the sentence that told the first leg, when another did."""
@@ -367,6 +405,8 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
         status = "agreed"
     if status == "proposed":   # a proposal is a possibility, whoever tells of it (the attribution keeps who)
         modality = Modality.POSSIBLE
+    if not a_to and not b_to and (both := _BOTH_TO.search(ctx.text, ctx.sentence.start, ctx.sentence.end)):
+        a_to = b_to = unique_actors([x.actor for x in actors_listed_after(ctx, both.end(), max_gap=12)])
     actors = unique_actors(a_from + a_to + b_from + b_to)
     return Draft("exchange", s, [a, b], actors, modality, EventType.HANDOVER, attribution_of(ctx),
                  {"a_from": a_from, "a_to": a_to, "b_from": b_from, "b_to": b_to, "status": status})

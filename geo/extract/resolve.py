@@ -120,7 +120,8 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
     keep = []
     for m in raw:
         span = (m.start, m.end)
-        if (_overlaps(span, people) and span not in people) or _overlaps(span, surnames):
+        if ((_overlaps(span, people) and span not in people) or _overlaps(span, surnames)) \
+                and not _typed_place(text, m, people):
             continue
         bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
         if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs):
@@ -133,6 +134,15 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
             continue
         keep.append(m)
     return keep
+
+
+_PLACE_TYPE_WORD = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airport|camp|crossing|dam|village|town|field|"
+                              r"bridge|roundabout|prison)\b", re.I)
+
+
+def _typed_place(text: str, m: RawMention, people: list[tuple[int, int]]) -> bool:
+    """ "the Abu al-Duhur airbase": a name that reads like a person's, followed by what kind of place it is."""
+    return any(m.start <= a and b < m.end and _PLACE_TYPE_WORD.match(text, b, m.end) for a, b in people)
 
 
 def _owner_of_actor(text: str, m: RawMention, actor_spans: list[tuple[int, int]]) -> bool:
