@@ -305,3 +305,23 @@ def test_nobody_holds_a_whole_country(gazetteer):
     ex = run("The army raised the flag over the border crossing with Jordan, now under the control of the army.",
              gazetteer)
     assert not any(c.place_names == ("Jordan",) for c in claims(ex, "control"))
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Positions of the Deir ez-Zor Military Council, affiliated with the SDF, in the town of Dhiban were shelled.",
+     {("Dhiban", "sdf")}),
+    ("The coalition, which keeps its largest base in Syria at the al-Omar field, sent a convoy.",
+     {("al-Omar oil field", "us-coalition")}),
+    ("A coalition convoy drove to the Conoco field, where it also maintains a base.",
+     {("Conoco gas field", "us-coalition")}),
+    ("The government took over Deir Ezzor city, al-Mayadin and Albu Kamal in December.",
+     {("Deir ez-Zor", "syrian-government"), ("al-Mayadin", "syrian-government"),
+      ("Albu Kamal", "syrian-government")}),
+])
+def test_presence_told_through_asides_pronouns_and_city_lists(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_positions_of_a_party_it_left_are_not_held(gazetteer):
+    ex = run("The SDF withdrew from the positions of the Manbij Military Council in the village of Arima.", gazetteer)
+    assert holders(ex) == set()

@@ -187,7 +187,50 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
                       and len(ctx.text[g[-1].end:verb.start()].split()) <= 2]
             owners = groups[-1] if groups else []
         if owners:
-            out.append(_control(ctx, locs_after(ctx, m.start("at"), max_gap=40), owners, "presence"))
+            out.append(_control(ctx, _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40)), owners, "presence"))
+    return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern)
+
+
+_IN_COUNTRY_AT = re.compile(r"\s+(?:at|in|near)\s+(?:the\s+)?", re.I)
+
+
+def _past_country(ctx: SentenceContext, locs: list[Loc]) -> list[Loc]:
+    """ "its largest base in Syria at the al-Omar field": the place after the country."""
+    if locs and all(whole_country(loc) for loc in locs):
+        at = _IN_COUNTRY_AT.match(ctx.text, locs[-1].end, ctx.sentence.end)
+        return locs_after(ctx, at.end(), max_gap=2) if at else []
+    return locs
+
+
+# "Positions of the Deir ez-Zor Military Council, affiliated with the SDF, in the town of Dhiban"
+_OF_ASIDE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,80},)?(?:\s*\([^()]{1,40}\))?" + _AT, re.I)
+
+
+def _positions_of(ctx: SentenceContext, nouns: str) -> list[Draft | None]:
+    out: list[Draft | None] = []
+    for m in re.finditer(rf"\b(?:{nouns})\s+(?:belonging\s+to|of)\s+(?:the\s+)?", ctx.sentence.text, re.I):
+        start = ctx.sentence.start + m.start()
+        if _LEFT.search(ctx.text, max(ctx.sentence.start, start - 40), start) or \
+                _GIVEN.search(ctx.text, max(ctx.sentence.start, start - 40), start):
+            continue   # "withdrew from the positions of X in Y"
+        owners = actors_listed_after(ctx, ctx.sentence.start + m.end(), max_gap=2)
+        at = _OF_ASIDE.match(ctx.text, owners[-1].end, ctx.sentence.end) if owners else None
+        if at:
+            out.append(_control(ctx, locs_after(ctx, at.start("at"), max_gap=40), owners, "presence"))
+    return out
+
+
+def _where_it(ctx: SentenceContext, verbs: str, nouns: str) -> list[Draft | None]:
+    """ "... to the Conoco field, where it also maintains a base": "it" is the sentence's subject."""
+    out: list[Draft | None] = []
+    for m in re.finditer(r"\bwhere\s+(?:it|they)\b", ctx.sentence.text, re.I):
+        start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
+        if not _where_rx(verbs, nouns).match(ctx.text, end, ctx.sentence.end):
+            continue
+        owners = subject_group(ctx, [a for a in ctx.actors if a.end <= start and not a.adjective
+                                     and not is_speaker(ctx, a)])
+        anchor = _loc_before(ctx, start)
+        out.append(_control(ctx, [anchor] if anchor else [], owners, "presence"))
     return out
 
 

@@ -233,7 +233,7 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
     return group
 
 
-_LIST_LINK = re.compile(r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
+_LIST_LINK = re.compile(r"(?:\s+(?:city|town|village|camp))?\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
 _ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
