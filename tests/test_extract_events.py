@@ -350,3 +350,12 @@ def test_state_media_wording_of_a_turkish_shelling(gazetteer):
     ex = run("The forces of the Turkish regime continued their aggression on Ras al-Ain city in the northwestern "
              "countryside of Hasaka, targeting houses with artillery shells.", gazetteer)
     assert [(c.place_names[0], c.blocs) for c in events_of(ex, "strike")] == [("Ras al-Ain", ("turkey",))]
+
+
+@pytest.mark.parametrize("text,etype,place,blocs", [
+    ("Coalition helicopters flew over Dhiban during the day.", "patrol", "Dhiban", ("us-coalition",)),
+    ("Russian reconnaissance flights were seen over Ariha.", "patrol", "Ariha", ("russia",)),
+    ("Hundreds of government soldiers boarded 75 buses in al-Foua.", "handover", "al-Fu'ah", ("syrian-government",)),
+])
+def test_overflights_are_patrols_and_boarding_buses_is_an_evacuation(gazetteer, text, etype, place, blocs):
+    assert (place, blocs) in {(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), etype)}

@@ -120,7 +120,7 @@ def test_a_start_told_long_before_is_forgotten(gazetteer):
     ("Hundreds of families have fled Ain Issa since the escalation towards the city of Raqqa.",
      (("Ain Issa", "Raqqa"), ())),
     ("Residents boarded 75 buses in al-Foua, northeast of Idlib. The convoy was heading for government-held "
-     "Aleppo.", (("Fua", "Aleppo"), ())),
+     "Aleppo.", (("al-Fu'ah", "Aleppo"), ())),
 ])
 def test_routes_told_end_first_by_flight_or_by_boarding(gazetteer, text, route):
     assert route in routes_of(run(text, gazetteer))
