@@ -128,3 +128,15 @@ def test_routes_told_end_first_by_flight_or_by_boarding(gazetteer, text, route):
 
 def test_arriving_without_a_start_is_no_route(gazetteer):
     assert routes_of(run("A Russian convoy arrived in Ain Issa on Monday.", gazetteer)) == []
+
+
+def test_a_patrol_that_ends_near_a_place(gazetteer):
+    ex = run("A Russian-Turkish patrol set off from the outskirts of Qahtaniyah, 28 km east of Qamishli, passed "
+             "al-Jawadiyah and ended near al-Malikiyah.", gazetteer)
+    assert (("al-Qahtaniyah", "al-Malikiyah"), ("russia", "turkey")) in routes_of(ex)
+
+
+def test_the_extent_of_a_held_area_is_no_route(gazetteer):
+    ex = run("The west bank of the Euphrates, from al-Mayadin down to Albu Kamal, has been held since 2017 by "
+             "government forces.", gazetteer)
+    assert routes_of(ex) == []

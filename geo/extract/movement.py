@@ -32,8 +32,9 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     departure = memory.departure[0] if memory.departure and s.index - memory.departure[1] <= 2 else None
     for m in pats.route_from.finditer(s.text):
         origin = locs_after(ctx, s.start + m.end(), max_gap=30)
-        if not origin:
-            continue
+        if not origin or (not moving and _EXTENT.search(ctx.text, max(s.start, s.start + m.start() - 40),
+                                                        s.start + m.start())):
+            continue   # "the west bank, from al-Mayadin down to Albu Kamal, is held by": an extent, not a move
         rest = s.text[ctx.rel(origin[-1].end):]
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
         dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
@@ -87,6 +88,9 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
     return locs
 
 
+_EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|front|countryside|valley|coast|desert|belt|"
+                     r"pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|running\s+)?$",
+                     re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled)\b", re.I)
 
