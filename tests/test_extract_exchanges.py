@@ -235,3 +235,18 @@ def test_the_second_sentence_of_a_swap_tells_who_takes_each_place(gazetteer):
 def test_receivers_named_through_a_force_or_a_free_hand(gazetteer, text, a_to, b_to):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert sides(x) == (a_to, b_to)
+
+
+def test_taking_a_and_in_return_withdrawing_from_b(gazetteer):
+    ex = run("Turkey would take over Ain Issa and the section of the M4 that passes through it, and in return it "
+             "would withdraw its posts from the areas around Saraqib, in eastern Idlib, leaving them to the Syrian "
+             "government and Russia.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "Ain Issa" and sides(x) == (("turkey",), ("syrian-government", "russia"))
+
+
+def test_a_receiver_after_a_list_and_an_aside(gazetteer):
+    ex = run("The factions would be allowed to enter Tal Rifaat in exchange for handing over the cities of Maarat "
+             "al-Numan and Saraqib, along the M5, to the regime.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == (("opposition",), ("syrian-government",))

@@ -15,10 +15,11 @@ from geo.extract.sentence import (
     actors_listed_after,
     attribution_of,
     is_speaker,
+    locs_after,
     unique_actors,
     whole_country,
 )
-from geo.model import Actor, EventType, Modality, Place
+from geo.model import Actor, EventType, Modality, Place, PlaceType
 
 __all__ = ["read_exchange", "leg_receivers"]
 
@@ -116,6 +117,9 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
     if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over
         return next((loc for loc in chain(ctx.text, ctx.locs, given[-1]) if loc in cands), given[-1])
+    if len(cands) > 1 and cands[-1].place is not None and cands[-1].place.type == PlaceType.ROAD \
+            and not CLAUSE_BREAK.search(ctx.text, cands[-2].end, cands[-1].start):
+        return cands[-2]   # "take over Ain Issa and the section of the M4 that passes through it": the town
     return (cands or [None])[-1]
 
 
@@ -124,13 +128,20 @@ _DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken
                           r"(?:\w+\s+){0,2}?(?:to|towards|into)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$", re.I)
 
 
+_ASIDE = re.compile(r"\s*,\s*(?:along|on|near|in|north|south|east|west)\b[^,.;]{1,40},")
 # "... B to X", "B over to X", "B, which would be returned to X"
 _RECEIVER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?(?:handed|returned|given|transferred|ceded|delivered)\s+)?"
                        r"(?:over\s+|back\s+)?(?:to|for)\s+", re.I)
 
 
 def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
-    """ "... B to the government": who receives the second leg, when the sentence says so."""
+    """ "... B to the government", "B and C, along the M5, to the regime": who receives the second leg,
+    when the sentence says so."""
+    listed = [loc for loc in locs_after(ctx, start, max_gap=12) if loc.end <= end]
+    if listed and re.match(r"\s*(?:,\s*)?and\s", ctx.text[start:listed[0].start]):
+        start = listed[-1].end
+    aside = _ASIDE.match(ctx.text, start, end)
+    start = aside.end() if aside else start
     m = _RECEIVER.match(ctx.text[start:end])
     if not m:
         return []
@@ -318,7 +329,7 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
 
 _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
-_LEAVE_TO = re.compile(r"\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
+_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,40},)?\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
