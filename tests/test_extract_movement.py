@@ -140,3 +140,21 @@ def test_the_extent_of_a_held_area_is_no_route(gazetteer):
     ex = run("The west bank of the Euphrates, from al-Mayadin down to Albu Kamal, has been held since 2017 by "
              "government forces.", gazetteer)
     assert routes_of(ex) == []
+
+
+@pytest.mark.parametrize("text,route", [
+    ("Several hundred HTS fighters in the part of the Yarmouk camp they hold are expected to leave for Idlib.",
+     (("Yarmouk Camp", "Idlib"), ("hts",))),
+    ("In Daraa al-Balad, sixteen buses carrying fighters who refused the settlement left last Sunday for Idlib "
+     "province.", (("Daraa al-Balad", "Idlib Governorate"), ())),
+    ("Syrian army units advanced southwest of Tasil. Fresh reinforcements moved on Wednesday from Sheikh Miskin "
+     "to Tasil.", (("Sheikh Miskin", "Tasil"), ("syrian-government",))),
+])
+def test_leaving_from_where_one_is_and_reinforcements_of_the_force_before(gazetteer, text, route):
+    assert route in routes_of(run(text, gazetteer))
+
+
+def test_families_are_not_the_force_named_before(gazetteer):
+    ex = run("Syrian army units advanced southwest of Tasil. Families moved on Wednesday from Sheikh Miskin to Tasil.",
+             gazetteer)
+    assert routes_of(ex) == [(("Sheikh Miskin", "Tasil"), ())]

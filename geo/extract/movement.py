@@ -16,6 +16,7 @@ from geo.extract.sentence import (
     inside_any,
     is_speaker,
     locs_after,
+    subject_group,
     unique_actors,
 )
 from geo.model import Actor, EventType
@@ -43,7 +44,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         elif moving:
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
     if not legs:
-        legs = _arrived_from(ctx)
+        legs = _arrived_from(ctx) or _left_for(ctx)
     if not legs and departure is not None and moving:
         dest = next((d for t in pats.route_to.finditer(s.text) if (d := _route_end(ctx, s.start + t.end()))), None)
         if dest and dest[0].place is not departure.place:
@@ -79,6 +80,25 @@ def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     return legs
 
 
+_LEFT_FOR = re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|departing)\b(?:\s+[\w-]+){0,3}?\s+"
+                       r"(?:for|to|towards)\s+(?:the\s+)?", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|from|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?$", re.I)
+
+
+def _left_for(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
+    """ "Fighters in the part of Yarmouk camp they hold are to leave for Idlib", "In Daraa al-Balad, buses
+    ... left for Idlib": the start is where the leavers are said to be."""
+    legs = []
+    for m in _LEFT_FOR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        dest = locs_after(ctx, m.end(), max_gap=2)
+        before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start()
+                  and not loc.locator and loc.located
+                  and _IN_PLACE.search(ctx.text, max(ctx.sentence.start, loc.start - 40), loc.start)]
+        if dest and before and before[0].place is not dest[0].place:
+            legs.append((before[0], dest[0]))
+    return legs
+
+
 def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
     """Where a movement ends: the place right after "to", or after a noun phrase naming a spot in it
     ("towards the Turkish observation post in the village of Ishtabraq")."""
@@ -91,6 +111,7 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
 _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|front|countryside|valley|coast|desert|belt|"
                      r"pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|running\s+)?$",
                      re.I)
+_FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|armou?red\s+vehicles)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled)\b", re.I)
 
@@ -114,6 +135,10 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
+    if not own and not inherited and memory.previous is not None and _FORCES.search(ctx.sentence.text):
+        prev = memory.previous   # "Army units advanced on X. Fresh reinforcements moved from A to B."
+        inherited = [a.actor for a in subject_group(prev, [a for a in prev.actors if not is_speaker(prev, a)
+                                                           and not a.adjective])]
     actors = unique_actors(own + inherited)
     if actors:
         memory.last_movers = actors
