@@ -325,3 +325,17 @@ def test_presence_told_through_asides_pronouns_and_city_lists(gazetteer, text, h
 def test_positions_of_a_party_it_left_are_not_held(gazetteer):
     ex = run("The SDF withdrew from the positions of the Manbij Military Council in the village of Arima.", gazetteer)
     assert holders(ex) == set()
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Regime forces completed their control of the northern countryside of Hama, after the factions withdrew "
+     "overnight from the towns of Morek and Kafr Zita.",
+     {("the northern countryside of Hama", "syrian-government"), ("Morek", "syrian-government"),
+      ("Kafr Zita", "syrian-government")}),
+    ("Government forces took control of the area after the factions withdrew from Morek.",
+     {("Morek", "syrian-government")}),
+    ("The SDF took control of Raqqa after IS withdrew from Tabqa.", {("Raqqa", "sdf")}),
+    ("Government forces took control of the area, while the factions withdrew from Morek.", set()),
+])
+def test_the_party_that_took_control_holds_what_the_others_left(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

@@ -9,6 +9,7 @@ from functools import lru_cache
 from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain, plain
 from geo.extract.sentence import (
+    CLAUSE_BREAK,
     Draft,
     SentenceContext,
     actor_groups,
@@ -324,6 +325,39 @@ def _participle_capture(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
+_WITHDREW_FROM = re.compile(r"\b(?:withdr[ae]w|withdrawn|withdrawing|pulled\s+out|retreated|pulled\s+back)\s+"
+                           r"(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?(?:(?:towns?|villages?|cities|city)\s+of\s+)?", re.I)
+
+
+def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> list[Draft | None]:
+    """ "Regime forces completed their control of the pocket after the factions withdrew from Morek, Kafr
+    Zita and al-Lataminah": the party that took control holds what the others left."""
+    out: list[Draft | None] = []
+    takers = [(g, m) for g in actor_groups(ctx) if (m := hold_verb.match(_without_their(ctx.text[g[-1].end:g[-1].end + 80])))]
+    if not takers:
+        return out
+    group, verb = takers[0]
+    taken = locs_after(ctx, group[-1].end + verb.end(), max_gap=40)
+    if any(loc.precision == 1 and loc.kind == "place" for loc in taken):
+        return out   # "took Raqqa after IS withdrew from Tabqa": what was taken is named, and it is not Tabqa
+    takers = [group]
+    for m in _WITHDREW_FROM.finditer(ctx.text, takers[0][-1].end, ctx.sentence.end):
+        between = ctx.text[takers[0][-1].end:m.start()]
+        if CLAUSE_BREAK.search(between) or not re.search(r"\b(?:after|as|when|once|following)\b", between, re.I):
+            continue   # "..., while Turkish forces withdrew from Manbij": another story
+        leavers = {a.actor.bloc for a in ctx.actors if a.end <= m.start()
+                   and not CLAUSE_BREAK.search(ctx.text, a.end, m.start())} - {a.actor.bloc for a in takers[0]}
+        if leavers:
+            out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=2), takers[0], "took control"))
+    return out
+
+
+def _without_their(text: str) -> str:
+    """ "completed their control of": the possessive stands where "have" would."""
+    return re.sub(r"^(\s*(?:[\w-]+\s+){0,3}?)(?:completed|consolidated|extended|tightened)\s+(?:their|its)\s+", r"\1took ",
+                  text, count=1, flags=re.I)
+
+
 _HAD_BEEN = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.I)
 _UNTIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}?until\s+(?!now\b|today\b|further\b)", re.I)
 
@@ -358,6 +392,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             locs = locs_after(ctx, ctx.sentence.start + m.end() + verb.end(), max_gap=40)
             out.append(_control(ctx, locs, subject, verb.group(1)))
     out += _participle_capture(ctx)
+    out += _taken_as_others_left(ctx, hold_verb)
     for group in actor_groups(ctx):
         last = group[-1]
         if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
