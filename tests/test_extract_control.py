@@ -339,3 +339,24 @@ def test_positions_of_a_party_it_left_are_not_held(gazetteer):
 ])
 def test_the_party_that_took_control_holds_what_the_others_left(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Islamic State group jihadists have seized the town of Mheen in the desert southeast of Homs.",
+     {("Mahin", "isis")}),
+    ("The Islamic State group attacked Homs. By Sunday night the town of Mheen had fallen to the group.",
+     {("Mahin", "isis")}),
+    ("Syria: the village of Sadad is held by the army and a local militia.", {("Sadad", "syrian-government")}),
+    ("IS fighters swept from Palmyra, the ancient city they captured in May, to al-Qaryatayn.",
+     {("Palmyra", "isis")}),
+])
+def test_holders_named_by_the_group_the_army_or_they(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish forces shelled Manbij, which they hold responsible for the attack.",
+    "Turkish army units entered Syria. The army said that Sadad is held by the army.",
+])
+def test_they_hold_responsible_is_no_hold_and_the_army_is_the_one_named(gazetteer, text):
+    assert all(bloc != "syrian-government" and place != "Manbij" for place, bloc in holders(run(text, gazetteer)))

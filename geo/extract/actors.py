@@ -177,7 +177,11 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         elif (shared := _shared_noun(text, toks, i, registry)) is not None:
             out.append(shared)
         i += 1
-    return _back_references(text, _owned(text, out, registry))
+    army = registry.aliases.get(fold("Syrian army"), (None,))[0] if _SYRIA.search(text) else None
+    return _back_references(text, _owned(text, out, registry), army)
+
+
+_SYRIA = re.compile(r"\bSyria")
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s?)?\s+(?:new\s+)?")
@@ -205,13 +209,13 @@ def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[Act
 
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
-                        r"occupation)\b"
+                        r"occupation|group|militants)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+units\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)")
 _NOT_THE_ARMY = re.compile(r"\b(?:national|free|revolutionary|islamic|liberation)\b", re.I)   # "the army" is no faction
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
-def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]:
+def _back_references(text: str, found: list[ActorMention], registry_army: Actor | None = None) -> list[ActorMention]:
     """ "the militias" is the last actor named with that noun ("Iranian-backed militias ... the militias")."""
     extra: list[ActorMention] = []
     for m in _HEAD_NOUN.finditer(text):
@@ -220,8 +224,12 @@ def _back_references(text: str, found: list[ActorMention]) -> list[ActorMention]
         noun = next(g for g in m.groups() if g).casefold().rstrip("s")
         pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
         named = [a for a in pool if a.end <= m.start() and not a.adjective
-                 and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400))
+                 and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400)
+                      or re.match(rf"\s+(?:[\w-]+\s+)?{noun}", text[a.end:a.end + 30], re.I))   # "IS group jihadists"
                  and not (noun == "army" and _NOT_THE_ARMY.search(text[a.start:a.end]))]
+        if not named and noun == "army" and registry_army is not None \
+                and not any("army" in text[a.start:a.end].casefold() for a in pool if a.end <= m.start()):
+            named = [ActorMention(m.start(), m.end(), registry_army)]   # "the army" in a report naming no other army
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
                                                 for b in pool)]
         if named:   # the force named last, preferably as the subject of its sentence

@@ -371,6 +371,8 @@ def _until(ctx: SentenceContext, pos: int) -> bool:
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
     return re.compile(r"^\s*\)?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+                      r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
+                      r"rebels|insurgents)\s+){0,2}"   # "Islamic State group jihadists have seized"
                       r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)
 
@@ -379,7 +381,10 @@ _APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 _BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                       r"[^,.;]{3,80},", re.I)
-_PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s)", re.I)
+_PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s|(?:captured|seized|took|retook|overran|held|hold|"
+                           r"holds|control|controlled)\b(?!\s+(?:\w+\s+)?(?:responsible|accountable|talks|meetings?)\b))",
+                           re.I)
+_APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
@@ -387,9 +392,14 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
     for m in _PRONOUN_VERB.finditer(ctx.sentence.text):
         subject = subject_group(ctx, list(ctx.actors))
-        verb = hold_verb.match(ctx.text[ctx.sentence.start + m.end():ctx.sentence.start + m.end() + 60])
-        if subject and verb and subject[-1].end <= ctx.sentence.start + m.start():
-            locs = locs_after(ctx, ctx.sentence.start + m.end() + verb.end(), max_gap=40)
+        start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
+        verb = hold_verb.match(ctx.text[end:end + 60])
+        if subject and verb and subject[-1].end <= start:
+            if _APPOSED_CLAUSE.search(ctx.text, max(ctx.sentence.start, start - 40), start):
+                anchor = _loc_before(ctx, start)   # "Palmyra, the ancient city they captured in May"
+                locs = [anchor] if anchor else []
+            else:
+                locs = locs_after(ctx, end + verb.end(), max_gap=40)
             out.append(_control(ctx, locs, subject, verb.group(1)))
     out += _participle_capture(ctx)
     out += _taken_as_others_left(ctx, hold_verb)

@@ -359,6 +359,10 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
             return unique_actors([a.actor for a in ctx.actors if giving.start("who") <= a.start and a.end <= giving.end("who")])
         brk = CLAUSE_BREAK.search(ctx.text, loc.end, ctx.sentence.end)
         later = _PASSES_TO.search(ctx.text, loc.end, brk.start() if brk else ctx.sentence.end)
+        listed = {id(x) for x in locs_after(ctx, loc.start, max_gap=0)}
+        if later and any(loc.end < x.start < later.start() and id(x) not in listed and x.place is not None
+                         and x.place.id != place.id and not x.locator for x in ctx.locs):
+            later = None   # "A ... in return for B, which is to pass to X": X takes B, not A
         takers = actors_listed_after(ctx, later.end(), max_gap=2) if later else []
         if takers:   # "A, which would then be placed under the protection of Russian military police"
             return unique_actors([a.actor for a in takers])
