@@ -250,3 +250,34 @@ def test_a_receiver_after_a_list_and_an_aside(gazetteer):
              "al-Numan and Saraqib, along the M5, to the regime.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert sides(x) == (("opposition",), ("syrian-government",))
+
+
+@pytest.mark.parametrize("text,names,a_to,b_to", [
+    ("Russian officers offered a deal under which the factions would surrender the Lajat to the Syrian army, while Busra "
+     "al-Sham would stay with its own fighters under the protection of Russian military police.",
+     ("Lajat", "Busra al-Sham"), ("syrian-government",), ("russia",)),
+    ("Officials accuse Moscow of having bartered away Tal Abyad, handing it to Ankara, in return for the Syrian "
+     "army's return to Kobani.", ("Tal Abyad", "Kobani"), ("turkey",), ("syrian-government",)),
+    ("The factions would pull out of the villages along the M4 near Ain Issa, which would be handed to the Syrian "
+     "army, and in return Tal Rifaat, north of Aleppo, would be handed to the National Army.",
+     ("near Ain Issa", "Tal Rifaat"), ("syrian-government",), ("opposition",)),
+    ("The SDF offered to hand Rmelan to the Syrian Petroleum Company, but only if the factions leave Ras al-Ain.",
+     ("Rmelan", "Ras al-Ain"), ("syrian-government",), ("sdf",)),
+])
+def test_swaps_told_with_conditions_protection_and_returns(gazetteer, text, names, a_to, b_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == names and sides(x) == (a_to, b_to)
+
+
+def test_a_place_given_up_goes_to_its_besiegers(gazetteer):
+    ex = run("Government forces give up Madaya, which has been encircled by the factions. In return, Kafr Nabl "
+             "would be handed to the regime.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == (("opposition",), ("syrian-government",))
+
+
+def test_a_deal_told_in_the_past_is_done_and_keeps_its_attribution(gazetteer):
+    ex = run("Officials accuse Moscow of having bartered away Tal Abyad, handing it to Ankara, in return for the "
+             "Syrian army's return to Kobani.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["status"] == "done" and x.modality.value == "claimed"

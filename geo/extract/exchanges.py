@@ -67,7 +67,8 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     else:
         b_from = [a.actor for a in b_side]
         b_to = _receivers_after(ctx, leg_b.end, s.end) or leg_receivers(ctx, leg_b.place) or a_from
-    a_to = a_to or leg_receivers(ctx, leg_a.place)
+    a_to = a_to or leg_receivers(ctx, leg_a.place) or (leg_receivers(memory.previous, leg_a.place)
+                                                      if told_before and memory is not None and memory.previous else [])
     if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
         a_to = b_from   # a swap between two parties: each receives what the other gives
     return _pending([_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to, told_before)], memory)
@@ -89,7 +90,7 @@ _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|
 _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
-                     r"get|gets|got|getting|take|takes)\s+"
+                     r"get|gets|got|getting|take|takes|return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to))\s+"
                      r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
                      re.I)
 
@@ -116,11 +117,23 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     cands = [loc for loc in cands if not _DESTINATION.search(ctx.text, max(start, loc.start - 40), loc.start)] or cands
     given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
     if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over
-        return next((loc for loc in chain(ctx.text, ctx.locs, given[-1]) if loc in cands), given[-1])
-    if len(cands) > 1 and cands[-1].place is not None and cands[-1].place.type == PlaceType.ROAD \
-            and not CLAUSE_BREAK.search(ctx.text, cands[-2].end, cands[-1].start):
+        return _on_the_road(ctx, next((loc for loc in chain(ctx.text, ctx.locs, given[-1]) if loc in cands), given[-1]),
+                            cue_start)
+    if len(cands) > 1 and _road(cands[-1]) and not CLAUSE_BREAK.search(ctx.text, cands[-2].end, cands[-1].start):
         return cands[-2]   # "take over Ain Issa and the section of the M4 that passes through it": the town
-    return (cands or [None])[-1]
+    return _on_the_road(ctx, cands[-1], cue_start) if cands else None
+
+
+def _road(loc: Loc) -> bool:
+    return loc.place is not None and loc.place.type == PlaceType.ROAD
+
+
+def _on_the_road(ctx: SentenceContext, leg: Loc, cue_start: int) -> Loc:
+    """ "the villages along the M4 near Ain Issa": the spot named on the road, not the whole road."""
+    if not _road(leg):
+        return leg
+    nearer = [loc for loc in ctx.locs if 0 <= loc.start - leg.end <= 2 and loc.end <= cue_start and loc.located]
+    return nearer[0] if nearer else leg
 
 
 # "evacuated to Aleppo", "bused towards Idlib": where people go is no leg of a swap
@@ -329,7 +342,7 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
 
 _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
-_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,40},)?\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
+_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,40},)?\s*,?\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
@@ -337,8 +350,14 @@ _GIVING = re.compile(r"\b(?:giving|give|gives|gave|handing|hand|hands|handed)\s+
                      r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+(?:of|along|around|near|on)\s+(?:the\s+)?)?$",
                      re.I)
 _PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
-                        r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of)"
+                        r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
+                        r"(?:stay|remain)\s+(?:with\s+(?:[\w-]+\s+){1,4}?)?under\s+(?:the\s+)?(?:protection|control|authority)\s+of)"
                         r"\s+(?:over\s+|back\s+)?(?:to\s+)?(?:the\s+)?", re.I)
+
+
+# "A and B, the last opposition towns ..., which have been encircled by X": the besiegers
+_BESIEGED_BY = re.compile(r"(?:\s+and\s+[^,.;]{1,30}?)?(?:,[^,.;]{1,80})?,\s+which\s+(?:have|has|had)\s+been\s+"
+                          r"(?:encircled|besieged|surrounded)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", re.I)
 
 
 def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
@@ -354,9 +373,15 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
         takers = actors_listed_after(ctx, moved_in.end(), max_gap=2) if moved_in else []
         if takers and _MOVES_IN.match(ctx.text, takers[-1].end, ctx.sentence.end):   # "pull out of A and the regime move in"
             return unique_actors([a.actor for a in takers])
+        handed = _GIVING_UP.search(ctx.text[max(ctx.sentence.start, loc.start - 50):loc.start])
+        to = _RECEIVER.match(ctx.text, loc.end, ctx.sentence.end) if handed else None
+        takers = actors_listed_after(ctx, to.end(), max_gap=6) if to else []
+        if takers:   # "the factions would surrender the Lajat to the army"
+            return unique_actors([a.actor for a in takers])
         giving = _GIVING.search(ctx.text, max(ctx.sentence.start, loc.start - 80), loc.start)
-        if giving:   # "giving the mercenaries the villages along the Sajour"
-            return unique_actors([a.actor for a in ctx.actors if giving.start("who") <= a.start and a.end <= giving.end("who")])
+        given_to = [a.actor for a in ctx.actors if giving and giving.start("who") <= a.start and a.end <= giving.end("who")]
+        if given_to:   # "giving the mercenaries the villages along the Sajour" (not "give up A")
+            return unique_actors(given_to)
         brk = CLAUSE_BREAK.search(ctx.text, loc.end, ctx.sentence.end)
         later = _PASSES_TO.search(ctx.text, loc.end, brk.start() if brk else ctx.sentence.end)
         listed = {id(x) for x in locs_after(ctx, loc.start, max_gap=0)}
@@ -365,6 +390,10 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
             later = None   # "A ... in return for B, which is to pass to X": X takes B, not A
         takers = actors_listed_after(ctx, later.end(), max_gap=2) if later else []
         if takers:   # "A, which would then be placed under the protection of Russian military police"
+            return unique_actors([a.actor for a in takers])
+        besieged = _BESIEGED_BY.match(ctx.text, loc.end, ctx.sentence.end)
+        takers = actors_listed_after(ctx, besieged.end(), max_gap=2) if besieged else []
+        if takers and handed:   # "the rebels give up Madaya, which has been encircled by government forces"
             return unique_actors([a.actor for a in takers])
         for group in reversed(actor_groups(ctx)):
             if group[-1].end > loc.start or CLAUSE_BREAK.search(ctx.text, group[-1].end, loc.start):
