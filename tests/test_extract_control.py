@@ -360,3 +360,15 @@ def test_holders_named_by_the_group_the_army_or_they(gazetteer, text, held):
 ])
 def test_they_hold_responsible_is_no_hold_and_the_army_is_the_one_named(gazetteer, text):
     assert all(bloc != "syrian-government" and place != "Manbij" for place, bloc in holders(run(text, gazetteer)))
+
+
+@pytest.mark.parametrize("text,held", [
+    ("The SDF controls most of al-Hasakah province including Qamishli, Amuda and the oil town of Rmelan.",
+     {("Hasakah Governorate", "sdf"), ("Qamishli", "sdf"), ("Amuda", "sdf"), ("Rmelan", "sdf")}),
+    ("The factions, which are now nominally part of the Defence Ministry, still run Ras al-Ain and Tal Abyad.",
+     {("Ras al-Ain", "opposition"), ("Tal Abyad", "opposition")}),
+    ("Talks stalled. An SDF negotiator said the Turkish-backed factions should leave Ras al-Ain, which they have held "
+     "since October 2019.", {("Ras al-Ain", "opposition")}),
+])
+def test_lists_with_including_asides_before_the_verb_and_they_of_a_relative(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

@@ -309,6 +309,7 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
+_WHICH_ASIDE = re.compile(r",\s*(?:which|who)\s+[^,.;]{3,80},(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)
 _PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(capturing|seizing|recapturing|retaking|"
                          r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
 
@@ -391,13 +392,17 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
     for m in _PRONOUN_VERB.finditer(ctx.sentence.text):
-        subject = subject_group(ctx, list(ctx.actors))
         start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
+        parties = [a for a in ctx.actors if a.end <= start and not is_speaker(ctx, a)]
+        subject = subject_group(ctx, list(ctx.actors))   # "the SDF announced that they had taken Tabqa": the speaker
         verb = hold_verb.match(ctx.text[end:end + 60])
         if subject and verb and subject[-1].end <= start:
             if _APPOSED_CLAUSE.search(ctx.text, max(ctx.sentence.start, start - 40), start):
                 anchor = _loc_before(ctx, start)   # "Palmyra, the ancient city they captured in May"
                 locs = [anchor] if anchor else []
+                groups = [g for g in actor_groups(ctx) if g[-1].end <= (anchor.start if anchor else start)
+                          and all(a in parties for a in g)]
+                subject = groups[-1] if groups else subject   # "the factions leave A, which they have held": the factions
             else:
                 locs = locs_after(ctx, end + verb.end(), max_gap=40)
             out.append(_control(ctx, locs, subject, verb.group(1)))
@@ -407,7 +412,9 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         last = group[-1]
         if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
             continue   # "outside government control": the place is not the actor's
-        aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end)   # "X, backed by Y, seized Z": X holds Z
+        aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (
+            None if hold_verb.match(ctx.text[last.end:last.end + 60]) else _WHICH_ASIDE.match(ctx.text, last.end, ctx.sentence.end))
+        # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
         after = aside.end() if aside else last.end
         m = hold_verb.match(ctx.text[after:after + 60])
         if not m:

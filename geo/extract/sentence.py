@@ -230,12 +230,17 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
             group.append(loc)
         else:
             break
+    inc = _INCLUDING.match(ctx.text, group[-1].end, ctx.sentence.end)
+    if inc:   # "most of al-Hasakah province, including Qamishli, Amuda and Rmelan"
+        group += [loc for loc in locs_after(ctx, inc.end(), max_gap=2) if loc not in group]
     return group
 
 
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
+                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
 _LIST_LINK = re.compile(r"(?:\s+(?:city|town|village|camp))?\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
-                        r"(?:(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
+                        r"(?:(?:[\w-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
 _ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
 
 
