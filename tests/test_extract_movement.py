@@ -158,3 +158,13 @@ def test_families_are_not_the_force_named_before(gazetteer):
     ex = run("Syrian army units advanced southwest of Tasil. Families moved on Wednesday from Sheikh Miskin to Tasil.",
              gazetteer)
     assert routes_of(ex) == [(("Sheikh Miskin", "Tasil"), ())]
+
+
+@pytest.mark.parametrize("text,route", [
+    ("Syrian army units were brought up from Latakia, the provincial capital, along the road through Qastal Maaf "
+     "for the final push on Rabia.", (("Latakia", "Rabia"), ("syrian-government",))),
+    ("Some 2,200 people from Madaya and Zabadani waited in 60 buses at a crossing south of Aleppo. They were "
+     "finally let through towards Idlib province on Saturday night.", (("Madaya", "Idlib Governorate"), ())),
+])
+def test_a_push_on_a_place_is_where_a_move_ends_and_a_place_passed_is_not_its_start(gazetteer, text, route):
+    assert route in routes_of(run(text, gazetteer))

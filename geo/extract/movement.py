@@ -50,8 +50,10 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if dest and dest[0].place is not departure.place:
             legs.append((departure, dest[0]))
             memory.departure = None
-    if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"
-        origin, dest = min(legs, key=lambda leg: leg[1].start - leg[0].end)
+    if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"; not a place passed
+        origin, dest = min(legs, key=lambda leg: (_passed(ctx, leg[0]) and any(not _passed(ctx, o) and d is leg[1]
+                                                                               for o, d in legs),
+                                                  leg[1].start - leg[0].end))
         actors = _route_actors(ctx, memory, origin.start)
         if actors or moving:
             return [_route(ctx, origin, dest, actors)]
@@ -61,6 +63,11 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if actors:
             return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
     return []
+
+
+def _passed(ctx: SentenceContext, loc: Loc) -> bool:
+    """ "along the road through Qastal Maaf": a place on the way, not where the move began."""
+    return re.search(r"\b(?:through|via)\s+(?:the\s+)?$", ctx.text[max(0, loc.start - 12):loc.start], re.I) is not None
 
 
 _FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
@@ -113,6 +120,7 @@ _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|fro
                      re.I)
 _FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|armou?red\s+vehicles)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
+                       r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
                        r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled)\b", re.I)
 
 
