@@ -359,3 +359,15 @@ def test_state_media_wording_of_a_turkish_shelling(gazetteer):
 ])
 def test_overflights_are_patrols_and_boarding_buses_is_an_evacuation(gazetteer, text, etype, place, blocs):
     assert (place, blocs) in {(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), etype)}
+
+
+def test_unnamed_reinforcements_are_the_force_of_the_sentence_before(gazetteer):
+    ex = run("SDF units raided three villages south of Qamishli. Reinforcements were sent from Qamishli to Tal Hamis.",
+             gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in events_of(ex, "buildup")] == [("Tal Hamis", ("sdf",))]
+
+
+def test_unnamed_families_moving_are_no_build_up(gazetteer):
+    ex = run("SDF units raided three villages south of Qamishli. Families were sent from Qamishli to Tal Hamis.",
+             gazetteer)
+    assert events_of(ex, "buildup") == []

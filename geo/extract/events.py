@@ -261,7 +261,7 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
         locs = locs or shared
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
-            or memory.last_actors.get(trig.type, [])
+            or memory.last_actors.get(trig.type, []) or _reinforcing(ctx, trig, memory)
         if actors:
             memory.last_actors[trig.type] = actors
         targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)
@@ -278,6 +278,16 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
 _NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
 #                 build-ups west of Aleppo"
 _THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|then|later|later\s+on)\s+)*$", re.I)
+
+
+def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "SDF units raided three villages. Reinforcements were sent from Qamishli to Tal Hamis.": unnamed
+    reinforcements are the force the sentence before was about."""
+    prev = memory.previous
+    if trig.type != EventType.BUILDUP or prev is None or not re.search(r"\breinforcements?\b", ctx.sentence.text, re.I):
+        return []
+    usable = [a for a in prev.actors if not is_speaker(prev, a) and not a.adjective]
+    return unique_actors([a.actor for a in subject_group(prev, usable)])
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
