@@ -372,3 +372,16 @@ def test_they_hold_responsible_is_no_hold_and_the_army_is_the_one_named(gazettee
 ])
 def test_lists_with_including_asides_before_the_verb_and_they_of_a_relative(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Syrian government forces backed by Russian air strikes captured the town of Rabia on Sunday.",
+     {("Rabia", "syrian-government")}),
+    ("Russian jets struck al-Harak, one of the largest rebel-held towns in the eastern countryside.",
+     {("al-Hirak", "opposition")}),
+    ("Busra al-Sham has been held since 2015 by the Youth of Sunna Forces.", {("Busra al-Sham", "opposition")}),
+    ("Daraa city has been divided between government troops and rebels since 2013.",
+     {("Daraa", "syrian-government"), ("Daraa", "opposition")}),
+])
+def test_backers_one_of_the_held_towns_and_divided_cities(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

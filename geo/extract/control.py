@@ -378,7 +378,8 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)
 
 
-_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_APPOSED = re.compile(r",\s+(?:(?:one|some|two|three|several)\s+of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompanied)\s+by\s+(?:the\s+)?$", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 _BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                       r"[^,.;]{3,80},", re.I)
@@ -408,10 +409,13 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             out.append(_control(ctx, locs, subject, verb.group(1)))
     out += _participle_capture(ctx)
     out += _taken_as_others_left(ctx, hold_verb)
-    for group in actor_groups(ctx):
+    groups = actor_groups(ctx)
+    for k, group in enumerate(groups):
         last = group[-1]
         if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
             continue   # "outside government control": the place is not the actor's
+        if k and _BACKED_BY.search(ctx.text, max(ctx.sentence.start, group[0].start - 25), group[0].start):
+            group = groups[k - 1]   # "government forces backed by Russian air strikes captured Rabia": the forces hold it
         aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (
             None if hold_verb.match(ctx.text[last.end:last.end + 60]) else _WHICH_ASIDE.match(ctx.text, last.end, ctx.sentence.end))
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
