@@ -385,3 +385,16 @@ def test_lists_with_including_asides_before_the_verb_and_they_of_a_relative(gaze
 ])
 def test_backers_one_of_the_held_towns_and_divided_cities(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Buses carried evacuees from the besieged pro-government villages of al-Fuah and Kafraya.",
+     {("al-Fu'ah", "syrian-government"), ("Kafriya", "syrian-government")}),
+    ("The talks covered Madaya and Zabadani, the last opposition towns in the mountains.",
+     {("Madaya", "opposition"), ("Zabadani", "opposition")}),
+    ("Shells fell on the rebel town of Kafr Nabl.", {("Kafr Nabl", "opposition")}),
+    ("Shells fell on the former rebel town of Kafr Nabl.", set()),
+    ("Refugees crossed into the Turkish border town of Kilis.", set()),
+])
+def test_a_sides_town_is_its_own(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

@@ -90,6 +90,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         out.append(_control(ctx, locs, actors, "under control"))
     out += _held_adjective(ctx)
+    out += _party_town(ctx)
     out += _actor_verb_place(ctx)
     out += _bases(ctx)
     out += _presence(ctx)
@@ -293,6 +294,31 @@ def _subject_loc(ctx: SentenceContext) -> Loc | None:
 def _held_rx(words: str) -> re.Pattern[str]:
     """``actor_then_place`` (patterns.yaml: "-held", "-controlled" ...) right after a party, then the place."""
     return re.compile(f"({words})" + r"(?:\s*,)?\s+", re.I)
+
+
+_PARTY_TOWN = re.compile(r"\s+(?:[\w-]+\s+)?(?:towns?|villages?|city|cities|enclaves?|districts?|neighbou?rhoods?|"
+                         r"strongholds?|bastions?)\b(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
+_PARTY_APPOSED = re.compile(r",\s+(?:(?:one|some|two|several)\s+of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:pro-)?$", re.I)
+
+
+def _party_town(ctx: SentenceContext) -> list[Draft | None]:
+    """ "the rebel town of Kafr Nabl", "the besieged pro-government villages of al-Fuah and Kafraya",
+    "Madaya and Zabadani, the last opposition towns in the mountains": a party's town is its own."""
+    out: list[Draft | None] = []
+    for a in ctx.actors:
+        m = _PARTY_TOWN.match(ctx.text, a.end, ctx.sentence.end)
+        if a.adjective or m is None or not re.fullmatch(r"(?:the\s+)?[\w-]+", ctx.text[a.start:a.end], re.I):
+            continue   # one word that names a side ("rebel", "opposition", "regime"), not "the Turkish border town"
+        if re.search(r"\b(?:former|once|ex)[\s-]+(?:pro-)?$", ctx.text[max(0, a.start - 12):a.start], re.I):
+            continue   # "the former rebel town of X"
+        if m.group("of"):
+            locs = locs_after(ctx, m.end(), max_gap=2)
+        else:
+            head = _PARTY_APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
+            named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located and not loc.locator]
+            locs = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
+        out.append(_control(ctx, locs, [a], "party town"))
+    return out
 
 
 def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
