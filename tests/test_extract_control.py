@@ -398,3 +398,27 @@ def test_backers_one_of_the_held_towns_and_divided_cities(gazetteer, text, held)
 ])
 def test_a_sides_town_is_its_own(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text,held", [
+    ("The post lies about 8 km south-southeast of Khan Shaykhun, which the government forces captured in 2019.",
+     {("Khan Sheikhoun", "syrian-government")}),
+    ("The posts around Maarat al-Numan, which also lies in government-held territory, were evacuated.",
+     {("Maarat al-Numan", "syrian-government")}),
+    ("Fighting reached Saraqib, which the factions seized last week.", {("Saraqib", "opposition")}),
+])
+def test_a_relative_clause_about_a_landmark_or_lying_in_held_territory(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_the_spot_near_a_landmark_is_not_what_the_clause_is_about(gazetteer):
+    ex = run("The post lies about 8 km south-southeast of Khan Shaykhun, which the government forces captured in 2019.",
+             gazetteer)
+    (c,) = claims(ex, "control")
+    assert c.geo_precision == 1
+
+
+def test_a_relative_clause_after_an_aside_is_about_the_place_before_it(gazetteer):
+    ex = run("In return Tal Rifaat, north of Aleppo, which Kurdish fighters hold alongside the SDF, would be handed over.",
+             gazetteer)
+    assert ("Aleppo", "sdf") not in holders(ex)

@@ -4,6 +4,7 @@ posts in X) marked as such."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from geo.extract.actors import ActorMention
@@ -321,6 +322,27 @@ def _party_town(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
+def _antecedent(ctx: SentenceContext, pos: int) -> Loc | None:
+    """The place a relative clause at ``pos`` is about, even one named as a landmark ("8 km south of
+    Khan Shaykhun, which the government forces captured in 2019")."""
+    m = re.search(r",\s*(?:which|that)\s+(?:\w+\s+)?$", ctx.text[max(ctx.sentence.start, pos - 30):pos], re.I)
+    if m is None:
+        return None
+    comma = max(ctx.sentence.start, pos - 30) + m.start()
+    loc = next((loc for loc in reversed(ctx.locs) if loc.end == comma and loc.located and loc.place is not None), None)
+    if loc is not None and loc.kind != "place" and re.search(r"\w\s*,\s*(?:(?:about|some|around|just)\s+)?$",
+                                                         ctx.text[max(0, loc.start - 12):loc.start]):
+        return None   # "Tal Rifaat, north of Aleppo, which ...": an aside about the place before
+    if loc is not None and loc.kind != "place":   # the landmark itself, not the spot 8 km from it
+        loc = replace(loc, label=loc.place.name, geometry=loc.place.geometry, precision=1, kind="place", locator=False)
+    return loc
+
+
+_LIES_IN = re.compile(r"\b(?:lies|lie|lying|located|situated|is|are|remains?)\s+(?:\w+\s+)?(?:inside|within|in|deep\s+in)\s+"
+                      r"(?:the\s+)?$", re.I)
+_TERRITORY = re.compile(r"\s*(?:territory|territories|areas?|zone|side|part|countryside|bank|pocket|enclave)\b", re.I)
+
+
 def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     held = _held_rx(ctx.patterns.control["actor_then_place"].pattern)
@@ -330,6 +352,11 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
             head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
             named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
+            if not named and _TERRITORY.match(ctx.text, a.end + m.end()) and \
+                    _LIES_IN.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start):
+                anchor = _antecedent(ctx, ctx.text.rfind(",", ctx.sentence.start, a.start) + 1) \
+                    or _loc_before(ctx, a.start)   # "Maarat al-Numan, which also lies in government-held territory"
+                named = [anchor] if anchor else []
             locs = named or locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
             out.append(_control(ctx, locs, [a], m.group(1)))
     return out
@@ -451,11 +478,11 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
-        if re.search(r"\b(?:which|that)\s+$", head, re.I) and re.search(r"\bhad\b", m.group(), re.I):
+        if re.search(r"\b(?:which|that)\s+(?:the\s+)?$", head, re.I) and re.search(r"\bhad\b", m.group(), re.I):
             continue   # "towns that the regime had seized in 2019": what held before
-        if re.search(r"\b(?:which|that|where)\s+$", head, re.I):
-            anchor = _loc_before(ctx, group[0].start)
-            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        if re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", head, re.I):
+            anchor = _antecedent(ctx, group[0].start) or _loc_before(ctx, group[0].start)
+            locs = (chain(ctx.text, ctx.locs, anchor) if anchor in ctx.locs else [anchor]) if anchor else []
         elif re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):   # "... regained control of it"
             anchor = _loc_before(ctx, group[0].start)
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
