@@ -371,3 +371,9 @@ def test_unnamed_families_moving_are_no_build_up(gazetteer):
     ex = run("SDF units raided three villages south of Qamishli. Families were sent from Qamishli to Tal Hamis.",
              gazetteer)
     assert events_of(ex, "buildup") == []
+
+
+def test_where_an_operation_starts_from_is_not_where_it_is(gazetteer):
+    ex = run("Turkish officials have not ruled out an operation that would start from Azaz and Marea and push south "
+             "towards Tal Rifaat.", gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "military_action")} == {"Tal Rifaat"}

@@ -69,7 +69,8 @@ def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
     return t.type == EventType.BUILDUP and bool(_OBJECT_BEFORE.search(ctx.text[max(0, t.start - 30):t.start]))
 
 
-_ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH})
+_ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH,
+                                  EventType.MILITARY_ACTION})   # "an operation that would start from Azaz"
 _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’]s\s+)?(?:(?:positions?|bases?|posts?)\s+)?"
                      r"(?:(?:in|at|near)\s+)?"
                      r"|(?:left|leaving|departed|departing)\s+)(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
@@ -94,8 +95,15 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
                 attributed: list[tuple[int, int]]) -> list[Loc]:
     usable = [loc for loc in ctx.locs if not loc.locator and loc.located
               and not inside_any(loc.start, loc.end, attributed)]
-    if trig.type in _ORIGIN_IS_NOT_PLACE:   # "reinforcements arrived from Damascus", "shelled X from al-Bab"
-        usable = [loc for loc in usable if not _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start])]
+    if trig.type in _ORIGIN_IS_NOT_PLACE:   # "reinforcements arrived from Damascus", "shelled X from al-Bab and Y"
+        kept, origin_end = [], -1
+        for loc in usable:
+            if _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start]) or (
+                    origin_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?", ctx.text[origin_end:loc.start])):
+                origin_end = loc.end
+            else:
+                kept.append(loc)
+        usable = kept
     if trig.type == EventType.STRIKE:       # "artillery positioned in X shelled Y": X fires, Y is hit
         usable = [loc for loc in usable if not _FIRING_POSITION.search(ctx.text[max(0, loc.start - 45):loc.start])]
     usable = [loc for loc in usable if not _VENUE.search(ctx.text[max(0, loc.start - 30):loc.start])]
