@@ -268,6 +268,19 @@ def _relocate(prev: Loc, locator: Loc) -> Loc:
                    geometry=point, precision=2, mention=mention)
 
 
+_ASIDE_OPEN = re.compile(r",\s+(?:who|which)\b[^,.;!?]*$", re.I)
+
+
+def _in_aside(text: str, loc: Loc, ref: int) -> bool:
+    """ "Troops, who led the offensive from the stronghold of Izra, entered the town": Izra is named in an
+    aside that closed before the reference, so "the town" is not it."""
+    opened = _ASIDE_OPEN.search(text, max(0, loc.start - 100), loc.start)
+    if opened is None:
+        return False
+    rest = text[loc.end:ref]
+    return "," in rest and not re.search(r"[.;!?]", rest)
+
+
 def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     """Back-references: "the town" stands for the last town named before it."""
     out = []
@@ -277,6 +290,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         types = _COREF_TYPES[re.sub(r"\s+", " ", m.group(1).lower())]
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and not loc.locator and loc.kind in ("place", "near", "outskirts")]
+        prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
         exact = [loc for loc in prior if loc.place.type == types[0]]
         if prior:   # the last one named, if close by; else the last of the very type ("the town": a town)
             target = prior[-1] if m.start() - prior[-1].end < _COREF_NEAR else (exact or prior)[-1]
