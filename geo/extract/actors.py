@@ -184,26 +184,28 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
 _SYRIA = re.compile(r"\bSyria")
 
 
-_POSSESSIVE = re.compile(r"(?:['’]s?)?\s+(?:new\s+)?")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?\s+(?:new\s+)?")
 
 
 def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[ActorMention]:
     """Whose a general name is: "Turkey's Defence Ministry" is Turkey's; "the Defence Ministry" after
     "the Russian Defence Ministry" is Russia's (a name that an earlier one repeats after a nationality)."""
     out: list[ActorMention] = []
-    for k, a in enumerate(found):
+    words: list[list[str]] = []   # folded words of each mention in ``out``
+    for a in found:
+        own = fold(text[a.start:a.end]).split()
         prev = out[-1] if out else None
+        gap = text[prev.end:a.start] if prev else ""
         if prev is not None and not prev.adjective and not a.adjective and prev.actor.bloc != a.actor.bloc \
-                and re.search(r"['’]s?$", text[prev.start:prev.end] + text[prev.end:a.start].rstrip()[:2]) \
-                and _POSSESSIVE.fullmatch(text[prev.end:a.start]):
+                and _POSSESSIVE_GAP.fullmatch(gap) and (gap[:1] in "'’" or text[prev.start:prev.end].endswith(("'s", "’s"))):
             a = ActorMention(a.start, a.end, prev.actor, a.adjective)
         elif not a.adjective:
-            words = fold(text[a.start:a.end]).split()
-            longer = [b for b in out if not b.adjective and b.actor.bloc != a.actor.bloc
-                      and (w := fold(text[b.start:b.end]).split())[1:] == words and w[0] in registry.adjectives]
+            longer = [b for b, w in zip(out, words) if not b.adjective and b.actor.bloc != a.actor.bloc
+                      and w[1:] == own and w[0] in registry.adjectives]
             if longer:
                 a = ActorMention(a.start, a.end, longer[-1].actor, a.adjective)
         out.append(a)
+        words.append(own)
     return out
 
 

@@ -387,7 +387,7 @@ def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> l
     """ "Regime forces completed their control of the pocket after the factions withdrew from Morek, Kafr
     Zita and al-Lataminah": the party that took control holds what the others left."""
     out: list[Draft | None] = []
-    takers = [(g, m) for g in actor_groups(ctx) if (m := hold_verb.match(_without_their(ctx.text[g[-1].end:g[-1].end + 80])))]
+    takers = [(g, m) for g in actor_groups(ctx) if (m := hold_verb.match(ctx.text[g[-1].end:g[-1].end + 80]))]
     if not takers:
         return out
     group, verb = takers[0]
@@ -404,12 +404,6 @@ def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> l
         if leavers:
             out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=2), takers[0], "took control"))
     return out
-
-
-def _without_their(text: str) -> str:
-    """ "completed their control of": the possessive stands where "have" would."""
-    return re.sub(r"^(\s*(?:[\w-]+\s+){0,3}?)(?:completed|consolidated|extended|tightened)\s+(?:their|its)\s+", r"\1took ",
-                  text, count=1, flags=re.I)
 
 
 _HAD_BEEN = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.I)
@@ -436,16 +430,19 @@ _BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompani
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 _BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                       r"[^,.;]{3,80},", re.I)
-_PRONOUN_VERB = re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s|(?:captured|seized|took|retook|overran|held|hold|"
-                           r"holds|control|controlled)\b(?!\s+(?:\w+\s+)?(?:responsible|accountable|talks|meetings?)\b))",
-                           re.I)
+@lru_cache(maxsize=8)
+def _pronoun_verb(verbs: str) -> re.Pattern[str]:
+    """ "they had captured", "it seized", "they hold": a pronoun before a verb of ``actor_verb_place``
+    (not "they hold X responsible")."""
+    return re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s|(?:" + verbs + r")(?!\s+(?:\w+\s+)?"
+                      r"(?:responsible|accountable|talks|meetings?)\b))", re.I)
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
-    for m in _PRONOUN_VERB.finditer(ctx.sentence.text):
+    for m in _pronoun_verb(ctx.patterns.control["actor_verb_place"].pattern).finditer(ctx.sentence.text):
         start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
         parties = [a for a in ctx.actors if a.end <= start and not is_speaker(ctx, a)]
         subject = subject_group(ctx, list(ctx.actors))   # "the SDF announced that they had taken Tabqa": the speaker

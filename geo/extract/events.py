@@ -20,6 +20,7 @@ from geo.extract.sentence import (
     control_actor_spans,
     inside_any,
     is_speaker,
+    previous_subject,
     subject_group,
     unique_actors,
     whole_country,
@@ -291,20 +292,16 @@ _THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|then|later|later\s+
 def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
     """ "SDF units raided three villages. Reinforcements were sent from Qamishli to Tal Hamis.": unnamed
     reinforcements are the force the sentence before was about."""
-    prev = memory.previous
-    if trig.type != EventType.BUILDUP or prev is None or not re.search(r"\breinforcements?\b", ctx.sentence.text, re.I):
+    if trig.type != EventType.BUILDUP or not re.search(r"\breinforcements?\b", ctx.sentence.text, re.I):
         return []
-    usable = [a for a in prev.actors if not is_speaker(prev, a) and not a.adjective]
-    return unique_actors([a.actor for a in subject_group(prev, usable)])
+    return previous_subject(memory)
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
     """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
-    prev = memory.previous
-    if prev is None or not _THEY.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
+    if not _THEY.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
         return []
-    usable = [a for a in prev.actors if not is_speaker(prev, a) and not a.adjective]
-    return unique_actors([a.actor for a in subject_group(prev, usable)])
+    return previous_subject(memory)
 
 
 def _told_next(ctx: SentenceContext, triggers: list[_Trigger], own: list[list[Loc]], i: int) -> list[Loc]:

@@ -280,10 +280,10 @@ def _two_withdrawals(ctx: SentenceContext) -> list[Draft]:
     for loc in ctx.locs:
         if not (ctx.sentence.start <= loc.start < ctx.sentence.end) or loc.locator or not loc.located:
             continue
-        cue = _GIVING_UP.search(ctx.text[max(ctx.sentence.start, loc.start - 60):loc.start])
+        cue = _GIVING_UP.search(ctx.text, max(ctx.sentence.start, loc.start - 60), loc.start)
         if cue is None:
             continue
-        cue_start = loc.start - (len(ctx.text[max(ctx.sentence.start, loc.start - 60):loc.start]) - cue.start())
+        cue_start = cue.start()
         givers = unique_actors([a.actor for a in _last_group(ctx, [a for a in ctx.actors if ctx.sentence.start <= a.start
                                                                    and a.end <= cue_start and not a.adjective])])
         if givers and not (legs and {a.id for a in givers} == {a.id for a in legs[-1][1]}):

@@ -268,13 +268,13 @@ def _relocate(prev: Loc, locator: Loc) -> Loc:
                    geometry=point, precision=2, mention=mention)
 
 
-_ASIDE_OPEN = re.compile(r",\s+(?:who|which)\b[^,.;!?]*$", re.I)
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\b[^,.;!?]*$", re.I)
 
 
 def _in_aside(text: str, loc: Loc, ref: int) -> bool:
     """ "Troops, who led the offensive from the stronghold of Izra, entered the town": Izra is named in an
     aside that closed before the reference, so "the town" is not it."""
-    opened = _ASIDE_OPEN.search(text, max(0, loc.start - 100), loc.start)
+    opened = _RELATIVE_ASIDE.search(text, max(0, loc.start - 100), loc.start)
     if opened is None:
         return False
     rest = text[loc.end:ref]

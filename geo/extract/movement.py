@@ -16,7 +16,7 @@ from geo.extract.sentence import (
     inside_any,
     is_speaker,
     locs_after,
-    subject_group,
+    previous_subject,
     unique_actors,
 )
 from geo.model import Actor, EventType
@@ -143,10 +143,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
-    if not own and not inherited and memory.previous is not None and _FORCES.search(ctx.sentence.text):
-        prev = memory.previous   # "Army units advanced on X. Fresh reinforcements moved from A to B."
-        inherited = [a.actor for a in subject_group(prev, [a for a in prev.actors if not is_speaker(prev, a)
-                                                           and not a.adjective])]
+    if not own and not inherited and _FORCES.search(ctx.sentence.text):
+        inherited = previous_subject(memory)   # "Army units advanced on X. Fresh reinforcements moved from A to B."
     actors = unique_actors(own + inherited)
     if actors:
         memory.last_movers = actors

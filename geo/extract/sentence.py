@@ -15,7 +15,7 @@ from geo.model import Actor, EventType, Modality, PlaceType
 __all__ = [
     "Draft", "Memory", "SentenceContext", "CLAUSE_BREAK", "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
-    "is_speaker", "locs_after", "subject_group", "unique_actors", "whole_country"
+    "is_speaker", "locs_after", "previous_subject", "subject_group", "unique_actors", "whole_country"
 ]
 
 
@@ -81,6 +81,15 @@ class SentenceContext:
         if local is not None and local.search(_clause_at(self.sentence.text, at)):
             return Modality.POSSIBLE
         return Modality.CLAIMED if self.cues["claimed"] else Modality.REPORTED
+
+
+def previous_subject(memory: Memory | None) -> list[Actor]:
+    """The parties the sentence before was about (its subject group, not its speakers)."""
+    prev = memory.previous if memory is not None else None
+    if prev is None:
+        return []
+    usable = [a for a in prev.actors if not is_speaker(prev, a) and not a.adjective]
+    return unique_actors([a.actor for a in subject_group(prev, usable)])
 
 
 def unique_actors(actors: list[Actor]) -> list[Actor]:
