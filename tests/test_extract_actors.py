@@ -104,6 +104,23 @@ def test_alliance_with_unknown_bloc_is_an_error(tmp_path):
         load_registry(bad)
 
 
+def test_a_theatre_army_must_be_an_actor(tmp_path):
+    from geo.errors import RegistryError
+    from geo.extract.actors import load_registry
+
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("theatres:\n  x:\n    blocs:\n      - {id: a, name: A}\n    army: {actor: nobody, country_word: X}\n"
+                   "actors: []\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="'nobody'"):
+        load_registry(bad)
+
+
+def test_the_army_of_a_theatre_comes_from_the_registry(reg):
+    text = "Fighting went on in Syria. The army shelled the town."
+    assert _blocs(text, reg) == ["syrian-government"]
+    assert _blocs("Fighting went on. The army shelled the town.", reg) == []
+
+
 def test_user_actors_extend_the_registry(tmp_path):
     from geo.extract.actors import find_actors, load_registry
 

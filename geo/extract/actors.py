@@ -55,6 +55,7 @@ class Registry:
     prefixes: frozenset[str]
     path: Path
     alliances: tuple[frozenset[str], ...] = ()
+    armies: tuple[tuple[re.Pattern[str], Actor], ...] = ()   # "the army" of a report naming the country
 
     def allied(self, a: str, b: str) -> bool:
         """Whether two blocs are on the same side (``alliances`` in the registry)."""
@@ -150,7 +151,20 @@ def load_registry(path: Path | None = None, user_path: Path | None = None) -> Re
     if unknown:
         raise RegistryError(f"{path}: alliances name unknown blocs {', '.join(unknown)}; "
                             f"known blocs: {', '.join(registry.blocs)}")
-    return replace(registry, alliances=groups)
+    return replace(registry, alliances=groups, armies=_armies(data, registry, path))
+
+
+def _armies(data: dict, registry: Registry, path: Path) -> tuple[tuple[re.Pattern[str], Actor], ...]:
+    out = []
+    for name, theatre in (data.get("theatres") or {}).items():
+        army = theatre.get("army")
+        if not army:
+            continue
+        if army.get("actor") not in registry.actors or not army.get("country_word"):
+            raise RegistryError(f"{path}: theatre {name!r} names army {army.get('actor')!r}, which is not an actor id "
+                                "(or has no country_word); use the id of an actor in the file")
+        out.append((re.compile(rf"\b{re.escape(army['country_word'])}"), registry.actors[army["actor"]]))
+    return tuple(out)
 
 
 def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] | None = None) -> list[ActorMention]:
@@ -177,11 +191,8 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         elif (shared := _shared_noun(text, toks, i, registry)) is not None:
             out.append(shared)
         i += 1
-    army = registry.aliases.get(fold("Syrian army"), (None,))[0] if _SYRIA.search(text) else None
+    army = next((actor for word, actor in registry.armies if word.search(text)), None)
     return _back_references(text, _owned(text, out, registry), army)
-
-
-_SYRIA = re.compile(r"\bSyria")
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?\s+(?:new\s+)?")
