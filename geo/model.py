@@ -65,6 +65,7 @@ class PlaceType(str, Enum):
     PLAIN = "plain"
     AREA = "area"
     ROAD = "road"
+    RIVER = "river"
     BASE = "base"
     AIRPORT = "airport"
     CROSSING = "crossing"
@@ -73,6 +74,10 @@ class PlaceType(str, Enum):
     STATION = "station"
     LANDMARK = "landmark"
     CAMP = "camp"
+
+
+#: Places drawn as lines: "south of the M4" and "east of the Euphrates" are one side of them.
+LINEAR_TYPES = frozenset({PlaceType.ROAD, PlaceType.RIVER})
 
 
 @lru_cache(maxsize=4096)

@@ -260,7 +260,7 @@ def test_a_receiver_after_a_list_and_an_aside(gazetteer):
      "army's return to Kobani.", ("Tal Abyad", "Kobani"), ("turkey",), ("syrian-government",)),
     ("The factions would pull out of the villages along the M4 near Ain Issa, which would be handed to the Syrian "
      "army, and in return Tal Rifaat, north of Aleppo, would be handed to the National Army.",
-     ("near Ain Issa", "Tal Rifaat"), ("syrian-government",), ("opposition",)),
+     ("M4 near Ain Issa", "Tal Rifaat"), ("syrian-government",), ("opposition",)),
     ("The SDF offered to hand Rmelan to the Syrian Petroleum Company, but only if the factions leave Ras al-Ain.",
      ("Rmelan", "Ras al-Ain"), ("syrian-government",), ("sdf",)),
 ])

@@ -178,3 +178,22 @@ def test_an_unknown_neighbourhood_placed_by_its_apposition(gazetteer):
     qamishli = place(gazetteer, "Qamishli")
     point = shapely.from_wkb(tayy[0].geometry).centroid
     assert km((point.y, point.x), (qamishli.lat, qamishli.lon)) < 30
+
+
+@pytest.mark.parametrize("phrase, side", [("east of the Euphrates", 1), ("the western bank of the Euphrates", -1),
+                                          ("the west bank of the Euphrates River", -1)])
+def test_a_side_of_a_river_is_a_band_on_that_side(gazetteer, phrase, side):
+    ex = run(f"The SDF holds the villages {phrase} near Deir ez-Zor.", gazetteer)
+    (c,) = claims(ex, "control")
+    deir = place(gazetteer, "Deir ez-Zor")
+    g = geom(c)
+    assert c.geo_precision == 3 and g.geom_type in ("Polygon", "MultiPolygon")
+    assert (g.centroid.x - deir.lon) * side > 0     # the Euphrates runs north-west to south-east at Deir ez-Zor
+    assert km((g.centroid.y, g.centroid.x), (deir.lat, deir.lon)) < 40
+
+
+def test_a_river_near_a_town_is_the_stretch_by_the_town(gazetteer):
+    ex = run("Turkish artillery shelled villages along the Khabour near Tal Tamr.", gazetteer)
+    (c,) = _one(ex, "strike")
+    tal_tamr = place(gazetteer, "Tal Tamr")
+    assert km((geom(c).centroid.y, geom(c).centroid.x), (tal_tamr.lat, tal_tamr.lon)) < 15

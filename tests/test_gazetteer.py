@@ -354,3 +354,30 @@ def test_twin_base_drops_the_word_that_tells_twins_apart(name, base):
 def test_a_twin_village_is_found_without_its_big_or_small(gazetteer, asked, pid):
     (best,) = gazetteer.lookup(asked, focus=Focus(countries=frozenset({"SY"})), limit=1, fuzzy=False)
     assert best.place.id.startswith(pid)
+
+
+def test_rivers_are_lines_through_their_towns(gazetteer):
+    river = gazetteer.lookup("Euphrates River", limit=1, fuzzy=False)[0].place
+    assert river.type == PlaceType.RIVER and river.geometry.geom_type == "LineString"
+    raqqa, deir = place_point(gazetteer, "Raqqa"), place_point(gazetteer, "Deir ez-Zor")
+    assert river.geometry.distance(raqqa) < 0.01 and river.geometry.distance(deir) < 0.01
+    assert gazetteer.lookup("نهر الفرات", limit=1)[0].place.id == river.id
+    assert gazetteer.lookup("Khabour", limit=1)[0].place.type == PlaceType.RIVER
+
+
+def place_point(gaz, name):
+    found = gaz.lookup(name, limit=1)[0].place
+    return shapely.Point(found.lon, found.lat)
+
+
+def test_a_river_with_one_waypoint_is_refused(tmp_path):
+    from geo.gazetteer.store import build_overlay
+
+    folder = tmp_path / "overlay"
+    folder.mkdir()
+    (folder / "places.csv").write_text("id,name,type,lat,lon,admin1,country,aliases,source\n"
+                                       "t-a,Alpha,village,35.5,36.5,Idlib,SY,,test\n", encoding="utf-8")
+    (folder / "rivers.csv").write_text("id,name,type,waypoints,aliases,source\nt-r,Test River,river,t-a,,test\n",
+                                       encoding="utf-8")
+    with pytest.raises(GazetteerDataError, match=r"rivers\.csv, line 2: river 't-r' needs two waypoints"):
+        build_overlay(tmp_path / "overlay.sqlite", folder)

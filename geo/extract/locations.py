@@ -22,12 +22,12 @@ from geo.extract.relative import between, footprint_km, locate, place_area, rela
 from geo.extract.resolve import Resolved
 from geo.gazetteer.fold import fold
 from geo.geometry import buffer_km, orient
-from geo.model import Place, PlaceType
+from geo.model import LINEAR_TYPES, Place, PlaceType
 
 __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
 
 _COREF = re.compile(r"\bthe\s+(?:(?:gas|oil|military|air|border|main)\s+)?(town|city|village|neighbou?rhood|area|region|"
-                    r"highway|road|field|airport|air\s*base|base|dam|camp|crossing)\b(?!\s+of\b)", re.I)
+                    r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing)\b(?!\s+of\b)", re.I)
 _COREF_TYPES = {
     "town": (PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),
     "city": (PlaceType.CITY, PlaceType.TOWN),
@@ -40,6 +40,7 @@ _COREF_TYPES = {
     "region": (PlaceType.AREA, PlaceType.REGION, PlaceType.MOUNTAIN, PlaceType.PLAIN),
     "highway": (PlaceType.ROAD,),
     "road": (PlaceType.ROAD,),
+    "river": (PlaceType.RIVER,),
     "field": (PlaceType.FIELD,),
     "airport": (PlaceType.AIRPORT, PlaceType.BASE),
     "airbase": (PlaceType.BASE, PlaceType.AIRPORT),
@@ -54,7 +55,7 @@ LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance 
 NEAR_KM = 20.0      # ... and one "near X" within this distance of X's edge
 ROAD_NEAR_KM = 40.0   # the part of a road (or of a side of it) that an article speaks of
 REGION_KM = 200.0   # ... and one "in the countryside of X" (Syrian usage: X's governorate) within this
-_IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway)?\s*in\s+(?:the\s+)?$", re.I)
+_IN_PLACE = re.compile(r"^\s*(?:highway|road|motorway|river)?\s*(?:in|near)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _plain_loc(r: Resolved) -> Loc:
         return Loc(r.start, r.end, r.surface, None, None, 2, mention=r)
     geom = r.place.geometry
     precision = 1 if r.place.type not in (PlaceType.COUNTRY, PlaceType.ADMIN1, PlaceType.REGION,
-                                          PlaceType.AREA, PlaceType.ROAD, PlaceType.MOUNTAIN,
+                                          PlaceType.AREA, PlaceType.ROAD, PlaceType.RIVER, PlaceType.MOUNTAIN,
                                           PlaceType.PLAIN) else 3
     return Loc(r.start, r.end, r.place.name, r.place, geom, precision, mention=r)
 
@@ -107,9 +108,21 @@ def build_locs(text: str, resolved: list[Resolved]) -> list[Loc]:
     """Locations of the whole article, in text order, with locators and corridors marked."""
     locs = [_relative_loc(text, r, _plain_loc(r)) for r in resolved]
     locs = _corridors(text, locs)
-    locs = _near_named_places(_clip_roads(text, locs))
+    locs = _river_banks(text, _near_named_places(_clip_roads(text, locs)))
     locs = _same_name(_mark_locators(text, locs))
     return sorted(locs + _corefs(text, locs), key=lambda loc: loc.start)
+
+
+_ON_RIVER = re.compile(r"\b(?:on|along|alongside|by|beside)\s+(?:the\s+)?(?:banks?\s+of\s+(?:the\s+)?)?$", re.I)
+
+
+def _river_banks(text: str, locs: list[Loc]) -> list[Loc]:
+    """ "Tal Tamr and its villages on the Khabur River are held by the SDF": a river named only to say where
+    other places lie locates them; it is not itself held or struck. A side of it ("east of the Euphrates")
+    or a stretch ("the Khabur near Tal Tamr") is a place of its own."""
+    return [replace(loc, locator=True) if loc.place is not None and loc.place.type == PlaceType.RIVER
+            and loc.kind == "place" and loc.label == loc.mention.surface
+            and _ON_RIVER.search(text, max(0, loc.start - 30), loc.start) else loc for loc in locs]
 
 
 def _same_name(locs: list[Loc]) -> list[Loc]:
@@ -147,14 +160,17 @@ def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
-    """"south of the M4 highway in Idlib": keep the part of the road band near the place named."""
+    """"south of the M4 highway in Idlib", "the Khabur near Tal Tamr": keep the part of the road or
+    river band near the place named."""
     out = list(locs)
     for i, loc in enumerate(locs[:-1]):
         nxt = locs[i + 1]
-        if loc.place is None or loc.place.type != PlaceType.ROAD or nxt.place is None or loc.geometry is None:
+        if loc.place is None or loc.place.type not in LINEAR_TYPES or nxt.place is None or loc.geometry is None:
             continue
-        if _IN_PLACE.match(text[loc.end:nxt.start]):
-            near = buffer_km(nxt.place.geometry, ROAD_NEAR_KM)
+        gap = text[loc.end:nxt.start]
+        said_near = nxt.kind == "near" and not gap.strip()
+        if _IN_PLACE.match(gap) or said_near:
+            near = buffer_km(nxt.place.geometry, NEAR_KM if said_near or "near" in gap else ROAD_NEAR_KM)
             clipped = loc.geometry.intersection(near)
             if not clipped.is_empty:
                 out[i] = replace(loc, geometry=clipped, end=nxt.end, label=text[loc.start:nxt.end])
@@ -173,10 +189,10 @@ _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|ca
 def _near_named_places(locs: list[Loc]) -> list[Loc]:
     """ "south of the M4" in a report on Idlib villages: the side of the road near the places the
     report names, not the whole road across the country (when no place clips it already)."""
-    bands = [i for i, loc in enumerate(locs) if loc.place is not None and loc.place.type == PlaceType.ROAD
+    bands = [i for i, loc in enumerate(locs) if loc.place is not None and loc.place.type in LINEAR_TYPES
              and loc.kind in _RELATIVE_KINDS and loc.located and loc.label.endswith(loc.mention.surface)]
     points = [loc.geometry for loc in locs if bands and loc.precision == 1 and loc.located and loc.place is not None
-              and loc.place.type not in (PlaceType.ROAD, PlaceType.COUNTRY) and loc.geometry.geom_type == "Point"]
+              and loc.place.type not in (*LINEAR_TYPES, PlaceType.COUNTRY) and loc.geometry.geom_type == "Point"]
     out = list(locs)
     for i in bands if points else ():
         near = [p for p in points if _km_to(p, locs[i].geometry) <= ROAD_NEAR_KM]
@@ -359,7 +375,7 @@ def representative(loc: Loc) -> shapely.Point | None:
         return None
     if loc.geometry.geom_type == "Point":
         return loc.geometry
-    if loc.place is not None and loc.place.type == PlaceType.ROAD:
+    if loc.place is not None and loc.place.type in LINEAR_TYPES:
         return _along(loc.geometry)
     return loc.geometry.representative_point()
 

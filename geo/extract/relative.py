@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.geometry import buffer_km, offset_point, orient, sector, to_local
-from geo.model import Place, PlaceType
+from geo.model import LINEAR_TYPES, Place, PlaceType
 
 __all__ = ["Relative", "BEARINGS", "footprint_km", "place_area", "relative_before", "relative_after",
            "between", "locate"]
@@ -35,6 +35,7 @@ _BEFORE = [
     ("countryside", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|environs)\s+of\s+{_OF_TYPE}$", re.I)),
     ("outskirts", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+{_OF_TYPE}$", re.I)),
     ("direction", re.compile(rf"(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
+    ("direction", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}|{_DIR})\s+banks?\s+of\s+(?:the\s+)?$", re.I)),   # "the eastern bank of the Euphrates"
     ("near", re.compile(rf"\b(?:near|nearby|close\s+to|around|outside|in\s+the\s+vicinity\s+of)\s+{_OF_TYPE}$", re.I)),
     ("part", re.compile(rf"\b{_DIR_ADJ}\s+$", re.I)),
     ("part", re.compile(rf"\b{_DIR}\s+$", re.I)),
@@ -110,7 +111,7 @@ def locate(kind: str, place: Place, direction: str = "", distance_km: float = 0.
     """Geometry and precision for one kind of relative phrase around ``place`` (cached:
     the same phrase about the same place recurs across reports)."""
     r = footprint_km(place)
-    if place.type == PlaceType.ROAD:
+    if place.type in LINEAR_TYPES:
         return _road_band(place, direction), 3
     if kind == "offset":
         return shapely.Point(offset_point(place.lon, place.lat, _bearing(direction), distance_km)), 2

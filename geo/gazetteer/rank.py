@@ -29,7 +29,7 @@ TYPE_WEIGHT: dict[PlaceType, float] = {
     PlaceType.COUNTRY: 3.0, PlaceType.ADMIN1: 1.0, PlaceType.ADMIN2: 0.8, PlaceType.CITY: 1.4,
     PlaceType.TOWN: 1.0, PlaceType.VILLAGE: 0.6, PlaceType.NEIGHBOURHOOD: 0.4,
     PlaceType.REGION: 1.2, PlaceType.MOUNTAIN: 1.2, PlaceType.PLAIN: 1.0, PlaceType.AREA: 1.2,
-    PlaceType.ROAD: 1.2, PlaceType.BASE: 0.9, PlaceType.AIRPORT: 0.9, PlaceType.CROSSING: 0.9,
+    PlaceType.ROAD: 1.2, PlaceType.RIVER: 1.2, PlaceType.BASE: 0.9, PlaceType.AIRPORT: 0.9, PlaceType.CROSSING: 0.9,
     PlaceType.FIELD: 0.8, PlaceType.DAM: 0.8, PlaceType.STATION: 0.6, PlaceType.LANDMARK: 0.6,
     PlaceType.CAMP: 0.7,
 }
@@ -56,7 +56,7 @@ _TYPE_WORDS: dict[str, frozenset[PlaceType]] = {
     "neighbourhood": frozenset({PlaceType.NEIGHBOURHOOD}),
     "neighborhood": frozenset({PlaceType.NEIGHBOURHOOD}),
     "station": frozenset({PlaceType.STATION}), "highway": frozenset({PlaceType.ROAD}),
-    "road": frozenset({PlaceType.ROAD}),
+    "road": frozenset({PlaceType.ROAD}), "river": frozenset({PlaceType.RIVER}),
 }
 
 

@@ -124,7 +124,7 @@ def _present(value: object) -> bool:
 
 
 def read_overlay(folder: Path | None = None) -> Iterator[Record]:
-    """Yield the curated places, areas and roads of the overlay folder."""
+    """Yield the curated places, areas, roads and rivers of the overlay folder."""
     folder = folder or data_dir()
     points: dict[str, Place] = {}
     for name in POINT_FILES:
@@ -132,7 +132,8 @@ def read_overlay(folder: Path | None = None) -> Iterator[Record]:
             points[place.id] = place
             yield place, names
     yield from _read_areas(folder / "areas.csv", points)
-    yield from _read_roads(folder / "roads.csv", points)
+    yield from _read_lines(folder / "roads.csv", points, "road")
+    yield from _read_lines(folder / "rivers.csv", points, "river")
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -221,18 +222,19 @@ def _read_areas(path: Path, points: dict[str, Place]) -> Iterator[Record]:
         ), _names(row)
 
 
-def _read_roads(path: Path, points: dict[str, Place]) -> Iterator[Record]:
+def _read_lines(path: Path, points: dict[str, Place], kind: str) -> Iterator[Record]:
+    """Roads or rivers: a line through their waypoints, in order along the course."""
     import shapely
 
     for line, row in _rows(path):
         way = _member_points(path, line, row.get("waypoints", ""), points)
         if len(way) < 2:
-            raise GazetteerDataError(f"{path}, line {line}: road {row.get('id')!r} needs two waypoints or more")
-        road = shapely.LineString([(p.lon, p.lat) for p in way])
-        mid = shapely.line_interpolate_point(road, 0.5, normalized=True)
+            raise GazetteerDataError(f"{path}, line {line}: {kind} {row.get('id')!r} needs two waypoints or more")
+        course = shapely.LineString([(p.lon, p.lat) for p in way])
+        mid = shapely.line_interpolate_point(course, 0.5, normalized=True)
         yield Place(
-            id=row["id"], name=row["name"], type="road", lat=mid.y, lon=mid.x, country="SY",
-            source=f"overlay: {row.get('source', '')}", wkb=shapely.to_wkb(road),
+            id=row["id"], name=row["name"], type=kind, lat=mid.y, lon=mid.x, country="SY",
+            source=f"overlay: {row.get('source', '')}", wkb=shapely.to_wkb(course),
         ), _names(row)
 
 

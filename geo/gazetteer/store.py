@@ -54,7 +54,7 @@ CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 """
 OVERLAY_VERSION = 5   # bump when the way overlay rows are read changes (e.g. source labels)
 BASE_VERSION = 3      # bump when the way GeoNames or Natural Earth rows are read changes
-OVERLAY_FILES = ("places.csv", "villages.csv", "areas.csv", "roads.csv")
+OVERLAY_FILES = ("places.csv", "villages.csv", "areas.csv", "roads.csv", "rivers.csv")
 THEATRE_COUNTRIES = frozenset({"SY", "TR", "IQ", "LB", "JO", "IL", "PS"})
 
 
