@@ -422,3 +422,9 @@ def test_a_relative_clause_after_an_aside_is_about_the_place_before_it(gazetteer
     ex = run("In return Tal Rifaat, north of Aleppo, which Kurdish fighters hold alongside the SDF, would be handed over.",
              gazetteer)
     assert ("Aleppo", "sdf") not in holders(ex)
+
+
+def test_their_positions_are_those_of_their_own_clause(gazetteer):
+    ex = run("The Turkish vehicles returned to Turkey, while the Russian vehicles went back to their positions "
+             "near the city of Kobani.", gazetteer)
+    assert ("Kobani", "russia") in holders(ex) and ("Kobani", "turkey") not in holders(ex)

@@ -377,3 +377,18 @@ def test_where_an_operation_starts_from_is_not_where_it_is(gazetteer):
     ex = run("Turkish officials have not ruled out an operation that would start from Azaz and Marea and push south "
              "towards Tal Rifaat.", gazetteer)
     assert {c.place_names[0] for c in events_of(ex, "military_action")} == {"Tal Rifaat"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hours before the patrol, Turkish forces positioned on the western bank of the Euphrates shelled Sarrin.",
+    "After the clashes, Turkish forces stationed in al-Bab shelled Arima.",
+])
+def test_an_event_that_only_dates_another_is_no_event(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert not events_of(ex, "patrol") and not events_of(ex, "clash")
+    assert events_of(ex, "strike")
+
+
+def test_an_event_named_with_before_and_its_own_place_is_kept(gazetteer):
+    ex = run("Before the Turkish shelling of Arima, Russian forces left the town.", gazetteer)
+    assert events_of(ex, "strike")

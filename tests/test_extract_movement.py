@@ -168,3 +168,8 @@ def test_families_are_not_the_force_named_before(gazetteer):
 ])
 def test_a_push_on_a_place_is_where_a_move_ends_and_a_place_passed_is_not_its_start(gazetteer, text, route):
     assert route in routes_of(run(text, gazetteer))
+
+
+def test_crossing_a_river_from_a_to_b_is_a_route(gazetteer):
+    ex = run("Iranian-backed militias crossed the Euphrates from al-Mayadin to the village of Dhiban.", gazetteer)
+    assert routes_of(ex) == [(("al-Mayadin", "Dhiban"), ("iran",))]

@@ -179,8 +179,10 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         if _LEFT.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()) or \
                 _GIVEN.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
             continue   # "withdrew from their positions around Saraqib", "handed over its posts in X": no longer there
-        if m.group("pronoun"):
-            owners = subject_group(ctx, [a for a in ctx.actors if a.end <= m.start()])
+        if m.group("pronoun"):   # "X returned home, while the Russian vehicles went back to their positions"
+            before = [a for a in ctx.actors if a.end <= m.start()]
+            own_clause = [a for a in before if a.start >= clause_start(ctx, m.start())]
+            owners = subject_group(ctx, own_clause or before)
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
                       and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])][-1:]

@@ -247,6 +247,8 @@ _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s
 _NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+\s+)?$", re.I)
 _ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+_TIME_OF = re.compile(r"\b(?:before|after|following|during|since|ahead\s+of|prior\s+to)\s+(?:the|this|that|its|their)\s+"
+                      r"(?:[\w-]+\s+)?$", re.I)
 
 
 def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
@@ -262,6 +264,9 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         locs = own[i] or _told_next(ctx, triggers, own, i)
         if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
             continue  # "condemned the shelling": a reference to an event told before
+        if _TIME_OF.search(ctx.text, max(ctx.sentence.start, trig.start - 40), trig.start) and \
+                ctx.text.startswith(",", trig.end):
+            continue  # "Hours before the patrol, X shelled Y": the patrol only dates the shelling
         if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 16), trig.start):
             continue  # "said it would not withdraw", "no clashes": nothing happened
         if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):

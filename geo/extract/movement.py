@@ -121,7 +121,7 @@ _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|fro
 _FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|armou?red\s+vehicles)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
-                       r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled)\b", re.I)
+                       r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled|crossed)\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
