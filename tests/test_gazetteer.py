@@ -381,3 +381,13 @@ def test_a_river_with_one_waypoint_is_refused(tmp_path):
                                        encoding="utf-8")
     with pytest.raises(GazetteerDataError, match=r"rivers\.csv, line 2: river 't-r' needs two waypoints"):
         build_overlay(tmp_path / "overlay.sqlite", folder)
+
+
+def test_a_country_keeps_its_code_beside_its_far_islands(gazetteer):
+    france = gazetteer.lookup("France", limit=1)[0].place
+    assert france.id == "ne:FR" and france.name == "France" and 41 < france.lat < 52
+
+
+def test_country_names_reporting_uses_are_added(gazetteer):
+    assert gazetteer.lookup("Britain", limit=1)[0].place.id == "ne:GB"
+    assert gazetteer.lookup("Great Britain", limit=1)[0].place.id == "ne:GB"

@@ -106,10 +106,16 @@ def read_countries(path: Path | None = None, tolerance: float = 0.01) -> Iterato
 
     # The archive has no .cpg file, so GDAL would read the UTF-8 attribute table as Latin-1.
     df = pyogrio.read_dataframe(f"/vsizip/{path or natural_earth_path()}", encoding="utf-8")
+    # One ISO code can cover a country and its far islands (FR: France and Clipperton I.): the most
+    # populous feature keeps the code, the others their own Natural Earth code.
+    main = df.sort_values("POP_EST", ascending=False).drop_duplicates("ISO_A2_EH").ADM0_A3
+    extra = country_names()
     for row in df.itertuples(index=False):
-        code = row.ISO_A2_EH if row.ISO_A2_EH not in ("-99", None) else row.ADM0_A3
+        iso = row.ISO_A2_EH if row.ISO_A2_EH not in ("-99", None) else row.ADM0_A3
+        code = iso if row.ADM0_A3 in set(main) else row.ADM0_A3
         geom = shapely.make_valid(shapely.simplify(row.geometry, tolerance, preserve_topology=True))
         names = [str(getattr(row, f)) for f in _NE_NAME_FIELDS if _present(getattr(row, f, None))]
+        names += extra.get(code, []) if code == iso else []
         place = Place(
             id=f"ne:{code}", name=str(row.NAME), type=PlaceType.COUNTRY,
             lat=float(row.LABEL_Y), lon=float(row.LABEL_X), country=str(code)[:2],
@@ -117,6 +123,16 @@ def read_countries(path: Path | None = None, tolerance: float = 0.01) -> Iterato
             wkb=shapely.to_wkb(shapely.orient_polygons(geom)),
         )
         yield place, list(dict.fromkeys(names))
+
+
+def country_names(path: Path | None = None) -> dict[str, list[str]]:
+    """Names of countries that reporting uses and Natural Earth lacks ("Britain"), by ISO code, from
+    ``country_names.csv``."""
+    out: dict[str, list[str]] = {}
+    for _line, row in _rows(path or data_dir() / "country_names.csv"):
+        out.setdefault(row["iso"].strip().upper(), []).extend(
+            n.strip() for n in row.get("names", "").split("|") if n.strip())
+    return out
 
 
 def _present(value: object) -> bool:

