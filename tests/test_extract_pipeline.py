@@ -111,3 +111,9 @@ def test_a_dateline_place_of_the_story_stays(gazetteer, text):
 ])
 def test_a_news_outlet_is_no_place(gazetteer, text):
     assert {p.name for p in run(text, gazetteer).places} <= {"Tasil", "Daraa"}
+
+
+def test_a_shouted_sub_heading_names_no_place(gazetteer):
+    text = "Raqqa falls\n\nSDF fighters captured Raqqa on Tuesday.\n\nTHE DEAL\n\nThe militants left the city by bus."
+    ex = extract(article_from_text(text, "t.txt"), gazetteer=gazetteer)
+    assert {p.name for p in ex.places} == {"Raqqa"}

@@ -255,3 +255,14 @@ def test_a_person_like_name_followed_by_its_kind_of_place_is_a_place(gazetteer, 
 def test_a_kunya_alone_stays_a_person(gazetteer):
     ex = run("Abu Mohammed al-Jolani visited Idlib on Friday.", gazetteer)
     assert place_ids(ex) == {"sy-idlib"}
+
+
+def test_an_acronym_with_a_possessive_after_in_is_no_place(gazetteer):
+    ex = run("Factions of the Syrian National Army (SNA) attacked Marea. A commander in the SNA's operations room "
+             "told Reuters.", gazetteer)
+    assert place_names(ex) == {"Marea"}
+
+
+def test_a_neighbourhood_of_the_story_is_no_far_city(gazetteer):
+    ex = run("Gunmen attacked the city of Baniyas, particularly in al-Qusour neighbourhood, on Friday.", gazetteer)
+    assert "Luxor" not in place_names(ex)

@@ -71,11 +71,21 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     if article.outlet:   # "DARAA (SANA) – ... SANA's reporter said": the outlet is no place
         outlet = [m.span() for m in re.finditer(rf"\b{re.escape(article.outlet)}\b", text)]
         raw = [r for r in raw if not any(s <= r.start < e for s, e in outlet)]
+    raw = [r for r in raw if not _in_heading(text, r.start, dateline)]
     raw.sort(key=lambda m: m.start)
     country = _dateline_country(article, gaz)
     resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, dateline),
                           frozenset({country} - {""}))
     return longer_names(text, resolved, actors, patterns.stopwords), actors
+
+
+def _in_heading(text: str, pos: int, dateline: tuple[int, int]) -> bool:
+    """A name in a shouted sub-heading ("THE DEAL") is a word, not a place (a dateline is)."""
+    if dateline[0] <= pos < dateline[1]:
+        return False
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line) < 60 and line.isupper() and not line.rstrip().endswith(("–", "—", "-"))
 
 
 def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Registry | None = None,

@@ -126,8 +126,9 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
         bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
         if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs):
             continue
-        if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)):
-            continue
+        if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)
+                                                 and bare == m.end and not text[m.start:m.end].isupper()):
+            continue   # "in Turkey" is a place; "in the SNA's operations room", "in the SDF" are not
         if _process(text, m, patterns) or _government(text, m, patterns) or _owner_of_actor(text, m, actor_spans):
             continue
         if _NUMBER_NEAR.search(text[max(0, m.start - 3):m.start]) and m.tier != "exact":
@@ -311,6 +312,10 @@ def _venue(place: Place, countries: frozenset[str]) -> bool:
     return place.type == PlaceType.CITY or place.country in countries
 
 
+# "in al-Qusour neighbourhood": a part of a town of the story, not a far city of that name
+_LOCAL_KIND = re.compile(r"\s+(?:neighbou?rhood|district|quarter|suburb|village|camp|square)\b", re.I)
+
+
 def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = frozenset()) -> list[Resolved]:
     """Unresolve far-away places (> 1,000 km from the article's centre) unless after a locative
     word: the name stays as an unknown mention, which a locator ("Saida, north of Raqqa") may
@@ -322,7 +327,8 @@ def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = 
     for r in resolved:
         if r.place and r.place.type != PlaceType.COUNTRY and \
                 distance_km(centre.lat, centre.lon, r.place.lat, r.place.lon) > _FAR_KM and \
-                not (_after_locative(text, r.start) and _venue(r.place, countries)):
+                not (_after_locative(text, r.start) and _venue(r.place, countries) and r.tier == "exact"
+                     and not _LOCAL_KIND.match(text, r.end)):
             # not that far-away place; the name may still be a local place the text locates
             r = Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
         keep.append(r)
