@@ -428,3 +428,33 @@ def test_their_positions_are_those_of_their_own_clause(gazetteer):
     ex = run("The Turkish vehicles returned to Turkey, while the Russian vehicles went back to their positions "
              "near the city of Kobani.", gazetteer)
     assert ("Kobani", "russia") in holders(ex) and ("Kobani", "turkey") not in holders(ex)
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Nubl and al-Zahraa are now in the hands of the revolutionaries, a commander said.",
+     {("Nubl", "opposition"), ("al-Zahraa (Aleppo)", "opposition")}),
+    ("In the west, the rebels had earlier captured Khan al-Asal, about 12 km west-southwest of Aleppo, and the town "
+     "of Zarbah.", {("Khan al-Asal", "opposition"), ("al-Zarbah", "opposition")}),
+    ("The rebels captured Khan al-Asal. On Friday they took Saraqib, where the M5 meets the M4.",
+     {("Khan al-Asal", "opposition"), ("Saraqib", "opposition")}),
+    ("The offensive was launched from the opposition's Idlib stronghold.", {("Idlib", "opposition")}),
+    ("Turkish-backed factions in their stronghold of Azaz sent reinforcements.", {("Azaz", "opposition")}),
+    ("The Kurdish neighbourhood of Sheikh Maqsoud in Aleppo remained under SDF control.", {("Sheikh Maqsoud", "sdf")}),
+    ("The deal covers Madaya and Zabadani, two rebel-held towns besieged by government forces.",
+     {("Madaya", "opposition"), ("Zabadani", "opposition")}),
+    ("Buses went on to Idlib, the provincial capital controlled by the Army of Conquest alliance.", {("Idlib", "hts")}),
+    ("The factions captured Bulbul in January, then took the town of Rajo, the YPG stronghold in the north, in March.",
+     {("Bulbul", "opposition"), ("Rajo", "opposition")}),
+    ("Turkish forces and the Syrian factions participating in \"Operation Olive Branch\" entered the city of Afrin.",
+     {("Afrin", "turkey"), ("Afrin", "opposition")}),
+])
+def test_control_told_by_pronouns_possessives_and_later_verbs(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting of the factions took place in Idlib.",
+    "The rebels met on Monday. They took part in talks in Idlib.",
+])
+def test_took_part_or_place_is_no_capture(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []

@@ -197,3 +197,13 @@ def test_a_river_near_a_town_is_the_stretch_by_the_town(gazetteer):
     (c,) = _one(ex, "strike")
     tal_tamr = place(gazetteer, "Tal Tamr")
     assert km((geom(c).centroid.y, geom(c).centroid.x), (tal_tamr.lat, tal_tamr.lon)) < 15
+
+
+def test_sixteen_point_compass_offsets(gazetteer):
+    text = "troops 12 km west-southwest of Aleppo"
+    kind, _start, direction, dist = relative_before(text, text.index("Aleppo"))
+    assert (kind, direction, dist) == ("offset", "west-southwest", 12.0)
+    aleppo = place(gazetteer, "Aleppo")
+    point, precision = locate("offset", aleppo, direction, dist)
+    assert precision == 2 and point.x < aleppo.lon and point.y < aleppo.lat
+    assert abs(point.x - aleppo.lon) > abs(point.y - aleppo.lat)   # more west than south

@@ -19,11 +19,12 @@ from geo.extract.sentence import (
     clause_start,
     is_speaker,
     locs_after,
+    previous_subject,
     subject_group,
     unique_actors,
     whole_country,
 )
-from geo.model import Modality, PlaceType
+from geo.model import Actor, Modality, PlaceType
 
 __all__ = ["read_control"]
 
@@ -50,11 +51,18 @@ _ASIDE = re.compile(r",\s+(?P<inner>[^,;.]*?\b(?:km|kilomet(?:er|re)s?|miles|nor
 
 
 def _control(ctx: SentenceContext, locs: list[Loc], actors: list[ActorMention], cue: str) -> Draft | None:
+    if not actors:
+        return None
+    return _control_by(ctx, locs, [a.actor for a in actors], cue, max(a.start for a in actors))
+
+
+def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue: str, at: int) -> Draft | None:
+    """A control draft of parties told at ``at`` (or in the sentence before)."""
     locs = [plain(loc) for loc in locs if not whole_country(loc)]   # a report never maps who holds all of a country
     if not locs or not actors:
         return None
-    modality = ctx.modality(ctx.rel(max(max(loc.start for loc in locs), max(a.start for a in actors))))
-    return Draft("control", ctx.sentence, locs, unique_actors([a.actor for a in actors]), modality,
+    modality = ctx.modality(ctx.rel(max(max(loc.start for loc in locs), at)))
+    return Draft("control", ctx.sentence, locs, unique_actors(actors), modality,
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
 
@@ -92,11 +100,50 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         out.append(_control(ctx, locs, actors, "under control"))
     out += _held_adjective(ctx)
     out += _party_town(ctx)
+    out += _owned_stronghold(ctx)
     out += _actor_verb_place(ctx)
     out += _bases(ctx)
     out += _presence(ctx)
     out += _handed_to(ctx)
-    return [d for d in out if d is not None]
+    return _taken_from(ctx, [d for d in out if d is not None])
+
+
+_TAKING = re.compile(r"took|taken|captur|seiz|enter|recaptur|retook|overr[au]n|storm|liberat|regain", re.I)
+_STANDING = frozenset({"party town", "stronghold", "stronghold of", "-held", "-controlled"})
+
+
+def _taken_from(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """ "took the town of Rajo, the YPG stronghold in the north": who held a place the sentence says was
+    taken is who lost it."""
+    taken = {(loc.start, loc.end): {a.bloc for a in d.actors} for d in drafts if _TAKING.match(d.extra["cue"])
+             for loc in d.locs}
+    return [d for d in drafts if d.extra["cue"] not in _STANDING or not any(
+        (loc.start, loc.end) in taken and not taken[(loc.start, loc.end)] & {a.bloc for a in d.actors}
+        for loc in d.locs)]
+
+
+_STRONGHOLD = re.compile(r"\s+(?:last\s+|main\s+|largest\s+|key\s+)?(?:stronghold|bastion|heartland|enclave|pocket)\b", re.I)
+
+
+_THEIR_STRONGHOLD = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:stronghold|bastion|heartland)\s+(?:of\s+)?(?:the\s+)?", re.I)
+
+
+def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
+    """ "launched from the opposition's Idlib stronghold", "factions in their stronghold of Azaz": the party
+    holds the place."""
+    out: list[Draft | None] = []
+    for m in _THEIR_STRONGHOLD.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        usable = [a for a in ctx.actors if a.end <= m.start() and not is_speaker(ctx, a)]
+        clause = [a for a in usable if a.start >= clause_start(ctx, m.start())]
+        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=0), subject_group(ctx, clause or usable), "stronghold"))
+    for a in ctx.actors:
+        owned = re.match(r"(?:['’]s)?\s+", ctx.text[a.end:a.end + 4])   # the actor's span may hold its "'s"
+        if owned is None or not re.search(r"['’]s\s*$", ctx.text[a.start:a.end + owned.end()]):
+            continue
+        locs = locs_after(ctx, a.end + owned.end(), max_gap=0)
+        if locs and _STRONGHOLD.match(ctx.text, locs[-1].end, ctx.sentence.end):
+            out.append(_control(ctx, locs, [a], "stronghold"))
+    return out
 
 
 _HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
@@ -369,6 +416,19 @@ _PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(ca
                          r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
 
 
+_THEN_VERB = re.compile(r",\s*(?:and\s+)?(?:then|later|subsequently)\s+(took\s+over|took\s+control\s+of|took|captured|seized|"
+                        r"entered|recaptured|retook|overran|stormed)\s+", re.I)
+
+
+def _then_captured(ctx: SentenceContext) -> list[Draft | None]:
+    """ "The factions had captured Bulbul ..., then took the town of Rajo": the sentence's subject took it too."""
+    out: list[Draft | None] = []
+    for m in _THEN_VERB.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        usable = [a for a in ctx.actors if a.end <= m.start() and not a.adjective and not is_speaker(ctx, a)]
+        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=40), subject_group(ctx, usable), m.group(1)))
+    return out
+
+
 def _participle_capture(ctx: SentenceContext) -> list[Draft | None]:
     """ "The factions moved south along the M5, capturing Saraqib and Khan Shaykhun": the subject
     of the clause holds what it captured."""
@@ -420,14 +480,17 @@ def _until(ctx: SentenceContext, pos: int) -> bool:
 @lru_cache(maxsize=8)
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
-    return re.compile(r"^\s*\)?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+    return re.compile(r"^\s*[)\"”]?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+                      r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
                       r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
                       r"rebels|insurgents)\s+){0,2}"   # "Islamic State group jihadists have seized"
-                      r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|"
+                      r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
+                      r"quickly|swiftly|reportedly|recently|effectively|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)
 
 
-_APPOSED = re.compile(r",\s+(?:(?:one|some|two|three|several)\s+of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_APPOSED = re.compile(r",\s+(?:(?:one|some|two|three|several)\s+of\s+)?(?:the|a|an|two|three|four|both|several)\s+"
+                      r"(?:[\w-]+\s+){0,2}$", re.I)   # "Madaya and Zabadani, two rebel-held towns"
 _BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompanied)\s+by\s+(?:the\s+)?$", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 _BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
@@ -447,9 +510,12 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     for m in _pronoun_verb(ctx.patterns.control["actor_verb_place"].pattern).finditer(ctx.sentence.text):
         start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
         parties = [a for a in ctx.actors if a.end <= start and not is_speaker(ctx, a)]
-        subject = subject_group(ctx, list(ctx.actors))   # "the SDF announced that they had taken Tabqa": the speaker
+        subject = subject_group(ctx, [a for a in ctx.actors if a.end <= start])   # "the SDF announced that they had taken Tabqa"
         verb = hold_verb.match(ctx.text[end:end + 60])
-        if subject and verb and subject[-1].end <= start:
+        if not subject and verb and not parties:   # "The rebels captured A. On Friday they took B."
+            out.append(_control_by(ctx, locs_after(ctx, end + verb.end(), max_gap=40), previous_subject(ctx.memory),
+                                   verb.group(1), start))
+        if subject and verb:
             if _APPOSED_CLAUSE.search(ctx.text, max(ctx.sentence.start, start - 40), start):
                 anchor = _loc_before(ctx, start)   # "Palmyra, the ancient city they captured in May"
                 locs = [anchor] if anchor else []
@@ -460,6 +526,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
                 locs = locs_after(ctx, end + verb.end(), max_gap=40)
             out.append(_control(ctx, locs, subject, verb.group(1)))
     out += _participle_capture(ctx)
+    out += _then_captured(ctx)
     out += _taken_as_others_left(ctx, hold_verb)
     groups = actor_groups(ctx)
     for k, group in enumerate(groups):

@@ -359,8 +359,10 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     specific places are named."""
     group = [loc for loc in locs if (loc.start, loc.end) == (anchor.start, anchor.end)]   # "both towns": all of them
     j = locs.index(group[0])
-    while j > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|in|of)\s+(?:the\s+(?:nearby\s+|adjacent\s+|towns?\s+of\s+|villages?\s+of\s+)?)?",
-                                 text[locs[j - 1].end:locs[j].start], re.I):
+    while j > 0 and (link := re.fullmatch(r"\s*(?:,|and|,\s*and|(in)|of)\s+(?:the\s+(?:nearby\s+|adjacent\s+|towns?\s+of\s+|"
+                                          r"villages?\s+of\s+)?)?", text[locs[j - 1].end:locs[j].start], re.I)):
+        if link.group(1) and locs[j - 1].precision == 1 and not locs[j - 1].locator:
+            group = [loc for loc in group if loc is not locs[j]]   # "Sheikh Maqsoud in Aleppo": Aleppo only says where
         j -= 1
         if not locs[j].locator:
             group.insert(0, locs[j])

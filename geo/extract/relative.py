@@ -26,8 +26,11 @@ __all__ = ["Relative", "BEARINGS", "footprint_km", "place_area", "relative_befor
 BEARINGS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
     "west": 270, "northwest": 315,
+    "northnortheast": 22.5, "eastnortheast": 67.5, "eastsoutheast": 112.5, "southsoutheast": 157.5,
+    "southsouthwest": 202.5, "westsouthwest": 247.5, "westnorthwest": 292.5, "northnorthwest": 337.5,
 }
-_DIR = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_DIR = (r"((?:north|south|east|west)-?(?:north|south)-?(?:east|west)"   # "west-southwest"
+        r"|north|south|east|west|north-?east|north-?west|south-?east|south-?west)")
 _DIR_ADJ = r"(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
 _OF_TYPE = r"(?:the\s+(?:city|town|village|governorate|province|region|area|countryside)\s+of\s+)?(?:the\s+)?"
 _BEFORE = [

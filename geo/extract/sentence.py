@@ -249,7 +249,7 @@ _INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s
                         r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
 _LIST_LINK = re.compile(r"(?:\s+(?:city|town|village|camp))?\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
-                        r"(?:(?:[\w-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
+                        r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
 _ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
 
 
