@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import shapely
 
 from _extract_helpers import claims, events_of, holders, run
 
@@ -458,3 +459,42 @@ def test_control_told_by_pronouns_possessives_and_later_verbs(gazetteer, text, h
 ])
 def test_took_part_or_place_is_no_capture(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Government troops, backed by Russian airstrikes, broke the siege on Deir ez-Zor in September, and on Saturday "
+     "captured the town of Mayadeen.", {("al-Mayadin", "syrian-government")}),
+    ("General Security forces recaptured Jableh and entered the city of al-Qardaha.",
+     {("Jableh", "hts"), ("Qardaha", "hts")}),
+    ("Beit Jinn lies just outside the buffer zone, in territory administered by the new government in Damascus.",
+     {("Beit Jinn", "syrian-government")}),
+    ("The convoys went to al-Bab, which Turkish forces and their rebel allies captured from Islamic State in 2017.",
+     {("al-Bab", "turkey"), ("al-Bab", "opposition")}),
+    ("The city of Albu Kamal and the towns along the western bank, from al-Mayadin to the border, are held by "
+     "Iranian-backed militias.", {("Albu Kamal", "iran"), ("al-Mayadin", "iran")}),
+])
+def test_control_of_coordinated_verbs_and_subjects_past_asides(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_the_eastern_bank_is_that_side_of_the_river_named_before(gazetteer):
+    ex = run("Militias crossed the Euphrates near al-Mayadin. The eastern bank has been under the control of the SDF "
+             "since 2019.", gazetteer)
+    (c,) = claims(ex, "control")
+    mayadin = gazetteer.lookup("al-Mayadin", limit=1)[0].place
+    g = shapely.from_wkb(c.geometry)
+    assert c.blocs == ("sdf",) and g.geom_type in ("Polygon", "MultiPolygon")
+    assert g.representative_point().x > mayadin.lon - 0.1 and g.distance(shapely.Point(mayadin.lon, mayadin.lat)) < 0.5
+
+
+def test_the_ends_of_a_held_stretch_are_held_too(gazetteer):
+    ex = run("The west bank of the Euphrates, from al-Mayadin down to Albu Kamal, has been held by Iranian-backed "
+             "militias since 2017.", gazetteer)
+    assert {("al-Mayadin", "iran"), ("Albu Kamal", "iran")} <= holders(ex)
+    assert ("The west bank of the Euphrates", "iran") in holders(ex)
+
+
+def test_took_the_road_through_a_town_is_no_capture(gazetteer):
+    ex = run("Buses carrying SDF fighters drove out of Sheikh Maqsoud, escorted by the General Security, and took the "
+             "road east through Deir Hafer to Tabqa.", gazetteer)
+    assert not any(name == "Deir Hafer" for name, _ in holders(ex))

@@ -281,3 +281,10 @@ def test_a_deal_told_in_the_past_is_done_and_keeps_its_attribution(gazetteer):
              "Syrian army's return to Kobani.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.details["status"] == "done" and x.modality.value == "claimed"
+
+
+def test_a_town_and_the_rest_of_a_bank_is_a_leg_at_the_town(gazetteer):
+    ex = run("Militias crossed the Euphrates at al-Mayadin. Under the understanding, Albu Kamal and the rest of the "
+             "western bank would go to the regime, and Hajin and the villages east of the river to the SDF.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Albu Kamal", "Hajin")

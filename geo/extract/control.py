@@ -80,11 +80,15 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         head = ctx.text[max(s.start, start - 40):start]
         if re.search(r"\b(?:areas?|positions|territor(?:y|ies)|parts|regions?)\s+(?:that\s+are\s+|which\s+are\s+)?$", head, re.I):
             after = locs_after(ctx, actors[-1].end if actors else end, max_gap=12)
+            if after and re.fullmatch(r"\s+in\s+", ctx.text[actors[-1].end:after[0].start]) and \
+                    any((a.start, a.end) == (after[0].start, after[0].end) for a in ctx.actors):
+                after = []   # "territory administered by the government in Damascus": where the government sits
             if after:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
         anchor = _main_clause_subject(ctx, start) or _loc_before(ctx, start)
-        out.append(_control(ctx, chain(ctx.text, ctx.locs, anchor) if anchor else [], actors, m.group()))
+        held = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        out.append(_control(ctx, held + [loc for loc in _extent_places(ctx, start) if loc not in held], actors, m.group()))
     for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
         actors = actors_listed_after(ctx, s.start + m.end())
         noun = "control" if m.group(1).casefold() == "under" else "hands"
@@ -323,13 +327,23 @@ def _base_place(loc: Loc) -> bool:
 
 
 def _main_clause_subject(ctx: SentenceContext, cue: int) -> Loc | None:
-    """ "X, which lies on Y, has been controlled by": the cue's subject is X, not Y."""
-    head = ctx.text[ctx.sentence.start:cue]
-    m = re.search(r",\s+(?:which|that|where)\b[^,]*,\s+(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$",
-                  head, re.I)
-    if not m:
-        return None
-    return _loc_before(ctx, ctx.sentence.start + m.start() + 1)
+    """ "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by": the cue's subject is X, not Y."""
+    m = _subject_aside(ctx, cue)
+    return _loc_before(ctx, m.start() + 1) if m else None
+
+
+def _subject_aside(ctx: SentenceContext, cue: int) -> re.Match[str] | None:
+    return re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s[^,]+)),\s+"
+                      r"(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$", re.I).search(ctx.text, ctx.sentence.start, cue)
+
+
+def _extent_places(ctx: SentenceContext, cue: int) -> list[Loc]:
+    """ "The west bank, from al-Mayadin down to Albu Kamal, is held by X": X holds both ends too."""
+    m = _subject_aside(ctx, cue)
+    if not m or not m.group("extent"):
+        return []
+    return [loc for loc in ctx.locs if m.start("extent") <= loc.start and loc.end <= m.end("extent") and loc.located
+            and not loc.locator and loc.precision == 1]
 
 
 def _subject_loc(ctx: SentenceContext) -> Loc | None:
@@ -416,16 +430,21 @@ _PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(ca
                          r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
 
 
-_THEN_VERB = re.compile(r",\s*(?:and\s+)?(?:then|later|subsequently)\s+(took\s+over|took\s+control\s+of|took|captured|seized|"
-                        r"entered|recaptured|retook|overran|stormed)\s+", re.I)
+_THEN_VERB = re.compile(r"(?:,\s*(?:and\s+)?(?:then|later|subsequently)|,?\s+and\s+(?:then\s+|later\s+|on\s+\w+\s+|in\s+\w+\s+)?)"
+                        r"\s*(took\s+over|took\s+control\s+of|took(?=\s+(?:the\s+(?:\w+\s+)?(?:towns?|city|villages?|areas?|base|"
+                        r"airport)\s+of\s|(?-i:[A-Z])|al-|el-))|captured|seized|entered|recaptured|retook|overran|stormed)\s+",
+                        re.I)   # "..., then took Rajo", "had recaptured A and entered B", "..., and on Saturday captured"
 
 
 def _then_captured(ctx: SentenceContext) -> list[Draft | None]:
-    """ "The factions had captured Bulbul ..., then took the town of Rajo": the sentence's subject took it too."""
+    """ "The factions had captured Bulbul ..., then took the town of Rajo", "recaptured A and entered B": the
+    sentence's subject took it too."""
     out: list[Draft | None] = []
     for m in _THEN_VERB.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         usable = [a for a in ctx.actors if a.end <= m.start() and not a.adjective and not is_speaker(ctx, a)]
-        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=40), subject_group(ctx, usable), m.group(1)))
+        subject = [a for a in subject_group(ctx, usable)   # "troops, backed by Russian jets, ... and captured X"
+                   if not _BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)]
+        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=40), subject, m.group(1)))
     return out
 
 
@@ -483,7 +502,7 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
     return re.compile(r"^\s*[)\"”]?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
                       r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
-                      r"rebels|insurgents)\s+){0,2}"   # "Islamic State group jihadists have seized"
+                      r"rebels|insurgents|allies|partners|proxies)\s+){0,2}"   # "Islamic State group jihadists have seized"
                       r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
                       r"quickly|swiftly|reportedly|recently|effectively|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)

@@ -110,7 +110,7 @@ def build_locs(text: str, resolved: list[Resolved]) -> list[Loc]:
     locs = _corridors(text, locs)
     locs = _river_banks(text, _near_named_places(_clip_roads(text, locs)))
     locs = _same_name(_mark_locators(text, locs))
-    return sorted(locs + _corefs(text, locs), key=lambda loc: loc.start)
+    return _near_named_places(sorted(locs + _corefs(text, locs), key=lambda loc: loc.start), only=_BANK)
 
 
 _ON_RIVER = re.compile(r"\b(?:on|along|alongside|by|beside)\s+(?:the\s+)?(?:banks?\s+of\s+(?:the\s+)?)?$", re.I)
@@ -186,13 +186,15 @@ _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|ca
                          r"(?:in|of|near|on)\s+(?:the\s+)?)?", re.I)   # "Saraqeb, a town in Syria's Idlib province"
 
 
-def _near_named_places(locs: list[Loc]) -> list[Loc]:
-    """ "south of the M4" in a report on Idlib villages: the side of the road near the places the
-    report names, not the whole road across the country (when no place clips it already)."""
+def _near_named_places(locs: list[Loc], only: re.Pattern[str] | None = None) -> list[Loc]:
+    """ "south of the M4" in a report on Idlib villages, "the eastern bank": the side of the road or river
+    near the places the report names, not the whole of it across the country (when no place clips it
+    already); ``only`` limits it to the bands whose label it matches."""
     bands = [i for i, loc in enumerate(locs) if loc.place is not None and loc.place.type in LINEAR_TYPES
-             and loc.kind in _RELATIVE_KINDS and loc.located and loc.label.endswith(loc.mention.surface)]
-    points = [loc.geometry for loc in locs if bands and loc.precision == 1 and loc.located and loc.place is not None
-              and loc.place.type not in (*LINEAR_TYPES, PlaceType.COUNTRY) and loc.geometry.geom_type == "Point"]
+             and loc.kind in _RELATIVE_KINDS and loc.located
+             and (only.fullmatch(loc.label) if only else loc.label.endswith(loc.mention.surface))]
+    points = [loc.place.geometry for loc in locs if bands and loc.located and loc.place is not None   # "near X" too
+              and loc.place.type not in (*LINEAR_TYPES, PlaceType.COUNTRY) and loc.place.geometry.geom_type == "Point"]
     out = list(locs)
     for i in bands if points else ():
         near = [p for p in points if _km_to(p, locs[i].geometry) <= ROAD_NEAR_KM]
@@ -318,7 +320,22 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
                 base = replace(base, start=rel[1], geometry=geom, precision=precision,
                                label=text[rel[1]:m.end()])
             out.append(base)
-    return out + _plural_corefs(text, locs)
+    return out + _plural_corefs(text, locs) + _bank_corefs(text, locs)
+
+
+_BANK = re.compile(r"\bthe\s+(east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?)\s+banks?\b(?!\s+of\b)", re.I)
+
+
+def _bank_corefs(text: str, locs: list[Loc]) -> list[Loc]:
+    """ "the eastern bank" after the Euphrates was named: that side of the river."""
+    out = []
+    for m in _BANK.finditer(text):
+        river = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type == PlaceType.RIVER]
+        if river and not any(loc.start <= m.start() < loc.end for loc in locs):
+            geom, precision = locate("direction", river[-1].place, m.group(1).lower().replace("ern", ""))
+            out.append(Loc(m.start(), m.end(), m.group(), river[-1].place, geom, precision, mention=river[-1].mention,
+                           kind="direction"))
+    return out
 
 
 _PLURAL = re.compile(r"\b(?:both|the\s+(two|three|four|five))\s+(towns|villages|cities|districts|neighbou?rhoods|camps)\b",
@@ -359,8 +376,9 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     specific places are named."""
     group = [loc for loc in locs if (loc.start, loc.end) == (anchor.start, anchor.end)]   # "both towns": all of them
     j = locs.index(group[0])
-    while j > 0 and (link := re.fullmatch(r"\s*(?:,|and|,\s*and|(in)|of)\s+(?:the\s+(?:nearby\s+|adjacent\s+|towns?\s+of\s+|"
-                                          r"villages?\s+of\s+)?)?", text[locs[j - 1].end:locs[j].start], re.I)):
+    while j > 0 and (link := re.fullmatch(r"\s*(?:,|and|,\s*and|(in)|of)\s+(?:the\s+(?:nearby\s+|adjacent\s+|"
+                                          r"(?:towns?|villages?)\s+(?:of|along|on)\s+(?:the\s+)?|rest\s+of\s+(?:the\s+)?)?)?",
+                                          text[locs[j - 1].end:locs[j].start], re.I)):
         if link.group(1) and locs[j - 1].precision == 1 and not locs[j - 1].locator:
             group = [loc for loc in group if loc is not locs[j]]   # "Sheikh Maqsoud in Aleppo": Aleppo only says where
         j -= 1

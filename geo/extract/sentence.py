@@ -269,7 +269,7 @@ def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
     if "groups" not in ctx.cues:
         groups: list[list[ActorMention]] = []
         for a in ctx.actors:
-            if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", ctx.text[groups[-1][-1].end:a.start]):
+            if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+|their\s+|its\s+)?", ctx.text[groups[-1][-1].end:a.start]):
                 groups[-1].append(a)
             else:
                 groups.append([a])
