@@ -244,11 +244,15 @@ def parse_dateline(text: str) -> tuple[str, str]:
     ('BEIRUT/ANKARA', 'Reuters')
     >>> parse_dateline("London, Beirut – Asharq Al-Awsat")
     ('London, Beirut', 'Asharq Al-Awsat')
+    >>> parse_dateline("Enab Baladi – Suwayda")
+    ('Suwayda', 'Enab Baladi')
     >>> parse_dateline("Syrian forces shelled the town on Monday.")
     ('', '')
     """
     alone = _DATELINE_LINE.fullmatch(text.strip())   # "London, Beirut – Asharq Al-Awsat" on a line of its own
     if alone:
+        if _known_outlet(alone["place"]):   # "Enab Baladi – Suwayda": the outlet first
+            return alone["outlet"], alone["place"]
         return alone["place"], alone["outlet"]
     match = _DATELINE.match(text)
     if match is None or not _is_dateline_place(match["head"], match["outlet"]):
@@ -607,6 +611,13 @@ def _find_dateline(text: str, title: str) -> tuple[str, str]:
         if found[0]:
             return found
     return "", ""
+
+
+def _known_outlet(name: str) -> bool:
+    """Whether a name is a news outlet of ``patterns.yaml`` (``not_places.media_outlets``)."""
+    from geo.extract.patterns import load_patterns
+
+    return load_patterns().outlets.fullmatch(name.strip()) is not None
 
 
 def _is_dateline_place(head: str, outlet: str | None) -> bool:

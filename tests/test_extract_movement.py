@@ -173,3 +173,21 @@ def test_a_push_on_a_place_is_where_a_move_ends_and_a_place_passed_is_not_its_st
 def test_crossing_a_river_from_a_to_b_is_a_route(gazetteer):
     ex = run("Iranian-backed militias crossed the Euphrates from al-Mayadin to the village of Dhiban.", gazetteer)
     assert routes_of(ex) == [(("al-Mayadin", "Dhiban"), ("iran",))]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Columns of army trucks pulled out of Aleppo along the desert road through Khanasir towards Salamiyah.",
+     ("Aleppo", "Salamiyah")),
+    ("A convoy of government forces arrived in Tal Tamr on Thursday coming from Hasakah.", ("Hasakah", "Tal Tamr")),
+    ("Turkish-backed factions in their stronghold of Azaz sent reinforcements towards Tal Rifaat.", ("Azaz", "Tal Rifaat")),
+    ("Rebel fighters left Aleppo aboard buses. The convoys travelled to Khan al-Asal, west of the city. Many then "
+     "continued by bus towards Idlib.", ("Khan al-Asal", "Idlib")),
+])
+def test_routes_told_by_leaving_coming_sending_and_going_on(gazetteer, text, route):
+    assert route in [names for names, _blocs in routes_of(run(text, gazetteer))]
+
+
+def test_going_on_needs_a_move_just_before(gazetteer):
+    ex = run("A convoy moved from Hasakah to Tal Tamr. The talks dragged on for weeks. Journalists were briefed. "
+             "Fighting then continued towards Idlib.", gazetteer)
+    assert [names for names, _ in routes_of(ex)] == [("Hasakah", "Tal Tamr")]

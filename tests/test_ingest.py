@@ -470,3 +470,8 @@ def test_failure_str_and_error():
     fail = InputFailure("a.txt", "file is empty", "write the article text into it")
     assert str(fail) == "a.txt: file is empty (write the article text into it)"
     assert isinstance(fail.as_error(), ValueError)
+
+
+def test_a_dateline_line_with_the_outlet_first():
+    a = article_from_text("Title\n\nEnab Baladi – Suwayda\n\nThe city was calm.", "t.txt")
+    assert (a.dateline, a.outlet) == ("Suwayda", "Enab Baladi")

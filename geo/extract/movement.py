@@ -30,9 +30,9 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     s = ctx.sentence
     legs: list[tuple[Loc, Loc]] = []
     moving = bool(_MOVEMENT.search(s.text))
-    departure = memory.departure[0] if memory.departure and s.index - memory.departure[1] <= 2 else None
+    departure = memory.departure[0] if memory.departure and s.index - memory.departure[1] <= 3 else None
     for m in pats.route_from.finditer(s.text):
-        origin = locs_after(ctx, s.start + m.end(), max_gap=30)
+        origin = locs_after(ctx, s.start + m.end(), max_gap=30) or _after_noun(ctx, s.start + m.end())
         if not origin or (not moving and _EXTENT.search(ctx.text, max(s.start, s.start + m.start() - 40),
                                                         s.start + m.start())):
             continue   # "the west bank, from al-Mayadin down to Albu Kamal, is held by": an extent, not a move
@@ -41,10 +41,13 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
         if dest:
             legs.append((origin[0], dest[0]))
-        elif moving:
+        elif moving and not (memory.departure and memory.departure[1] == s.index):
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
+            _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
     if not legs:
-        legs = _arrived_from(ctx) or _left_for(ctx)
+        legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx)
+    if not legs and (legs := _went_on(ctx, memory)):
+        return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # who went on is who moved last
     if not legs and departure is not None and moving:
         dest = next((d for t in pats.route_to.finditer(s.text) if (d := _route_end(ctx, s.start + t.end()))), None)
         if dest and dest[0].place is not departure.place:
@@ -56,6 +59,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
                                                   leg[1].start - leg[0].end))
         actors = _route_actors(ctx, memory, origin.start)
         if actors or moving:
+            memory.arrival = (dest, s.index)
             return [_route(ctx, origin, dest, actors)]
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
     if corridor is not None and re.search(r"patrol", s.text, re.I):
@@ -65,12 +69,22 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
+_NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?")
+
+
+def _after_noun(ctx: SentenceContext, pos: int) -> list[Loc]:
+    """ "left the last opposition-held pocket of east Aleppo": the place after a noun phrase naming part of it."""
+    m = _NOUN_OF.match(ctx.text, pos, min(pos + 60, ctx.sentence.end))
+    return locs_after(ctx, m.end(), max_gap=0) if m else []
+
+
 def _passed(ctx: SentenceContext, loc: Loc) -> bool:
     """ "along the road through Qastal Maaf": a place on the way, not where the move began."""
     return re.search(r"\b(?:through|via)\s+(?:the\s+)?$", ctx.text[max(0, loc.start - 12):loc.start], re.I) is not None
 
 
-_FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
+_FROM_AFTER = re.compile(r"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:(?:coming|having\s+come|travell?ing|driving|"
+                         r"arriving)\s+)?from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah"
 
 
 def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
@@ -104,6 +118,39 @@ def _left_for(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
         if dest and before and before[0].place is not dest[0].place:
             legs.append((before[0], dest[0]))
     return legs
+
+
+_SENT = re.compile(r"\b(?:sent|sends|dispatched|dispatches|pushed|rushed|deployed)\s+(?:[\w-]+\s+){0,4}?"
+                   r"(?:towards?|toward|to)\s+(?:the\s+)?", re.I)
+_AT_BASE = re.compile(r"\b(?:in|at)\s+(?:(?:their|its)\s+(?:\w+\s+)?(?:stronghold|base|bastion|positions?|headquarters)\s+"
+                      r"(?:of|in|at)\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+
+
+def _sent_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
+    """ "Turkish-backed factions in their stronghold of Azaz sent reinforcements towards the front with Tal
+    Rifaat": the start is where the senders are said to be."""
+    legs = []
+    for m in _SENT.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        here = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start() and loc.located
+                and not loc.locator and _AT_BASE.search(ctx.text, max(ctx.sentence.start, loc.start - 45), loc.start)]
+        dest = _route_end(ctx, m.end())
+        if here and dest and here[0].place is not dest[0].place:
+            legs.append((here[0], dest[0]))
+    return legs
+
+
+_WENT_ON = re.compile(r"\b(?:continued|went\s+on|moved\s+on|pressed\s+on|proceeded|carried\s+on)\b", re.I)
+
+
+def _went_on(ctx: SentenceContext, memory: Memory) -> list[tuple[Loc, Loc]]:
+    """ "The convoys travelled to Khan al-Assal. Many then continued towards Idlib": the next move starts
+    where the last one ended."""
+    if memory.arrival is None or ctx.sentence.index - memory.arrival[1] > 1 or not _WENT_ON.search(ctx.sentence.text):
+        return []
+    dest = next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
+                 if (d := _route_end(ctx, ctx.sentence.start + t.end()))), None)
+    start = memory.arrival[0]
+    return [(start, dest[0])] if dest and dest[0].place is not start.place else []
 
 
 def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:

@@ -47,6 +47,7 @@ class Patterns:
     person_after: re.Pattern[str]
     person_roles: re.Pattern[str]
     organisations: re.Pattern[str]
+    outlets: re.Pattern[str]
     given_names: frozenset[str]
     locatives: frozenset[str]
     stopwords: frozenset[str]
@@ -99,6 +100,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
             r"|\b(?:Ministry|Department|Office|Directorate|Council|Committee|League|Union) (?:of|for) (?:the )?"
             r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"
             + "".join(rf"|\b{name}\b" for name in np.get("media_outlets", [])) + ")"),
+        outlets=re.compile("|".join(np.get("media_outlets", [])) or r"(?!)"),
         given_names=frozenset(n.casefold() for n in np["given_names"]),
         locatives=frozenset(w.casefold() for w in data.get("locatives", [])),
         stopwords=frozenset(str(data.get("stopwords", "")).casefold().split()),
