@@ -288,3 +288,20 @@ def test_a_town_and_the_rest_of_a_bank_is_a_leg_at_the_town(gazetteer):
              "western bank would go to the regime, and Hajin and the villages east of the river to the SDF.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.place_names == ("Albu Kamal", "Hajin")
+
+
+@pytest.mark.parametrize("text, names, a_to, b_to, status", [
+    ("Ilham Ahmed accused Moscow of having \"traded Ras al-Ain to Ankara in exchange for the return of Damascus to "
+     "Manbij,\" a claim Russian officials deny.", ("Ras al-Ain", "Manbij"), ("turkey",), ("syrian-government",), "done"),
+    ("In 2018, they claimed, Turkey let the government take Abu al-Duhur and its airbase, in the southeastern "
+     "countryside of Idlib, in return for Russian consent to an operation in Afrin.", ("Abu al-Duhur", "Afrin"),
+     ("syrian-government",), None, "done"),
+    ("Ankara would accept the return of government institutions to the town of Ariha, on the M4, if Manbij was "
+     "handed over to the Syrian National Army.", ("Ariha", "Manbij"), ("syrian-government",), ("opposition",),
+     "proposed"),
+])
+def test_swaps_told_as_accusations_past_deals_and_conditions(gazetteer, text, names, a_to, b_to, status):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == names and x.details["status"] == status
+    got_a, got_b = sides(x)
+    assert got_a == a_to and (b_to is None or got_b == b_to)

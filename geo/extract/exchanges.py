@@ -57,8 +57,9 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
               if x.end <= leg_b.start]
     lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, leg_b.start))), None)
     takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= leg_b.start] if lets else []
-    if b_side and _TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]):   # "for the SNA entering Tal Rifaat"
-        b_from, b_to = [], unique_actors([a.actor for a in b_side])
+    if b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]) or (   # "for the SNA entering Tal Rifaat"
+            _COMING_OF.match(ctx.text, cue_end, b_side[0].start) and _INTO.fullmatch(ctx.text, b_side[-1].end, leg_b.start))):
+        b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for the return of Damascus to Manbij"
     elif takers and _TAKING.match(ctx.text, takers[-1].end, leg_b.start) and \
             not re.search(r"[;:]|\b(?:while|but|whereas)\b", ctx.text[takers[-1].end:leg_b.start]):
         # "Russia would let the SNA enter B", "Ankara letting government forces into the areas ..., such as B"
@@ -115,6 +116,8 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     cands = [loc for loc in ctx.locs if start <= loc.start and loc.end <= cue_start and not loc.locator and loc.located]
     cands = [loc for loc in cands if not whole_country(loc)] or cands
     cands = [loc for loc in cands if not _DESTINATION.search(ctx.text, max(start, loc.start - 40), loc.start)] or cands
+    cands = [loc for i, loc in enumerate(cands)   # "take A and its airbase, in the countryside of Idlib, in return for"
+             if not (i and _LOCATING.search(ctx.text, max(cands[i - 1].end, loc.start - 60), loc.start))]
     given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
     if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over
         return _on_the_road(ctx, next((loc for loc in chain(ctx.text, ctx.locs, given[-1]) if loc in cands), given[-1]),
@@ -122,6 +125,9 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     if len(cands) > 1 and _road(cands[-1]) and not CLAUSE_BREAK.search(ctx.text, cands[-2].end, cands[-1].start):
         return cands[-2]   # "take over Ain Issa and the section of the M4 that passes through it": the town
     return _on_the_road(ctx, cands[-1], cue_start) if cands else None
+
+
+_LOCATING = re.compile(r",\s*(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$", re.I)
 
 
 def _road(loc: Loc) -> bool:
@@ -173,8 +179,13 @@ def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
 
 
 def _skip_words(gap: str) -> int:
-    m = re.match(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", gap, re.I)
+    m = re.match(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", gap, re.I) or \
+        _COMING_OF.match(gap)
     return m.end() if m else 0
+
+
+_COMING_OF = re.compile(r"\s*(?:the\s+)?(?:return|re-?entry|entry|deployment|redeployment|arrival)\s+of\s+(?:the\s+)?", re.I)
+_INTO = re.compile(r"\s+(?:(?:forces|troops|units|army)\s+)?(?:to|into|in)\s+(?:the\s+)?", re.I)
 
 
 # "gave Ankara a free hand in Afrin": the place the receiver was given
@@ -248,6 +259,31 @@ def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
         if leg_b and leg_b.start - got.end() <= 30:
             a_to, b_to = unique_actors([a.actor for a in group]), unique_actors([a.actor for a in others])
             return [_swap(ctx, leg_a, leg_b, a_to, b_to)]
+    return _if_handed(ctx)
+
+
+_IF = re.compile(r",?\s+(?:but\s+)?if\s+(?:the\s+)?", re.I)
+_WAS_HANDED = re.compile(r"\s+(?:was|were|is|are|would\s+be|could\s+be)\s+(?:handed|given|transferred|returned|ceded)\s+"
+                         r"(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
+
+
+def _if_handed(ctx: SentenceContext) -> list[Draft]:
+    """ "Ankara would accept the return of government institutions to Ariha if Manbij was handed over to the
+    SNA": a proposal whose price is told as a condition."""
+    for m in _IF.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        head = ctx.text[ctx.sentence.start:m.start()]
+        leg_b = locs_after(ctx, m.end(), max_gap=2)
+        handed = _WAS_HANDED.match(ctx.text, leg_b[-1].end, ctx.sentence.end) if leg_b else None
+        leg_a = _given_up(ctx, ctx.sentence.start, m.start()) if handed and re.search(r"\b(?:would|could)\b", head) else None
+        if leg_a is None or leg_a.place is leg_b[0].place:
+            continue
+        b_to = unique_actors([a.actor for a in actors_listed_after(ctx, handed.end(), max_gap=2)])
+        coming = [a.actor for a in ctx.actors if ctx.sentence.start <= a.start and a.end <= leg_a.start
+                  and _COMING_OF.search(ctx.text, max(ctx.sentence.start, a.start - 20), a.start)]
+        a_to = unique_actors(coming) or leg_receivers(ctx, leg_a.place)
+        draft = _exchange(ctx, leg_a, leg_b[0], b_to, a_to, a_to, b_to)
+        draft.extra["status"], draft.modality = "proposed", Modality.POSSIBLE   # "if B was handed over": not done
+        return [draft]
     return []
 
 
