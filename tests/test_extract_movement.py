@@ -191,3 +191,20 @@ def test_going_on_needs_a_move_just_before(gazetteer):
     ex = run("A convoy moved from Hasakah to Tal Tamr. The talks dragged on for weeks. Journalists were briefed. "
              "Fighting then continued towards Idlib.", gazetteer)
     assert [names for names, _ in routes_of(ex)] == [("Hasakah", "Tal Tamr")]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("The fighters later left Arbin and Kafr Batna for Idlib under a similar arrangement.", ("Irbin", "Idlib")),
+    ("A convoy of dozens of vehicles coming from Idlib entered Latakia city at dawn.", ("Idlib", "Latakia")),
+    ("Units of the Republican Guard drove into the village of Ain al-Fijeh from Qudsaya.", ("Qudsaya", "Ain al-Fijeh")),
+    ("Buses carrying Jaysh al-Islam fighters drove from Douma to Jarablus. Some of the convoys were directed instead "
+     "to al-Bab.", ("Douma", "al-Bab")),
+])
+def test_routes_of_leavers_entries_and_other_ends(gazetteer, text, route):
+    assert route in [names for names, _blocs in routes_of(run(text, gazetteer))]
+
+
+def test_another_end_needs_a_move_told_just_before(gazetteer):
+    ex = run("Buses drove from Douma to Jarablus. The talks resumed. Officials met. Other officials travelled to Sochi.",
+             gazetteer)
+    assert [names for names, _ in routes_of(ex)] == [("Douma", "Jarabulus")]

@@ -36,6 +36,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if not origin or (not moving and _EXTENT.search(ctx.text, max(s.start, s.start + m.start() - 40),
                                                         s.start + m.start())):
             continue   # "the west bank, from al-Mayadin down to Albu Kamal, is held by": an extent, not a move
+        moving = moving or _LEAVING.fullmatch(m.group()) is not None   # "left A for B" is a move, whoever left
         rest = s.text[ctx.rel(origin[-1].end):]
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
         dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
@@ -46,6 +47,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
     if not legs:
         legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx)
+    if not legs and (legs := _instead(ctx, memory)):
+        return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]
     if not legs and (legs := _went_on(ctx, memory)):
         return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # who went on is who moved last
     if not legs and departure is not None and moving:
@@ -60,6 +63,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         actors = _route_actors(ctx, memory, origin.start)
         if actors or moving:
             memory.arrival = (dest, s.index)
+            memory.start = (origin, s.index)
             return [_route(ctx, origin, dest, actors)]
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
     if corridor is not None and re.search(r"patrol", s.text, re.I):
@@ -69,6 +73,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
+_LEAVING = re.compile(r"left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|out\s+of", re.I)
 _NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?")
 
 
@@ -137,6 +142,21 @@ def _sent_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
         if here and dest and here[0].place is not dest[0].place:
             legs.append((here[0], dest[0]))
     return legs
+
+
+_INSTEAD = re.compile(r"\b(?:instead|others?|some\s+of\s+the|the\s+rest\s+of|remaining|second|another)\b", re.I)
+
+
+def _instead(ctx: SentenceContext, memory: Memory) -> list[tuple[Loc, Loc]]:
+    """ "Buses drove from Douma to Jarablus. Some of the convoys were directed instead to al-Bab": the same
+    start, another end."""
+    if memory.start is None or ctx.sentence.index - memory.start[1] > 2 or not _INSTEAD.search(ctx.sentence.text) \
+            or not _MOVEMENT.search(ctx.sentence.text):
+        return []
+    dest = next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
+                 if (d := _route_end(ctx, ctx.sentence.start + t.end()))), None)
+    start = memory.start[0]
+    return [(start, dest[0])] if dest and dest[0].place is not start.place else []
 
 
 _WENT_ON = re.compile(r"\b(?:continued|went\s+on|moved\s+on|pressed\s+on|proceeded|carried\s+on)\b", re.I)

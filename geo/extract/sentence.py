@@ -45,6 +45,7 @@ class Memory:
     last_movers: list[Actor] = field(default_factory=list)   # who made the last move told
     departure: "tuple[Loc, int] | None" = None   # where a move with no end started, and in which sentence
     arrival: "tuple[Loc, int] | None" = None   # where the last move told ended, and in which sentence
+    start: "tuple[Loc, int] | None" = None   # where the last move told started, and in which sentence
 
 
 @dataclass
