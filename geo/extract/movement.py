@@ -52,7 +52,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     if not legs and (legs := _went_on(ctx, memory)):
         return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # who went on is who moved last
     if not legs and departure is not None and moving:
-        dest = next((d for t in pats.route_to.finditer(s.text) if (d := _route_end(ctx, s.start + t.end()))), None)
+        dest = _first_end(ctx)
         if dest and dest[0].place is not departure.place:
             legs.append((departure, dest[0]))
             memory.departure = None
@@ -153,8 +153,7 @@ def _instead(ctx: SentenceContext, memory: Memory) -> list[tuple[Loc, Loc]]:
     if memory.start is None or ctx.sentence.index - memory.start[1] > 2 or not _INSTEAD.search(ctx.sentence.text) \
             or not _MOVEMENT.search(ctx.sentence.text):
         return []
-    dest = next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
-                 if (d := _route_end(ctx, ctx.sentence.start + t.end()))), None)
+    dest = _first_end(ctx)
     start = memory.start[0]
     return [(start, dest[0])] if dest and dest[0].place is not start.place else []
 
@@ -167,10 +166,15 @@ def _went_on(ctx: SentenceContext, memory: Memory) -> list[tuple[Loc, Loc]]:
     where the last one ended."""
     if memory.arrival is None or ctx.sentence.index - memory.arrival[1] > 1 or not _WENT_ON.search(ctx.sentence.text):
         return []
-    dest = next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
-                 if (d := _route_end(ctx, ctx.sentence.start + t.end()))), None)
+    dest = _first_end(ctx)
     start = memory.arrival[0]
     return [(start, dest[0])] if dest and dest[0].place is not start.place else []
+
+
+def _first_end(ctx: SentenceContext) -> list[Loc] | None:
+    """Where the sentence's first "to", "towards", "entered" ... leads."""
+    return next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
+                 if (d := _route_end(ctx, ctx.sentence.start + t.end()))), None)
 
 
 def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
