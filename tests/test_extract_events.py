@@ -392,3 +392,27 @@ def test_an_event_that_only_dates_another_is_no_event(gazetteer, text):
 def test_an_event_named_with_before_and_its_own_place_is_kept(gazetteer):
     ex = run("Before the Turkish shelling of Arima, Russian forces left the town.", gazetteer)
     assert events_of(ex, "strike")
+
+
+def test_entering_under_a_deal_is_a_deployment(gazetteer):
+    ex = run("Russian military police entered Douma on Thursday under the surrender deal agreed with Jaysh al-Islam.",
+             gazetteer)
+    assert events_of(ex, "buildup") and not events_of(ex, "capture")
+
+
+def test_fighters_bussed_out_of_a_town_is_a_handover(gazetteer):
+    ex = run("Jaysh al-Islam fighters were bussed out of Douma on Sunday.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "handover")] == [("Douma",)]
+
+
+def test_a_source_is_no_party_to_a_strike_told_before(gazetteer):
+    ex = run("The United States launched missile strikes on Syria. A research centre in the Barzeh district of "
+             "northern Damascus was among the sites hit, a Syrian military source said.", gazetteer)
+    assert [(c.place_names, c.blocs) for c in events_of(ex, "strike") if "Barzeh" in c.place_names] == \
+        [(("Barzeh",), ("us-coalition",))]
+
+
+def test_a_source_tells_of_its_own_build_ups(gazetteer):
+    ex = run("SDF convoys moved to Tabqa. A Syrian military source said reinforcements were being sent to Hama.",
+             gazetteer)
+    assert [c.blocs for c in events_of(ex, "buildup") if c.place_names == ("Hama",)] == [("syrian-government",)]

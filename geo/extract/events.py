@@ -46,6 +46,7 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
                 continue
             found.append(_Trigger(s, e, etype))
     found = [t for t in found if not _object_noun(ctx, t)]
+    found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t) else t for t in found]
     found = [t for t in found if not _movement_not_capture(ctx, t, found)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[_Trigger] = []
@@ -83,6 +84,15 @@ _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenc
 _VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$", re.I)
 
 
+
+
+_UNDER_DEAL = re.compile(r"\bunder\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|settlement|accord|arrangement)\b", re.I)
+
+
+def _entered_under_deal(ctx: SentenceContext, t: "_Trigger") -> bool:
+    """ "Russian military police entered Douma under the surrender deal": a deployment, not a capture."""
+    return t.type == EventType.CAPTURE and ctx.text[t.start:t.end].casefold().startswith("enter") and \
+        _UNDER_DEAL.search(ctx.text, t.end, min(ctx.sentence.end, t.end + 60)) is not None
 
 
 def _movement_not_capture(ctx: SentenceContext, t: "_Trigger", found: list["_Trigger"]) -> bool:
@@ -274,8 +284,9 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
         locs = locs or shared
+        told_by = _sources_party(ctx, attributed) if trig.type == EventType.BUILDUP else []   # a side's own build-ups
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
-            or memory.last_actors.get(trig.type, []) or _reinforcing(ctx, trig, memory)
+            or told_by or memory.last_actors.get(trig.type, []) or _sources_party(ctx, attributed) or _reinforcing(ctx, trig, memory)
         if actors:
             memory.last_actors[trig.type] = actors
         targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)
@@ -292,6 +303,13 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
 _NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
 #                 build-ups west of Aleppo"
 _THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|then|later|later\s+on)\s+)*$", re.I)
+
+
+def _sources_party(ctx: SentenceContext, attributed: list[tuple[int, int]]) -> list[Actor]:
+    """ "A Syrian military source said reinforcements were being sent to Hama": a build-up with no party of its
+    own is the source's side's (a side tells of its own reinforcements, and of the strikes it suffers); other
+    events fall back on it when no earlier event of their type names a party."""
+    return unique_actors([a.actor for a in ctx.actors if inside_any(a.start, a.end, attributed)])
 
 
 def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:

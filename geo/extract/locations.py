@@ -376,7 +376,8 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     specific places are named."""
     group = [loc for loc in locs if (loc.start, loc.end) == (anchor.start, anchor.end)]   # "both towns": all of them
     j = locs.index(group[0])
-    while j > 0 and (link := re.fullmatch(r"\s*(?:,|and|,\s*and|(in)|of)\s+(?:the\s+(?:nearby\s+|adjacent\s+|"
+    while j > 0 and (link := re.fullmatch(r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
+                                          r"(?:the\s+(?:nearby\s+|adjacent\s+|"
                                           r"(?:towns?|villages?)\s+(?:of|along|on)\s+(?:the\s+)?|rest\s+of\s+(?:the\s+)?)?)?",
                                           text[locs[j - 1].end:locs[j].start], re.I)):
         if link.group(1) and locs[j - 1].precision == 1 and not locs[j - 1].locator:

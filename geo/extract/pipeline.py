@@ -67,7 +67,10 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     keys, skels, prefixes = gaz.keys()
     actors = find_actors(text, registry, toks)
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
-    raw = drop_non_places(text, raw + find_pattern_mentions(text, raw, patterns.stopwords), actors, patterns)
+    raw += find_pattern_mentions(text, raw, patterns.stopwords)
+    placed = {(r.start, r.end) for r in raw}   # "the Barzeh district of northern Damascus": the city, not the government
+    actors = [a for a in actors if (a.start, a.end) not in placed or not _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start)]
+    raw = drop_non_places(text, raw, actors, patterns)
     if article.outlet:   # "DARAA (SANA) – ... SANA's reporter said": the outlet is no place
         outlet = [m.span() for m in re.finditer(rf"\b{re.escape(article.outlet)}\b", text)]
         raw = [r for r in raw if not any(s <= r.start < e for s, e in outlet)]
@@ -77,6 +80,10 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, dateline),
                           frozenset({country} - {""}))
     return longer_names(text, resolved, actors, patterns.stopwords), actors
+
+
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|of|near|from|into|outside|around|across|inside)\s+(?:the\s+)?"
+                           r"(?:(?:north|south|east|west)(?:ern)?|central|rural|greater|downtown)\s+$", re.I)
 
 
 def _in_heading(text: str, pos: int, dateline: tuple[int, int]) -> bool:

@@ -219,7 +219,8 @@ def attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
             for m in _ATTRIBUTION.finditer(ctx.sentence.text)]
 
 
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = re.compile(   # "a Syrian military source said": the source's own words count too
+    r"(?:\b(?:[A-Z][\w-]*|military|security|local|government|opposition|rebel|medical|diplomatic|field)\s+){0,2}?"
     r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
     r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b"
     r"|\baccording\s+to\s+[^,.;“\"]{2,60}(?=,)", re.I)   # "According to the council's media centre, ..."
