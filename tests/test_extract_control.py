@@ -498,3 +498,9 @@ def test_took_the_road_through_a_town_is_no_capture(gazetteer):
     ex = run("Buses carrying SDF fighters drove out of Sheikh Maqsoud, escorted by the General Security, and took the "
              "road east through Deir Hafer to Tabqa.", gazetteer)
     assert not any(name == "Deir Hafer" for name, _ in holders(ex))
+
+
+def test_people_taken_by_a_force_to_a_town_is_no_capture(gazetteer):
+    ex = run("Men suspected of belonging to IS were separated on the edge of al-Baghouz and taken by the SDF to "
+             "detention facilities in al-Hasakah city.", gazetteer)
+    assert claims(ex, "control") == []

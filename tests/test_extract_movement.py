@@ -208,3 +208,24 @@ def test_another_end_needs_a_move_told_just_before(gazetteer):
     ex = run("Buses drove from Douma to Jarablus. The talks resumed. Officials met. Other officials travelled to Sochi.",
              gazetteer)
     assert [names for names, _ in routes_of(ex)] == [("Douma", "Jarabulus")]
+
+
+@pytest.mark.parametrize("text, route, blocs", [
+    ("Turkish special forces crossed from Karkamis into Syria and pushed into Jarablus.", ("Karkamis", "Jarabulus"), None),
+    ("SOHR activists saw long columns of tanks leaving Homs on the highway towards Tartus.", ("Homs", "Tartus"), None),
+    ("Local factions advanced northwards from Daraa towards Damascus before dawn.", ("Daraa", "Damascus"), None),
+    ("Men suspected of belonging to IS were separated on the edge of al-Baghouz and taken by the SDF straight to "
+     "detention facilities in al-Hasakah city.", ("al-Baghuz", "Hasakah"), ("sdf",)),
+])
+def test_routes_past_countries_capitals_and_carriers(gazetteer, text, route, blocs):
+    found = dict(routes_of(run(text, gazetteer)))
+    assert route in found and (blocs is None or found[route] == blocs)
+
+
+def test_the_bank_opposite_a_town_is_the_stretch_facing_it(gazetteer):
+    ex = run("Militias crossed the Euphrates near al-Mayadin. SDF columns set out from al-Shaddadi and were advancing "
+             "toward the eastern bank opposite Deir ez-Zor.", gazetteer)
+    (route,) = [c for c in claims(ex, "route") if c.place_names[0] == "al-Shaddadi"]
+    end = shapely.from_wkb(route.geometry).coords[-1]
+    deir = place(gazetteer, "Deir ez-Zor")
+    assert abs(end[0] - deir.lon) < 0.25 and abs(end[1] - deir.lat) < 0.25

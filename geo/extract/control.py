@@ -74,6 +74,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     for m in pats["place_then_actor"].finditer(s.text):
         start, end = s.start + m.start(), s.start + m.end()
         actors = actors_listed_after(ctx, end)
+        if m.group().casefold() == "taken by" and actors and _TAKEN_TO.match(ctx.text, actors[-1].end):
+            continue   # "were taken by the SDF to Hasakah": people carried off, not a place seized
         if _HAD_BEEN.search(ctx.text, max(s.start, start - 25), start) or \
                 _until(ctx, actors[-1].end if actors else end):
             continue   # "which had been held since 2016 by the YPG": what held before
@@ -487,6 +489,7 @@ def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> l
     return out
 
 
+_TAKEN_TO = re.compile(r"\s+(?:[\w-]+\s+)?(?:to|towards|into)\b", re.I)
 _HAD_BEEN = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.I)
 _UNTIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}?until\s+(?!now\b|today\b|further\b)", re.I)
 

@@ -333,9 +333,16 @@ def _bank_corefs(text: str, locs: list[Loc]) -> list[Loc]:
         river = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type == PlaceType.RIVER]
         if river and not any(loc.start <= m.start() < loc.end for loc in locs):
             geom, precision = locate("direction", river[-1].place, m.group(1).lower().replace("ern", ""))
+            facing = _FACING.match(text, m.end())
+            town = next((loc for loc in locs if facing and loc.start == facing.end() and loc.place is not None), None)
+            if town is not None and not (near := geom.intersection(buffer_km(town.place.geometry, NEAR_KM))).is_empty:
+                geom = orient(near)   # "the eastern bank opposite Deir ez-Zor": the stretch facing the town
             out.append(Loc(m.start(), m.end(), m.group(), river[-1].place, geom, precision, mention=river[-1].mention,
                            kind="direction"))
     return out
+
+
+_FACING = re.compile(r"\s+(?:opposite|facing|across\s+from|near)\s+(?:the\s+(?:city|town|village)\s+of\s+)?", re.I)
 
 
 _PLURAL = re.compile(r"\b(?:both|the\s+(two|three|four|five))\s+(towns|villages|cities|districts|neighbou?rhoods|camps)\b",

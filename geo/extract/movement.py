@@ -9,6 +9,7 @@ from geo.extract.sentence import (
     Draft,
     Memory,
     SentenceContext,
+    actors_listed_after,
     attributed_spans,
     attribution_of,
     clause_start,
@@ -18,6 +19,7 @@ from geo.extract.sentence import (
     locs_after,
     previous_subject,
     unique_actors,
+    whole_country,
 )
 from geo.model import Actor, EventType
 
@@ -39,7 +41,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         moving = moving or _LEAVING.fullmatch(m.group()) is not None   # "left A for B" is a move, whoever left
         rest = s.text[ctx.rel(origin[-1].end):]
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
-        dest = next((d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))), None)
+        ends = [d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))]
+        dest = next((d for d in ends if not whole_country(d[0])), ends[0] if ends else None)   # "into Syria and pushed into Jarablus"
         if dest:
             legs.append((origin[0], dest[0]))
         elif moving and not (memory.departure and memory.departure[1] == s.index):
@@ -73,6 +76,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
+_CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|escorted|moved|evacuated|transferred|trucked)\s+"
+                         r"(?:away\s+|out\s+)?by\s+(?:the\s+)?", re.I)
 _LEAVING = re.compile(r"left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|out\s+of", re.I)
 _NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?")
 
@@ -106,17 +111,18 @@ def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     return legs
 
 
-_LEFT_FOR = re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|departing)\b(?:\s+[\w-]+){0,3}?\s+"
-                       r"(?:for|to|towards)\s+(?:the\s+)?", re.I)
-_IN_PLACE = re.compile(r"\b(?:in|from|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?$", re.I)
+_LEFT_FOR = re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|departing|taken|transported|trucked|bus(?:s)?ed)\b"
+                       r"(?:\s+[\w-]+){0,4}?\s+(?:for|to|towards)\s+(?:the\s+)?", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|from|at|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?$", re.I)
 
 
 def _left_for(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     """ "Fighters in the part of Yarmouk camp they hold are to leave for Idlib", "In Daraa al-Balad, buses
-    ... left for Idlib": the start is where the leavers are said to be."""
+    ... left for Idlib", "separated on the edge of al-Baghouz and taken by the SDF to Hasakah": the start is
+    where the leavers are said to be."""
     legs = []
     for m in _LEFT_FOR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
-        dest = locs_after(ctx, m.end(), max_gap=2)
+        dest = _route_end(ctx, m.end())
         before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start()
                   and not loc.locator and loc.located
                   and _IN_PLACE.search(ctx.text, max(ctx.sentence.start, loc.start - 40), loc.start)]
@@ -208,6 +214,11 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     attributed = attributed_spans(ctx)
     speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers]
+    carried = _CARRIED_BY.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    carriers = actors_listed_after(ctx, carried.end(), max_gap=2) if carried else []
+    if carriers:   # "IS suspects were taken by the SDF to Hasakah": who moves them
+        memory.last_movers = unique_actors([a.actor for a in carriers])
+        return memory.last_movers
     clause = clause_start(ctx, origin) if origin is not None else ctx.sentence.start
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
     own = [a.actor for a in (movers or usable)]

@@ -155,7 +155,7 @@ def _in(loc: Loc, span: tuple[int, int]) -> bool:
     return span[0] <= loc.start and loc.end <= span[1] and span[1] > span[0]
 
 
-_VENUE = re.compile(r"\b(?:in|at|inside|near|into|outside)\s+(?:the\s+)?$")
+_VENUE = re.compile(r"\b(?:in|at|inside|near|into|outside|towards?|toward)\s+(?:the\s+)?$")
 _ROUTE_FROM = re.compile(r"\bfrom\s+$")
 _ROUTE_ON = re.compile(r"\s+(?:to|towards)\s+(?:the\s+(?:city|town|village|province)\s+of\s+)?[A-Z]")
 
