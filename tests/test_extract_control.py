@@ -504,3 +504,15 @@ def test_people_taken_by_a_force_to_a_town_is_no_capture(gazetteer):
     ex = run("Men suspected of belonging to IS were separated on the edge of al-Baghouz and taken by the SDF to "
              "detention facilities in al-Hasakah city.", gazetteer)
     assert claims(ex, "control") == []
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Syrian government forces backed by Russian air power took full control of Khan Sheikhoun on Friday.",
+     {("Khan Sheikhoun", "syrian-government")}),
+    ("The regime forces and the Russian military police had deployed in Daraa al-Balad on Thursday.",
+     {("Daraa al-Balad", "syrian-government"), ("Daraa al-Balad", "russia")}),
+    ("SOHR monitored the entry of the regime forces into the city of Tafas, about 13 kilometres north-northwest of "
+     "Daraa, and into the town of al-Muzayrib.", {("Tafas", "syrian-government"), ("al-Muzayrib", "syrian-government")}),
+])
+def test_control_by_backed_forces_entries_and_deployments(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

@@ -105,6 +105,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         out.append(_control(ctx, locs, actors, "under control"))
     out += _held_adjective(ctx)
+    out += _entry_of(ctx)
     out += _party_town(ctx)
     out += _owned_stronghold(ctx)
     out += _actor_verb_place(ctx)
@@ -126,6 +127,26 @@ def _taken_from(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if d.extra["cue"] not in _STANDING or not any(
         (loc.start, loc.end) in taken and not taken[(loc.start, loc.end)] & {a.bloc for a in d.actors}
         for loc in d.locs)]
+
+
+_ENTRY_OF = re.compile(r"\b(?:entry|entrance|deployment|redeployment)\s+of\s+", re.I)
+_INTO = re.compile(r"\s+(?:(?:forces|troops|units)\s+)?(?:in)?to\s+(?:the\s+)?", re.I)
+_AND_INTO = re.compile(r"\s*,?\s+and\s+(?:in)?to\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?", re.I)
+
+
+def _entry_of(ctx: SentenceContext) -> list[Draft | None]:
+    """ "the entry of the regime forces and the Russian military police into the city of Tafas, ... and into the
+    town of al-Muzayrib": who entered holds."""
+    out: list[Draft | None] = []
+    for m in _ENTRY_OF.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        who = actors_listed_after(ctx, m.end(), max_gap=2)
+        into = _INTO.match(ctx.text, who[-1].end, ctx.sentence.end) if who else None
+        locs = locs_after(ctx, into.end(), max_gap=20) if into else []
+        while locs:
+            out.append(_control(ctx, locs, who, "entered"))
+            more = _AND_INTO.search(ctx.text, locs[-1].end, min(ctx.sentence.end, locs[-1].end + 90))
+            locs = locs_after(ctx, more.end(), max_gap=0) if more else []
+    return out
 
 
 _STRONGHOLD = re.compile(r"\s+(?:last\s+|main\s+|largest\s+|key\s+)?(?:stronghold|bastion|heartland|enclave|pocket)\b", re.I)
@@ -177,7 +198,7 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_BE = r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|still|now|also|already)\s+)*"
+_BE = r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|had|have|has|still|now|also|already)\s+)*"
 _AT = r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
 
 
@@ -502,10 +523,10 @@ def _until(ctx: SentenceContext, pos: int) -> bool:
 @lru_cache(maxsize=8)
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
-    return re.compile(r"^\s*[)\"”]?\s*(?:,?\s*(?:which|who|that)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+    return re.compile(r"^\s*[)\"”]?\s*(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
                       r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
-                      r"rebels|insurgents|allies|partners|proxies)\s+){0,2}"   # "Islamic State group jihadists have seized"
+                      r"rebels|insurgents|allies|partners|proxies|organi[sz]ation|air\s+power|air\s+support|warplanes|jets|aircraft|artillery)\s+){0,2}"   # "Islamic State group jihadists have seized"
                       r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
                       r"quickly|swiftly|reportedly|recently|effectively|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)

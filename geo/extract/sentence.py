@@ -153,7 +153,8 @@ def attribution_of(ctx: SentenceContext) -> str:
 
 # What may stand between coordinated actors: "X and Y", "X, Y", "X (Y)", "X together with Y", "X with Y";
 # not ", with Y deployed" (a clause of its own) nor ", while Y".
-_COORDINATION = re.compile(r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with)"
+_COORDINATION = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?"
+                           r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with)"
                            r"\s*(?:the\s+)?", re.I)
 
 
@@ -272,7 +273,8 @@ def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
     if "groups" not in ctx.cues:
         groups: list[list[ActorMention]] = []
         for a in ctx.actors:
-            if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+|their\s+|its\s+)?", ctx.text[groups[-1][-1].end:a.start]):
+            if groups and re.fullmatch(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?\s*(?:,|and|,\s*and)\s+"
+                                       r"(?:the\s+|their\s+|its\s+)?", ctx.text[groups[-1][-1].end:a.start]):   # "the regime forces and X"
                 groups[-1].append(a)
             else:
                 groups.append([a])
