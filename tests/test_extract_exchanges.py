@@ -305,3 +305,24 @@ def test_swaps_told_as_accusations_past_deals_and_conditions(gazetteer, text, na
     assert x.place_names == names and x.details["status"] == status
     got_a, got_b = sides(x)
     assert got_a == a_to and (b_to is None or got_b == b_to)
+
+
+def test_a_past_trade_is_done(gazetteer):
+    ex = run("Activists claimed that Turkey had traded Khan Sheikhoun to the Syrian army in return for a Turkish "
+             "takeover of Tal Rifaat.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Khan Sheikhoun", "Tal Rifaat") and x.details["status"] == "done"
+    assert x.modality.value == "claimed"
+
+
+def test_an_operation_called_off_is_no_place_given_in_return(gazetteer):
+    ex = run("Moscow has proposed that the SDF withdraw from Tal Rifaat and hand it to Syrian government forces, in "
+             "return for Turkey calling off a threatened ground operation in northern Syria.", gazetteer)
+    assert claims(ex, "exchange") == []
+
+
+def test_allowing_forces_and_their_allies_into_a_town(gazetteer):
+    ex = run("Turkey would accept a government advance into Maarat al-Numan, in exchange for Russia allowing Turkish "
+             "forces and their Syrian National Army allies into Tal Rifaat.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Maarat al-Numan", "Tal Rifaat") and set(sides(x)[1]) == {"turkey", "opposition"}

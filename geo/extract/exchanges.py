@@ -40,6 +40,9 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     after = [loc for loc in after if not whole_country(loc)] or after
     if not after:   # "... in exchange." closes the sentence; "in return for information" is not a place swap
         return [] if m.group().casefold().endswith(("for", "of")) else _trailing_exchange(ctx, cue_start)
+    after = [loc for loc in after if not _WAR_IN.search(ctx.text, max(cue_end, loc.start - 100), loc.start)]
+    if not after:   # "in return for Turkey calling off an operation in northern Syria": no place given in return
+        return []
     leg_b = _example(ctx, after[0])
     told_before = ""
     if leg_a is not None:
@@ -88,7 +91,7 @@ _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|
                         r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
-_TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
+_TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
                      r"get|gets|got|getting|take|takes|return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to))\s+"
@@ -127,6 +130,10 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     return _on_the_road(ctx, cands[-1], cue_start) if cands else None
 
 
+# "calling off an operation in northern Syria" is no place given ("consent to the operation in Afrin" is one)
+_WAR_IN = re.compile(r"\b(?:call(?:s|ed|ing)?\s+off|halt\w*|stop\w*|end(?:s|ed|ing)?|abandon\w*|suspend\w*|drop\w*|postpon\w*)"
+                     r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:operation|offensive|attack|assault|strikes?|"
+                     r"bombing|shelling|incursion|campaign)\s+(?:\w+\s+){0,2}?(?:in|on|against|into)\s+(?:the\s+)?$", re.I)
 _LOCATING = re.compile(r",\s*(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$", re.I)
 
 

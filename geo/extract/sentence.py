@@ -155,7 +155,7 @@ def attribution_of(ctx: SentenceContext) -> str:
 # not ", with Y deployed" (a clause of its own) nor ", while Y".
 _COORDINATION = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?"
                            r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with)"
-                           r"\s*(?:the\s+)?", re.I)
+                           r"\s*(?:the\s+|their\s+|its\s+)?", re.I)
 
 
 _CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)\s+)?(?:\w+ly\s+)?(?:\w+ed|withdrew|took|began|fought|came|went|left|held|kept|are|were|is|"
