@@ -215,13 +215,21 @@ CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
 
 
 def attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
-    """Spans that say who reports (sources of X in Y said): not where or who acts."""
-    return [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end())
-            for m in _ATTRIBUTION.finditer(ctx.sentence.text)]
+    """Spans that say who reports (sources of X in Y said): not where or who acts; "a Syrian military source
+    said" counts from "Syrian". Worked out once per sentence."""
+    if "attributed" not in ctx.cues:
+        text, base = ctx.sentence.text, ctx.sentence.start
+        spans = []
+        for m in _ATTRIBUTION.finditer(text):
+            own = _SOURCE_WORDS.search(text, max(0, m.start() - 40), m.start())
+            spans.append((base + (own.start() if own else m.start()), base + m.end()))
+        ctx.cues["attributed"] = spans
+    return ctx.cues["attributed"]
 
 
-_ATTRIBUTION = re.compile(   # "a Syrian military source said": the source's own words count too
-    r"(?:\b(?:[A-Z][\w-]*|military|security|local|government|opposition|rebel|medical|diplomatic|field)\s+){0,2}?"
+_SOURCE_WORDS = re.compile(r"(?:\b(?:[A-Z][\w-]*|(?i:military|security|local|government|opposition|rebel|medical|diplomatic|"
+                           r"field))\s+){1,2}$")   # "a Syrian military source said"
+_ATTRIBUTION = re.compile(
     r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
     r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b"
     r"|\baccording\s+to\s+[^,.;“\"]{2,60}(?=,)", re.I)   # "According to the council's media centre, ..."
