@@ -229,3 +229,10 @@ def test_whose_a_general_name_is(reg, text, found):
 def test_acronyms_with_a_possessive_and_israel(reg, text, bloc):
     assert _blocs(text, reg) == [bloc]
 
+
+
+def test_a_unit_named_revolutionaries_keeps_its_own_bloc():
+    registry = load_registry()
+    text = "SDF fighters, backed by the Raqqa Revolutionaries Brigade, repelled the revolutionaries near Ain Issa."
+    found = [(text[m.start:m.end], m.actor.bloc) for m in find_actors(text, registry)]
+    assert ("Raqqa Revolutionaries Brigade", "sdf") in found and ("revolutionaries", "opposition") in found
