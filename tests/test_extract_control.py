@@ -516,3 +516,21 @@ def test_people_taken_by_a_force_to_a_town_is_no_capture(gazetteer):
 ])
 def test_control_by_backed_forces_entries_and_deployments(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Regime forces are now concentrated in the coastal governorates, where they still hold Tartus and Jableh.",
+     {("Tartus", "syrian-government"), ("Jableh", "syrian-government")}),
+    ("Hajin, about 28 kilometers up the river from al-Baghouz, was captured by the SDF in December.", {("Hajin", "sdf")}),
+    ("SDF columns set out from al-Shaddadi, their stronghold 100 kilometers to the north.", {("al-Shaddadi", "sdf")}),
+    ("Syrian troops recaptured al-Qaryatayn on Sunday, a week after driving the jihadists out of the ancient city of "
+     "Palmyra.", {("al-Qaryatayn", "syrian-government"), ("Palmyra", "syrian-government")}),
+    ("Russian troops have been deployed in Tal Rifaat since Turkey's operation drove the YPG out of Afrin.",
+     {("Tal Rifaat", "russia"), ("Afrin", "turkey")}),
+    ("Buses carrying Jaysh al-Islam fighters have driven out of Douma toward Jarablus.", set()),
+    ("Armed men crossed the river from al-Mayadin, on the western bank held by Iranian-backed militias, to Dhiban.",
+     {("al-Mayadin", "iran")}),
+])
+def test_control_after_adverbs_distance_asides_and_driving_out(gazetteer, text, held):
+    found = holders(run(text, gazetteer))
+    assert held <= found and all(name in {h for h, _ in held} | {"the western bank"} for name, _ in found)

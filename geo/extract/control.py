@@ -90,7 +90,12 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 continue
         anchor = _main_clause_subject(ctx, start) or _loc_before(ctx, start)
         held = chain(ctx.text, ctx.locs, anchor) if anchor else []
-        out.append(_control(ctx, held + [loc for loc in _extent_places(ctx, start) if loc not in held], actors, m.group()))
+        host = _loc_before(ctx, anchor.start) if anchor else None
+        if host is not None and host.precision == 1 and host.kind == "place" and \
+                _ON_THE.fullmatch(ctx.text, host.end, anchor.start):
+            held = [host] + held   # "al-Mayadin, on the western bank held by X": the town is X's too
+        held += [loc for loc in _extent_places(ctx, start) if loc not in held]
+        out.append(_control(ctx, held, actors, m.group()))
     for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
         actors = actors_listed_after(ctx, s.start + m.end())
         noun = "control" if m.group(1).casefold() == "under" else "hands"
@@ -149,10 +154,12 @@ def _entry_of(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_STRONGHOLD = re.compile(r"\s+(?:last\s+|main\s+|largest\s+|key\s+)?(?:stronghold|bastion|heartland|enclave|pocket)\b", re.I)
+_STRONGHOLD = re.compile(r"\s+(?:last\s+|main\s+|largest\s+|key\s+)?(?:stronghold|bastion|heartland|enclave|pocket)\b",
+                         re.I)
 
 
-_THEIR_STRONGHOLD = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:stronghold|bastion|heartland)\s+(?:of\s+)?(?:the\s+)?", re.I)
+_THEIR_STRONGHOLD = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:stronghold|bastion|heartland)\s+(?:of\s+)?(?:the\s+)?",
+                               re.I)
 
 
 def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
@@ -162,7 +169,11 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
     for m in _THEIR_STRONGHOLD.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         usable = [a for a in ctx.actors if a.end <= m.start() and not is_speaker(ctx, a)]
         clause = [a for a in usable if a.start >= clause_start(ctx, m.start())]
-        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=0), subject_group(ctx, clause or usable), "stronghold"))
+        locs = locs_after(ctx, m.end(), max_gap=0)
+        if not locs and re.search(r"\w\s*,\s*$", ctx.text[max(ctx.sentence.start, m.start() - 4):m.start()]):
+            before = _loc_before(ctx, m.start())   # "set out from al-Shaddadi, their stronghold ..."
+            locs = [before] if before is not None and before.end >= m.start() - 3 else []
+        out.append(_control(ctx, locs, subject_group(ctx, clause or usable), "stronghold"))
     for a in ctx.actors:
         owned = re.match(r"(?:['’]s)?\s+", ctx.text[a.end:a.end + 4])   # the actor's span may hold its "'s"
         if owned is None or not re.search(r"['’]s\s*$", ctx.text[a.start:a.end + owned.end()]):
@@ -198,7 +209,8 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_BE = r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|had|have|has|still|now|also|already)\s+)*"
+_BE = (r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|had|have|has|still|now|also|"
+       r"already)\s+)*")
 _AT = r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
 
 
@@ -356,7 +368,8 @@ def _main_clause_subject(ctx: SentenceContext, cue: int) -> Loc | None:
 
 
 def _subject_aside(ctx: SentenceContext, cue: int) -> re.Match[str] | None:
-    return re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s[^,]+)),\s+"
+    return re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s[^,]+)"
+                      r"|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^,]*),\s+"
                       r"(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$", re.I).search(ctx.text, ctx.sentence.start, cue)
 
 
@@ -510,6 +523,26 @@ def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> l
     return out
 
 
+_ON_THE = re.compile(r"\s*,\s*(?:on|in|along|at)\s+(?:the\s+)?", re.I)
+_DROVE_OUT = re.compile(r"\b(?:drove|driving|driven|pushed|pushing|expelled|expelling|ousted|ousting|forced|forcing|kicked|kicking)"
+                        r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?out\s+of\s+(?:the\s+)?(?:(?:ancient\s+|northern\s+|"
+                        r"southern\s+|eastern\s+|western\s+)?(?:city|town|village|area)\s+of\s+)?", re.I)
+
+
+def _drove_out(ctx: SentenceContext) -> list[Draft | None]:
+    """ "Syrian troops ... recaptured al-Qaryatayn, a week after driving the jihadists out of Palmyra": who drove
+    others out of a place holds it."""
+    out: list[Draft | None] = []
+    for m in _DROVE_OUT.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        usable = [a for a in ctx.actors if a.end <= m.start() and not is_speaker(ctx, a)]
+        own = [g for g in actor_groups(ctx) if g[-1].end <= m.start() and g[0].start >= clause_start(ctx, m.start())
+               and all(a in usable for a in g)]   # "since Turkey's Operation Olive Branch drove the YPG out of Afrin"
+        subject = own[-1] if own else [a for a in subject_group(ctx, [a for a in usable if not a.adjective])
+                                       if not _BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)]
+        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=0), subject, "drove out"))
+    return out
+
+
 _TAKEN_TO = re.compile(r"\s+(?:[\w-]+\s+)?(?:to|towards|into)\b", re.I)
 _HAD_BEEN = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.I)
 _UNTIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}?until\s+(?!now\b|today\b|further\b)", re.I)
@@ -542,7 +575,8 @@ _BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|jo
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     """ "they had captured", "it seized", "they hold": a pronoun before a verb of ``actor_verb_place``
     (not "they hold X responsible")."""
-    return re.compile(r"\b(?:it|they)\s+(?=(?:had|has|have)\s|(?:" + verbs + r")(?!\s+(?:\w+\s+)?"
+    return re.compile(r"\b(?:it|they)\s+(?=(?:(?:still|also|now|already|then|later)\s+)*(?:had|has|have)\s|"
+                      r"(?:(?:still|also|now|already|then|later)\s+)*(?:" + verbs + r")(?!\s+(?:\w+\s+)?"
                       r"(?:responsible|accountable|talks|meetings?)\b))", re.I)
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
@@ -570,6 +604,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             out.append(_control(ctx, locs, subject, verb.group(1)))
     out += _participle_capture(ctx)
     out += _then_captured(ctx)
+    out += _drove_out(ctx)
     out += _taken_as_others_left(ctx, hold_verb)
     groups = actor_groups(ctx)
     for k, group in enumerate(groups):
