@@ -416,3 +416,15 @@ def test_a_source_tells_of_its_own_build_ups(gazetteer):
     ex = run("SDF convoys moved to Tabqa. A Syrian military source said reinforcements were being sent to Hama.",
              gazetteer)
     assert [c.blocs for c in events_of(ex, "buildup") if c.place_names == ("Hama",)] == [("syrian-government",)]
+
+
+def test_it_is_the_place_the_sentence_before_ended_on(gazetteer):
+    ex = run("Saraqib changed hands three times in a month. The regime captured it on 6 February; the opposition "
+             "factions, backed by Turkish artillery, recaptured it on 27 February.", gazetteer)
+    assert {(c.place_names, c.blocs) for c in events_of(ex, "capture")} == \
+        {(("Saraqib",), ("syrian-government",)), (("Saraqib",), ("opposition",))}
+
+
+def test_it_with_no_place_before_is_no_event(gazetteer):
+    ex = run("The talks resumed in the evening. Government forces captured it on 6 February.", gazetteer)
+    assert events_of(ex, "capture") == []

@@ -123,7 +123,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     if trig.type in (EventType.CAPTURE, EventType.HANDOVER, EventType.STRIKE) and \
             re.match(r"\s+(?:it|them)\b", ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
         named = [loc for loc in usable if loc.end <= trig.start and loc.precision == 1 and loc.kind == "place"]
-        return named[-1:] if named else []
+        return named[-1:] if named else _named_before(ctx)
     later = [t for t in triggers if t.start > trig.start]
     nxt = later[0].start if later else ctx.sentence.end
     if later and later[0].start - trig.end <= 20:   # "repelled an attack near X": both words are about X
@@ -135,6 +135,15 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     own = [loc for loc in before if loc.start >= prev]
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
+
+
+def _named_before(ctx: SentenceContext) -> list[Loc]:
+    """ "Saraqib changed hands three times. The regime captured it on 6 February; ...": "it" is the place
+    the sentence before ended on."""
+    prev = ctx.memory.previous if ctx.memory is not None else None
+    named = [loc for loc in prev.locs if loc.precision == 1 and loc.kind == "place" and loc.located
+             and not loc.locator and not whole_country(loc)] if prev is not None else []
+    return named[-1:]
 
 
 def _drop_containers(text: str, locs: list[Loc]) -> list[Loc]:
@@ -182,8 +191,13 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         excluded = []
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
-    prev = max(prev, clause_start(ctx, trig.start))
-    before = [a for a in usable if prev <= a.start and a.end <= trig.start]
+    clause = clause_start(ctx, trig.start)
+    aside = _BACKING_ASIDE.search(ctx.text, max(ctx.sentence.start, clause - 90), clause)
+    if aside:   # "the factions, backed by Turkish artillery, recaptured it": the clause starts before the aside
+        clause = clause_start(ctx, aside.start())
+    prev = max(prev, clause)
+    before = [a for a in usable if prev <= a.start and a.end <= trig.start
+              and not (aside and aside.start() <= a.start < aside.end())]
     overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
     adjacent = overlapping or _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
@@ -214,6 +228,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found])
 
 
+_BACKING_ASIDE = re.compile(r",\s*(?:backed|supported|aided|assisted|covered|accompanied|led)\s+by\s+[^,;]{3,80},\s*$", re.I)
 _DETERMINER = r"(?:(?:an?|the|two|three|several|some|\d+)\s+)?"
 _TARGETED = (re.compile(rf"\s*{_DETERMINER}", re.I),   # "struck SDF positions"
              re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:on|against|at|targeting|targeted|hitting|hit|of)\s+{_DETERMINER}",
