@@ -10,7 +10,9 @@ from functools import lru_cache
 from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain, plain
 from geo.extract.sentence import (
+    BACKERS,
     CLAUSE_BREAK,
+    INTO,
     Draft,
     SentenceContext,
     actor_groups,
@@ -88,13 +90,14 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             if after:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
-        anchor = _main_clause_subject(ctx, start) or _loc_before(ctx, start)
+        aside = _SUBJECT_ASIDE.search(ctx.text, s.start, start)   # "X, which lies on Y, has been controlled by"
+        anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, start)
         held = chain(ctx.text, ctx.locs, anchor) if anchor else []
         host = _loc_before(ctx, anchor.start) if anchor else None
         if host is not None and host.precision == 1 and host.kind == "place" and \
                 _ON_THE.fullmatch(ctx.text, host.end, anchor.start):
             held = [host] + held   # "al-Mayadin, on the western bank held by X": the town is X's too
-        held += [loc for loc in _extent_places(ctx, start) if loc not in held]
+        held += [loc for loc in _extent_places(ctx, aside) if loc not in held]
         out.append(_control(ctx, held, actors, m.group()))
     for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
         actors = actors_listed_after(ctx, s.start + m.end())
@@ -134,8 +137,7 @@ def _taken_from(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
         for loc in d.locs)]
 
 
-_ENTRY_OF = re.compile(r"\b(?:entry|entrance|deployment|redeployment)\s+of\s+", re.I)
-_INTO = re.compile(r"\s+(?:(?:forces|troops|units)\s+)?(?:in)?to\s+(?:the\s+)?", re.I)
+_ENTRY_OF = re.compile(r"\b(?:entry|entrance|deployment|redeployment)\s+of\s+", re.I)   # not "the return of": a plan
 _AND_INTO = re.compile(r"\s*,?\s+and\s+(?:in)?to\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?", re.I)
 
 
@@ -145,7 +147,7 @@ def _entry_of(ctx: SentenceContext) -> list[Draft | None]:
     out: list[Draft | None] = []
     for m in _ENTRY_OF.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         who = actors_listed_after(ctx, m.end(), max_gap=2)
-        into = _INTO.match(ctx.text, who[-1].end, ctx.sentence.end) if who else None
+        into = INTO.match(ctx.text, who[-1].end, ctx.sentence.end) if who else None
         locs = locs_after(ctx, into.end(), max_gap=20) if into else []
         while locs:
             out.append(_control(ctx, locs, who, "entered"))
@@ -361,21 +363,15 @@ def _base_place(loc: Loc) -> bool:
     return loc.place is not None and loc.place.type in _BASE_TYPES and loc.kind == "place"
 
 
-def _main_clause_subject(ctx: SentenceContext, cue: int) -> Loc | None:
-    """ "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by": the cue's subject is X, not Y."""
-    m = _subject_aside(ctx, cue)
-    return _loc_before(ctx, m.start() + 1) if m else None
+# "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by", "X, about 28 km from Y, was captured
+# by": the aside right before the cue; the cue's subject is X, not Y
+_SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
+                            r"[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
+                            r"[^,]*),\s+(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$", re.I)
 
 
-def _subject_aside(ctx: SentenceContext, cue: int) -> re.Match[str] | None:
-    return re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s[^,]+)"
-                      r"|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^,]*),\s+"
-                      r"(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$", re.I).search(ctx.text, ctx.sentence.start, cue)
-
-
-def _extent_places(ctx: SentenceContext, cue: int) -> list[Loc]:
+def _extent_places(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:
     """ "The west bank, from al-Mayadin down to Albu Kamal, is held by X": X holds both ends too."""
-    m = _subject_aside(ctx, cue)
     if not m or not m.group("extent"):
         return []
     return [loc for loc in ctx.locs if m.start("extent") <= loc.start and loc.end <= m.end("extent") and loc.located
@@ -477,10 +473,7 @@ def _then_captured(ctx: SentenceContext) -> list[Draft | None]:
     sentence's subject took it too."""
     out: list[Draft | None] = []
     for m in _THEN_VERB.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
-        usable = [a for a in ctx.actors if a.end <= m.start() and not a.adjective and not is_speaker(ctx, a)]
-        subject = [a for a in subject_group(ctx, usable)   # "troops, backed by Russian jets, ... and captured X"
-                   if not _BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)]
-        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=40), subject, m.group(1)))
+        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=40), _doer(ctx, m.start()), m.group(1)))
     return out
 
 
@@ -534,13 +527,20 @@ def _drove_out(ctx: SentenceContext) -> list[Draft | None]:
     others out of a place holds it."""
     out: list[Draft | None] = []
     for m in _DROVE_OUT.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
-        usable = [a for a in ctx.actors if a.end <= m.start() and not is_speaker(ctx, a)]
-        own = [g for g in actor_groups(ctx) if g[-1].end <= m.start() and g[0].start >= clause_start(ctx, m.start())
-               and all(a in usable for a in g)]   # "since Turkey's Operation Olive Branch drove the YPG out of Afrin"
-        subject = own[-1] if own else [a for a in subject_group(ctx, [a for a in usable if not a.adjective])
-                                       if not _BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)]
-        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=0), subject, "drove out"))
+        clause = clause_start(ctx, m.start())   # "since Turkey's Operation Olive Branch drove the YPG out of Afrin"
+        own = [g for g in actor_groups(ctx) if g[-1].end <= m.start() and g[0].start >= clause
+               and not any(is_speaker(ctx, a) for a in g)]
+        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=0), own[-1] if own else _doer(ctx, m.start()),
+                            "drove out"))
     return out
+
+
+def _doer(ctx: SentenceContext, pos: int) -> list[ActorMention]:
+    """The sentence's subject before ``pos``, without its backers ("troops, backed by Russian jets, ... and
+    captured X")."""
+    usable = [a for a in ctx.actors if a.end <= pos and not a.adjective and not is_speaker(ctx, a)]
+    return [a for a in subject_group(ctx, usable)
+            if not _BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)]
 
 
 _TAKEN_TO = re.compile(r"\s+(?:[\w-]+\s+)?(?:to|towards|into)\b", re.I)
@@ -569,8 +569,6 @@ _APPOSED = re.compile(r",\s+(?:(?:one|some|two|three|several)\s+of\s+)?(?:the|a|
                       r"(?:[\w-]+\s+){0,2}$", re.I)   # "Madaya and Zabadani, two rebel-held towns"
 _BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompanied)\s+by\s+(?:the\s+)?$", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
-_BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
-                      r"[^,.;]{3,80},", re.I)
 @lru_cache(maxsize=8)
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     """ "they had captured", "it seized", "they hold": a pronoun before a verb of ``actor_verb_place``
@@ -613,7 +611,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue   # "outside government control": the place is not the actor's
         if k and _BACKED_BY.search(ctx.text, max(ctx.sentence.start, group[0].start - 25), group[0].start):
             group = groups[k - 1]   # "government forces backed by Russian air strikes captured Rabia": the forces hold it
-        aside = _BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (
+        aside = BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (
             None if hold_verb.match(ctx.text[last.end:last.end + 60]) else _WHICH_ASIDE.match(ctx.text, last.end, ctx.sentence.end))
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
         after = aside.end() if aside else last.end

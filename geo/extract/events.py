@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain
 from geo.extract.sentence import (
+    BACKERS,
     CLAUSE_BREAK,
     Draft,
     Memory,
@@ -192,7 +193,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     clause = clause_start(ctx, trig.start)
-    aside = _BACKING_ASIDE.search(ctx.text, max(ctx.sentence.start, clause - 90), clause)
+    aside = next((b for b in BACKERS.finditer(ctx.text, max(ctx.sentence.start, clause - 90), clause)
+                  if not ctx.text[b.end():clause].strip()), None)
     if aside:   # "the factions, backed by Turkish artillery, recaptured it": the clause starts before the aside
         clause = clause_start(ctx, aside.start())
     prev = max(prev, clause)
@@ -228,7 +230,6 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found])
 
 
-_BACKING_ASIDE = re.compile(r",\s*(?:backed|supported|aided|assisted|covered|accompanied|led)\s+by\s+[^,;]{3,80},\s*$", re.I)
 _DETERMINER = r"(?:(?:an?|the|two|three|several|some|\d+)\s+)?"
 _TARGETED = (re.compile(rf"\s*{_DETERMINER}", re.I),   # "struck SDF positions"
              re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:on|against|at|targeting|targeted|hitting|hit|of)\s+{_DETERMINER}",
@@ -299,9 +300,11 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
         locs = locs or shared
-        told_by = _sources_party(ctx, attributed) if trig.type == EventType.BUILDUP else []   # a side's own build-ups
+        told = [_sources_party(ctx, attributed), memory.last_actors.get(trig.type, [])]
+        if trig.type != EventType.BUILDUP:   # a side tells of its own build-ups, and of the strikes it suffers
+            told.reverse()
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
-            or told_by or memory.last_actors.get(trig.type, []) or _sources_party(ctx, attributed) or _reinforcing(ctx, trig, memory)
+            or told[0] or told[1] or _reinforcing(ctx, trig, memory)
         if actors:
             memory.last_actors[trig.type] = actors
         targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)

@@ -8,6 +8,8 @@ from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain
 from geo.extract.sentence import (
     CLAUSE_BREAK,
+    COMING_OF,
+    INTO,
     Draft,
     Memory,
     SentenceContext,
@@ -61,7 +63,7 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, leg_b.start))), None)
     takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= leg_b.start] if lets else []
     if b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]) or (   # "for the SNA entering Tal Rifaat"
-            _COMING_OF.match(ctx.text, cue_end, b_side[0].start) and _INTO.fullmatch(ctx.text, b_side[-1].end, leg_b.start))):
+            _COMING.match(ctx.text, cue_end, b_side[0].start) and INTO.fullmatch(ctx.text, b_side[-1].end, leg_b.start))):
         b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for the return of Damascus to Manbij"
     elif takers and _TAKING.match(ctx.text, takers[-1].end, leg_b.start) and \
             not re.search(r"[;:]|\b(?:while|but|whereas)\b", ctx.text[takers[-1].end:leg_b.start]):
@@ -187,12 +189,11 @@ def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
 
 def _skip_words(gap: str) -> int:
     m = re.match(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", gap, re.I) or \
-        _COMING_OF.match(gap)
+        _COMING.match(gap)
     return m.end() if m else 0
 
 
-_COMING_OF = re.compile(r"\s*(?:the\s+)?(?:return|re-?entry|entry|deployment|redeployment|arrival)\s+of\s+(?:the\s+)?", re.I)
-_INTO = re.compile(r"\s+(?:(?:forces|troops|units|army)\s+)?(?:to|into|in)\s+(?:the\s+)?", re.I)
+_COMING = re.compile(r"\s*(?:the\s+)?" + COMING_OF.pattern + r"(?:the\s+)?", re.I)   # "for the return of X to B"
 
 
 # "gave Ankara a free hand in Afrin": the place the receiver was given
@@ -286,7 +287,7 @@ def _if_handed(ctx: SentenceContext) -> list[Draft]:
             continue
         b_to = unique_actors([a.actor for a in actors_listed_after(ctx, handed.end(), max_gap=2)])
         coming = [a.actor for a in ctx.actors if ctx.sentence.start <= a.start and a.end <= leg_a.start
-                  and _COMING_OF.search(ctx.text, max(ctx.sentence.start, a.start - 20), a.start)]
+                  and _COMING.search(ctx.text, max(ctx.sentence.start, a.start - 20), a.start)]
         a_to = unique_actors(coming) or leg_receivers(ctx, leg_a.place)
         draft = _exchange(ctx, leg_a, leg_b[0], b_to, a_to, a_to, b_to)
         draft.extra["status"], draft.modality = "proposed", Modality.POSSIBLE   # "if B was handed over": not done

@@ -377,16 +377,19 @@ def plain(loc: Loc) -> Loc:
     return loc
 
 
+# Between coordinated places; group 1 marks a container ("Sheikh Maqsoud in Aleppo", "the Barzeh district of Damascus")
+_CHAIN_LINK = re.compile(r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
+                         r"(?:the\s+(?:nearby\s+|adjacent\s+|(?:towns?|villages?)\s+(?:of|along|on)\s+(?:the\s+)?|"
+                         r"rest\s+of\s+(?:the\s+)?)?)?", re.I)
+
+
 def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     """The Locs coordinated with ``anchor`` ("X and Y", "X, Y and Z", "X and the nearby Y",
     "X and Y in Z"), specific places first: a containing region is dropped when
     specific places are named."""
     group = [loc for loc in locs if (loc.start, loc.end) == (anchor.start, anchor.end)]   # "both towns": all of them
     j = locs.index(group[0])
-    while j > 0 and (link := re.fullmatch(r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
-                                          r"(?:the\s+(?:nearby\s+|adjacent\s+|"
-                                          r"(?:towns?|villages?)\s+(?:of|along|on)\s+(?:the\s+)?|rest\s+of\s+(?:the\s+)?)?)?",
-                                          text[locs[j - 1].end:locs[j].start], re.I)):
+    while j > 0 and (link := _CHAIN_LINK.fullmatch(text, locs[j - 1].end, locs[j].start)):
         if link.group(1) and locs[j - 1].precision == 1 and not locs[j - 1].locator:
             group = [loc for loc in group if loc is not locs[j]]   # "Sheikh Maqsoud in Aleppo": Aleppo only says where
         j -= 1

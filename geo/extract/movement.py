@@ -50,10 +50,10 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
     if not legs:
         legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx)
-    if not legs and (legs := _instead(ctx, memory)):
-        return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]
-    if not legs and (legs := _went_on(ctx, memory)):
-        return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # who went on is who moved last
+    if not legs:   # "Some of the convoys were directed instead to C", "Many then continued towards C"
+        legs = _again(ctx, memory.start, 2, _INSTEAD, _MOVEMENT) or _again(ctx, memory.arrival, 1, _WENT_ON)
+        if legs:
+            return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # moved by who moved last
     if not legs and departure is not None and moving:
         dest = _first_end(ctx)
         if dest and dest[0].place is not departure.place:
@@ -150,31 +150,20 @@ def _sent_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     return legs
 
 
+# "Buses drove from Douma to Jarablus. Some of the convoys were directed instead to al-Bab": the same start
 _INSTEAD = re.compile(r"\b(?:instead|others?|some\s+of\s+the|the\s+rest\s+of|remaining|second|another)\b", re.I)
-
-
-def _instead(ctx: SentenceContext, memory: Memory) -> list[tuple[Loc, Loc]]:
-    """ "Buses drove from Douma to Jarablus. Some of the convoys were directed instead to al-Bab": the same
-    start, another end."""
-    if memory.start is None or ctx.sentence.index - memory.start[1] > 2 or not _INSTEAD.search(ctx.sentence.text) \
-            or not _MOVEMENT.search(ctx.sentence.text):
-        return []
-    dest = _first_end(ctx)
-    start = memory.start[0]
-    return [(start, dest[0])] if dest and dest[0].place is not start.place else []
-
-
+# "The convoys travelled to Khan al-Assal. Many then continued towards Idlib": from where the last move ended
 _WENT_ON = re.compile(r"\b(?:continued|went\s+on|moved\s+on|pressed\s+on|proceeded|carried\s+on)\b", re.I)
 
 
-def _went_on(ctx: SentenceContext, memory: Memory) -> list[tuple[Loc, Loc]]:
-    """ "The convoys travelled to Khan al-Assal. Many then continued towards Idlib": the next move starts
-    where the last one ended."""
-    if memory.arrival is None or ctx.sentence.index - memory.arrival[1] > 1 or not _WENT_ON.search(ctx.sentence.text):
+def _again(ctx: SentenceContext, mark: tuple[Loc, int] | None, within: int,
+           *cues: re.Pattern[str]) -> list[tuple[Loc, Loc]]:
+    """A move whose start a move told up to ``within`` sentences before gave (``mark``: its start or end),
+    in a sentence with every one of ``cues``."""
+    if mark is None or ctx.sentence.index - mark[1] > within or not all(c.search(ctx.sentence.text) for c in cues):
         return []
     dest = _first_end(ctx)
-    start = memory.arrival[0]
-    return [(start, dest[0])] if dest and dest[0].place is not start.place else []
+    return [(mark[0], dest[0])] if dest and dest[0].place is not mark[0].place else []
 
 
 def _first_end(ctx: SentenceContext) -> list[Loc] | None:

@@ -13,7 +13,8 @@ from geo.extract.text import Sentence
 from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
-    "Draft", "Memory", "SentenceContext", "CLAUSE_BREAK", "actor_groups", "actors_listed_after",
+    "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INTO", "actor_groups",
+    "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "previous_subject", "subject_group", "unique_actors", "whole_country"
 ]
@@ -212,6 +213,12 @@ def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[Acto
 
 
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
+# ", backed by Russian jets," after a party: who stands behind it, not who acts
+BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
+                     r"[^,.;]{3,80},", re.I)
+# "the return of Damascus to Manbij", "the entry of the regime forces into Tafas": a party arriving somewhere
+COMING_OF = re.compile(r"\b(?:return|re-?entry|entry|entrance|deployment|redeployment|arrival)\s+of\s+", re.I)
+INTO = re.compile(r"\s+(?:(?:forces|troops|units|army)\s+)?(?:into|to|in)\s+(?:the\s+)?", re.I)
 
 
 def attributed_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
@@ -276,13 +283,16 @@ def _without_aside(ctx: SentenceContext, start: int, end: int) -> str:
     return ctx.text[start:end]
 
 
+_GROUP_LINK = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?\s*(?:,|and|,\s*and)\s+"
+                         r"(?:the\s+|their\s+|its\s+)?", re.I)
+
+
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
     """The sentence's parties in coordinated groups ("Russia and Turkey"), worked out once per sentence."""
     if "groups" not in ctx.cues:
         groups: list[list[ActorMention]] = []
         for a in ctx.actors:
-            if groups and re.fullmatch(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?\s*(?:,|and|,\s*and)\s+"
-                                       r"(?:the\s+|their\s+|its\s+)?", ctx.text[groups[-1][-1].end:a.start]):   # "the regime forces and X"
+            if groups and _GROUP_LINK.fullmatch(ctx.text, groups[-1][-1].end, a.start):   # "the regime forces and X"
                 groups[-1].append(a)
             else:
                 groups.append([a])
