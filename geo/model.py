@@ -80,7 +80,6 @@ class PlaceType(str, Enum):
 LINEAR_TYPES = frozenset({PlaceType.ROAD, PlaceType.RIVER})
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1 << 14)
 def _from_wkb(wkb: bytes) -> BaseGeometry:
     import shapely
@@ -88,7 +87,6 @@ def _from_wkb(wkb: bytes) -> BaseGeometry:
     return shapely.from_wkb(wkb)
 
 
-@lru_cache(maxsize=16384)
 @lru_cache(maxsize=1 << 14)
 def _point(lon: float, lat: float) -> BaseGeometry:
     import shapely

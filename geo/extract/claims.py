@@ -44,6 +44,9 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     attribution_of(ctx)   # every sentence names its speaker, for a later "He said", claim or not
     events = read_events(ctx, memory)
     _complete_pending(ctx, memory)
+    if not ctx.locs:   # control, moves and swaps all need a place of the sentence
+        memory.previous = ctx
+        return events
     drafts = read_control(ctx) + events + read_route(ctx, memory) + read_exchange(ctx, memory)
     memory.previous = ctx
     return drafts

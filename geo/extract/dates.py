@@ -8,6 +8,8 @@ of reduced precision when the text is ("2020-03" for "in March 2020").
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from datetime import date, timedelta
 
@@ -48,6 +50,7 @@ def _with_year(month: int, day: int, year: int | None, published: date | None) -
         return None
 
 
+@lru_cache(maxsize=4096)
 def date_in(sentence: str, published: str | None) -> str | None:
     """The first date the sentence names, resolved against ``published`` (ISO), or None.
 

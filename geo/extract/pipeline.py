@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import shapely
 
@@ -289,13 +290,23 @@ def _place_records(locs: list[Loc]) -> tuple[PlaceRecord, ...]:
         spans = tuple(dict.fromkeys((g.mention.start, g.mention.end) for g in group))
         surfaces = tuple(dict.fromkeys(g.mention.surface for g in group))
         if r0.place is not None:
-            geom, precision = r0.place.geometry, 1
+            wkb, precision = _place_wkb(r0.place), 1
         else:
-            geom, precision = representative(group[0]), 2
+            wkb, precision = shapely.to_wkb(representative(group[0])), 2
         records.append(PlaceRecord(r0.place, r0.place.name if r0.place else r0.surface, spans, surfaces,
-                                   shapely.to_wkb(geom), precision,
+                                   wkb, precision,
                                    tuple(c.as_dict() for c in r0.candidates)))
     return tuple(records)
+
+
+def _place_wkb(place: Place) -> bytes:
+    """A place's shape as WKB: the stored bytes when it has a shape, its point otherwise."""
+    return place.wkb if place.wkb is not None else _point_wkb(place.lon, place.lat)
+
+
+@lru_cache(maxsize=1 << 14)
+def _point_wkb(lon: float, lat: float) -> bytes:
+    return shapely.to_wkb(shapely.Point(lon, lat))
 
 
 def _unused(_: Resolved) -> None:  # pragma: no cover - keeps the import used for typing
