@@ -534,3 +534,40 @@ def test_control_by_backed_forces_entries_and_deployments(gazetteer, text, held)
 def test_control_after_adverbs_distance_asides_and_driving_out(gazetteer, text, held):
     found = holders(run(text, gazetteer))
     assert held <= found and all(name in {h for h, _ in held} | {"the western bank"} for name, _ in found)
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The western bank is controlled by government forces and the militias backed by Iran, whose main strongholds "
+     "are al-Mayadin and Albu Kamal.",
+     {("al-Mayadin", "syrian-government"), ("al-Mayadin", "iran"), ("Albu Kamal", "syrian-government"),
+      ("Albu Kamal", "iran")}),
+    ("A drone was shot down over the Conoco gas field near the village of Khasham, east of Deir ez-Zor city, which also "
+     "houses US troops.", {("Conoco gas field", "us-coalition")}),
+    ("Tal Tamr itself, a town on the Khabur river with a large Assyrian community, remains under the control of the SDF.",
+     {("Tal Tamr", "sdf")}),
+    ("Syrian government forces deployed on Thursday in a string of villages north of Tal Tamr.",
+     {("north of Tal Tamr", "syrian-government")}),
+    ("Government troops entered Manbij on October 15, while the Manbij Military Council kept the administration of "
+     "the city itself.", {("Manbij", "syrian-government"), ("Manbij", "sdf")}),
+])
+def test_control_by_strongholds_hosts_appositions_and_administration(gazetteer, text, held):
+    assert {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs} == held
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF, whose stronghold was once Raqqa, said the road was open.",   # a party's past, not a place held now
+    "Tal Tamr, a town on the Khabur river, was shelled on Monday.",        # an apposition with no holder
+    "Residents fled the Conoco gas field, which also houses a gas plant.",  # houses no party
+])
+def test_no_control_without_a_party_that_holds(gazetteer, text):
+    held = {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs}
+    assert not any(name in ("Raqqa", "Tal Tamr", "Conoco gas field") for name, _ in held), held
+
+
+@pytest.mark.parametrize("text, blocs", [
+    ("Ras al-Ain has been under the control of the Turkish army and its allied factions since October.",
+     {"turkey", "opposition"}),
+    ("Jisr al-Shughur has been controlled by Hayat Tahrir al-Sham (HTS) and allied factions since 2015.", {"hts"}),
+])
+def test_allied_factions_are_the_side_of_whom_they_follow(gazetteer, text, blocs):
+    assert {b for c in claims(run(text, gazetteer), "control") for b in c.blocs} == blocs

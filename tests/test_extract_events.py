@@ -428,3 +428,21 @@ def test_it_is_the_place_the_sentence_before_ended_on(gazetteer):
 def test_it_with_no_place_before_is_no_event(gazetteer):
     ex = run("The talks resumed in the evening. Government forces captured it on 6 February.", gazetteer)
     assert events_of(ex, "capture") == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The SDF opened a corridor to evacuate its fighters from Tal Rifaat.", "handover"),
+    ("The SDF began evacuating its fighters from Tal Rifaat on Monday.", "handover"),
+])
+def test_evacuating_a_place_is_a_handover(gazetteer, text, etype):
+    assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == [("Tal Rifaat",)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin stressed the necessity of evacuating Idlib of terrorists.",
+    "Turkey said the SDF must withdraw from Tal Rifaat.",
+    "Russia said the factions need to withdraw from Tal Rifaat.",
+])
+def test_a_demand_is_possible_not_claimed(gazetteer, text):
+    (event,) = events_of(run(text, gazetteer), "handover")
+    assert event.modality.value == "possible"

@@ -229,3 +229,14 @@ def test_the_bank_opposite_a_town_is_the_stretch_facing_it(gazetteer):
     end = shapely.from_wkb(route.geometry).coords[-1]
     deir = place(gazetteer, "Deir ez-Zor")
     assert abs(end[0] - deir.lon) < 0.25 and abs(end[1] - deir.lat) < 0.25
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("A convoy of Iranian-backed fighters crossed from al-Qaim into Albu Kamal and drove up the highway to al-Mayadin.",
+     ("Albu Kamal", "al-Mayadin")),
+    ("Turkish troops moved from Azaz to Marea, and Russian forces held Tal Rifaat.", ("Marea",)),
+    ("Reinforcements went from Hasakah to Tal Tamr and then continued to Ras al-Ain.", ("Ras al-Ain",)),
+])
+def test_a_move_with_onward_legs_ends_where_the_last_leg_does(gazetteer, text, ends):
+    (route,) = claims(run(text, gazetteer), "route")
+    assert route.place_names[-1] == ends[-1], route.place_names

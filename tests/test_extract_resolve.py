@@ -266,3 +266,10 @@ def test_an_acronym_with_a_possessive_after_in_is_no_place(gazetteer):
 def test_a_neighbourhood_of_the_story_is_no_far_city(gazetteer):
     ex = run("Gunmen attacked the city of Baniyas, particularly in al-Qusour neighbourhood, on Friday.", gazetteer)
     assert "Luxor" not in place_names(ex)
+
+
+def test_a_place_before_said_after_in_stays_a_place_and_names_no_surname(gazetteer):
+    ex = run("A convoy crossed into Albu Kamal, a source in Albu Kamal said. The western bank down to Albu Kamal is "
+             "held by the army.", gazetteer)
+    spans = [s for p in ex.places if p.place is not None and p.place.id == "sy-albu-kamal" for s in p.spans]
+    assert len(spans) == 3

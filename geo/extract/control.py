@@ -164,6 +164,10 @@ _THEIR_STRONGHOLD = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:stronghold|bast
                                re.I)
 
 
+_WHOSE_STRONGHOLDS = re.compile(r",\s+whose\s+(?:\w+\s+)?(?:strongholds?|bastions?|heartlands?)\s+(?:are|is|were|was|include|remain)\s+"
+                                r"(?:the\s+(?:towns?|cities)\s+of\s+)?", re.I)
+
+
 def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
     """ "launched from the opposition's Idlib stronghold", "factions in their stronghold of Azaz": the party
     holds the place."""
@@ -176,6 +180,11 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
             before = _loc_before(ctx, m.start())   # "set out from al-Shaddadi, their stronghold ..."
             locs = [before] if before is not None and before.end >= m.start() - 3 else []
         out.append(_control(ctx, locs, subject_group(ctx, clause or usable), "stronghold"))
+    for m in _WHOSE_STRONGHOLDS.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        locs = locs_after(ctx, m.end(), max_gap=0)
+        owners = [a for a in ctx.actors if clause_start(ctx, m.start()) <= a.start and a.end <= m.start()
+                  and not is_speaker(ctx, a)]
+        out.append(_control(ctx, locs, owners, "stronghold"))
     for a in ctx.actors:
         owned = re.match(r"(?:['’]s)?\s+", ctx.text[a.end:a.end + 4])   # the actor's span may hold its "'s"
         if owned is None or not re.search(r"['’]s\s*$", ctx.text[a.start:a.end + owned.end()]):
@@ -224,9 +233,14 @@ _GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|transferr\w*|cede[sd]?|cedin
                     r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WHEN = (r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+         rf"(?:\s+(?:morning|evening|night))?|{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}),?)?")   # "deployed on Thursday in"
+
+
 @lru_cache(maxsize=8)
 def _presence_rx(verbs: str, nouns: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(r"(?:\s+(?!(?:are|is|were|was|have|has|had)\b)(?-i:[a-z][\w-]*)){0,2}?" + _BE + f"(?:{verbs})" + _AT,
+    return (re.compile(r"(?:\s+(?!(?:are|is|were|was|have|has|had)\b)(?-i:[a-z][\w-]*)){0,2}?" + _BE + f"(?:{verbs})" + _WHEN + _AT,
                        re.I),
             re.compile(r"(?:\b(?P<pronoun>its|their)\s+(?:[\w-]+\s+)?)?" + f"(?:{nouns})" + _ESTABLISHED + _AT, re.I))
 
@@ -281,7 +295,38 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             owners = groups[-1] if groups else []
         if owners:
             out.append(_control(ctx, _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40)), owners, "presence"))
-    return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern)
+    return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern) + _houses(ctx)
+
+
+def _uncovered(ctx: SentenceContext, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``start:end`` that no locator Loc covers ("near the village of Khasham")."""
+    parts, cursor = [], start
+    for loc in ctx.locs:
+        if loc.locator and start <= loc.start and loc.end <= end:
+            parts.append((cursor, loc.start))
+            cursor = loc.end
+    return parts + [(cursor, end)]
+
+
+_HOUSES = re.compile(r",?\s+which\s+(?:also\s+|still\s+|now\s+)?(?:houses|hosts|housed|hosted|is\s+home\s+to)\s+"
+                     r"(?:the\s+|a\s+|an\s+)?", re.I)
+
+
+def _houses(ctx: SentenceContext) -> list[Draft | None]:
+    """ "the Conoco gas field near the village of Khasham, east of Deir ez-Zor city, which also houses US
+    troops": the party is present at the head place, past the asides that only say where it is."""
+    out: list[Draft | None] = []
+    for m in _HOUSES.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        owners = actors_listed_after(ctx, m.end(), max_gap=2)
+        head = _loc_before(ctx, m.start())
+        while head is not None and head.kind != "place":
+            before = _loc_before(ctx, head.start)
+            gap = "".join(ctx.text[a:b] for a, b in _uncovered(ctx, before.end, head.start)) if before else ""
+            if before is None or not re.fullmatch(r"[\s,]*", gap):
+                break
+            head = before
+        out.append(_control(ctx, [head] if head else [], owners, "presence"))
+    return out
 
 
 _IN_COUNTRY_AT = re.compile(r"\s+(?:at|in|near)\s+(?:the\s+)?", re.I)
@@ -367,7 +412,9 @@ def _base_place(loc: Loc) -> bool:
 # by": the aside right before the cue; the cue's subject is X, not Y
 _SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
                             r"[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
-                            r"[^,]*),\s+(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:\w+\s+)?$", re.I)
+                            r"[^,]*|(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
+                            r"crossroads|camp|crossing)\b[^,]*),\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
+                            r"stays?|stayed)\s+(?:\w+\s+)?$", re.I)   # "X, a town on Y with ..., remains under"
 
 
 def _extent_places(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:

@@ -43,6 +43,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
         ends = [d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))]
         dest = next((d for d in ends if not whole_country(d[0])), ends[0] if ends else None)   # "into Syria and pushed into Jarablus"
+        dest = _onward(ctx, dest, ends)
         if dest:
             legs.append((origin[0], dest[0]))
         elif moving and not (memory.departure and memory.departure[1] == s.index):
@@ -170,6 +171,22 @@ def _first_end(ctx: SentenceContext) -> list[Loc] | None:
     """Where the sentence's first "to", "towards", "entered" ... leads."""
     return next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
                  if (d := _route_end(ctx, ctx.sentence.start + t.end()))), None)
+
+
+_ONWARD = re.compile(r"[^.;]*?\band\s+(?:then\s+|later\s+)?(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|"
+                     r"advanced|marched|made\s+(?:its|their)\s+way)\b[^.;]*", re.I)
+
+
+def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]]) -> list[Loc] | None:
+    """ "crossed from al-Qaim into Albu Kamal and drove up the highway to al-Mayadin": the move ends
+    where its last leg does."""
+    if not dest:
+        return dest
+    for later in ends[ends.index(dest) + 1:]:
+        if not _ONWARD.fullmatch(ctx.text, dest[-1].end, later[0].start):
+            break
+        dest = later
+    return dest
 
 
 def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:

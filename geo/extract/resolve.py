@@ -103,6 +103,7 @@ def _described_as_person(text: str, m: re.Match[str], patterns: Patterns) -> boo
         return True
     words = m.group().split()
     placelike = "-" in m.group() or fold_word(words[0]) in NAME_PARTS   # "Ras al-Ain said" is no person
+    placelike = placelike or _after_locative(text, m.start())   # "a source in Albu Kamal said"
     return not placelike and bool(_rx(patterns.person_after.pattern, r"\s+").match(after))
 
 
