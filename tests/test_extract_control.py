@@ -571,3 +571,23 @@ def test_no_control_without_a_party_that_holds(gazetteer, text):
 ])
 def test_allied_factions_are_the_side_of_whom_they_follow(gazetteer, text, blocs):
     assert {b for c in claims(run(text, gazetteer), "control") for b in c.blocs} == blocs
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Al-Sukhnah lies about 65 kilometers east-northeast of Palmyra. Both towns have been under government control "
+     "since 2017.", {("al-Sukhnah", "syrian-government"), ("Palmyra", "syrian-government")}),
+    ("Al-Mayadin and Albu Kamal are the main strongholds of the Iranian-backed groups in eastern Syria.",
+     {("al-Mayadin", "iran"), ("Albu Kamal", "iran")}),
+    ("Fighters arrived at the T4 (Tiyas) airbase, 60 kilometers west of Palmyra, which is shared by the Syrian air "
+     "force and Russian forces.", {("T4 airbase", "syrian-government"), ("T4 airbase", "russia")}),
+    ("Russian officers said the militias should hand their positions in Albu Kamal to the Fifth Corps.", set()),
+])
+def test_control_of_both_towns_strongholds_of_and_shared_bases(gazetteer, text, held):
+    assert {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs} == held
+
+
+def test_both_towns_are_not_a_region_named_before(gazetteer):
+    text = ("Jets pounded Kafr Zita and al-Lataminah, the last rebel-held towns in northern Hama. "
+            "The two towns are controlled by HTS.")
+    held = {n for c in claims(run(text, gazetteer), "control") if c.blocs == ("hts",) for n in c.place_names}
+    assert held == {"Kafr Zita", "al-Lataminah"}

@@ -44,7 +44,8 @@ def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
 
 
 # ", 18 kilometers to the east on the road to <place>, which": an aside that places the head before it
-_ASIDE = re.compile(r",\s+(?P<inner>[^,;.]*?\b(?:km|kilomet(?:er|re)s?|miles|north|south|east|west|road|near|outside|"
+_ASIDE = re.compile(r"\)?(?:\s+(?:air\s*base|airbase|base|airport|town|village|city|camp|crossing|field|dam))?"   # "T4 (Tiyas) airbase, ..."
+                    r",\s+(?P<inner>[^,;.]*?\b(?:km|kilomet(?:er|re)s?|miles|north|south|east|west|road|near|outside|"
                     r"border|bank|shore)\b[^,;.]*),\s+(?:which|that|where)\b[^,;.]*", re.I)
 
 
@@ -229,7 +230,7 @@ _SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|bui
                      r"kept|maintains?|maintained|runs?|ran|operates?|operated|hosts?|hosted)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
                    r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
-_GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|transferr\w*|cede[sd]?|ceding|surrender\w*|vacat\w*|"
+_GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?(?:\s+over)?|transferr\w*|cede[sd]?|ceding|surrender\w*|vacat\w*|"
                     r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 

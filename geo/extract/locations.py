@@ -352,6 +352,10 @@ _PLURAL_TYPES = {"towns": "town", "villages": "village", "cities": "city", "dist
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
+_NAMES_TOWN = frozenset({"place", "near", "outskirts", "offset", "countryside"})   # "65 km east of Palmyra" names
+# Palmyra; "northern Hama" names a region
+
+
 def _plural_corefs(text: str, locs: list[Loc]) -> list[Loc]:
     """ "Both towns", "the three villages": the last two (three) such places named before, one Loc
     each on the same span."""
@@ -362,10 +366,10 @@ def _plural_corefs(text: str, locs: list[Loc]) -> list[Loc]:
         types = _COREF_TYPES[_PLURAL_TYPES[m.group(2).lower()]]
         n = _COUNT[m.group(1).lower() if m.group(1) else None]
         prior = list({loc.place.id: loc for loc in locs if loc.end <= m.start() and loc.place
-                      and loc.place.type in types and not loc.locator and loc.kind == "place"}.values())
+                      and loc.place.type in types and not loc.locator and loc.kind in _NAMES_TOWN}.values())
         prior.sort(key=lambda loc: loc.start)
         if len(prior) >= n and m.start() - prior[-n].end < 2 * _COREF_NEAR:
-            out += [Loc(m.start(), m.end(), t.place.name, t.place, t.place.geometry, t.precision, mention=t.mention)
+            out += [Loc(m.start(), m.end(), t.place.name, t.place, t.place.geometry, 1, mention=t.mention)
                     for t in prior[-n:]]
     return out
 
