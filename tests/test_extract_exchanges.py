@@ -326,3 +326,32 @@ def test_allowing_forces_and_their_allies_into_a_town(gazetteer):
              "forces and their Syrian National Army allies into Tal Rifaat.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.place_names == ("Maarat al-Numan", "Tal Rifaat") and set(sides(x)[1]) == {"turkey", "opposition"}
+
+
+def test_a_party_can_have_a_if_another_hands_b_over_to_a_third(gazetteer):
+    (x,) = claims(run("\"The regime can have Manbij if the SDF hand Tal Rifaat over to the National Army,\" he said.",
+                      gazetteer), "exchange")
+    assert x.place_names == ("Manbij", "Tal Rifaat")
+    assert (x.details["a_to"], x.details["b_from"], x.details["b_to"]) == (
+        ("syrian-government",), ("sdf",), ("opposition",))
+    assert (x.modality.value, x.details["status"]) == ("possible", "proposed")
+
+
+@pytest.mark.parametrize("text, status, modality", [
+    ("\"Ankara handed the Morek hill to the regime in return for a Russian promise about Jabal al-Zawiya,\" he said.",
+     "done", "claimed"),
+    ("Under the plan, Tal Rifaat would be handed to Turkey in return for Jabal al-Zawiya.", "proposed", "possible"),
+    ("\"The Russians want the factions out of Jabal al-Zawiya, handed over to the regime, and in return they would "
+     "let Turkey take Tal Rifaat.\"", "proposed", "possible"),
+])
+def test_handed_is_done_unless_wished_or_to_be(gazetteer, text, status, modality):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert (x.details["status"], x.modality.value) == (status, modality)
+
+
+def test_the_second_leg_returns_to_the_party_named_after_a_distance_aside(gazetteer):
+    text = ("Officers floated an idea: the Iranian-backed militias would hand Albu Kamal to the Fifth Corps, in return "
+            "for the US-led coalition leaving al-Tanf, about 120 kilometers south-southeast of Palmyra, and the area "
+            "around it returning to the Syrian state.")
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["b_to"] == ("syrian-government",)

@@ -156,10 +156,13 @@ _DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken
                           r"(?:\w+\s+){0,2}?(?:to|towards|into)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$", re.I)
 
 
-_ASIDE = re.compile(r"\s*,\s*(?:along|on|near|in|north|south|east|west)\b[^,.;]{1,40},")
+_ASIDE = re.compile(r"\s*,\s*(?:(?:along|on|near|in|north|south|east|west)\b|(?:about|some|around)?\s*[\d.,]+\s*(?:km|kilomet(?:er|re)s?)\b)"
+                    r"[^,.;]{1,50},")   # "B, along the M4,", "B, about 120 kilometers south of C,"
 # "... B to X", "B over to X", "B, which would be returned to X"
 _RECEIVER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?(?:handed|returned|given|transferred|ceded|delivered)\s+)?"
-                       r"(?:over\s+|back\s+)?(?:to|for)\s+", re.I)
+                       r"(?:over\s+|back\s+)?(?:to|for)\s+"
+                       r"|\s*,?\s*(?:and\s+(?:[\w-]+\s+){0,4}?)?(?:returning|reverting|passing|going)\s+(?:back\s+)?to\s+",
+                       re.I)   # "B, and the area around it returning to the Syrian state"
 
 
 def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
@@ -243,8 +246,8 @@ def _last_group(ctx: SentenceContext, mentions: list[ActorMention]) -> list[Acto
     return groups[-1] if groups else []
 
 
-_GETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+|to\s+)?(?:in\s+(?:return|exchange)\s+)?"
-                   r"(?:get|gets|receive|receives|take|takes|gain|gains)\s+"
+_GETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+|can\s+|should\s+|to\s+)?(?:in\s+(?:return|exchange)\s+)?"
+                   r"(?:get|gets|receive|receives|take|takes|gain|gains|(?<=can\s)have|(?<=could\s)have)\s+"
                    r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
 _GOT = re.compile(r"\s+(?:got|gets|received|receives|took|takes|gained|gains|were\s+given|was\s+given)\s+"
                   r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
@@ -255,21 +258,32 @@ def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
     the other."""
     for group in actor_groups(ctx):
         gets = _GETS.match(ctx.text, group[-1].end, ctx.sentence.end)
-        if not gets or "would" not in gets.group() and "could" not in gets.group():
+        if not gets or not re.search(r"\b(?:would|could|can)\b", gets.group()):
             continue
         leg_a = next((loc for loc in ctx.locs if loc.start >= gets.end() and loc.located and not loc.locator), None)
         cond = leg_a and re.search(r",?\s+if\s+", ctx.text[leg_a.end:ctx.sentence.end])
         if not cond:
             continue
-        others = actors_listed_after(ctx, leg_a.end + cond.end(), max_gap=2)
+        others = actors_listed_after(ctx, leg_a.end + cond.end(), max_gap=4)   # "if the SDF"
         got = others and _GOT.match(ctx.text, others[-1].end, ctx.sentence.end)
         leg_b = got and next((loc for loc in ctx.locs if loc.start >= got.end() and loc.located and not loc.locator), None)
         if leg_b and leg_b.start - got.end() <= 30:
             a_to, b_to = unique_actors([a.actor for a in group]), unique_actors([a.actor for a in others])
             return [_swap(ctx, leg_a, leg_b, a_to, b_to)]
+        hands = others and _HANDS.match(ctx.text, others[-1].end, ctx.sentence.end)
+        leg_b = locs_after(ctx, hands.end(), max_gap=2) if hands else []
+        over = leg_b and _OVER_TO.match(ctx.text, leg_b[-1].end, ctx.sentence.end)
+        if over:   # "The regime can have Manbij if the SDF hand Tal Rifaat over to the National Army"
+            givers = unique_actors([a.actor for a in others])
+            takers = unique_actors([a.actor for a in actors_listed_after(ctx, over.end(), max_gap=2)])
+            draft = _exchange(ctx, leg_a, leg_b[0], [], unique_actors([a.actor for a in group]), givers, takers)
+            draft.extra["status"], draft.modality = "proposed", Modality.POSSIBLE
+            return [draft]
     return _if_handed(ctx)
 
 
+_HANDS = re.compile(r"\s+(?:hand|hands|handed|give|gives|gave|cede|cedes|ceded|return|returns|returned)\s+(?:back\s+)?", re.I)
+_OVER_TO = re.compile(r"\s+(?:(?:over|back)\s+)?to\s+(?:the\s+)?", re.I)
 _IF = re.compile(r",?\s+(?:but\s+)?if\s+(?:the\s+)?", re.I)
 _WAS_HANDED = re.compile(r"\s+(?:was|were|is|are|would\s+be|could\s+be)\s+(?:handed|given|transferred|returned|ceded)\s+"
                          r"(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
@@ -486,7 +500,11 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
     s = ctx.sentence
     modality = ctx.modality()
     status = "proposed"
-    if ctx.patterns.exchange["done"].search(s.text) or (
+    done = ctx.patterns.exchange["done"].search(s.text)
+    cues = ctx.cues.get("possible") or []
+    if done and modality == Modality.POSSIBLE and (not cues or cues[0] < done.start()):
+        done = None   # "The Russians want A handed over to the regime": wished for, not done
+    if done or (
             told_before and modality != Modality.POSSIBLE and ctx.patterns.exchange["done"].search(told_before)):
         status = "done"
     elif ctx.patterns.exchange["agreed"].search(s.text + " " + told_before) and modality != Modality.POSSIBLE:
