@@ -240,3 +240,25 @@ def test_the_bank_opposite_a_town_is_the_stretch_facing_it(gazetteer):
 def test_a_move_with_onward_legs_ends_where_the_last_leg_does(gazetteer, text, ends):
     (route,) = claims(run(text, gazetteer), "route")
     assert route.place_names[-1] == ends[-1], route.place_names
+
+
+def test_arrived_in_a_from_the_base_in_b(gazetteer):
+    text = ("ISIS attacked the prison in Hasakah. A convoy of coalition vehicles arrived in the city on Saturday from the "
+            "coalition base in al-Shaddadi, about 50 kilometers to the south.")
+    assert routes_of(run(text, gazetteer)) == [(("al-Shaddadi", "Hasakah"), ("us-coalition",))]
+
+
+def test_fighters_bused_from_a_to_b_is_a_move(gazetteer):
+    text = "Under that deal, several thousand fighters and civilians were bused from al-Ruhaybah and Jayrud to Jarablus."
+    assert [r[0] for r in routes_of(run(text, gazetteer))] == [("al-Ruhaybah", "Jarabulus")]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("The first buses left the towns of Rastan and Talbiseh on Monday, ending one of the oldest opposition pockets in "
+     "central Syria.", []),
+    ("Buses carrying rebel fighters left Rastan on Monday. The buses are heading north through government-held "
+     "territory in Hama province to Qalaat al-Madiq.", [("al-Rastan", "Qalaat al-Madiq")]),
+    ("A Turkish convoy moved from Kilis into Syria on Monday.", [("Kilis", "Syria")]),   # a town of another country
+])
+def test_no_move_into_the_country_a_town_lies_in_and_through_keeps_the_start(gazetteer, text, route):
+    assert [r[0] for r in routes_of(run(text, gazetteer))] == route

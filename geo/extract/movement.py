@@ -39,10 +39,14 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
                                                         s.start + m.start())):
             continue   # "the west bank, from al-Mayadin down to Albu Kamal, is held by": an extent, not a move
         moving = moving or _LEAVING.fullmatch(m.group()) is not None   # "left A for B" is a move, whoever left
+        if departure is not None and re.fullmatch(r"through|via", m.group(), re.I) and departure.place is not origin[0].place:
+            origin = [departure]   # "Buses left Rastan. They are heading north through Hama province to B": from Rastan
         rest = s.text[ctx.rel(origin[-1].end):]
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
         ends = [d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))]
         dest = next((d for d in ends if not whole_country(d[0])), ends[0] if ends else None)   # "into Syria and pushed into Jarablus"
+        if dest and _into_own_country(origin[0], dest[0]):
+            dest = None   # "left Rastan ..., ending one of the oldest pockets in central Syria": no move into Syria
         dest = _onward(ctx, dest, ends)
         if dest:
             legs.append((origin[0], dest[0]))
@@ -57,7 +61,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # moved by who moved last
     if not legs and departure is not None and moving:
         dest = _first_end(ctx)
-        if dest and dest[0].place is not departure.place:
+        if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]):
             legs.append((departure, dest[0]))
             memory.departure = None
     if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"; not a place passed
@@ -106,8 +110,8 @@ def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
         if not dest:
             continue
         came = _FROM_AFTER.match(ctx.text, dest[-1].end)
-        origin = locs_after(ctx, came.end(), max_gap=2) if came else []
-        if origin:
+        origin = (locs_after(ctx, came.end(), max_gap=2) or _after_noun(ctx, came.end())) if came else []
+        if origin:   # "arrived in the city from the coalition base in al-Shaddadi"
             legs.append((origin[0], dest[0]))
     return legs
 
@@ -189,6 +193,11 @@ def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]])
     return dest
 
 
+def _into_own_country(origin: Loc, dest: Loc) -> bool:
+    """A move from a town to the whole country it lies in is no move ("... pockets in central Syria")."""
+    return whole_country(dest) and origin.place is not None and origin.place.country == dest.place.country
+
+
 def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
     """Where a movement ends: the place right after "to", or after a noun phrase naming a spot in it
     ("towards the Turkish observation post in the village of Ishtabraq")."""
@@ -201,10 +210,10 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
 _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|front|countryside|valley|coast|desert|belt|"
                      r"pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|running\s+)?$",
                      re.I)
-_FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|armou?red\s+vehicles)\b", re.I)
+_FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|armou?red\s+vehicles|fighters)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
-                       r"travel(?:l?ed)?|escorted|transported|reinforcements|buses|evacuees|families|displaced|fled|crossed)\b", re.I)
+                       r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|displaced|fled|crossed)\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
