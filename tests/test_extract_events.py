@@ -446,3 +446,26 @@ def test_evacuating_a_place_is_a_handover(gazetteer, text, etype):
 def test_a_demand_is_possible_not_claimed(gazetteer, text):
     (event,) = events_of(run(text, gazetteer), "handover")
     assert event.modality.value == "possible"
+
+
+@pytest.mark.parametrize("text, etype, place_name", [
+    ("A landmine planted by ISIS exploded under a military vehicle near al-Furqlus.", "attack",
+     "al-Furqlus"),
+    ("The Afghan Fatemiyoun Brigade brought at least 30 vehicles with fighters to the T4 airbase.", "buildup",
+     "T4 airbase"),
+    ("Another column of the Iranian-backed militias moved from al-Mayadin to Palmyra last week.", "buildup", "Palmyra"),
+    ("A Turkish convoy reinforces positions at Jisr al-Shughur.", "buildup", "Jisr al-Shughur"),
+    ("Fighters of the Jaish al-Islam group left al-Dumayr, handing the town over to the army.", "handover", "al-Dumayr"),
+    ("Turkish forces dismantle and leave the observation post in Morek.", "handover", "Morek"),
+    ("Jihadists and rebels overrun al-Eis hill south of Aleppo.", "capture", "al-Eis"),
+])
+def test_more_event_words(gazetteer, text, etype, place_name):
+    assert any(n.endswith(place_name) for c in events_of(run(text, gazetteer), etype) for n in c.place_names)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("IS militants left Tabqa after dismantling explosives on the dam.", "handover"),   # no post dismantled
+    ("The columnist in Damascus wrote about Homs.", "buildup"),
+])
+def test_event_words_need_their_object(gazetteer, text, etype):
+    assert not [c for c in events_of(run(text, gazetteer), etype) if c.details.get("trigger", "").startswith(("dism", "col"))]
