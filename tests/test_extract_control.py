@@ -591,3 +591,26 @@ def test_both_towns_are_not_a_region_named_before(gazetteer):
             "The two towns are controlled by HTS.")
     held = {n for c in claims(run(text, gazetteer), "control") if c.blocs == ("hts",) for n in c.place_names}
     assert held == {"Kafr Zita", "al-Lataminah"}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Tal Rifaat has been held since 2016 by Kurdish-led units affiliated with the Syrian Democratic Forces (SDF), "
+     "alongside Syrian government troops.", {("Tal Rifaat", "sdf"), ("Tal Rifaat", "syrian-government")}),
+    ("Jisr al-Shughur is held by Hayat Tahrir al-Sham (HTS) and the Turkish-backed National Front for Liberation.",
+     {("Jisr al-Shughur", "hts"), ("Jisr al-Shughur", "opposition")}),
+    ("Jabal al-Zawiya and the city of Ariha, about 13 kilometers south of Idlib, are still held by the opposition "
+     "factions, as is Idlib city itself.",
+     {("Jabal al-Zawiya", "opposition"), ("Ariha", "opposition"), ("Idlib", "opposition")}),
+    ("In Kobani, government troops have been deployed alongside the SDF under an agreement reached in 2019.",
+     {("Kobani", "syrian-government"), ("Kobani", "sdf")}),
+])
+def test_control_by_affiliates_backed_parties_as_is_and_fronted_places(gazetteer, text, held):
+    assert {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs} == held
+
+
+@pytest.mark.parametrize("text", [
+    "In Manbij, the army said talks would go on.",                        # a fronted place with no presence verb
+    "US jets struck sites used by groups affiliated with the Quds Force in Deir ez-Zor.",   # no holder
+])
+def test_no_control_from_a_fronted_place_or_an_affiliation_alone(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []

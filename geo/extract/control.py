@@ -76,7 +76,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     pats = ctx.patterns.control
     for m in pats["place_then_actor"].finditer(s.text):
         start, end = s.start + m.start(), s.start + m.end()
-        actors = actors_listed_after(ctx, end)
+        actors = actors_listed_after(ctx, end, affiliated=True)
         if m.group().casefold() == "taken by" and actors and _TAKEN_TO.match(ctx.text, actors[-1].end):
             continue   # "were taken by the SDF to Hasakah": people carried off, not a place seized
         if _HAD_BEEN.search(ctx.text, max(s.start, start - 25), start) or \
@@ -99,6 +99,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 _ON_THE.fullmatch(ctx.text, host.end, anchor.start):
             held = [host] + held   # "al-Mayadin, on the western bank held by X": the town is X's too
         held += [loc for loc in _extent_places(ctx, aside) if loc not in held]
+        held += _as_is(ctx, actors[-1].end if actors else end)
         out.append(_control(ctx, held, actors, m.group()))
     for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
         actors = actors_listed_after(ctx, s.start + m.end())
@@ -261,6 +262,22 @@ def _where_rx(verbs: str, nouns: str) -> re.Pattern[str]:
     return re.compile(_BE + f"(?:(?:{verbs})\\b|{keeps}(?:{nouns})\\b)", re.I)
 
 
+@lru_cache(maxsize=8)
+def _verb_only_rx(verbs: str) -> re.Pattern[str]:
+    return re.compile(_BE + f"(?:{verbs})" + r"\b(?:\s+(?:alongside|together\s+with)\s+(?:the\s+)?)?", re.I)
+
+
+_FRONTED = re.compile(r"\b(?:In|At|Inside)\s+(?:the\s+)?$")
+
+
+def _fronted_place(ctx: SentenceContext, pos: int) -> Loc | None:
+    """The place a sentence opens with ("In Kobani, government troops ..."), right before ``pos``."""
+    loc = _loc_before(ctx, pos)
+    if loc is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[loc.end:pos]):
+        return None
+    return loc if _FRONTED.search(ctx.text, max(ctx.sentence.start, loc.start - 12), loc.start) else None
+
+
 def _presence(ctx: SentenceContext) -> list[Draft | None]:
     """Forces stationed, deployed or with positions, bases or posts at a place hold that point:
     "Russian forces are stationed at Qamishli airport", "SDF positions in al-Dahla", "its base in
@@ -274,6 +291,11 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         m = verb_rx.match(ctx.text, group[-1].end, ctx.sentence.end)
         if m:
             out.append(_control(ctx, locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
+            continue
+        fronted = _fronted_place(ctx, group[0].start)
+        m = _verb_only_rx(verbs.pattern).match(ctx.text, group[-1].end, ctx.sentence.end) if fronted else None
+        if m:   # "In Kobani, government troops have been deployed alongside the SDF"
+            out.append(_control(ctx, [fronted], group + actors_listed_after(ctx, m.end(), max_gap=2), "presence"))
         elif _WHERE.search(ctx.text, max(ctx.sentence.start, group[0].start - 12), group[0].start) and (
                 _where_rx(verbs.pattern, nouns.pattern).match(ctx.text, group[-1].end, ctx.sentence.end)):
             anchor = _loc_before(ctx, group[0].start)   # "al-Shaddadi, where the coalition keeps a base"
@@ -416,6 +438,15 @@ _SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from
                             r"[^,]*|(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
                             r"crossroads|camp|crossing)\b[^,]*),\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
                             r"stays?|stayed)\s+(?:\w+\s+)?$", re.I)   # "X, a town on Y with ..., remains under"
+
+
+_AS_IS = re.compile(r"\)?\s*,?\s*as\s+(?:is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)
+
+
+def _as_is(ctx: SentenceContext, pos: int) -> list[Loc]:
+    """ "A and B are still held by X, as is Idlib city itself": the place after "as is" too."""
+    m = _AS_IS.match(ctx.text, pos, ctx.sentence.end)
+    return locs_after(ctx, m.end(), max_gap=2) if m else []
 
 
 def _extent_places(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:

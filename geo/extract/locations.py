@@ -383,8 +383,11 @@ def plain(loc: Loc) -> Loc:
 
 # Between coordinated places; group 1 marks a container ("Sheikh Maqsoud in Aleppo", "the Barzeh district of Damascus")
 _CHAIN_LINK = re.compile(r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
-                         r"(?:the\s+(?:nearby\s+|adjacent\s+|(?:towns?|villages?)\s+(?:of|along|on)\s+(?:the\s+)?|"
+                         r"(?:the\s+(?:nearby\s+|adjacent\s+|(?:towns?|villages?|city|cities)\s+(?:of|along|on)\s+(?:the\s+)?|"
                          r"rest\s+of\s+(?:the\s+)?)?)?", re.I)
+
+
+_NAMED_AREAS = frozenset({PlaceType.AREA, PlaceType.MOUNTAIN, PlaceType.PLAIN})
 
 
 def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
@@ -400,7 +403,9 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
         if not locs[j].locator:
             group.insert(0, locs[j])
     specific = [loc for loc in group if loc.precision == 1 or loc.kind in ("near", "outskirts")
-                or (loc.place is None and loc.kind == "place")]   # a village the gazetteer lacks, placed nearby
+                or (loc.place is None and loc.kind == "place")   # a village the gazetteer lacks, placed nearby
+                or (loc.kind == "place" and loc.place is not None and loc.place.type in _NAMED_AREAS)]   # "Jabal
+    # al-Zawiya and the city of Ariha": a named area is one of the places, not their container
     return specific or group
 
 

@@ -155,7 +155,7 @@ def attribution_of(ctx: SentenceContext) -> str:
 # What may stand between coordinated actors: "X and Y", "X, Y", "X (Y)", "X together with Y", "X with Y";
 # not ", with Y deployed" (a clause of its own) nor ", while Y".
 _COORDINATION = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?"
-                           r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with)"
+                           r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with|,?\s*alongside)"
                            r"\s*(?:the\s+|their\s+|its\s+)?", re.I)
 
 
@@ -163,16 +163,30 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)
                           r"was|had|have|has|will|would|could|may|might|said|says)\b")
 
 
-def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24) -> list[ActorMention]:
-    """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y")."""
+_BACKED = re.compile(r"-(?:backed|supported|sponsored)\s+", re.I)
+_AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to|linked\s+to)\s+(?:the\s+)?", re.I)
+
+
+def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affiliated: bool = False) -> list[ActorMention]:
+    """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y"); with
+    ``affiliated``, also past "units affiliated with" ("held by units affiliated with the SDF")."""
     out: list[ActorMention] = []
-    cursor = pos
-    for a in ctx.actors:
+    cursor, after_backer = pos, False
+    for i, a in enumerate(ctx.actors):
         if a.end <= cursor or a.start < cursor - 4:
             continue
         gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
-        if len(gap) > (max_gap if not out else 24) or re.search(r"[.;:]", gap):
-            break
+        if (len(gap) > (max_gap if not out else 24) and not (affiliated and not out and _AFFILIATED.fullmatch(gap))) \
+                or re.search(r"[.;:]", gap):
+            break   # "by Kurdish-led units affiliated with the SDF": the SDF's
+        backed = _BACKED.match(ctx.text, a.end) if a.adjective else None
+        if backed and i + 1 < len(ctx.actors) and ctx.actors[i + 1].start == backed.end():
+            cursor, after_backer = backed.end(), True   # "the Turkish-backed National Front": the Front, backed by Turkey
+            continue
+        if after_backer:
+            out.append(a)
+            cursor, after_backer = a.end, False
+            continue
         if out and not _COORDINATION.fullmatch(gap):
             break
         if out and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and not re.match(r"\s*(?:,|and\b|\))", ctx.text[a.end:a.end + 6]):
