@@ -57,6 +57,11 @@ def holders(ex) -> set:
     """(first place, first bloc) of each control claim."""
     return {(c.place_names[0], c.blocs[0]) for c in claims(ex, "control")}
 
+def held_all(ex) -> set:
+    """(place, bloc) of every place and bloc of every control claim."""
+    return {(n, b) for c in claims(ex, "control") for n in c.place_names for b in c.blocs}
+
+
 def events_of(ex, etype: str) -> list:
     """Event claims of one type."""
     return claims(ex, "event", etype)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from _extract_helpers import claims, events_of, holders, run
+from _extract_helpers import claims, events_of, held_all, holders, run
 
 
 @pytest.mark.parametrize("text,name,bloc", [
@@ -551,7 +551,7 @@ def test_control_after_adverbs_distance_asides_and_driving_out(gazetteer, text, 
      "the city itself.", {("Manbij", "syrian-government"), ("Manbij", "sdf")}),
 ])
 def test_control_by_strongholds_hosts_appositions_and_administration(gazetteer, text, held):
-    assert {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs} == held
+    assert held_all(run(text, gazetteer)) == held
 
 
 @pytest.mark.parametrize("text", [
@@ -560,7 +560,7 @@ def test_control_by_strongholds_hosts_appositions_and_administration(gazetteer, 
     "Residents fled the Conoco gas field, which also houses a gas plant.",  # houses no party
 ])
 def test_no_control_without_a_party_that_holds(gazetteer, text):
-    held = {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs}
+    held = held_all(run(text, gazetteer))
     assert not any(name in ("Raqqa", "Tal Tamr", "Conoco gas field") for name, _ in held), held
 
 
@@ -583,7 +583,7 @@ def test_allied_factions_are_the_side_of_whom_they_follow(gazetteer, text, blocs
     ("Russian officers said the militias should hand their positions in Albu Kamal to the Fifth Corps.", set()),
 ])
 def test_control_of_both_towns_strongholds_of_and_shared_bases(gazetteer, text, held):
-    assert {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs} == held
+    assert held_all(run(text, gazetteer)) == held
 
 
 def test_both_towns_are_not_a_region_named_before(gazetteer):
@@ -605,7 +605,7 @@ def test_both_towns_are_not_a_region_named_before(gazetteer):
      {("Kobani", "syrian-government"), ("Kobani", "sdf")}),
 ])
 def test_control_by_affiliates_backed_parties_as_is_and_fronted_places(gazetteer, text, held):
-    assert {(n, b) for c in claims(run(text, gazetteer), "control") for n in c.place_names for b in c.blocs} == held
+    assert held_all(run(text, gazetteer)) == held
 
 
 @pytest.mark.parametrize("text", [
