@@ -614,3 +614,9 @@ def test_control_by_affiliates_backed_parties_as_is_and_fronted_places(gazetteer
 ])
 def test_no_control_from_a_fronted_place_or_an_affiliation_alone(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []
+
+
+def test_both_towns_prefers_the_towns_named_over_a_reference_town(gazetteer):
+    text = ("Fighters overran checkpoints in Dhiban, Hajin and al-Busayrah, 33 km southeast of Deir ez-Zor. "
+            "The three towns are held by the SDF.")
+    assert {n for n, _ in held_all(run(text, gazetteer))} == {"Dhiban", "Hajin", "al-Busayrah"}

@@ -121,3 +121,15 @@ def test_a_demonym_before_a_noun_is_no_place(gazetteer, text):
     from _extract_helpers import run
 
     assert run(text, gazetteer).places == ()
+
+
+def test_a_name_said_to_lie_some_km_from_a_place_is_a_place_wherever_named():
+    text = ("Forces shelled Ihsim and Zarqawiyat with rockets. Zarqawiyat lies about nine kilometers south of Ariha. "
+            "A convoy reached Zarqawiyat on Thursday.")
+    found = [(m.start, text[m.start:m.end]) for m in find_pattern_mentions(text, [], load_patterns().stopwords)]
+    assert [name for _, name in found].count("Zarqawiyat") == 3
+
+
+def test_a_name_that_lies_nowhere_measured_is_no_place():
+    text = "Mustafa lies to everyone about the front."
+    assert find_pattern_mentions(text, [], load_patterns().stopwords) == []

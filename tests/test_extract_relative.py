@@ -207,3 +207,13 @@ def test_sixteen_point_compass_offsets(gazetteer):
     point, precision = locate("offset", aleppo, direction, dist)
     assert precision == 2 and point.x < aleppo.lon and point.y < aleppo.lat
     assert abs(point.x - aleppo.lon) > abs(point.y - aleppo.lat)   # more west than south
+
+
+@pytest.mark.parametrize("text, dist", [
+    ("Marayan lies about nine kilometers south-southwest of Ariha", 9.0),
+    ("a village some twelve km east of Ariha", 12.0),
+    ("a village 15 km east of Ariha", 15.0),
+])
+def test_an_offset_in_words_or_digits(text, dist):
+    kind, _, _, km_ = relative_before(text, text.index("Ariha"))
+    assert (kind, km_) == ("offset", dist)

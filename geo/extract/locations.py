@@ -183,7 +183,9 @@ _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|ca
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?(?:in\s+(?:the\s+)?)?"
                          r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|suburb|neighbou?rhood|stronghold|"
                          r"bastion|enclave|pocket|hub|crossroads)\s+"
-                         r"(?:in|of|near|on)\s+(?:the\s+)?)?", re.I)   # "Saraqeb, a town in Syria's Idlib province"
+                         r"(?:in|of|near|on)\s+(?:the\s+)?)?"   # "Saraqeb, a town in Syria's Idlib province"
+                         r"|\s+(?:lies|lay|is\s+located|is\s+situated|sits)\s+(?:in\s+(?:the\s+)?)?"
+                         r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?", re.I)   # "Marayan lies 9 km ..."
 
 
 def _near_named_places(locs: list[Loc], only: re.Pattern[str] | None = None) -> list[Loc]:
@@ -365,13 +367,20 @@ def _plural_corefs(text: str, locs: list[Loc]) -> list[Loc]:
             continue
         types = _COREF_TYPES[_PLURAL_TYPES[m.group(2).lower()]]
         n = _COUNT[m.group(1).lower() if m.group(1) else None]
-        prior = list({loc.place.id: loc for loc in locs if loc.end <= m.start() and loc.place
-                      and loc.place.type in types and not loc.locator and loc.kind in _NAMES_TOWN}.values())
-        prior.sort(key=lambda loc: loc.start)
-        if len(prior) >= n and m.start() - prior[-n].end < 2 * _COREF_NEAR:
+        named = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
+                 and loc.kind in _NAMES_TOWN and m.start() - loc.end < 2 * _COREF_NEAR]
+        prior = _last_distinct([loc for loc in named if not loc.locator])
+        if len(prior) < n:   # "Al-Sukhnah lies 65 km east of Palmyra. Both towns": the reference town too
+            prior = _last_distinct([loc for loc in named if not loc.locator or loc.kind != "place"])
+        if len(prior) >= n:
             out += [Loc(m.start(), m.end(), t.place.name, t.place, t.place.geometry, 1, mention=t.mention)
                     for t in prior[-n:]]
     return out
+
+
+def _last_distinct(locs: list[Loc]) -> list[Loc]:
+    """One Loc per place (its last mention), in text order."""
+    return sorted({loc.place.id: loc for loc in locs}.values(), key=lambda loc: loc.start)
 
 
 def plain(loc: Loc) -> Loc:

@@ -36,6 +36,9 @@ _AFTER_PREPOSITION = re.compile(
     rf"({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})")
 
 
+_LIES = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})\s+(?:lies|lay|is\s+located|is\s+situated|sits)"
+                   r"\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|"
+                   r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)")   # "Marayan lies about nine km SSW of Ariha"
 _PLACE_LIST = re.compile(r"\b(?:villages|towns|hamlets|neighbou?rhoods|districts)\s+of\s+(?:the\s+)?")
 _LIST_NAME = re.compile(rf"{_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}")
 _LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -183,6 +186,7 @@ def find_pattern_mentions(text: str, known: list[RawMention],
     covered = [(m.start, m.end) for m in known]
     spans = [m.span(1 if m.group(1) else 2) for m in _UNKNOWN_NAME.finditer(text)]
     spans += [m.span(1) for m in _AFTER_PREPOSITION.finditer(text)]
+    spans += [m.span(1) for m in _LIES.finditer(text)]
     spans += [span for m in _PLACE_LIST.finditer(text) for span in _list_names(text, m.end())]
     out = []
     for s, e in sorted(set(spans)):
@@ -193,4 +197,16 @@ def find_pattern_mentions(text: str, known: list[RawMention],
             continue
         covered.append((s, e))
         out.append(RawMention(s, e, "", "pattern"))
+    return out + _other_mentions(text, out, covered)
+
+
+def _other_mentions(text: str, found: list[RawMention], covered: list[tuple[int, int]]) -> list[RawMention]:
+    """A name a pattern showed to be a place ("Marayan lies nine km south of Ariha") is a place wherever the
+    article names it ("shelled Ihsim and Marayan")."""
+    out: list[RawMention] = []
+    for name in dict.fromkeys(text[m.start:m.end] for m in found):
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text):
+            if not any(a < m.end() and m.start() < b for a, b in covered):
+                covered.append(m.span())
+                out.append(RawMention(m.start(), m.end(), "", "pattern"))
     return out
