@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 import shapely
-from _extract_helpers import run
+from _extract_helpers import claims, run
 
 from geo.extract.pipeline import Extraction, extract
 from geo.ingest import article_from_text
@@ -117,3 +117,14 @@ def test_a_shouted_sub_heading_names_no_place(gazetteer):
     text = "Raqqa falls\n\nSDF fighters captured Raqqa on Tuesday.\n\nTHE DEAL\n\nThe militants left the city by bus."
     ex = extract(article_from_text(text, "t.txt"), gazetteer=gazetteer)
     assert {p.name for p in ex.places} == {"Raqqa"}
+
+
+def test_an_unlocated_unknown_town_in_a_held_list_gives_no_claim_and_no_crash(gazetteer):
+    from geo.export import features
+
+    text = ("The towns of Qurzulat, al-Busayrah and Dhiban, all held by the SDF, have seen attacks.\n")
+    ex = run(text, gazetteer)
+    held = {n for c in claims(ex, "control") for n in c.place_names}
+    assert held == {"al-Busayrah", "Dhiban"}
+    assert all(c.geometry is not None for c in ex.claims)
+    assert all(f["geometry"] for f in features([ex]))

@@ -226,12 +226,17 @@ def _base(article: Article, d: Draft, locs: list[Loc], geometry, actors, precisi
 
 
 def _to_claims(article: Article, d: Draft, gaz: Gazetteer) -> list[Claim]:
+    """The claims of a draft; a place no rule could locate (an unknown village named nowhere near a known
+    one) is left out of them, as it is of the places."""
     if d.kind == "control":
         return [_one(article, d, ClaimKind.CONTROL, [loc], _geom(loc), [actor], loc.precision)
-                for loc in d.locs for actor in _by_bloc(d.actors)]
+                for loc in d.locs if loc.located for actor in _by_bloc(d.actors)]
     if d.kind == "event":
-        return [_one(article, d, ClaimKind.EVENT, [loc], _geom(loc), d.actors, loc.precision) for loc in d.locs]
+        return [_one(article, d, ClaimKind.EVENT, [loc], _geom(loc), d.actors, loc.precision)
+                for loc in d.locs if loc.located]
     a, b = representative(d.locs[0]), representative(d.locs[1])
+    if a is None or b is None:
+        return []
     if d.kind == "route":
         line = route_line(a, b, gaz)
         return [_one(article, d, ClaimKind.ROUTE, d.locs, line, d.actors, max(x.precision for x in d.locs))]
