@@ -620,3 +620,25 @@ def test_both_towns_prefers_the_towns_named_over_a_reference_town(gazetteer):
     text = ("Fighters overran checkpoints in Dhiban, Hajin and al-Busayrah, 33 km southeast of Deir ez-Zor. "
             "The three towns are held by the SDF.")
     assert {n for n, _ in held_all(run(text, gazetteer))} == {"Dhiban", "Hajin", "al-Busayrah"}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Syrian army units liberated Saraqib on Monday. Khan Shaykhun and the neighbouring town of al-Tamanah, nine kilometres "
+     "to its east-northeast, were liberated last August.",
+     {("Saraqib", "syrian-government"), ("Khan Sheikhoun", "syrian-government"), ("al-Tamanah", "syrian-government")}),
+    ("Units of the Syrian Arab Army restored security and stability on Monday to the city of Saraqib.",
+     {("Saraqib", "syrian-government")}),
+    ("Army units fought the terrorists of Jabhat al-Nusra. The terrorists positioned in the town of Sarmin attacked.",
+     {("Sarmin", "hts")}),
+])
+def test_control_in_state_media_wording(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces advanced. Afrin was seized from the YPG in March 2018.",   # whose loss, not who took it
+    "Turkish forces advanced. Afrin was seized by the SNA in March 2018.",         # the agent is named
+])
+def test_a_passive_capture_takes_no_party_from_memory_when_the_text_names_one(gazetteer, text):
+    held = held_all(run(text, gazetteer))
+    assert ("Afrin", "syrian-government") not in held and ("Afrin", "turkey") not in held

@@ -241,7 +241,7 @@ def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[Act
 
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
-                        r"occupation|group|militants)\b"
+                        r"occupation|group|militants|terrorists)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+units\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)")
 _NOT_THE_ARMY = re.compile(r"\b(?:national|free|revolutionary|islamic|liberation)\b", re.I)   # "the army" is no faction
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
@@ -257,7 +257,9 @@ def _back_references(text: str, found: list[ActorMention], registry_army: Actor 
         pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
         named = [a for a in pool if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400)
-                      or re.match(rf"\s+(?:[\w-]+\s+)?{noun}", text[a.end:a.end + 30], re.I))   # "IS group jihadists"
+                      or re.match(rf"\s+(?:[\w-]+\s+)?{noun}", text[a.end:a.end + 30], re.I)   # "IS group jihadists"
+                      or re.search(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", text[max(0, a.start - 30):a.start], re.I))   # "the
+                 # terrorists of Jabhat al-Nusra ... the terrorists"
                  and not (noun == "army" and _NOT_THE_ARMY.search(text[a.start:a.end]))]
         if not named and noun == "army" and registry_army is not None \
                 and not any("army" in text[a.start:a.end].casefold() for a in pool if a.end <= m.start()):

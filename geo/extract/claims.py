@@ -24,7 +24,7 @@ to"), else ``reported``.
 """
 from __future__ import annotations
 
-from geo.extract.control import read_control
+from geo.extract.control import passive_captures, read_control
 from geo.extract.events import read_events
 from geo.extract.exchanges import leg_receivers, read_exchange
 from geo.extract.movement import read_route
@@ -47,7 +47,8 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     if not ctx.locs:   # control, moves and swaps all need a place of the sentence
         memory.previous = ctx
         return events
-    drafts = read_control(ctx) + events + read_route(ctx, memory) + read_exchange(ctx, memory)
+    drafts = read_control(ctx) + passive_captures(ctx, events) + events + read_route(ctx, memory) + \
+        read_exchange(ctx, memory)
     memory.previous = ctx
     return drafts
 

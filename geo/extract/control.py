@@ -26,9 +26,9 @@ from geo.extract.sentence import (
     unique_actors,
     whole_country,
 )
-from geo.model import Actor, Modality, PlaceType
+from geo.model import Actor, EventType, Modality, PlaceType
 
-__all__ = ["read_control"]
+__all__ = ["read_control", "passive_captures"]
 
 
 def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
@@ -715,3 +715,21 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
 
 
 
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?$", re.I)
+_BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\b", re.I)   # "seized by X"; "seized from the YPG": X's loss
+
+
+def passive_captures(ctx: SentenceContext, events: list[Draft]) -> list[Draft]:
+    """ "Khan Shaykhun and al-Tamanah were liberated last August": a capture told without its doer is held
+    by whoever the capture is told of (the party of the last capture, or of the sentence before)."""
+    out: list[Draft | None] = []
+    for d in events:
+        start, end = d.extra.get("trigger_span", (0, 0))
+        if d.event_type != EventType.CAPTURE or not _PASSIVE.search(ctx.text, max(ctx.sentence.start, start - 20), start) \
+                or _BY_AGENT.match(ctx.text, end, ctx.sentence.end):
+            continue
+        before = [loc for loc in d.locs if loc.end <= start]
+        out.append(_control_by(ctx, before or d.locs, d.actors, "passive capture", start))
+    return [d for d in out if d is not None]

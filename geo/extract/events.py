@@ -125,6 +125,11 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
             re.match(r"\s+(?:it|them)\b", ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
         named = [loc for loc in usable if loc.end <= trig.start and loc.precision == 1 and loc.kind == "place"]
         return named[-1:] if named else _named_before(ctx)
+    if trig.type in _PLACE_SUBJECT and _PASSIVE_BEFORE.search(ctx.text, max(ctx.sentence.start, trig.start - 20), trig.start):
+        prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
+        subject = [loc for loc in usable if prev <= loc.start and loc.end <= trig.start]
+        if subject:   # "Khan Shaykhun and al-Tamanah were liberated last August, while ...": the subject
+            return [loc for loc in chain(ctx.text, ctx.locs, subject[-1]) if loc in subject]
     later = [t for t in triggers if t.start > trig.start]
     nxt = later[0].start if later else ctx.sentence.end
     if later and later[0].start - trig.end <= 20:   # "repelled an attack near X": both words are about X
@@ -136,6 +141,10 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     own = [loc for loc in before if loc.start >= prev]
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
+
+
+_PLACE_SUBJECT = frozenset({EventType.CAPTURE, EventType.STRIKE, EventType.ATTACK})   # "X was captured / shelled"
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)\s+(?:\w+\s+)?$", re.I)
 
 
 def _named_before(ctx: SentenceContext) -> list[Loc]:

@@ -392,8 +392,8 @@ def plain(loc: Loc) -> Loc:
 
 # Between coordinated places; group 1 marks a container ("Sheikh Maqsoud in Aleppo", "the Barzeh district of Damascus")
 _CHAIN_LINK = re.compile(r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
-                         r"(?:the\s+(?:nearby\s+|adjacent\s+|(?:towns?|villages?|city|cities)\s+(?:of|along|on)\s+(?:the\s+)?|"
-                         r"rest\s+of\s+(?:the\s+)?)?)?", re.I)
+                         r"(?:the\s+(?:(?:(?:nearby|adjacent|neighbou?ring)\s+)?(?:(?:towns?|villages?|city|cities)\s+(?:of|along|on)\s+"
+                         r"(?:the\s+)?)?|rest\s+of\s+(?:the\s+)?)?)?", re.I)   # "A and the neighbouring town of B"
 
 
 _NAMED_AREAS = frozenset({PlaceType.AREA, PlaceType.MOUNTAIN, PlaceType.PLAIN})
