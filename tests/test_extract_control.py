@@ -541,9 +541,10 @@ def test_control_after_adverbs_distance_asides_and_driving_out(gazetteer, text, 
      "are al-Mayadin and Albu Kamal.",
      {("al-Mayadin", "syrian-government"), ("al-Mayadin", "iran"), ("Albu Kamal", "syrian-government"),
       ("Albu Kamal", "iran")}),
-    ("A drone was shot down over the Conoco gas field near the village of Khasham, east of Deir ez-Zor city, which also "
-     "houses US troops.", {("Conoco gas field", "us-coalition")}),
-    ("Tal Tamr itself, a town on the Khabur river with a large Assyrian community, remains under the control of the SDF.",
+    ("A drone was shot down over the Conoco gas field near the village of Khasham, east of Deir ez-Zor city, "
+     "which also houses US troops.", {("Conoco gas field", "us-coalition")}),
+    ("Tal Tamr itself, a town on the Khabur river with a large Assyrian community, remains under the control of "
+     "the SDF.",
      {("Tal Tamr", "sdf")}),
     ("Syrian government forces deployed on Thursday in a string of villages north of Tal Tamr.",
      {("north of Tal Tamr", "syrian-government")}),
@@ -623,8 +624,8 @@ def test_both_towns_prefers_the_towns_named_over_a_reference_town(gazetteer):
 
 
 @pytest.mark.parametrize("text, held", [
-    ("Syrian army units liberated Saraqib on Monday. Khan Shaykhun and the neighbouring town of al-Tamanah, nine kilometres "
-     "to its east-northeast, were liberated last August.",
+    ("Syrian army units liberated Saraqib on Monday. Khan Shaykhun and the neighbouring town of al-Tamanah, "
+     "nine kilometres to its east-northeast, were liberated last August.",
      {("Saraqib", "syrian-government"), ("Khan Sheikhoun", "syrian-government"), ("al-Tamanah", "syrian-government")}),
     ("Units of the Syrian Arab Army restored security and stability on Monday to the city of Saraqib.",
      {("Saraqib", "syrian-government")}),
