@@ -355,3 +355,19 @@ def test_the_second_leg_returns_to_the_party_named_after_a_distance_aside(gazett
             "around it returning to the Syrian state.")
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.details["b_to"] == ("syrian-government",)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia proposed that the SDF hand Tal Rifaat over to Damascus in return for a halt of the Turkish attacks on "
+    "northern Syria.",
+    "The SDF would hand Tal Rifaat to the army in return for Turkey stopping its strikes on Kobani.",
+])
+def test_halting_attacks_somewhere_is_no_place_given_in_return(gazetteer, text):
+    assert claims(run(text, gazetteer), "exchange") == []
+
+
+def test_the_seat_of_the_receiver_is_not_the_place_given(gazetteer):
+    text = ("One scenario would see the SDF hand over its positions around Deir ez-Zor city to the new authorities in "
+            "Damascus, in exchange for guarantees that Turkey will not move on Kobani.")
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names[0].endswith("Deir ez-Zor") and x.place_names[1] == "Kobani"

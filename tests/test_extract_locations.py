@@ -1,7 +1,8 @@
 """geo.extract.locations: back-references such as "the town"."""
 from __future__ import annotations
 
-from _extract_helpers import events_of, run
+import shapely
+from _extract_helpers import claims, events_of, run
 
 
 def test_the_town_is_not_one_named_in_a_closed_aside(gazetteer):
@@ -14,3 +15,11 @@ def test_the_town_is_the_last_town_named_when_no_aside_closed(gazetteer):
     ex = run("Syrian army seizes Busra al-Harir. Troops who came from Izra entered the town at dawn.", gazetteer)
     entered = [c for c in events_of(ex, "capture") if c.evidence.startswith("Troops")]
     assert [c.place_names for c in entered] == [("Izra",)]
+
+
+def test_the_stretch_of_a_road_between_two_towns_is_clipped_to_them(gazetteer):
+    ex = run("Russian and Turkish forces carried out a joint patrol on the M4 between Saraqib and Ariha.", gazetteer)
+    (event,) = claims(ex, "event", "patrol")
+    line = shapely.from_wkb(event.geometry)
+    lon_min, _, lon_max, _ = line.bounds
+    assert 36.45 < lon_min and lon_max < 36.9   # Ariha (36.61) to Saraqib (36.80) and 5 km on, not the whole M4

@@ -273,3 +273,11 @@ def test_a_place_before_said_after_in_stays_a_place_and_names_no_surname(gazette
              "held by the army.", gazetteer)
     spans = [s for p in ex.places if p.place is not None and p.place.id == "sy-albu-kamal" for s in p.spans]
     assert len(spans) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "\"We will not leave,\" an SDF commander told Rudaw on Friday.",
+    "\"Nobody will call it an exchange,\" a Turkish official told Al-Monitor.",
+])
+def test_an_outlet_named_alone_is_no_place(gazetteer, text):
+    assert run(text, gazetteer).places == ()

@@ -114,6 +114,9 @@ def _example(ctx: SentenceContext, leg: Loc) -> Loc:
     return nxt[0] if nxt else leg
 
 
+_SEAT = re.compile(r"\b(?:authorities|government|regime|administration|leadership)\s+in\s+$", re.I)
+
+
 def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     """The first leg of an exchange: the place given up before the cue ("withdraw from A to the north of
     the M4, in exchange for ..."), else the last place before the cue; never a whole country when a
@@ -121,6 +124,8 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     cands = [loc for loc in ctx.locs if start <= loc.start and loc.end <= cue_start and not loc.locator and loc.located]
     cands = [loc for loc in cands if not whole_country(loc)] or cands
     cands = [loc for loc in cands if not _DESTINATION.search(ctx.text, max(start, loc.start - 40), loc.start)] or cands
+    cands = [loc for loc in cands if not _SEAT.search(ctx.text, max(start, loc.start - 40), loc.start)]   # "to the
+    # new authorities in Damascus": where the receiver sits, not what is given
     cands = [loc for i, loc in enumerate(cands)   # "take A and its airbase, in the countryside of Idlib, in return for"
              if not (i and _LOCATING.search(ctx.text, max(cands[i - 1].end, loc.start - 60), loc.start))]
     given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
@@ -134,8 +139,8 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
 
 # "calling off an operation in northern Syria" is no place given ("consent to the operation in Afrin" is one)
 _WAR_IN = re.compile(r"\b(?:call(?:s|ed|ing)?\s+off|halt\w*|stop\w*|end(?:s|ed|ing)?|abandon\w*|suspend\w*|drop\w*|postpon\w*)"
-                     r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:operation|offensive|attack|assault|strikes?|"
-                     r"bombing|shelling|incursion|campaign)\s+(?:\w+\s+){0,2}?(?:in|on|against|into)\s+(?:the\s+)?$", re.I)
+                     r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:operations?|offensives?|attacks?|assaults?|strikes?|"
+                     r"bombing|shelling|incursions?|campaigns?)\s+(?:\w+\s+){0,2}?(?:in|on|against|into)\s+(?:the\s+)?$", re.I)
 _LOCATING = re.compile(r",\s*(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$", re.I)
 
 

@@ -165,7 +165,16 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
     out = list(locs)
     for i, loc in enumerate(locs[:-1]):
         nxt = locs[i + 1]
-        if loc.place is None or loc.place.type not in LINEAR_TYPES or nxt.place is None or loc.geometry is None:
+        if loc.place is None or loc.place.type not in LINEAR_TYPES or loc.geometry is None:
+            continue
+        if nxt.kind == "between" and nxt.geometry is not None and re.fullmatch(r"\s+(?:(?:highway|road|river)\s+)?",
+                                                                              text[loc.end:nxt.start]):
+            clipped = loc.geometry.intersection(nxt.geometry)   # "the stretch of the M4 between Ariha and Jisr al-Shughur"
+            if not clipped.is_empty:
+                out[i] = replace(loc, geometry=clipped, end=nxt.end, label=text[loc.start:nxt.end])
+                out[i + 1] = replace(nxt, locator=True)
+            continue
+        if nxt.place is None:
             continue
         gap = text[loc.end:nxt.start]
         said_near = nxt.kind == "near" and not gap.strip()

@@ -118,6 +118,7 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
     actor_spans = [(a.start, a.end) for a in actors if not a.adjective]
     people, surnames = person_spans(text, patterns)
     orgs = [m.span() for m in patterns.organisations.finditer(text)]
+    outlets = {m.span() for m in patterns.outlets.finditer(text)}   # "told Rudaw": an outlet named alone
     keep = []
     for m in raw:
         span = (m.start, m.end)
@@ -125,7 +126,7 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
                 and not _typed_place(text, m, people):
             continue
         bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
-        if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs):
+        if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs) or (m.start, bare) in outlets:
             continue
         if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)
                                                  and bare == m.end and not text[m.start:m.end].isupper()):
