@@ -262,3 +262,16 @@ def test_fighters_bused_from_a_to_b_is_a_move(gazetteer):
 ])
 def test_no_move_into_the_country_a_town_lies_in_and_through_keeps_the_start(gazetteer, text, route):
     assert [r[0] for r in routes_of(run(text, gazetteer))] == route
+
+
+def test_a_move_never_ends_where_it_began(gazetteer):
+    text = ("A Russian military police convoy arrived in Tafas from Daraa city in the morning, and army units entered "
+            "the centre of the town.")
+    assert [r[0] for r in routes_of(run(text, gazetteer))] == [("Daraa", "Tafas")]
+
+
+def test_army_reinforcements_are_the_army_of_the_report(gazetteer):
+    text = ("Syrian army units entered Tafas. Army reinforcements, including tanks, moved from the city of Izra to the "
+            "outskirts of Tafas.")
+    ((_, end), blocs), = routes_of(run(text, gazetteer))
+    assert (end, blocs) == ("Tafas", ("syrian-government",))

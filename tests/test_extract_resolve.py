@@ -281,3 +281,8 @@ def test_a_place_before_said_after_in_stays_a_place_and_names_no_surname(gazette
 ])
 def test_an_outlet_named_alone_is_no_place(gazetteer, text):
     assert run(text, gazetteer).places == ()
+
+
+def test_al_jazira_is_the_syrian_region_in_a_syrian_report(gazetteer):
+    ex = run("US forces brought out oil tankers from the al-Jazira region towards Iraq through al-Yarubiyah.", gazetteer)
+    assert "sy-area-jazira" in place_ids(ex)

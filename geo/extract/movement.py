@@ -43,7 +43,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             origin = [departure]   # "Buses left Rastan. They are heading north through Hama province to B": from Rastan
         rest = s.text[ctx.rel(origin[-1].end):]
         to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
-        ends = [d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))]
+        ends = [d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))
+                and not _same_place(d[0], origin[0])]   # "from Daraa city ... to the town": not back to where it began
         dest = next((d for d in ends if not whole_country(d[0])), ends[0] if ends else None)   # "into Syria and pushed into Jarablus"
         if dest and _into_own_country(origin[0], dest[0]):
             dest = None   # "left Rastan ..., ending one of the oldest pockets in central Syria": no move into Syria
@@ -191,6 +192,10 @@ def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]])
             break
         dest = later
     return dest
+
+
+def _same_place(a: Loc, b: Loc) -> bool:
+    return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 
 def _into_own_country(origin: Loc, dest: Loc) -> bool:
