@@ -371,3 +371,10 @@ def test_the_seat_of_the_receiver_is_not_the_place_given(gazetteer):
             "Damascus, in exchange for guarantees that Turkey will not move on Kobani.")
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.place_names[0].endswith("Deir ez-Zor") and x.place_names[1] == "Kobani"
+
+
+def test_while_in_exchange_the_movers_into_b_receive_it(gazetteer):
+    text = ("One scenario would see the Eighth Brigade take over the border strip around Nasib, while in exchange the "
+            "Iranian-backed units would withdraw northward into the Lajat.")
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names[1] == "Lajat" and x.details["b_to"] == ("iran",)

@@ -391,3 +391,10 @@ def test_a_country_keeps_its_code_beside_its_far_islands(gazetteer):
 def test_country_names_reporting_uses_are_added(gazetteer):
     assert gazetteer.lookup("Britain", limit=1)[0].place.id == "ne:GB"
     assert gazetteer.lookup("Great Britain", limit=1)[0].place.id == "ne:GB"
+
+
+def test_the_m5_runs_from_the_jordanian_border_and_has_its_southern_names(gazetteer):
+    m5 = gazetteer.lookup("Damascus-Amman highway", limit=1)[0].place
+    assert m5.id == "sy-road-m5"
+    south = m5.geometry.bounds[1]
+    assert south < 32.7   # Nasib lies at 32.56 N

@@ -62,7 +62,8 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
               if x.end <= leg_b.start]
     lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, leg_b.start))), None)
     takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= leg_b.start] if lets else []
-    if b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start]) or (   # "for the SNA entering Tal Rifaat"
+    if b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start])
+                   or _MOVING_INTO.fullmatch(ctx.text, b_side[-1].end, leg_b.start) or (   # "for the SNA entering Tal Rifaat"
             _COMING.match(ctx.text, cue_end, b_side[0].start) and INTO.fullmatch(ctx.text, b_side[-1].end, leg_b.start))):
         b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for the return of Damascus to Manbij"
     elif takers and _TAKING.match(ctx.text, takers[-1].end, leg_b.start) and \
@@ -115,6 +116,11 @@ def _example(ctx: SentenceContext, leg: Loc) -> Loc:
 
 
 _SEAT = re.compile(r"\b(?:authorities|government|regime|administration|leadership)\s+in\s+$", re.I)
+
+
+# "the Iranian-backed units would withdraw northward into the Lajat": the movers get B
+_MOVING_INTO = re.compile(r"(?:-backed)?\s+(?:[\w-]+\s+){0,2}?(?:would\s+|will\s+|could\s+|to\s+)?(?:withdraw|pull\s+back|move|redeploy|"
+                          r"retreat|fall\s+back)\w*\s+(?:\w+\s+)?(?:into|to|towards)\s+(?:the\s+)?", re.I)
 
 
 def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
