@@ -643,3 +643,12 @@ def test_control_in_state_media_wording(gazetteer, text, held):
 def test_a_passive_capture_takes_no_party_from_memory_when_the_text_names_one(gazetteer, text):
     held = held_all(run(text, gazetteer))
     assert ("Afrin", "syrian-government") not in held and ("Afrin", "turkey") not in held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The Eighth Brigade of the Fifth Corps, commanded by former rebel leader Ahmad al-Awda, controls Busra al-Sham.",
+     {("Busra al-Sham", "syrian-government")}),
+    ("Lebanese Hezbollah advisers hold positions around al-Muzayrib.", {("al-Muzayrib", "iran")}),
+])
+def test_control_past_a_commanded_by_aside_and_positions_held(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held

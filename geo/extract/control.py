@@ -227,7 +227,7 @@ _BE = (r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been
 _AT = r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
 
 
-_SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|builds|opened|erected|has|have|had|keeps?|"
+_SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|builds|opened|erected|has|have|had|keeps?|hold|holds|"
                      r"kept|maintains?|maintained|runs?|ran|operates?|operated|hosts?|hosted)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
                    r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
@@ -536,7 +536,8 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_WHICH_ASIDE = re.compile(r",\s*(?:which|who)\s+[^,.;]{3,80},(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)
+_WHICH_ASIDE = re.compile(r",\s*(?:which|who|(?:commanded|headed|founded|formed|run|created|trained)\s+by)\s+[^,.;]{3,80},"
+                          r"(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)   # "X, commanded by Y, controls Z"
 _PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(capturing|seizing|recapturing|retaking|"
                          r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
 
