@@ -469,3 +469,15 @@ def test_more_event_words(gazetteer, text, etype, place_name):
 ])
 def test_event_words_need_their_object(gazetteer, text, etype):
     assert not [c for c in events_of(run(text, gazetteer), etype) if c.details.get("trigger", "").startswith(("dism", "col"))]
+
+
+def test_a_push_on_towards_a_town_is_a_military_action_there_not_on_the_towns_of_its_road(gazetteer):
+    text = ("A military source said the Syrian army was expected to press on towards Kinsabba and then to Jisr al-Shughur, "
+            "which sits on the road linking Latakia with Aleppo.")
+    places = {n for c in events_of(run(text, gazetteer), "military_action") for n in c.place_names}
+    assert places == {"Kinsabba", "Jisr al-Shughur"}
+
+
+def test_pushing_for_an_operation_is_no_push_on_a_place(gazetteer):
+    ex = run("He expects Turkey to push for a new operation against Tal Rifaat.", gazetteer)
+    assert all(c.details["trigger"] != "push for" for c in events_of(ex, "military_action"))

@@ -134,6 +134,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     nxt = later[0].start if later else ctx.sentence.end
     if later and later[0].start - trig.end <= 20:   # "repelled an attack near X": both words are about X
         nxt = later[1].start if len(later) > 1 else ctx.sentence.end
+    rel = _RELATIVE_CLAUSE.search(ctx.text, trig.end, nxt)
+    nxt = rel.start() if rel else nxt   # "towards Jisr al-Shughur, which sits on the road linking Latakia with Aleppo"
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if after:
         return _drop_containers(ctx.text, after)
@@ -143,6 +145,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b",
+                              re.I)
 _PLACE_SUBJECT = frozenset({EventType.CAPTURE, EventType.STRIKE, EventType.ATTACK})   # "X was captured / shelled"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)\s+(?:\w+\s+)?$", re.I)
 
