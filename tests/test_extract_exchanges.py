@@ -378,3 +378,10 @@ def test_while_in_exchange_the_movers_into_b_receive_it(gazetteer):
             "Iranian-backed units would withdraw northward into the Lajat.")
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.place_names[1] == "Lajat" and x.details["b_to"] == ("iran",)
+
+
+def test_a_party_that_could_obtain_the_second_leg_receives_it(gazetteer):
+    text = ("Under one scenario, Turkey would be allowed to take Tal Rifaat from the SDF. In exchange, Moscow could "
+            "obtain Jabal al-Zawiya, which would be handed to the Syrian government.")
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["a_to"] == ("turkey",) and "russia" in x.details["b_to"]

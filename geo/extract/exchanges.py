@@ -94,10 +94,13 @@ _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|
                         r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
-_TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?(?:would\s+|will\s+|to\s+)?(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
+_TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?"
+                     r"(?:would\s+|will\s+|could\s+|can\s+|to\s+)?(?:be\s+(?:allowed|permitted|able)\s+to\s+)?"   # "would be allowed to take"
+                     r"(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
-                     r"get|gets|got|getting|take|takes|return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to))\s+"
+                     r"get|gets|got|getting|take|takes|obtain|obtains|gain|gains|"   # "Moscow could obtain B"
+                     r"return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to))\s+"
                      r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
                      re.I)
 
