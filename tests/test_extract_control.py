@@ -652,3 +652,21 @@ def test_a_passive_capture_takes_no_party_from_memory_when_the_text_names_one(ga
 ])
 def test_control_past_a_commanded_by_aside_and_positions_held(gazetteer, text, held):
     assert held_all(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The Turkish occupation army shelled Qamishlo on Wednesday. Mercenaries stationed in occupied Serê Kaniyê "
+     "shelled the villages.", {("Ras al-Ain", "turkey"), ("Ras al-Ain", "opposition")}),
+    ("Til Temir has been protected by the Til Temir Military Council and the QSD since October 2019.",
+     {("Tal Tamr", "sdf")}),
+])
+def test_control_in_kurdish_outlet_wording(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text", [
+    "Israel occupied the Golan in 1967.",                                    # a verb, and no party called the occupation
+    "The Turkish occupation army shelled Qamishlo. Israel occupied the Golan in 1967.",   # a verb with its subject
+])
+def test_occupied_as_a_verb_is_no_control_by_the_occupation(gazetteer, text):
+    assert ("Golan Heights", "turkey") not in held_all(run(text, gazetteer))

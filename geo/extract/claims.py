@@ -24,7 +24,7 @@ to"), else ``reported``.
 """
 from __future__ import annotations
 
-from geo.extract.control import passive_captures, read_control
+from geo.extract.control import note_occupier, passive_captures, read_control
 from geo.extract.events import read_events
 from geo.extract.exchanges import leg_receivers, read_exchange
 from geo.extract.movement import read_route
@@ -42,6 +42,7 @@ __all__ = ["Draft", "SentenceContext", "read_sentence", "Memory"]
 def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """All drafts of one sentence."""
     attribution_of(ctx)   # every sentence names its speaker, for a later "He said", claim or not
+    note_occupier(ctx, memory)
     events = read_events(ctx, memory)
     _complete_pending(ctx, memory)
     if not ctx.locs:   # control, moves and swaps all need a place of the sentence

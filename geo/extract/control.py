@@ -14,6 +14,7 @@ from geo.extract.sentence import (
     CLAUSE_BREAK,
     INTO,
     Draft,
+    Memory,
     SentenceContext,
     actor_groups,
     actors_listed_after,
@@ -28,7 +29,7 @@ from geo.extract.sentence import (
 )
 from geo.model import Actor, EventType, Modality, PlaceType
 
-__all__ = ["read_control", "passive_captures"]
+__all__ = ["read_control", "passive_captures", "note_occupier"]
 
 
 def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
@@ -122,7 +123,37 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _bases(ctx)
     out += _presence(ctx)
     out += _handed_to(ctx)
+    out += _occupied(ctx)
     return _taken_from(ctx, [d for d in out if d is not None])
+
+
+_OCCUPATION = re.compile(r"\boccup(?:ation|ying)\b", re.I)
+_OCCUPIED = re.compile(r"\boccupied\s+(?:the\s+)?(?:(?:city|town|village|region|areas?)\s+of\s+)?$", re.I)
+
+
+def note_occupier(ctx: SentenceContext, memory: Memory) -> None:
+    """Remember the party the report calls "the occupation" ("the Turkish occupation army")."""
+    for a in ctx.actors:
+        if not a.adjective and _OCCUPATION.search(ctx.text, a.start, a.end + 12):
+            memory.occupier = [a.actor]
+
+
+def _occupied(ctx: SentenceContext) -> list[Draft | None]:
+    """ "shelled from occupied Serê Kaniyê": in a report that calls a party "the occupation", the places
+    it calls occupied are held by that party."""
+    occupier = ctx.memory.occupier if ctx.memory is not None else []
+    out: list[Draft | None] = []
+    for loc in ctx.locs:
+        m = _OCCUPIED.search(ctx.text, max(ctx.sentence.start, loc.start - 30), loc.start)
+        if not occupier or not loc.located or loc.locator or not m:
+            continue
+        if any(0 <= m.start() - a.end <= 1 for a in ctx.actors) or _OCCUPIED_VERB.search(ctx.text, ctx.sentence.start, m.start()):
+            continue   # "Israel occupied the Golan in 1967": a verb with its own subject
+        out.append(_control_by(ctx, [loc], occupier, "occupied", loc.start))
+    return out
+
+
+_OCCUPIED_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|they|it|which|that|who)\s+$", re.I)
 
 
 _TAKING = re.compile(r"took|taken|captur|seiz|enter|recaptur|retook|overr[au]n|storm|liberat|regain", re.I)

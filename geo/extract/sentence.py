@@ -47,6 +47,7 @@ class Memory:
     departure: "tuple[Loc, int] | None" = None   # where a move with no end started, and in which sentence
     arrival: "tuple[Loc, int] | None" = None   # where the last move told ended, and in which sentence
     start: "tuple[Loc, int] | None" = None   # where the last move told started, and in which sentence
+    occupier: list[Actor] = field(default_factory=list)   # the party last called "the occupation"
 
 
 @dataclass
