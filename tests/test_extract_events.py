@@ -481,3 +481,14 @@ def test_a_push_on_towards_a_town_is_a_military_action_there_not_on_the_towns_of
 def test_pushing_for_an_operation_is_no_push_on_a_place(gazetteer):
     ex = run("He expects Turkey to push for a new operation against Tal Rifaat.", gazetteer)
     assert all(c.details["trigger"] != "push for" for c in events_of(ex, "military_action"))
+
+
+def test_military_police_entering_a_town_deploy_there(gazetteer):
+    ex = run("Units of the Russian military police entered Saraqib in the evening to secure the highway.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "buildup")] == [("Saraqib",)] and not events_of(ex, "capture")
+
+
+def test_terrorist_organizations_are_the_terrorists_named_before(gazetteer):
+    text = ("Army units fought the terrorists of Jabhat al-Nusra near Saraqib. Terrorist organizations deployed in "
+            "Jabal al-Zawiya fired rocket shells on Kafr Nabl.")
+    assert {b for c in events_of(run(text, gazetteer), "strike") for b in c.blocs} == {"hts"}

@@ -242,7 +242,8 @@ def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[Act
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|militants|terrorists)\b"
-                        r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)")
+                        r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
+                        r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b")   # "terrorist organizations deployed in X"
 _NOT_THE_ARMY = re.compile(r"\b(?:national|free|revolutionary|islamic|liberation)\b", re.I)   # "the army" is no faction
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 

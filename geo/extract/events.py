@@ -92,8 +92,12 @@ _UNDER_DEAL = re.compile(r"\bunder\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:deal|ag
 
 def _entered_under_deal(ctx: SentenceContext, t: "_Trigger") -> bool:
     """ "Russian military police entered Douma under the surrender deal": a deployment, not a capture."""
-    return t.type == EventType.CAPTURE and ctx.text[t.start:t.end].casefold().startswith("enter") and \
+    return t.type == EventType.CAPTURE and ctx.text[t.start:t.end].casefold().startswith("enter") and (
         _UNDER_DEAL.search(ctx.text, t.end, min(ctx.sentence.end, t.end + 60)) is not None
+        or _POLICE_BEFORE.search(ctx.text, max(ctx.sentence.start, t.start - 50), t.start) is not None)
+
+
+_POLICE_BEFORE = re.compile(r"\bmilitary\s+police\b[^.;,]{0,30}$", re.I)   # "Russian military police entered Saraqib": a deployment
 
 
 def _movement_not_capture(ctx: SentenceContext, t: "_Trigger", found: list["_Trigger"]) -> bool:
