@@ -385,3 +385,19 @@ def test_a_party_that_could_obtain_the_second_leg_receives_it(gazetteer):
             "obtain Jabal al-Zawiya, which would be handed to the Syrian government.")
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.details["a_to"] == ("turkey",) and "russia" in x.details["b_to"]
+
+
+def test_a_swap_whose_price_comes_first(gazetteer):
+    text = ("In return for the Levant Front handing back the headquarters it had seized in al-Bab to the Hamza "
+            "Division, the Hamza Division is to pull its fighters out of the positions near Akhtarin and leave them to "
+            "the Levant Front.")
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names[1] == "al-Bab" and x.place_names[0].endswith("Akhtarin")
+    assert x.details["a_to"] == ("opposition",) and x.details["b_to"] == ("opposition",)
+
+
+def test_the_receiver_of_a_strip_is_who_would_then_patrol_it(gazetteer):
+    text = ("Under the proposal, HTS would withdraw from Sarmin, which would then be patrolled by Russian forces. "
+            "In return, regime forces would pull back from Kafr Nabl, leaving the town to the factions.")
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["a_to"] == ("russia",)

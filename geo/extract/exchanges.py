@@ -37,6 +37,10 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
     if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trad|barter", m.group(), re.I):
         return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
+    if not ctx.text[s.start:cue_start].strip() and m.group().casefold().endswith("for"):
+        fronted = _fronted_price(ctx, cue_end)
+        if fronted:   # "In return for X handing back B to Y, Z is to pull out of A and leave it to W"
+            return _pending(fronted, memory)
     leg_a = _given_up(ctx, s.start, cue_start)
     after = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
     after = [loc for loc in after if not whole_country(loc)] or after
@@ -124,6 +128,37 @@ _SEAT = re.compile(r"\b(?:authorities|government|regime|administration|leadershi
 # "the Iranian-backed units would withdraw northward into the Lajat": the movers get B
 _MOVING_INTO = re.compile(r"(?:-backed)?\s+(?:[\w-]+\s+){0,2}?(?:would\s+|will\s+|could\s+|to\s+)?(?:withdraw|pull\s+back|move|redeploy|"
                           r"retreat|fall\s+back)\w*\s+(?:\w+\s+)?(?:into|to|towards)\s+(?:the\s+)?", re.I)
+
+
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _fronted_price(ctx: SentenceContext, cue_end: int) -> list[Draft]:
+    """A swap whose price comes first: "In return for X handing back B to Y, Z is to pull out of A and leave
+    it to W": B is the first leg's counterpart, A the leg of the main clause."""
+    s = ctx.sentence
+    main = _MAIN_CLAUSE.search(ctx.text, cue_end, s.end)
+    if main is None:
+        return []
+    leg_b = next((loc for loc in ctx.locs if cue_end <= loc.start and loc.end <= main.start() and loc.located
+                  and not loc.locator), None)
+    leg_a = _given_up(ctx, main.end(), s.end)
+    if leg_b is None or leg_a is None or leg_a.place is leg_b.place:
+        return []
+    b_from = [a.actor for a in actors_listed_after(ctx, cue_end, max_gap=6) if a.end <= leg_b.start]
+    b_to = _receivers_after(ctx, leg_b.end, main.start())
+    a_from = [a.actor for a in actors_listed_after(ctx, main.end(), max_gap=6) if a.end <= leg_a.start]
+    a_to = _receivers_after(ctx, leg_a.end, s.end) or _left_to(ctx, leg_a.end, s.end)
+    return [_exchange(ctx, leg_a, leg_b, unique_actors(a_from), a_to, unique_actors(b_from), b_to)]
+
+
+_LEAVE_TO = re.compile(r"\b(?:leave|leaving|hand|handing)\s+(?:them|it|the\s+\w+)\s+(?:back\s+|over\s+)?to\s+(?:the\s+)?", re.I)
+
+
+def _left_to(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
+    """ "... out of the positions near A and leave them to the Levant Front": who gets A."""
+    m = _LEAVE_TO.search(ctx.text, start, end)
+    return unique_actors([a.actor for a in actors_listed_after(ctx, m.end(), max_gap=2)]) if m else []
 
 
 def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
@@ -238,7 +273,14 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
         receivers = [a for a in actors_listed_after(ctx, leg_a.end + m.end(), max_gap=2) if a.end <= cue_start]
         if receivers:
             break
+    kept_by = _KEPT_BY.search(ctx.text, leg_a.end, cue_start)
+    if not receivers and kept_by:   # "A, which would then be patrolled by joint Russian-Turkish patrols"
+        receivers = [a for a in actors_listed_after(ctx, kept_by.end(), max_gap=8) if a.end <= cue_start]
     return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in receivers])
+
+
+_KEPT_BY = re.compile(r",\s+which\s+(?:would|will|is\s+to|are\s+to)\s+(?:then\s+)?be\s+(?:patrolled|held|run|controlled|"
+                      r"administered|taken\s+over|secured|manned|policed)\s+by\s+(?:the\s+)?", re.I)
 
 
 _OFFER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:offered|offers|offer|proposed|proposes|gave|gives|"
