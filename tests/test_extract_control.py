@@ -670,3 +670,12 @@ def test_control_in_kurdish_outlet_wording(gazetteer, text, held):
 ])
 def test_occupied_as_a_verb_is_no_control_by_the_occupation(gazetteer, text):
     assert ("Golan Heights", "turkey") not in held_all(run(text, gazetteer))
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Ain Issa remains under the control of the Kurdish self-defence units.", {("Ain Issa", "sdf")}),
+    ("Bab al-Hawa, which faces the Turkish town of Reyhanli 12 kilometres to the west-north-west, is run by a civilian "
+     "administration close to Hayat Tahrir al-Sham (HTS).", {("Bab al-Hawa crossing", "hts")}),
+])
+def test_control_in_russian_and_arabic_outlet_wording(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held

@@ -165,7 +165,7 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)
 
 
 _BACKED = re.compile(r"-(?:backed|supported|sponsored)\s+", re.I)
-_AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to|linked\s+to)\s+(?:the\s+)?", re.I)
+_AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to|linked\s+to|close\s+to)\s+(?:the\s+)?", re.I)
 
 
 def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affiliated: bool = False) -> list[ActorMention]:
