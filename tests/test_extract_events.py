@@ -492,3 +492,11 @@ def test_terrorist_organizations_are_the_terrorists_named_before(gazetteer):
     text = ("Army units fought the terrorists of Jabhat al-Nusra near Saraqib. Terrorist organizations deployed in "
             "Jabal al-Zawiya fired rocket shells on Kafr Nabl.")
     assert {b for c in events_of(run(text, gazetteer), "strike") for b in c.blocs} == {"hts"}
+
+
+@pytest.mark.parametrize("text, etype, place_name", [
+    ("A Russian military police unit was redeployed to Ain Issa on Monday.", "buildup", "Ain Issa"),
+    ("Syrian government forces restored control over Jableh on Saturday.", "capture", "Jableh"),
+])
+def test_redeployments_and_restored_control(gazetteer, text, etype, place_name):
+    assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == [(place_name,)]
