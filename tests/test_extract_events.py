@@ -500,3 +500,13 @@ def test_terrorist_organizations_are_the_terrorists_named_before(gazetteer):
 ])
 def test_redeployments_and_restored_control(gazetteer, text, etype, place_name):
     assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == [(place_name,)]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("HTS fighters carried out 27 shelling attacks from the Jabal al-Zawiya area on Sunday.", {"Jabal al-Zawiya"}),
+    ("HTS fighters shelled Kafr Nabl from Jabal al-Zawiya on Sunday.", {"Kafr Nabl"}),   # the target, not the origin
+    ("Turkish reinforcements arrived from Kilis on Sunday.", set()),                    # a build-up's origin is no place
+])
+def test_fire_with_no_target_named_is_placed_where_it_comes_from(gazetteer, text, places):
+    ex = run(text, gazetteer)
+    assert {n for t in ("strike", "buildup") for c in events_of(ex, t) for n in c.place_names} == places

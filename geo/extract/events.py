@@ -112,14 +112,17 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     usable = [loc for loc in ctx.locs if not loc.locator and loc.located
               and not inside_any(loc.start, loc.end, attributed)]
     if trig.type in _ORIGIN_IS_NOT_PLACE:   # "reinforcements arrived from Damascus", "shelled X from al-Bab and Y"
-        kept, origin_end = [], -1
+        kept, origins, origin_end = [], [], -1
         for loc in usable:
             if _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start]) or (
                     origin_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?", ctx.text[origin_end:loc.start])):
                 origin_end = loc.end
+                origins.append(loc)
             else:
                 kept.append(loc)
-        usable = kept
+        fired = trig.type in _FIRED_FROM and not _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start])
+        usable = kept or (origins if fired else [])   # "27 shelling attacks from the Jabal al-Zawiya area": with no
+        # target named, where the fire comes from ("the shells were fired from X" tells of shelling told before)
     if trig.type == EventType.STRIKE:       # "artillery positioned in X shelled Y": X fires, Y is hit
         usable = [loc for loc in usable if not _FIRING_POSITION.search(ctx.text[max(0, loc.start - 45):loc.start])]
     usable = [loc for loc in usable if not _VENUE.search(ctx.text[max(0, loc.start - 30):loc.start])]
@@ -151,6 +154,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b",
                               re.I)
+_FIRED_FROM = frozenset({EventType.STRIKE, EventType.ATTACK})
 _PLACE_SUBJECT = frozenset({EventType.CAPTURE, EventType.STRIKE, EventType.ATTACK})   # "X was captured / shelled"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)\s+(?:\w+\s+)?$", re.I)
 
