@@ -192,26 +192,23 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
             out.append(shared)
         i += 1
     army = next((actor for word, actor in registry.armies if word.search(text)), None)
-    return _back_references(text, _allies(text, _owned(text, out, registry)), army)
+    return _back_references(text, _allies(text, _owned(text, out, registry), registry), army)
 
 
 _ALLIED = re.compile(r"(?:allied|affiliated)\b", re.I)
 _AND_ITS = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?\s+and\s+(?:its\s+|their\s+)?", re.I)   # "HTS) and allied"
 
 
-def _allies(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """ "HTS and allied factions" are HTS's side; "Turkey and its allied factions", the factions Turkey
-    backs (the registry's bloc for "allied factions")."""
+def _allies(text: str, found: list[ActorMention], registry: Registry) -> list[ActorMention]:
+    """ "HTS and allied factions" are HTS's side; "Turkey and its allied factions" stay the factions, whose
+    bloc is Turkey's ally (``alliances`` in the registry)."""
     out = list(found)
     for i in range(1, len(out)):
         prev, a = out[i - 1], out[i]
         if _ALLIED.match(text, a.start) and _AND_ITS.fullmatch(text, prev.end, a.start) and not prev.adjective \
-                and prev.actor.bloc not in (a.actor.bloc, _BACKER_OF_FACTIONS):
+                and not registry.allied(prev.actor.bloc, a.actor.bloc):
             out[i] = ActorMention(a.start, a.end, prev.actor, a.adjective)
     return out
-
-
-_BACKER_OF_FACTIONS = "turkey"
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s?)?\s+(?:new\s+)?")
