@@ -45,11 +45,10 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     note_occupier(ctx, memory)
     events = read_events(ctx, memory)
     _complete_pending(ctx, memory)
-    if not ctx.locs:   # control, moves and swaps all need a place of the sentence
-        memory.previous = ctx
-        return events
-    drafts = read_control(ctx) + passive_captures(ctx, events) + events + read_route(ctx, memory) + \
-        read_exchange(ctx, memory)
+    drafts = events
+    if ctx.locs:   # control, moves and swaps all need a place of the sentence
+        drafts = read_control(ctx) + passive_captures(ctx, events) + events + read_route(ctx, memory) + \
+            read_exchange(ctx, memory)
     memory.previous = ctx
     return drafts
 

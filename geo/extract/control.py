@@ -8,11 +8,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from geo.extract.actors import ActorMention
+from geo.extract.dates import MONTH
 from geo.extract.locations import Loc, chain, plain
 from geo.extract.sentence import (
     BACKERS,
     CLAUSE_BREAK,
     INTO,
+    PASSIVE_BEFORE,
     Draft,
     Memory,
     SentenceContext,
@@ -266,9 +268,8 @@ _GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?(?:\s+over)?|transferr\w*|cede[sd]?|
                     r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WHEN = (r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-         rf"(?:\s+(?:morning|evening|night))?|{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}),?)?")   # "deployed on Thursday in"
+         rf"(?:\s+(?:morning|evening|night))?|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}),?)?")   # "deployed on Thursday in"
 
 
 @lru_cache(maxsize=8)
@@ -749,7 +750,6 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
 
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\b", re.I)   # "seized by X"; "seized from the YPG": X's loss
 
 
@@ -759,8 +759,8 @@ def passive_captures(ctx: SentenceContext, events: list[Draft]) -> list[Draft]:
     out: list[Draft | None] = []
     for d in events:
         start, end = d.extra.get("trigger_span", (0, 0))
-        if d.event_type != EventType.CAPTURE or not _PASSIVE.search(ctx.text, max(ctx.sentence.start, start - 20), start) \
-                or _BY_AGENT.match(ctx.text, end, ctx.sentence.end):
+        passive = PASSIVE_BEFORE.search(ctx.text, max(ctx.sentence.start, start - 20), start)
+        if d.event_type != EventType.CAPTURE or not passive or _BY_AGENT.match(ctx.text, end, ctx.sentence.end):
             continue
         before = [loc for loc in d.locs if loc.end <= start]
         out.append(_control_by(ctx, before or d.locs, d.actors, "passive capture", start))

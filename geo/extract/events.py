@@ -11,6 +11,7 @@ from geo.extract.locations import Loc, chain
 from geo.extract.sentence import (
     BACKERS,
     CLAUSE_BREAK,
+    PASSIVE_BEFORE,
     Draft,
     Memory,
     SentenceContext,
@@ -132,7 +133,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
             re.match(r"\s+(?:it|them)\b", ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
         named = [loc for loc in usable if loc.end <= trig.start and loc.precision == 1 and loc.kind == "place"]
         return named[-1:] if named else _named_before(ctx)
-    if trig.type in _PLACE_SUBJECT and _PASSIVE_BEFORE.search(ctx.text, max(ctx.sentence.start, trig.start - 20), trig.start):
+    if trig.type in _PLACE_SUBJECT and PASSIVE_BEFORE.search(ctx.text, max(ctx.sentence.start, trig.start - 20), trig.start):
         prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
         subject = [loc for loc in usable if prev <= loc.start and loc.end <= trig.start]
         if subject:   # "Khan Shaykhun and al-Tamanah were liberated last August, while ...": the subject
@@ -156,7 +157,6 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+lo
                               re.I)
 _FIRED_FROM = frozenset({EventType.STRIKE, EventType.ATTACK})
 _PLACE_SUBJECT = frozenset({EventType.CAPTURE, EventType.STRIKE, EventType.ATTACK})   # "X was captured / shelled"
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)\s+(?:\w+\s+)?$", re.I)
 
 
 def _named_before(ctx: SentenceContext) -> list[Loc]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.extract.text import NUMBER_WORD
 from geo.gazetteer.fold import ARTICLES, NAME_PARTS, skeleton, tokens
 
 __all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS"]
@@ -37,8 +38,8 @@ _AFTER_PREPOSITION = re.compile(
 
 
 _LIES = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})\s+(?:lies|lay|is\s+located|is\s+situated|sits)"
-                   r"\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|"
-                   r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)")   # "Marayan lies about nine km SSW of Ariha"
+                   rf"\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d|{NUMBER_WORD}\b)")   # "Marayan lies
+# about nine km SSW of Ariha"
 _PLACE_LIST = re.compile(r"\b(?:villages|towns|hamlets|neighbou?rhoods|districts)\s+of\s+(?:the\s+)?")
 _LIST_NAME = re.compile(rf"{_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}")
 _LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")

@@ -17,6 +17,7 @@ from functools import lru_cache
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.extract.text import NUMBER_WORD, NUMBER_WORDS
 from geo.geometry import buffer_km, offset_point, orient, sector, to_local
 from geo.model import LINEAR_TYPES, Place, PlaceType
 
@@ -32,13 +33,9 @@ BEARINGS = {
 _DIR = (r"((?:north|south|east|west)-?(?:north|south)-?(?:east|west)"   # "west-southwest"
         r"|north|south|east|west|north-?east|north-?west|south-?east|south-?west)")
 _DIR_ADJ = r"(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-            "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-            "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_NUMBER_WORD = "(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _OF_TYPE = r"(?:the\s+(?:city|town|village|governorate|province|region|area|countryside)\s+of\s+)?(?:the\s+)?"
 _BEFORE = [
-    ("offset", re.compile(rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+(?:to\s+the\s+)?{_DIR}\s+of\s+"
+    ("offset", re.compile(rf"(\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+(?:to\s+the\s+)?{_DIR}\s+of\s+"
                           rf"{_OF_TYPE}$", re.I)),   # "15 km east of", "nine kilometers south-southwest of"
     ("countryside", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|environs)\s+of\s+{_OF_TYPE}$", re.I)),
     ("outskirts", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+{_OF_TYPE}$", re.I)),
@@ -201,7 +198,7 @@ def relative_before(text: str, start: int) -> tuple[str, int, str, float] | None
 def _groups(kind: str, m: re.Match[str]) -> tuple[str, float]:
     if kind == "offset":
         number = m.group(1).casefold()
-        return m.group(2), float(_NUMBERS.get(number) or number)
+        return m.group(2), float(NUMBER_WORDS.get(number) or number)
     direction = next((g for g in m.groups() if g), "")
     return direction, 0.0
 

@@ -13,8 +13,8 @@ from geo.extract.text import Sentence
 from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
-    "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INTO", "actor_groups",
-    "actors_listed_after",
+    "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INTO", "PASSIVE_BEFORE",
+    "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "previous_subject", "subject_group", "unique_actors", "whole_country"
 ]
@@ -231,6 +231,9 @@ CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
 # ", backed by Russian jets," after a party: who stands behind it, not who acts
 BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                      r"[^,.;]{3,80},", re.I)
+# "... were liberated", "had been captured": a verb in the passive right before
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)\s+(?:\w+\s+)?$",
+                            re.I)
 # "the return of Damascus to Manbij", "the entry of the regime forces into Tafas": a party arriving somewhere
 COMING_OF = re.compile(r"\b(?:return|re-?entry|entry|entrance|deployment|redeployment|arrival)\s+of\s+", re.I)
 INTO = re.compile(r"\s+(?:(?:forces|troops|units|army)\s+)?(?:into|to|in)\s+(?:the\s+)?", re.I)

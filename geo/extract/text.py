@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "sentences"]
+__all__ = ["Sentence", "sentences", "NUMBER_WORDS", "NUMBER_WORD"]
 
 _BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z\u0600-\u06ff0-9])|\n\s*\n|\n(?=\S)")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|U\.S|U\.N|e\.g|i\.e|vs|approx)\.$")
@@ -47,3 +47,10 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     lead = len(chunk) - len(chunk.lstrip())
     s = start + lead
     out.append(Sentence(len(out), s, s + len(stripped), stripped))
+
+
+# Numbers written as words in distances ("nine kilometers south of X")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+NUMBER_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
