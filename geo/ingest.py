@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from geo.errors import InputError
+from geo.header import normalise_date, parse_dateline, read_header
 from geo.model import Article
 
 __all__ = [
@@ -150,6 +151,7 @@ def article_from_text(
     date: str | None = None,
     title: str | None = None,
     url: str = "",
+    default_date: str | None = None,
 ) -> Article:
     """Build an :class:`~geo.model.Article` from its text, finding title and dateline.
 
@@ -160,17 +162,20 @@ def article_from_text(
     source : str
         Where the text comes from (a path, ``"<stdin>"``, ...).
     date : str, optional
-        Publication date in any common form; stored as ``YYYY-MM-DD``.
+        Publication date in any common form; stored as ``YYYY-MM-DD``. Without it,
+        a full date in the report's head ("BEIRUT, Dec. 11, 2024 (AP) –") is the date.
     title : str, optional
         Title; the first non-empty line of *text* when not given.
     url : str
         Address of the original report.
+    default_date : str, optional
+        The date of a report that neither *date* nor its head dates (the CLI's ``--date``).
 
     Returns
     -------
     Article
-        With ``dateline`` and ``outlet`` from a dateline at the start of the
-        first body paragraph (see :func:`parse_dateline`).
+        With ``dateline`` and ``outlet`` from the report's head: a dateline at the
+        start of the first body paragraph or a line of its own (see :func:`geo.header.read_header`).
 
     Raises
     ------
@@ -186,83 +191,13 @@ def article_from_text(
     """
     if not text.strip():
         raise InputError(f"{source}: the article text is empty; give the text of the report")
-    iso = _normalise_date(date)
+    iso = normalise_date(date)
     if date is not None and str(date).strip() and iso is None:
         raise InputError(f"{source}: date {date!r} is not a readable date; give it as YYYY-MM-DD")
     title = title.strip() if title and title.strip() else _first_line(text)
-    place, outlet = _find_dateline(text, title)
-    return Article(text=text, source=source, title=title, date=iso, url=url or "",
-                   outlet=outlet, dateline=place)
-
-
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_WORD = r"[^\W\d_][\w'’.\-]*"
-_DATELINE = re.compile(
-    rf"""\s*
-    (?P<place>(?P<head>{_WORD}(?:(?:[ \t]+|/){_WORD}){{0,3}})     # IDLIB / DEIR EZ-ZOR / BEIRUT/ANKARA
-              (?:,[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,3}}){{0,2}})  # , Syria
-    (?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)?   # , Oct. 5, 2021
-    [ \t]*(?:\((?P<outlet>[^()\n]{{1,40}})\))?             # (North Press)
-    (?:[ \t]*(?:--|[–—―:])|[ \t]+-|-(?=[ \t]))[ \t]*\S     # – ...
-    """,
-    re.VERBOSE,
-)
-_NOT_PLACES = frozenset({
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTO", "PHOTOS", "LIVE",
-    "ANALYSIS", "OPINION", "EDITORIAL", "URGENT", "FLASH", "ALERT", "NOTE", "CORRECTION",
-    "FACTBOX", "EXPLAINER", "INTERVIEW", "REPORT", "NEWS", "SOURCE", "SOURCES", "BY",
-})
-
-
-def parse_dateline(text: str) -> tuple[str, str]:
-    """Split a dateline off the start of a paragraph: ``(place, outlet)``.
-
-    Accepts ``PLACE, Country (Outlet) – ...`` with ``–``, ``—``, ``-``, ``--`` or
-    ``:`` as separator, an optional ``, Oct. 5`` date and an optional outlet.
-    The first part of the place must be in capitals (``IDLIB``), unless an
-    outlet in parentheses follows (``Idlib, Syria (North Press) –``).
-
-    Parameters
-    ----------
-    text : str
-        A paragraph (only its start is looked at).
-
-    Returns
-    -------
-    tuple of str
-        The place part and the outlet, ``("", "")`` when there is no dateline.
-
-    Examples
-    --------
-    >>> parse_dateline("IDLIB, Syria (North Press) – Russian jets struck ...")
-    ('IDLIB, Syria', 'North Press')
-    >>> parse_dateline("HASAKAH, Syria – Turkish drones ...")
-    ('HASAKAH, Syria', '')
-    >>> parse_dateline("ALEPPO (Reuters) - Syrian forces ...")
-    ('ALEPPO', 'Reuters')
-    >>> parse_dateline("BEIRUT/ANKARA (Reuters) - Russian police deployed ...")
-    ('BEIRUT/ANKARA', 'Reuters')
-    >>> parse_dateline("London, Beirut – Asharq Al-Awsat")
-    ('London, Beirut', 'Asharq Al-Awsat')
-    >>> parse_dateline("Enab Baladi – Suwayda")
-    ('Suwayda', 'Enab Baladi')
-    >>> parse_dateline("Syrian forces shelled the town on Monday.")
-    ('', '')
-    """
-    alone = _DATELINE_LINE.fullmatch(text.strip())   # "London, Beirut – Asharq Al-Awsat" on a line of its own
-    if alone:
-        if _known_outlet(alone["place"]):   # "Enab Baladi – Suwayda": the outlet first
-            return alone["outlet"], alone["place"]
-        return alone["place"], alone["outlet"]
-    match = _DATELINE.match(text)
-    if match is None or not _is_dateline_place(match["head"], match["outlet"]):
-        return "", ""
-    return match["place"].strip(), (match["outlet"] or "").strip()
-
-
-_CAPITALISED = r"[A-Z][\w'’.\-]*"
-_DATELINE_LINE = re.compile(rf"(?P<place>{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?(?:,[ \t]*{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?){{0,2}})"
-                            rf"[ \t]*[–—-][ \t]*(?P<outlet>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}})")
+    head = read_header(text, title)
+    return Article(text=text, source=source, title=title, date=iso or head.date or normalise_date(default_date),
+                   url=url or "", outlet=head.outlet, dateline=head.place)
 
 
 # --------------------------------------------------------------------------- walking inputs
@@ -349,7 +284,7 @@ def _iter_file(path: str, st: os.stat_result | None, opts: _Options) -> Iterator
         yield from _jsonl_articles(path, text, opts)
     else:
         title = _first_line(text, markdown=suffix == ".md")
-        yield article_from_text(text, path, date=opts.date, title=title)
+        yield article_from_text(text, path, title=title, default_date=opts.date)
 
 
 def _read_stdin(opts: _Options) -> Article | InputFailure:
@@ -365,7 +300,7 @@ def _read_stdin(opts: _Options) -> Article | InputFailure:
         return text
     if _looks_like_html(text):
         return _html_article("-", "<stdin>", text, opts)
-    return article_from_text(text, "<stdin>", date=opts.date)
+    return article_from_text(text, "<stdin>", default_date=opts.date)
 
 
 # --------------------------------------------------------------------------- bytes to text
@@ -492,8 +427,8 @@ def _html_article(path: str, source: str, html: str, opts: _Options) -> Article 
                             "save the article page itself, or its text as .txt")
     meta = trafilatura.extract_metadata(html)
     title = getattr(meta, "title", None) or None
-    date = _normalise_date(getattr(meta, "date", None)) or opts.date
-    article = article_from_text(body, source, date=date, title=title, url=getattr(meta, "url", None) or "")
+    article = article_from_text(body, source, date=normalise_date(getattr(meta, "date", None)), title=title,
+                                url=getattr(meta, "url", None) or "", default_date=opts.date)
     sitename = getattr(meta, "sitename", None)
     return article if article.outlet or not sitename else replace(article, outlet=sitename)
 
@@ -547,9 +482,10 @@ def _record_article(record: Any, label: str, opts: _Options) -> Article | InputF
     article = article_from_text(
         text,
         _str_field(record, "source") or label,
-        date=_normalise_date(record.get("date")) or opts.date,
+        date=normalise_date(record.get("date")),
         title=_str_field(record, "title") or None,
         url=_str_field(record, "url"),
+        default_date=opts.date,
     )
     outlet = _str_field(record, "outlet")
     return replace(article, outlet=outlet) if outlet else article
@@ -596,113 +532,16 @@ def _front_matter_title(lines: io.StringIO) -> str:
     return title
 
 
-def _find_dateline(text: str, title: str) -> tuple[str, str]:
-    """The dateline of the first body paragraphs (after the title line, if the text has one)."""
-    paragraphs = []
-    for line in io.StringIO(text):
-        if line.strip():
-            paragraphs.append(line.strip())
-        if len(paragraphs) == 4:
-            break
-    if len(paragraphs) > 1 and paragraphs[0].lstrip("#").strip() == title:
-        paragraphs = paragraphs[1:]
-    for paragraph in paragraphs[:3]:
-        found = parse_dateline(paragraph)
-        if found[0]:
-            return found
-    return "", ""
-
-
-def _known_outlet(name: str) -> bool:
-    """Whether a name is a news outlet of ``patterns.yaml`` (``not_places.media_outlets``)."""
-    from geo.extract.patterns import load_patterns
-
-    return load_patterns().outlets.fullmatch(name.strip()) is not None
-
-
-def _is_dateline_place(head: str, outlet: str | None) -> bool:
-    if head.split()[0].rstrip(".:").upper() in _NOT_PLACES or sum(c.isalpha() for c in head) < 3:
-        return False  # "BREAKING:", "UN:" are not places
-    if head.isupper():
-        return True
-    return bool(outlet) and all(w[0].isupper() or re.match(r"[a-z]{1,3}-", w) for w in head.split())
-
-
-# --------------------------------------------------------------------------- dates
+# --------------------------------------------------------------------------- failures
 
 
 def _check_date_argument(value: str | None) -> str | None:
     if value is None or not str(value).strip():
         return None
-    iso = _normalise_date(value)
+    iso = normalise_date(value)
     if iso is None:
         raise InputError(f"date {value!r} is not a readable date; give it as YYYY-MM-DD (e.g. 2021-10-05)")
     return iso
-
-
-_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-
-
-def _normalise_date(value: object) -> str | None:
-    """``YYYY-MM-DD`` for a date in a common form; None when unknown or ambiguous.
-
-    >>> _normalise_date("October 5, 2021"), _normalise_date("2021-10-05T08:00:00Z")
-    ('2021-10-05', '2021-10-05')
-    >>> _normalise_date("05/10/2021") is None  # day or month first? refuse to guess
-    True
-    """
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, _Date):
-        return value.isoformat()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        pass
-    numeric = _NUMERIC_DATE.fullmatch(text)
-    if numeric:
-        return _numeric_date(*(int(g) for g in numeric.groups()))
-    return _parse_free_date(text)
-
-
-def _numeric_date(a: int, b: int, year: int) -> str | None:
-    """``DD/MM/YYYY`` or ``MM/DD/YYYY`` when only one reading is a valid date."""
-    readings = set()
-    for day, month in ((a, b), (b, a)):
-        try:
-            readings.add(_Date(year, month, day).isoformat())
-        except ValueError:
-            pass
-    return readings.pop() if len(readings) == 1 else None
-
-
-def _parse_free_date(text: str) -> str | None:
-    """Dates like ``October 5, 2021`` or ``Tue, 05 Oct 2021``; None when incomplete."""
-    try:
-        from dateutil import parser
-    except ImportError:  # pragma: no cover - dateutil comes with trafilatura (htmldate)
-        return _parse_date_formats(text)
-    try:
-        one = parser.parse(text, default=datetime(1901, 1, 1))
-        two = parser.parse(text, default=datetime(1902, 2, 2))
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return one.date().isoformat() if one.date() == two.date() else None
-
-
-def _parse_date_formats(text: str) -> str | None:
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-# --------------------------------------------------------------------------- failures
 
 
 def _os_failure(path: str, exc: Exception) -> InputFailure:

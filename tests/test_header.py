@@ -1,0 +1,67 @@
+"""geo.header: the dateline's place, the outlet and the publication date of a report's head."""
+from __future__ import annotations
+
+import pytest
+
+from geo.header import Header, normalise_date, read_header
+from geo.ingest import article_from_text
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Syria TV – Latakia, Saturday, 8 March 2025", Header("Latakia", "Syria TV", "2025-03-08")),
+    ("Enab Baladi – Afrin countryside, Wednesday, 15 February 2023",
+     Header("Afrin countryside", "Enab Baladi", "2023-02-15")),
+    ("Idlib, SANA – 3 March 2020", Header("Idlib", "SANA", "2020-03-03")),
+    ("QAMISHLO – 23 November 2022 – ANHA", Header("QAMISHLO", "ANHA", "2022-11-23")),
+    ("ERBIL, Kurdistan Region – 2 December 2022 – Rudaw", Header("ERBIL, Kurdistan Region", "Rudaw", "2022-12-02")),
+    ("Idlib province, June 14, 2022 (SOHR)", Header("Idlib province", "SOHR", "2022-06-14")),
+    ("ANKARA, July 28, 2022", Header("ANKARA", "", "2022-07-28")),
+    ("SOHR – December 8, 2024", Header("", "SOHR", "2024-12-08")),
+    ("The New Arab – Daraa, Wednesday, 27 January 2021", Header("Daraa", "The New Arab", "2021-01-27")),
+    ("Enab Baladi – Suwayda", Header("Suwayda", "Enab Baladi", None)),
+])
+def test_a_head_line_of_its_own(line, expected):
+    assert read_header(f"Title\n\n{line}\n\nThe town was calm on Monday.", "Title") == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("BEIRUT, Dec. 11, 2024 (AP) - The SDF handed the city over.", Header("BEIRUT", "AP", "2024-12-11")),
+    ("MOSCOW, November 19, 2019. /TASS/. Units of the Russian military police patrolled.",
+     Header("MOSCOW", "TASS", "2019-11-19")),
+    ("BEIRUT/ANKARA, Feb 20, 2018 (Reuters) - Forces entered Afrin.", Header("BEIRUT/ANKARA", "Reuters", "2018-02-20")),
+    ("BEIRUT, Oct 5 (Reuters) - Jets struck.", Header("BEIRUT", "Reuters", None)),   # no year: no date
+    ("IDLIB, Syria (North Press) – Russian jets struck.", Header("IDLIB, Syria", "North Press", None)),
+    ("SOHR – The Internal Security Forces raided the camp.", Header("", "SOHR", None)),
+])
+def test_a_dateline_opening_the_first_paragraph(paragraph, expected):
+    assert read_header(f"Title\n{paragraph}", "Title") == expected
+
+
+@pytest.mark.parametrize("paragraph", [
+    "On 5 March 2020 jets struck Idlib.",          # a date in a sentence is not the report's
+    "Reinforcements from Latakia and Homs",        # a sub-heading
+    "Local committees in exchange for weapons",
+    "Russian warplanes struck Ariha on March 3, 2020, killing two.",
+])
+def test_no_head_in_body_text(paragraph):
+    assert read_header(f"Title\n\n{paragraph}\n\nMore text.", "Title") == Header()
+
+
+def test_the_head_dates_a_report_that_gives_no_date():
+    text = "Title\n\nSyria TV – Latakia, Saturday, 8 March 2025\n\nConvoys arrived in Jableh."
+    assert article_from_text(text, "a.txt").date == "2025-03-08"
+    assert article_from_text(text, "a.txt", default_date="2020-01-01").date == "2025-03-08"
+    assert article_from_text(text, "a.txt", date="2025-03-09").date == "2025-03-09"   # the record's own date wins
+
+
+def test_the_default_date_serves_an_undated_head():
+    text = "Title\nIDLIB, Syria (North Press) – Jets struck."
+    assert article_from_text(text, "a.txt", default_date="2021-10-05").date == "2021-10-05"
+    assert article_from_text(text, "a.txt").date is None
+
+
+@pytest.mark.parametrize(("given", "iso"), [
+    ("Dec. 11, 2024", "2024-12-11"), ("Saturday, 8 March 2025", "2025-03-08"), ("March 2025", None), ("", None),
+])
+def test_normalise_date(given, iso):
+    assert normalise_date(given) == iso
