@@ -236,3 +236,46 @@ def test_a_unit_named_revolutionaries_keeps_its_own_bloc():
     text = "SDF fighters, backed by the Raqqa Revolutionaries Brigade, repelled the revolutionaries near Ain Issa."
     found = [(text[m.start:m.end], m.actor.bloc) for m in find_actors(text, registry)]
     assert ("Raqqa Revolutionaries Brigade", "sdf") in found and ("revolutionaries", "opposition") in found
+
+
+# --------------------------------------------------------------------------- eras: blocs that change with the date
+
+def _dated(text, gaz, day):
+    from geo.extract.pipeline import extract
+    from geo.ingest import article_from_text
+
+    ex = extract(article_from_text(f"Report\n\n{text}", "t.txt", date=day), gazetteer=gaz)
+    return {(c.place_names[0], b) for c in ex.claims if c.kind.value == "event" for b in c.blocs}
+
+
+@pytest.mark.parametrize(("day", "bloc"), [
+    ("2021-03-08", "syrian-government"), ("2024-12-07", "syrian-government"), ("2025-03-08", "hts"),
+])
+def test_the_state_after_the_fall_is_the_transitional_government(reg, day, bloc):
+    actor = reg.actors["syrian-army"]
+    assert reg.on(actor, day).bloc == bloc
+    assert reg.on(actor, None).bloc == "syrian-government"   # undated: as filed
+    assert reg.on(reg.actors["assad-regime"], day).bloc == "syrian-government"   # the regime's names never move
+
+
+def test_claims_take_the_bloc_of_their_sentence_date(gazetteer):
+    text = "Government forces shelled Jableh on Friday. Regime forces shelled Baniyas on Friday."
+    assert _dated(text, gazetteer, "2025-03-08") == {("Jableh", "hts"), ("Baniyas", "syrian-government")}
+    assert _dated(text, gazetteer, "2021-03-08") == {("Jableh", "syrian-government"),
+                                                     ("Baniyas", "syrian-government")}
+    before = "On 5 December 2024, government forces shelled Hama. On 20 January 2025, government forces shelled Homs."
+    assert _dated(before, gazetteer, "2025-02-01") == {("Hama", "syrian-government"), ("Homs", "hts")}
+
+
+def test_an_era_must_name_known_actors_and_a_date(tmp_path):
+    from geo.errors import RegistryError
+
+    head = "theatres:\n  x:\n    blocs:\n      - {id: a, name: A}\n      - {id: b, name: B}\n    eras:\n"
+    actors = "actors:\n  - {id: s, name: S, bloc: a}\n"
+    for era, message in (("      - {from: 2024-12-08, actors: [nobody], bloc: b}\n", "'nobody'"),
+                         ("      - {from: 2024-12-08, actors: [s], bloc: zz}\n", "'zz'"),
+                         ("      - {from: December 2024, actors: [s], bloc: b}\n", "YYYY-MM-DD")):
+        bad = tmp_path / "actors.yaml"
+        bad.write_text(head + era + actors, encoding="utf-8")
+        with pytest.raises(RegistryError, match=message):
+            load_registry(bad)

@@ -19,7 +19,8 @@ from geo.gazetteer.fold import fold, tokens
 from geo.gazetteer.sources import data_dir
 from geo.model import Actor
 
-__all__ = ["Bloc", "Registry", "ActorMention", "load_registry", "find_actors", "user_registry_path"]
+__all__ = ["Bloc", "Era", "Registry", "ActorMention", "load_registry", "find_actors", "in_their_time",
+           "user_registry_path"]
 
 _MAX_WORDS = 7
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,6 +33,15 @@ class Bloc:
     id: str
     name: str
     colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """From ``start`` (ISO date) on, the actors ``actors`` belong to ``bloc``."""
+
+    start: str
+    actors: frozenset[str]
+    bloc: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,15 @@ class Registry:
     path: Path
     alliances: tuple[frozenset[str], ...] = ()
     armies: tuple[tuple[re.Pattern[str], Actor], ...] = ()   # "the army" of a report naming the country
+    eras: tuple[Era, ...] = ()
+
+    def on(self, actor: Actor, day: str | None) -> Actor:
+        """The actor as it stood on ``day`` (ISO, possibly ``YYYY-MM``): its bloc after the last era begun."""
+        bloc = actor.bloc
+        for era in self.eras:
+            if day is not None and day >= era.start and actor.id in era.actors:
+                bloc = era.bloc
+        return actor if bloc == actor.bloc else replace(actor, bloc=bloc)
 
     def allied(self, a: str, b: str) -> bool:
         """Whether two blocs are on the same side (``alliances`` in the registry)."""
@@ -151,7 +170,39 @@ def load_registry(path: Path | None = None, user_path: Path | None = None) -> Re
     if unknown:
         raise RegistryError(f"{path}: alliances name unknown blocs {', '.join(unknown)}; "
                             f"known blocs: {', '.join(registry.blocs)}")
-    return replace(registry, alliances=groups, armies=_armies(data, registry, path))
+    return replace(registry, alliances=groups, armies=_armies(data, registry, path), eras=_eras(data, registry, path))
+
+
+def _eras(data: dict, registry: Registry, path: Path) -> tuple[Era, ...]:
+    out = []
+    for name, theatre in (data.get("theatres") or {}).items():
+        for era in theatre.get("eras") or []:
+            start, actors, bloc = str(era.get("from", "")), era.get("actors") or [], era.get("bloc")
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", start):
+                raise RegistryError(f"{path}: an era of theatre {name!r} starts {start!r}; give 'from' as YYYY-MM-DD")
+            unknown = [a for a in actors if a not in registry.actors]
+            if unknown or bloc not in registry.blocs:
+                raise RegistryError(f"{path}: the era of theatre {name!r} from {start} names unknown actors "
+                                    f"{unknown} or bloc {bloc!r}; use actor ids and bloc ids of the file")
+            out.append(Era(start, frozenset(actors), bloc))
+    return tuple(sorted(out, key=lambda e: e.start))
+
+
+def in_their_time(mentions: list[ActorMention], registry: Registry, spans: list[tuple[int, int, str | None]]
+                  ) -> list[ActorMention]:
+    """The mentions with each actor's bloc on the date of its sentence (``spans``: start, end, ISO date).
+
+    After Assad's fall "government forces" are the transitional government's (see ``eras`` in
+    ``gazetteer/actors.yaml``); a sentence without a date of its own takes the report's.
+    """
+    if not registry.eras:
+        return mentions
+    out = []
+    for m in mentions:
+        day = next((d for s, e, d in spans if s <= m.start < e), None)
+        actor = registry.on(m.actor, day)
+        out.append(m if actor is m.actor else replace(m, actor=actor))
+    return out
 
 
 def _armies(data: dict, registry: Registry, path: Path) -> tuple[tuple[re.Pattern[str], Actor], ...]:

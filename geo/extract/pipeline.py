@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import shapely
 
-from geo.extract.actors import Registry, find_actors, load_registry
+from geo.extract.actors import Registry, find_actors, in_their_time, load_registry
 from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
 from geo.extract.dates import date_in
 from geo.extract.locations import Loc, area_of, build_locs, representative
@@ -67,6 +67,9 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     toks = tokens(text)
     keys, skels, prefixes = gaz.keys()
     actors = find_actors(text, registry, toks)
+    if registry.eras:
+        dated = [(x.start, x.end, date_in(x.text, article.date) or article.date) for x in sentences(text)]
+        actors = in_their_time(actors, registry, dated)
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
     raw += find_pattern_mentions(text, raw, patterns.stopwords)
     placed = {(r.start, r.end) for r in raw}   # "the Barzeh district of northern Damascus": the city, not the government
