@@ -279,3 +279,10 @@ def test_an_era_must_name_known_actors_and_a_date(tmp_path):
         bad.write_text(head + era + actors, encoding="utf-8")
         with pytest.raises(RegistryError, match=message):
             load_registry(bad)
+
+
+
+def test_an_acronym_the_report_defines_names_the_actor(reg):
+    text = "Government of Syria (GoS) troops advanced. GoS forces entered Morek. The GOSPEL was read."
+    assert _found(text, reg) == [("Government of Syria", "syrian-government"), ("GoS", "syrian-government")]
+    assert _found("GoS forces entered Morek.", reg) == []   # undefined: no actor

@@ -22,6 +22,10 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("The town of Jisr al-Shughur is controlled by HTS.", "Jisr al-Shughur", "hts"),
     ("Tal Abyad remains in the hands of Turkish-backed factions.", "Tal Abyad", "opposition"),
     ("Afrin has been under Turkish control since 2018.", "Afrin", "turkey"),
+    ("Government of Syria (GoS) forces took control of Khan Shaykhun on 21 August.", "Khan Sheikhoun",
+     "syrian-government"),
+    ("Government forces and affiliated groups took over Kafr Nabudah on 8 May.", "Kafr Nabudah", "syrian-government"),
+    ("Sources reported that the Syrian National Army captured Tal Rifaat.", "Tal Rifaat", "opposition"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
@@ -679,3 +683,13 @@ def test_occupied_as_a_verb_is_no_control_by_the_occupation(gazetteer, text):
 ])
 def test_control_in_russian_and_arabic_outlet_wording(gazetteer, text, held):
     assert held_all(run(text, gazetteer)) == held
+
+
+def test_a_place_falls_to_the_advancing_troops_named_before(gazetteer):
+    ex = run("Government troops pushed north on Monday. On Tuesday Qalaat al-Madiq fell to the advancing troops.", gazetteer)
+    assert ("Qalaat al-Madiq", "syrian-government") in holders(ex)
+
+
+def test_what_a_party_had_seized_is_not_held_now(gazetteer):
+    ex = run("Residents returned to the towns that the regime had seized in 2019, Khan Shaykhun and Morek.", gazetteer)
+    assert claims(ex, "control") == []

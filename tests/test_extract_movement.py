@@ -84,6 +84,8 @@ def test_routes_with_noun_phrases_around_their_ends(gazetteer, text, ends):
      "field.", (("al-Shaddadi", "Conoco gas field"), ("us-coalition",))),
     ("Turkey's Defence Ministry said the convoy was on its way from Maarat al-Numan to Morek when it was hit.",
      (("Maarat al-Numan", "Morek"), ("turkey",))),
+    ("The joint Russian-Turkish patrol started near Darbasiyah and moved westwards along the border, ending on the "
+     "outskirts of Ras al-Ain.", (("Darbasiyah", "Ras al-Ain"), ("russia", "turkey"))),
 ])
 def test_routes_told_in_other_words(gazetteer, text, route):
     assert route in routes_of(run(text, gazetteer))
@@ -269,3 +271,23 @@ def test_army_reinforcements_are_the_army_of_the_report(gazetteer):
             "outskirts of Tafas.")
     ((_, end), blocs), = routes_of(run(text, gazetteer))
     assert (end, blocs) == ("Tafas", ("syrian-government",))
+
+
+@pytest.mark.parametrize("text,ends", [
+    ("Iranian-backed militias moved from Deir ez-Zor down the valley road and crossed into Iraq at al-Qaim.",
+     ("Deir ez-Zor", "Al Qā’im")),
+    ("A US convoy entered Syria from northern Iraq near al-Yarubiyah and headed to al-Shaddadi.",
+     ("al-Yarubiyah", "al-Shaddadi")),
+    ("A US-escorted convoy of tankers left the al-Omar field for northern Iraq through the crossing near al-Yarubiyah.",
+     ("al-Omar oil field", "al-Yarubiyah")),
+    ("Iranian-backed militias moved from Deir ez-Zor into Iraq.", ("Deir ez-Zor", "Iraq")),   # no crossing named
+])
+def test_a_move_across_a_border_ends_where_it_crosses(gazetteer, text, ends):
+    (r,) = claims(run(text, gazetteer), "route")
+    assert r.place_names == ends
+
+
+def test_a_party_that_only_names_the_source_does_not_move(gazetteer):
+    ex = run("A Syrian opposition outlet reported that a convoy of trucks crossed from al-Qaim into Albu Kamal.", gazetteer)
+    (r,) = claims(ex, "route")
+    assert "opposition" not in r.blocs

@@ -243,7 +243,26 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
             out.append(shared)
         i += 1
     army = next((actor for word, actor in registry.armies if word.search(text)), None)
-    return _back_references(text, _allies(text, _owned(text, out, registry), registry), army)
+    out = _acronyms(text, _owned(text, out, registry))
+    return _back_references(text, _allies(text, out, registry), army)
+
+
+_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*\)")   # "Government of Syria (GoS)"
+
+
+def _acronyms(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """An acronym a report defines for an actor names it from there on: "Government of Syria (GoS) ...
+    GoS forces took Khan Shaykhun"."""
+    extra: list[ActorMention] = []
+    for a in found:
+        defined = _DEFINED.match(text, a.end)
+        if a.adjective or defined is None or sum(c.isupper() for c in defined[1]) < 2:
+            continue
+        for m in re.finditer(rf"\b{re.escape(defined[1])}s?\b", text[defined.end():]):
+            s, e = defined.end() + m.start(), defined.end() + m.end()
+            if not any(b.start < e and s < b.end for b in found + extra):
+                extra.append(ActorMention(s, e, a.actor))
+    return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
 _ALLIED = re.compile(r"(?:allied|affiliated)\b", re.I)
@@ -288,6 +307,7 @@ def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[Act
 
 
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
+                        r"(?:(?:advancing|attacking|invading|retreating|withdrawing|remaining|same)\s+)?"   # "fell to the advancing troops"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|militants|terrorists)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"

@@ -668,10 +668,11 @@ def _until(ctx: SentenceContext, pos: int) -> bool:
 @lru_cache(maxsize=8)
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
-    return re.compile(r"^\s*[)\"”]?\s*(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+    return re.compile(r"^\s*(?:\([A-Za-z]{2,8}\)\s*)?[)\"”]?\s*(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
                       r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
                       r"rebels|insurgents|allies|partners|proxies|organi[sz]ation|air\s+power|air\s+support|warplanes|jets|aircraft|artillery)\s+){0,2}"   # "Islamic State group jihadists have seized"
+                      r"(?:and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated|auxiliary|loyal)\s+[\w-]+\s+)?"   # "GoS forces and affiliated groups took over"
                       r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
                       r"quickly|swiftly|reportedly|recently|effectively|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)
@@ -732,9 +733,11 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
-        if re.search(r"\b(?:which|that)\s+(?:the\s+)?$", head, re.I) and re.search(r"\bhad\b", m.group(), re.I):
+        relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", head, re.I) is not None \
+            and not _SAID_THAT.search(ctx.text, max(ctx.sentence.start, group[0].start - 40), group[0].start)
+        if relative and not head.rstrip().casefold().endswith(("where", "where the")) and re.search(r"\bhad\b", m.group(), re.I):
             continue   # "towns that the regime had seized in 2019": what held before
-        if re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", head, re.I):
+        if relative:
             anchor = _antecedent(ctx, group[0].start) or _loc_before(ctx, group[0].start)
             locs = (chain(ctx.text, ctx.locs, anchor) if anchor in ctx.locs else [anchor]) if anchor else []
         elif re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):   # "... regained control of it"
@@ -750,6 +753,9 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
 
 
 
+# "sources reported that the SNA captured X": "that" opens what is said, not a relative clause
+_SAID_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|confirmed|added|stated|claimed|noted|explained|"
+                        r"indicated|revealed|learned|documented|monitored|believe[sd]?|thinks?|thought)\s+that\s+(?:the\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\b", re.I)   # "seized by X"; "seized from the YPG": X's loss
 
 

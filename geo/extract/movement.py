@@ -70,6 +70,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
                                                                                for o, d in legs),
                                                   leg[1].start - leg[0].end))
         actors = _route_actors(ctx, memory, origin.start)
+        origin, dest = _narrowed(ctx, origin), _narrowed(ctx, dest)
         if actors or moving:
             memory.arrival = (dest, s.index)
             memory.start = (origin, s.index)
@@ -192,6 +193,24 @@ def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]])
             break
         dest = later
     return dest
+
+
+_AT_CROSSING = re.compile(r"\s*,?\s+(?:at|through|via|by\s+way\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:(?:crossing|border\s+post|gate)\s+(?:point\s+)?(?:(?:at|of|in)\s+(?:the\s+)?)?)?", re.I)
+
+
+def _narrowed(ctx: SentenceContext, loc: Loc) -> Loc:
+    """ "crossing into Iraq at al-Qaim", "entered Syria from northern Iraq near al-Yarubiyah": a move into
+    or out of a country or region ends or starts where it crosses, when the sentence says where."""
+    if loc.precision < 3 and not whole_country(loc):
+        return loc
+    spot = next((x for x in ctx.locs if x.start >= loc.end and x.located and not x.locator), None)
+    if spot is None or spot.end > ctx.sentence.end or spot.precision >= 3 or whole_country(spot):
+        return loc
+    gap = ctx.text[loc.end:spot.start]
+    if _AT_CROSSING.fullmatch(gap) or (spot.kind == "near" and not gap.strip(" ,")):
+        return spot
+    return loc
 
 
 def _same_place(a: Loc, b: Loc) -> bool:

@@ -22,6 +22,7 @@ from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
 from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions
 from geo.extract.routes import route_line
+from geo.extract.sentence import names_source
 from geo.extract.text import sentences
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer.fold import tokens
@@ -141,7 +142,8 @@ def _drafts(article: Article, locs: list[Loc], actors, patterns: Patterns, datel
             article.text, sent,
             [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end
              and not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
-            [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns, memory)
+            [a for a in actors if sent.start <= a.start and a.end <= sent.end and not names_source(article.text, a)],
+            patterns, memory)
         out += read_sentence(ctx, memory)
     return out
 

@@ -16,7 +16,7 @@ __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INTO", "PASSIVE_BEFORE",
     "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
-    "is_speaker", "locs_after", "previous_subject", "subject_group", "unique_actors", "whole_country"
+    "is_speaker", "locs_after", "names_source", "previous_subject", "subject_group", "unique_actors", "whole_country"
 ]
 
 
@@ -217,6 +217,16 @@ def control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
 def is_speaker(ctx: SentenceContext, a: ActorMention) -> bool:
     return bool(re.match(r"\s*(?:\w+\s+){0,2}?(?:said|told|announced|stressed|claimed|warned|urged|called)\b",
                          ctx.text[a.end:a.end + 40]))
+
+
+def names_source(text: str, a: ActorMention) -> bool:
+    """A party word that only says whose a source is ("a Syrian opposition outlet reported", "pro-government
+    media", "Kurdish activists"): the source speaks, the party does not act."""
+    return bool(_SOURCE_NOUN.match(text, a.end, min(len(text), a.end + 30)))
+
+
+_SOURCE_NOUN = re.compile(r"\s*(?:[\w-]+\s+)?(?:media|outlets?|websites?|newspapers?|news\s+agency|TV|television|"
+                          r"channels?|activists?|monitors?|observatory|journalists?|reporters?)\b")
 
 
 def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[ActorMention]:
