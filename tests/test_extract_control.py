@@ -26,6 +26,8 @@ from _extract_helpers import claims, events_of, held_all, holders, run
      "syrian-government"),
     ("Government forces and affiliated groups took over Kafr Nabudah on 8 May.", "Kafr Nabudah", "syrian-government"),
     ("Sources reported that the Syrian National Army captured Tal Rifaat.", "Tal Rifaat", "opposition"),
+    ("The SDF said it had taken over Mayadin.", "al-Mayadin", "sdf"),
+    ("Mayadin was taken over by the SDF on Friday.", "al-Mayadin", "sdf"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)

@@ -10,6 +10,8 @@ from _extract_helpers import claims, events_of, geom, holders, place, run
 @pytest.mark.parametrize("text,etype,blocs,name", [
     ("Russian jets bombed Maarat al-Numan on Sunday.", "strike", {"russia"}, "Maarat al-Numan"),
     ("Turkey sent reinforcements to Atarib.", "buildup", {"turkey"}, "Atarib"),
+    ("The SDF said it had taken over Mayadin.", "capture", {"sdf"}, "al-Mayadin"),
+    ("Mayadin was taken over by the SDF on Friday.", "capture", {"sdf"}, "al-Mayadin"),
     ("HTS fighters clashed with government forces in Kafr Nabl.", "clash", {"hts", "syrian-government"}, "Kafr Nabl"),
     ("HTS fighters attacked a checkpoint in Kafr Nabl.", "attack", {"hts"}, "Kafr Nabl"),
     ("Government forces captured Saraqib.", "capture", {"syrian-government"}, "Saraqib"),

@@ -23,3 +23,10 @@ def test_the_stretch_of_a_road_between_two_towns_is_clipped_to_them(gazetteer):
     line = shapely.from_wkb(event.geometry)
     lon_min, _, lon_max, _ = line.bounds
     assert 36.45 < lon_min and lon_max < 36.9   # Ariha (36.61) to Saraqib (36.80) and 5 km on, not the whole M4
+
+
+def test_the_city_is_not_a_venue_abroad(gazetteer):
+    ex = run("Rebels hold half of Aleppo. Officials discussed a truce in Geneva. Government reinforcements "
+             "were arriving south of the city on Thursday.", gazetteer)
+    (arrival,) = [c for c in events_of(ex, "buildup") if c.evidence.startswith("Government")]
+    assert arrival.places == ("sy-aleppo",)

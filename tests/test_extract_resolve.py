@@ -286,3 +286,8 @@ def test_an_outlet_named_alone_is_no_place(gazetteer, text):
 def test_al_jazira_is_the_syrian_region_in_a_syrian_report(gazetteer):
     ex = run("US forces brought out oil tankers from the al-Jazira region towards Iraq through al-Yarubiyah.", gazetteer)
     assert "sy-area-jazira" in place_ids(ex)
+
+
+def test_a_far_namesake_of_a_local_road_is_not_placed(gazetteer):
+    ex = run("Government forces shelled Aleppo. Lorries entered the city along the Castello road.", gazetteer)
+    assert countries(ex) == {"SY"}

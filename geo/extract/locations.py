@@ -10,6 +10,7 @@ last town named). A relative phrase set off by commas right after a place
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -313,6 +314,7 @@ def _in_aside(text: str, loc: Loc, ref: int) -> bool:
 def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     """Back-references: "the town" stands for the last town named before it."""
     out = []
+    home = Counter(loc.place.country for loc in locs if loc.place and loc.place.country).most_common(1)
     for m in _COREF.finditer(text):
         if any(loc.start <= m.start() < loc.end for loc in locs):
             continue
@@ -320,6 +322,8 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and not loc.locator and loc.kind in ("place", "near", "outskirts")]
         prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
+        # "officials met in Geneva ... reinforcements south of the city": a venue abroad is not the story's city
+        prior = [loc for loc in prior if not home or loc.place.country == home[0][0]] or prior
         exact = [loc for loc in prior if loc.place.type == types[0]]
         if prior:   # the last one named, if close by; else the last of the very type ("the town": a town)
             target = prior[-1] if m.start() - prior[-1].end < _COREF_NEAR else (exact or prior)[-1]

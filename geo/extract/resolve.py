@@ -315,7 +315,7 @@ def _venue(place: Place, countries: frozenset[str]) -> bool:
 
 
 # "in al-Qusour neighbourhood": a part of a town of the story, not a far city of that name
-_LOCAL_KIND = re.compile(r"\s+(?:neighbou?rhood|district|quarter|suburb|village|camp|square)\b", re.I)
+_LOCAL_KIND = re.compile(r"\s+(?:neighbou?rhood|district|quarter|suburb|village|camp|square|road|highway|street|corridor|crossing)\b", re.I)
 
 
 def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = frozenset()) -> list[Resolved]:
