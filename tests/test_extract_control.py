@@ -28,6 +28,9 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("Sources reported that the Syrian National Army captured Tal Rifaat.", "Tal Rifaat", "opposition"),
     ("The SDF said it had taken over Mayadin.", "al-Mayadin", "sdf"),
     ("Mayadin was taken over by the SDF on Friday.", "al-Mayadin", "sdf"),
+    ("Al-Mayadin has also passed to the new authorities.", "al-Mayadin", "hts"),
+    ("Hajin remains under the control of the U.S.-backed, Kurdish-led Syrian Democratic Forces.", "Hajin", "sdf"),
+    ('"Deir Hafer is still held by our forces," a senior SDF commander said.', "Deir Hafer", "sdf"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
@@ -473,7 +476,7 @@ def test_took_part_or_place_is_no_capture(gazetteer, text):
     ("General Security forces recaptured Jableh and entered the city of al-Qardaha.",
      {("Jableh", "hts"), ("Qardaha", "hts")}),
     ("Beit Jinn lies just outside the buffer zone, in territory administered by the new government in Damascus.",
-     {("Beit Jinn", "syrian-government")}),
+     {("Beit Jinn", "hts")}),
     ("The convoys went to al-Bab, which Turkish forces and their rebel allies captured from Islamic State in 2017.",
      {("al-Bab", "turkey"), ("al-Bab", "opposition")}),
     ("The city of Albu Kamal and the towns along the western bank, from al-Mayadin to the border, are held by "
@@ -695,3 +698,18 @@ def test_a_place_falls_to_the_advancing_troops_named_before(gazetteer):
 def test_what_a_party_had_seized_is_not_held_now(gazetteer):
     ex = run("Residents returned to the towns that the regime had seized in 2019, Khan Shaykhun and Morek.", gazetteer)
     assert claims(ex, "control") == []
+
+
+def test_a_place_in_a_held_area_is_held_too(gazetteer):
+    ex = run("Izra, in the government-held Daraa countryside, has received thousands of displaced families.", gazetteer)
+    assert ("Izra", "syrian-government") in held_all(ex)
+
+
+def test_keeping_control_is_holding(gazetteer):
+    ex = run("Damascus proposed that the SDF leave Deir Hafer in return for the SDF keeping security control over "
+             "Kobani.", gazetteer)
+    assert ("Kobani", "sdf") in holders(ex)
+
+
+def test_our_forces_need_a_speaker(gazetteer):
+    assert claims(run('"Deir Hafer is still held by our forces," the man said.', gazetteer), "control") == []

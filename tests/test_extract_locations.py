@@ -30,3 +30,16 @@ def test_the_city_is_not_a_venue_abroad(gazetteer):
              "were arriving south of the city on Thursday.", gazetteer)
     (arrival,) = [c for c in events_of(ex, "buildup") if c.evidence.startswith("Government")]
     assert arrival.places == ("sy-aleppo",)
+
+
+def test_the_city_after_a_list_of_towns_is_the_city_named_before(gazetteer):
+    ex = run("The SDF handed Deir ez-Zor city to the new authorities in return for keeping the towns on the eastern "
+             "bank, from al-Susah up to Hajin. The city has been held by Damascus-appointed forces since.", gazetteer)
+    held = [c for c in claims(ex, "control") if c.evidence.startswith("The city")]
+    assert [c.places for c in held] == [("sy-deir-ez-zor",)]
+
+
+def test_the_city_named_as_a_city_stays_the_last_one(gazetteer):
+    ex = run("Jets struck Idlib. The army entered the city of Saraqib after battles with HTS fighters who had "
+             "infiltrated the city.", gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "clash")} == {"Saraqib"}

@@ -244,7 +244,31 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         i += 1
     army = next((actor for word, actor in registry.armies if word.search(text)), None)
     out = _acronyms(text, _owned(text, out, registry))
+    out = _first_person(text, out)
     return _back_references(text, _allies(text, out, registry), army)
+
+
+_OURS = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:forces|fighters|troops|units|men|soldiers|positions)\b")
+_SAYS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|added|stressed|stated|insisted|declared)\b")
+_SAID_BY = re.compile(r"\b(?:said|says|told|added|stressed|stated|insisted|declared)\s+(?:[\w-]+\s+){0,4}?$")
+
+
+def _first_person(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "'Deir Hafer is still held by our forces,' a senior SDF commander said": "our forces" are the
+    speaker's."""
+    extra = []
+    for m in _OURS.finditer(text):
+        if any(a.start <= m.start() < a.end for a in found):
+            continue
+        after = [a for a in found if m.end() <= a.start < m.end() + 250 and not a.adjective
+                 and not re.search(r"[.!?][\s”\"]*\n|\n", text[m.end():a.start])
+                 and (_SAYS.match(text, a.end) or _SAID_BY.search(text, max(0, a.start - 40), a.start))]
+        before = [a for a in found if m.start() - 250 < a.end <= m.start() and not a.adjective
+                  and not re.search(r"\n", text[a.end:m.start()]) and _SAYS.match(text, a.end)]
+        speaker = after[0] if after else (before[-1] if before else None)
+        if speaker is not None:
+            extra.append(ActorMention(m.start(), m.end(), speaker.actor))
+    return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
 _DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*\)")   # "Government of Syria (GoS)"

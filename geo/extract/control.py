@@ -564,8 +564,15 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
                     or _loc_before(ctx, a.start)   # "Maarat al-Numan, which also lies in government-held territory"
                 named = [anchor] if anchor else []
             locs = named or locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
+            inside = _IN_THE.search(ctx.text, max(ctx.sentence.start, a.start - 20), a.start)
+            host = _loc_before(ctx, inside.start() + 1) if inside and not named and locs else None
+            if host is not None and host.end == inside.start() and host.precision == 1 and host not in locs:
+                locs = [host, *locs]   # "Izra, in the government-held Daraa countryside": Izra too
             out.append(_control(ctx, locs, [a], m.group(1)))
     return out
+
+
+_IN_THE = re.compile(r",\s*(?:in|inside|within)\s+(?:the\s+)?$", re.I)
 
 
 _WHICH_ASIDE = re.compile(r",\s*(?:which|who|(?:commanded|headed|founded|formed|run|created|trained)\s+by)\s+[^,.;]{3,80},"

@@ -311,6 +311,9 @@ def _in_aside(text: str, loc: Loc, ref: int) -> bool:
     return "," in rest and not re.search(r"[.;!?]", rest)
 
 
+_CALLED_SMALL = re.compile(r"\b(?:villages?|towns?|hamlets?)\b[^.;]{0,45}$", re.I)   # "the towns ..., from A up to B"
+
+
 def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     """Back-references: "the town" stands for the last town named before it."""
     out = []
@@ -327,6 +330,10 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         exact = [loc for loc in prior if loc.place.type == types[0]]
         if prior:   # the last one named, if close by; else the last of the very type ("the town": a town)
             target = prior[-1] if m.start() - prior[-1].end < _COREF_NEAR else (exact or prior)[-1]
+            if types[0] == PlaceType.CITY and exact and target.place.type != PlaceType.CITY \
+                    and m.start() - exact[-1].end < 2 * _COREF_NEAR \
+                    and _CALLED_SMALL.search(text, max(0, target.start - 60), target.start):
+                target = exact[-1]   # "Deir ez-Zor city ... the villages of al-Susah and Hajin ... The city": Deir ez-Zor
             base = Loc(m.start(), m.end(), target.place.name, target.place, target.place.geometry,
                        target.precision, mention=target.mention)
             rel = relative_before(text, m.start())

@@ -168,6 +168,9 @@ _BACKED = re.compile(r"-(?:backed|supported|sponsored)\s+", re.I)
 _AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to|linked\s+to|close\s+to)\s+(?:the\s+)?", re.I)
 
 
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affiliated: bool = False) -> list[ActorMention]:
     """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y"); with
     ``affiliated``, also past "units affiliated with" ("held by units affiliated with the SDF")."""
@@ -178,7 +181,7 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
             continue
         gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
         if (len(gap) > (max_gap if not out else 24) and not (affiliated and not out and _AFFILIATED.fullmatch(gap))) \
-                or re.search(r"[.;:]", gap):
+                or re.search(r"[.;:]", _INITIALS.sub("", gap)):   # "the U.S.-backed SDF": no full stop
             break   # "by Kurdish-led units affiliated with the SDF": the SDF's
         backed = _BACKED.match(ctx.text, a.end) if a.adjective else None
         if backed and i + 1 < len(ctx.actors) and ctx.actors[i + 1].start == backed.end():
