@@ -286,3 +286,16 @@ def test_an_acronym_the_report_defines_names_the_actor(reg):
     text = "Government of Syria (GoS) troops advanced. GoS forces entered Morek. The GOSPEL was read."
     assert _found(text, reg) == [("Government of Syria", "syrian-government"), ("GoS", "syrian-government")]
     assert _found("GoS forces entered Morek.", reg) == []   # undefined: no actor
+
+
+def test_the_army_is_not_a_faction_named_army(reg):
+    text = "In Syria, Jaish al-Fatah (Army of Conquest) took Idlib. The army pulled out of Jisr al-Shughur."
+    assert _found(text, reg)[-1] == ("The army", "syrian-government")
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("Islamic State fighters attacked Palmyra. Its fighters advanced across the desert.", ("Its fighters", "isis")),
+    ("Rebel fighters left the Old City. The evacuated fighters travelled north.", ("The evacuated fighters", "opposition")),
+])
+def test_a_force_told_again_with_a_possessive_or_an_adjective(reg, text, ref):
+    assert ref in _found(text, reg)

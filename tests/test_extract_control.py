@@ -713,3 +713,8 @@ def test_keeping_control_is_holding(gazetteer):
 
 def test_our_forces_need_a_speaker(gazetteer):
     assert claims(run('"Deir Hafer is still held by our forces," the man said.', gazetteer), "control") == []
+
+
+def test_a_party_after_after_is_not_the_one_a_place_fell_to(gazetteer):
+    ex = run("On May 20 Palmyra fell to the jihadists after government forces pulled out of the city.", gazetteer)
+    assert ("Palmyra", "syrian-government") not in holders(ex)

@@ -291,3 +291,9 @@ def test_a_party_that_only_names_the_source_does_not_move(gazetteer):
     ex = run("A Syrian opposition outlet reported that a convoy of trucks crossed from al-Qaim into Albu Kamal.", gazetteer)
     (r,) = claims(ex, "route")
     assert "opposition" not in r.blocs
+
+
+def test_a_party_in_a_clause_about_the_destination_does_not_move(gazetteer):
+    ex = run("Rebel fighters left the Old City on Wednesday. The evacuated fighters travelled on from al-Dar al-Kabira "
+             "to al-Rastan, a rebel-held town which regime aircraft have repeatedly bombed.", gazetteer)
+    assert routes_of(ex) == [(("Al-Dar al-Kabirah", "al-Rastan"), ("opposition",))]

@@ -330,13 +330,16 @@ def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[Act
     return out
 
 
-_HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
-                        r"(?:(?:advancing|attacking|invading|retreating|withdrawing|remaining|same)\s+)?"   # "fell to the advancing troops"
+_HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
+                        r"(?:(?:advancing|attacking|invading|retreating|withdrawing|remaining|same|evacuated|departing|besieged)\s+)?"   # "fell to the advancing troops"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|militants|terrorists)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b")   # "terrorist organizations deployed in X"
-_NOT_THE_ARMY = re.compile(r"\b(?:national|free|revolutionary|islamic|liberation)\b", re.I)   # "the army" is no faction
+_NOT_THE_ARMY = re.compile(r"\b(?:national|free|revolutionary|islamic|islam|liberation|conquest|izza|glory|new|commando|"
+                           r"mujahideen)\b", re.I)   # "the army" is no faction ("Army of Conquest", "National Army")
+# ... and these are never called "the army", so naming them leaves "the army" the country's
+_NEVER_THE_ARMY = re.compile(r"\b(?:conquest|islam|izza|glory|commando|mujahideen)\b", re.I)
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
@@ -355,7 +358,8 @@ def _back_references(text: str, found: list[ActorMention], registry_army: Actor 
                  # terrorists of Jabhat al-Nusra ... the terrorists"
                  and not (noun == "army" and _NOT_THE_ARMY.search(text[a.start:a.end]))]
         if not named and noun == "army" and registry_army is not None \
-                and not any("army" in text[a.start:a.end].casefold() for a in pool if a.end <= m.start()):
+                and not any("army" in text[a.start:a.end].casefold() and not _NEVER_THE_ARMY.search(text[a.start:a.end])
+                            for a in pool if a.end <= m.start()):
             named = [ActorMention(m.start(), m.end(), registry_army)]   # "the army" in a report naming no other army
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
                                                 for b in pool)]

@@ -246,6 +246,9 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
 
 
+_WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
+
+
 def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None) -> list[Actor]:
     """Who moves: the parties of the clause that tells the move, before its start ("army units ... moved
     from A"); else the sentence's parties; else, for "a second column", whoever moved last."""
@@ -259,6 +262,9 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         memory.last_movers = unique_actors([a.actor for a in carriers])
         return memory.last_movers
     clause = clause_start(ctx, origin) if origin is not None else ctx.sentence.start
+    aside = _WHICH.search(ctx.text, origin, ctx.sentence.end) if origin is not None else None
+    if aside is not None:   # "... to Rastan, rebel-held towns which regime aircraft have bombed": not the movers
+        usable = [a for a in usable if a.start < aside.start()]
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
     own = [a.actor for a in (movers or usable)]
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []

@@ -169,6 +169,8 @@ _AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to
 
 
 _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+# "fell to the group after government forces pulled out": the party after "after" is another clause's
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|until|because|following)\b", re.I)
 
 
 def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affiliated: bool = False) -> list[ActorMention]:
@@ -181,7 +183,7 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
             continue
         gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
         if (len(gap) > (max_gap if not out else 24) and not (affiliated and not out and _AFFILIATED.fullmatch(gap))) \
-                or re.search(r"[.;:]", _INITIALS.sub("", gap)):   # "the U.S.-backed SDF": no full stop
+                or re.search(r"[.;:]", _INITIALS.sub("", gap)) or _SUBORDINATE.search(gap):   # "the U.S.-backed SDF"
             break   # "by Kurdish-led units affiliated with the SDF": the SDF's
         backed = _BACKED.match(ctx.text, a.end) if a.adjective else None
         if backed and i + 1 < len(ctx.actors) and ctx.actors[i + 1].start == backed.end():
