@@ -58,6 +58,8 @@ def test_swap_a_for_b_in_running_text(gazetteer):
     ("Turkish troops would withdraw from Morek and hand it over to government forces, in return for the "
      "government forces' withdrawal from Kafr Nabudah, which would be returned to the opposition factions.",
      ("opposition",)),
+    ("Ankara floated a deal under which government forces would take over Ain Issa in return for Manbij being "
+     "handed to the SNA.", ("opposition",)),
 ])
 def test_who_receives_the_second_leg(gazetteer, text, b_to):
     (x,) = claims(run(text, gazetteer), "exchange")
@@ -397,3 +399,17 @@ def test_the_receiver_of_a_strip_is_who_would_then_patrol_it(gazetteer):
             "In return, regime forces would pull back from Kafr Nabl, leaving the town to the factions.")
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.details["a_to"] == ("russia",)
+
+
+def test_where_the_givers_leave_for_is_not_what_they_give(gazetteer):
+    ex = run("In Syria, rebel fighters in Zabadani would hand the town over to the army and be allowed to leave for Idlib "
+             "province, in return for the evacuation of civilians from al-Fuah and Kafraya.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "Zabadani" and x.details["a_to"] == ("syrian-government",)
+
+
+def test_a_swap_told_as_done_is_reported(gazetteer):
+    ex = run("Nusra militants held Zabadani and Madaya until April. The militants gave up the two towns in exchange "
+             "for the evacuation of the residents of al-Fuah and Kafraya.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert (x.details["status"], x.modality.value) == ("done", "reported")

@@ -94,7 +94,8 @@ def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:
 _LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:s|ing)?|permit(?:s|ting)?)\s+(?:the\s+)?",
                    re.I)
 # Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
-_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|leav\w*|left|retreat\w*|hand\w*(?:\s+over)?|"
+_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|(?:leav\w*|left)(?!\s+(?:for|to|towards)\b)|retreat\w*|"
+                        r"hand\w*(?:\s+over)?|"
                         r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
@@ -202,13 +203,15 @@ def _on_the_road(ctx: SentenceContext, leg: Loc, cue_start: int) -> Loc:
 
 # "evacuated to Aleppo", "bused towards Idlib": where people go is no leg of a swap
 _DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken|sent|relocated|displaced|head\w*)\s+"
-                          r"(?:\w+\s+){0,2}?(?:to|towards|into)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$", re.I)
+                          r"(?:\w+\s+){0,2}?(?:to|towards|into)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$"
+                          r"|\b(?:leave|leaves|leaving|left|depart\w*|go|going)\s+(?:for|to|towards)\s+(?:the\s+)?$", re.I)   # "leave for Idlib"
 
 
 _ASIDE = re.compile(r"\s*,\s*(?:(?:along|on|near|in|north|south|east|west)\b|(?:about|some|around)?\s*[\d.,]+\s*(?:km|kilomet(?:er|re)s?)\b)"
                     r"[^,.;]{1,50},")   # "B, along the M4,", "B, about 120 kilometers south of C,"
 # "... B to X", "B over to X", "B, which would be returned to X"
-_RECEIVER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?(?:handed|returned|given|transferred|ceded|delivered)\s+)?"
+_RECEIVER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?(?:handed|returned|given|transferred|ceded|delivered)\s+"
+                       r"|\s+(?:being|be|is|was|were|are)\s+(?:handed|returned|given|transferred|ceded|delivered)\s+)?"   # "B being handed to X"
                        r"(?:over\s+|back\s+)?(?:to|for)\s+"
                        r"|\s*,?\s*(?:and\s+(?:[\w-]+\s+){0,4}?)?(?:returning|reverting|passing|going)\s+(?:back\s+)?to\s+",
                        re.I)   # "B, and the area around it returning to the Syrian state"
