@@ -35,6 +35,9 @@ def _blocs(text, reg):
     ("HTS withdrew.", "hts"),
     ("The SDF withdrew.", "sdf"),
     ("Government forces advanced.", "syrian-government"),
+    ("Jordanian jets struck a depot near Salkhad.", "jordan"),
+    ("Lebanese Army units entered Hawsh al-Sayyed Ali.", "lebanon"),
+    ("Lebanese Hezbollah fighters withdrew.", "iran"),
 ])
 def test_one_actor(reg, text, bloc):
     assert _blocs(text, reg) == [bloc]
