@@ -410,3 +410,14 @@ def test_a_swap_told_as_done_is_reported(gazetteer):
              "for the evacuation of the residents of al-Fuah and Kafraya.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert (x.details["status"], x.modality.value) == ("done", "reported")
+
+
+@pytest.mark.parametrize("text,a_from,a_to,b_to,status", [
+    ("Activists accuse the Russian occupation of having bartered Afrin to Ankara in exchange for Eastern Ghouta.",
+     ("russia",), ("turkey",), ("russia",), "done"),
+    ("Ankara might accept the deployment of the Syrian government forces inside Manbij in exchange for handing over "
+     "Tal Rifaat to Turkey.", ("turkey",), ("syrian-government",), ("turkey",), "proposed"),
+])
+def test_legs_of_a_barter_and_of_a_deployment(gazetteer, text, a_from, a_to, b_to, status):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert (x.details["a_from"], x.details["a_to"], x.details["b_to"], x.details["status"]) == (a_from, a_to, b_to, status)

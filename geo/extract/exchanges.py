@@ -30,12 +30,14 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     """An exchange draft: "A ... in exchange for B", or "swap: A for B"."""
     pats = ctx.patterns.exchange
     s = ctx.sentence
-    m = pats["cue"].search(s.text)
+    cues = list(pats["cue"].finditer(s.text))
+    # "bartered A to X in exchange for B": the "in exchange for" tells the legs
+    m = next((c for c in cues if not _TRADE_WORD.match(c.group())), cues[0]) if cues else None
     if not m:
         return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory) or _two_legs(ctx) \
             or _two_withdrawals(ctx)
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
-    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or re.match(r"swap|trad|barter", m.group(), re.I):
+    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or _TRADE_WORD.match(m.group()):
         return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
     if not ctx.text[s.start:cue_start].strip() and m.group().casefold().endswith("for"):
         fronted = _fronted_price(ctx, cue_end)
@@ -83,6 +85,9 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
         a_to = b_from   # a swap between two parties: each receives what the other gives
     return _pending([_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to, told_before)], memory)
+
+
+_TRADE_WORD = re.compile(r"swap|trad|barter", re.I)
 
 
 def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:
@@ -267,6 +272,11 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
                                                                                               leg_a.start)):
         return unique_actors([a.actor for a in pair[0]]), unique_actors([a.actor for a in pair[1]])
     givers = _last_group(ctx, before)
+    if givers and _DEPLOYMENT_OF.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start) \
+            and _INSIDE.fullmatch(ctx.text, givers[-1].end, leg_a.start):   # "accept the deployment of X inside A"
+        takers = givers
+        givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
+        return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
     if givers and _TAKING.fullmatch(ctx.text[givers[-1].end:leg_a.start]):   # "allow government forces to take over A"
         takers = givers
         givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
@@ -282,6 +292,8 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
     return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in receivers])
 
 
+_DEPLOYMENT_OF = re.compile(r"\b(?:deployment|entry|return|redeployment)\s+of\s+(?:the\s+)?$", re.I)
+_INSIDE = re.compile(r"\s+(?:inside|in|into|to)\s+(?:the\s+(?:city|town|area)\s+of\s+)?", re.I)
 _KEPT_BY = re.compile(r",\s+which\s+(?:would|will|is\s+to|are\s+to)\s+(?:then\s+)?be\s+(?:patrolled|held|run|controlled|"
                       r"administered|taken\s+over|secured|manned|policed)\s+by\s+(?:the\s+)?", re.I)
 
