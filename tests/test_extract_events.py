@@ -512,3 +512,24 @@ def test_redeployments_and_restored_control(gazetteer, text, etype, place_name):
 def test_fire_with_no_target_named_is_placed_where_it_comes_from(gazetteer, text, places):
     ex = run(text, gazetteer)
     assert {n for t in ("strike", "buildup") for c in events_of(ex, t) for n in c.place_names} == places
+
+
+def test_an_attack_claimed_in_the_next_sentence_is_the_claimants(gazetteer):
+    ex = run("On Monday a suicide bomber blew himself up at a restaurant in Manbij. ISIS claimed the attack.", gazetteer)
+    (attack,) = events_of(ex, "attack")
+    assert (attack.place_names, attack.blocs, attack.modality.value) == (("Manbij",), ("isis",), "claimed")
+    assert attack.evidence.startswith("On Monday")
+    assert events_of(run("On Monday a suicide bomber blew himself up in Manbij. Officials condemned it.", gazetteer),
+                     "attack") == []
+
+
+def test_troops_no_one_names_are_the_force_named_last_before(gazetteer):
+    ex = run("US troops patrol Manbij. The Syrian army announced that it had entered Manbij. In reality, troops "
+             "deployed in villages around Arima.", gazetteer)
+    arima = [c for c in events_of(ex, "buildup") if c.evidence.startswith("In reality")]
+    assert [c.blocs for c in arima] == [("syrian-government",)]
+
+
+def test_a_list_that_all_remains_possible(gazetteer):
+    ex = run("A Turkish offensive, a handover of Manbij to Damascus or a new arrangement all remain possible.", gazetteer)
+    assert {c.modality.value for c in claims(ex, "event")} == {"possible"}

@@ -27,7 +27,7 @@ from geo.extract.sentence import (
     unique_actors,
     whole_country,
 )
-from geo.model import Actor, EventType
+from geo.model import Actor, EventType, Modality
 
 __all__ = ["read_events"]
 
@@ -300,6 +300,33 @@ _TIME_OF = re.compile(r"\b(?:before|after|following|during|since|ahead\s+of|prio
 
 def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """Event drafts of one sentence."""
+    claimed = _claimed_responsibility(ctx, memory)
+    return claimed + _read_events(ctx, memory) if claimed else _read_events(ctx, memory)
+
+
+_CLAIMABLE = frozenset({EventType.ATTACK, EventType.STRIKE})
+_RESPONSIBILITY = re.compile(r"\b(?:claimed|claims|has\s+claimed|have\s+claimed|took|takes|has\s+taken|have\s+taken)\s+"
+                             r"(?:responsibility\s+for\s+)?(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|"
+                             r"Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|"
+                             r"strike|assault|ambush|operation)s?\b", re.I)
+
+
+def _claimed_responsibility(ctx: SentenceContext, memory: Memory) -> list[Draft]:
+    """ "A suicide bomber blew himself up at a restaurant in Manbij. ISIS claimed the attack.": the attack,
+    told with no party, is the claimant's, as claimed."""
+    if memory.unclaimed is None or ctx.sentence.index - memory.unclaimed.sentence.index > 2:
+        return []
+    m = _RESPONSIBILITY.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    claimants = [a for a in ctx.actors if a.end <= (m.start() if m else 0) and not a.adjective]
+    if m is None or not claimants:
+        return []
+    draft, memory.unclaimed = memory.unclaimed, None
+    group = subject_group(ctx, claimants)
+    return [Draft("event", draft.sentence, draft.locs, unique_actors([a.actor for a in group]), Modality.CLAIMED,
+                  draft.event_type, ctx.text[group[0].start:group[-1].end], draft.extra)]
+
+
+def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     triggers = _triggers(ctx)
     excluded = control_actor_spans(ctx)
     attributed = attributed_spans(ctx)
@@ -325,10 +352,14 @@ def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if trig.type != EventType.BUILDUP:   # a side tells of its own build-ups, and of the strikes it suffers
             told.reverse()
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
-            or told[0] or told[1] or _reinforcing(ctx, trig, memory)
+            or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory)
         if actors:
             memory.last_actors[trig.type] = actors
         targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)
+        if locs and not (actors or targets) and trig.type in _CLAIMABLE:
+            memory.unclaimed = Draft("event", ctx.sentence, locs, [], Modality.CLAIMED, trig.type, "",
+                                     {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
+                                      "target_blocs": ()})
         if not locs or not (actors or targets) or (swap and trig.type == EventType.HANDOVER):
             continue
         shared = locs
@@ -357,6 +388,20 @@ def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[A
     if trig.type != EventType.BUILDUP or not re.search(r"\breinforcements?\b", ctx.sentence.text, re.I):
         return []
     return previous_subject(memory)
+
+
+_FORCE_SUBJECT = re.compile(r"(?:^|\b(?:In\s+reality|Meanwhile|Then|Later|Instead),?\s+)(?:the\s+)?"
+                            r"(?:troops|forces|soldiers|units|fighters)\s+(?:\w+\s+){0,2}?$", re.I)
+
+
+def _unnamed_force(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "The Syrian army announced it had entered Manbij. In reality, troops deployed in villages around
+    Arima.": troops no one names are the force the sentence before named last."""
+    prev = memory.previous
+    if prev is None or not _FORCE_SUBJECT.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
+        return []
+    named = [a for a in prev.actors if not a.adjective]
+    return [named[-1].actor] if named else []
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:

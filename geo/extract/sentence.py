@@ -48,6 +48,7 @@ class Memory:
     arrival: "tuple[Loc, int] | None" = None   # where the last move told ended, and in which sentence
     start: "tuple[Loc, int] | None" = None   # where the last move told started, and in which sentence
     occupier: list[Actor] = field(default_factory=list)   # the party last called "the occupation"
+    unclaimed: "Draft | None" = None   # the last attack told with no party, which a later sentence may claim
 
 
 @dataclass
@@ -79,12 +80,19 @@ class SentenceContext:
             mod = self.patterns.modality
             self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
             self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text))
-        if self.cues["possible"] and (at is None or self.cues["possible"][0] < _clause_end(self.sentence.text, at)):
+            self.cues["all_possible"] = bool(_ALL_POSSIBLE.search(self.sentence.text))
+        if self.cues["possible"] and (at is None or self.cues["possible"][0] < _clause_end(self.sentence.text, at)
+                                      or self.cues["all_possible"]):
             return Modality.POSSIBLE
         local = self.patterns.modality.get("possible_local")
         if local is not None and local.search(_clause_at(self.sentence.text, at)):
             return Modality.POSSIBLE
         return Modality.CLAIMED if self.cues["claimed"] else Modality.REPORTED
+
+
+# "a Turkish offensive, a handover of Manbij or a new arrangement all remain possible": the whole list
+_ALL_POSSIBLE = re.compile(r"\b(?:all|both)\s+(?:remain|are|seem|look|appear)\s+(?:\w+\s+)?(?:possible|likely|plausible|"
+                           r"on\s+the\s+table)\b", re.I)
 
 
 def previous_subject(memory: Memory | None) -> list[Actor]:
