@@ -66,6 +66,11 @@ def events_of(ex, etype: str) -> list:
     """Event claims of one type."""
     return claims(ex, "event", etype)
 
+
+def told_in(ex, kind: str, opening: str, event_type: str | None = None) -> list:
+    """Claims of a kind (and event type) whose evidence sentence opens with ``opening``."""
+    return [c for c in claims(ex, kind, event_type) if c.evidence.startswith(opening)]
+
 def sides(x) -> tuple:
     """Who receives each leg of an exchange claim."""
     return x.details["a_to"], x.details["b_to"]

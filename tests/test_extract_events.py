@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from _extract_helpers import claims, events_of, geom, holders, place, run
+from _extract_helpers import claims, events_of, geom, holders, place, run, told_in
 
 
 @pytest.mark.parametrize("text,etype,blocs,name", [
@@ -526,7 +526,7 @@ def test_an_attack_claimed_in_the_next_sentence_is_the_claimants(gazetteer):
 def test_troops_no_one_names_are_the_force_named_last_before(gazetteer):
     ex = run("US troops patrol Manbij. The Syrian army announced that it had entered Manbij. In reality, troops "
              "deployed in villages around Arima.", gazetteer)
-    arima = [c for c in events_of(ex, "buildup") if c.evidence.startswith("In reality")]
+    arima = told_in(ex, "event", "In reality", "buildup")
     assert [c.blocs for c in arima] == [("syrian-government",)]
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shapely
-from _extract_helpers import claims, events_of, run
+from _extract_helpers import claims, events_of, run, told_in
 
 
 def test_the_town_is_not_one_named_in_a_closed_aside(gazetteer):
@@ -28,14 +28,14 @@ def test_the_stretch_of_a_road_between_two_towns_is_clipped_to_them(gazetteer):
 def test_the_city_is_not_a_venue_abroad(gazetteer):
     ex = run("Rebels hold half of Aleppo. Officials discussed a truce in Geneva. Government reinforcements "
              "were arriving south of the city on Thursday.", gazetteer)
-    (arrival,) = [c for c in events_of(ex, "buildup") if c.evidence.startswith("Government")]
+    (arrival,) = told_in(ex, "event", "Government", "buildup")
     assert arrival.places == ("sy-aleppo",)
 
 
 def test_the_city_after_a_list_of_towns_is_the_city_named_before(gazetteer):
     ex = run("The SDF handed Deir ez-Zor city to the new authorities in return for keeping the towns on the eastern "
              "bank, from al-Susah up to Hajin. The city has been held by Damascus-appointed forces since.", gazetteer)
-    held = [c for c in claims(ex, "control") if c.evidence.startswith("The city")]
+    held = told_in(ex, "control", "The city")
     assert [c.places for c in held] == [("sy-deir-ez-zor",)]
 
 
