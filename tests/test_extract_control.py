@@ -31,6 +31,9 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("Al-Mayadin has also passed to the new authorities.", "al-Mayadin", "hts"),
     ("Hajin remains under the control of the U.S.-backed, Kurdish-led Syrian Democratic Forces.", "Hajin", "sdf"),
     ('"Deir Hafer is still held by our forces," a senior SDF commander said.', "Deir Hafer", "sdf"),
+    ("08:05 Opposition fighters take full control of Saraqib after overnight fighting.", "Saraqib", "opposition"),
+    ("The SNA claims to have captured the Kuweires airbase.", "Kuweires airbase", "opposition"),
+    ("13:30 Opposition fighters enter Khan Shaykhun.", "Khan Sheikhoun", "opposition"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
@@ -718,3 +721,18 @@ def test_our_forces_need_a_speaker(gazetteer):
 def test_a_party_after_after_is_not_the_one_a_place_fell_to(gazetteer):
     ex = run("On May 20 Palmyra fell to the jihadists after government forces pulled out of the city.", gazetteer)
     assert ("Palmyra", "syrian-government") not in holders(ex)
+
+
+def test_a_headline_present_tense_only_when_it_is_told(gazetteer):
+    ex = run("Russia would let the Syrian National Army enter the village of Ayn Daqnah.", gazetteer)
+    assert claims(ex, "control") == []
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Opposition fighters entered Morek on the M5 south of Maarat al-Numan, which fell to the opposition on Friday.",
+     ("Maarat al-Numan", "opposition")),   # the town south of which Morek lies is what fell
+    ("The opposition would leave the areas of Jabal al-Zawiya south of the M4 highway, which would then come under "
+     "the control of the Syrian government.", ("south of the M4 highway", "syrian-government")),   # the areas
+])
+def test_which_after_south_of_a_place(gazetteer, text, held):
+    assert held in holders(run(text, gazetteer))

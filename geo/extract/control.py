@@ -97,6 +97,11 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         aside = _SUBJECT_ASIDE.search(ctx.text, s.start, start)   # "X, which lies on Y, has been controlled by"
         anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, start)
         held = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        if anchor is not None and re.match(r"\s*,\s*which\b", ctx.text[anchor.end:anchor.end + 12]) \
+                and any(0 <= anchor.start - x.end <= 2 for x in ctx.locs) and anchor.place is not None \
+                and anchor.place.type in _TOWNS:   # "Murak on the M5 south of X, which" (not "the areas south of the M4")
+            held = [plain(x, ("direction", "near", "outskirts")) if x is anchor else x for x in held]   # "south of
+            # Maarat al-Numan, which fell to": the town is what fell
         host = _loc_before(ctx, anchor.start) if anchor else None
         if host is not None and host.precision == 1 and host.kind == "place" and \
                 _ON_THE.fullmatch(ctx.text, host.end, anchor.start):
@@ -680,11 +685,14 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
                       r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
                       r"rebels|insurgents|allies|partners|proxies|organi[sz]ation|air\s+power|air\s+support|warplanes|jets|aircraft|artillery)\s+){0,2}"   # "Islamic State group jihadists have seized"
                       r"(?:and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated|auxiliary|loyal)\s+[\w-]+\s+)?"   # "GoS forces and affiliated groups took over"
-                      r"(?:(?:still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
+                      r"(?:(?:claims?\s+to\s+have|claimed\s+to\s+have|says\s+it\s+has|"   # "the SNA claims to have captured"
+                      r"still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
                       r"quickly|swiftly|reportedly|recently|effectively|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)
 
 
+_TOWNS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE})
+_BARE_PRESENT = re.compile(r"seizes?|captures?|recaptures?|retakes?|enters?|takes?\s+over", re.I)
 _APPOSED = re.compile(r",\s+(?:(?:one|some|two|three|several)\s+of\s+)?(?:the|a|an|two|three|four|both|several)\s+"
                       r"(?:[\w-]+\s+){0,2}$", re.I)   # "Madaya and Zabadani, two rebel-held towns"
 _BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompanied)\s+by\s+(?:the\s+)?$", re.I)
@@ -707,6 +715,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         parties = [a for a in ctx.actors if a.end <= start and not is_speaker(ctx, a)]
         subject = subject_group(ctx, [a for a in ctx.actors if a.end <= start])   # "the SDF announced that they had taken Tabqa"
         verb = hold_verb.match(ctx.text[end:end + 60])
+        if verb and _BARE_PRESENT.fullmatch(verb.group(1)) and ctx.modality(ctx.rel(end)) == Modality.POSSIBLE:
+            verb = None
         if not subject and verb and not parties:   # "The rebels captured A. On Friday they took B."
             out.append(_control_by(ctx, locs_after(ctx, end + verb.end(), max_gap=40), previous_subject(ctx.memory),
                                    verb.group(1), start))
@@ -736,8 +746,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
         after = aside.end() if aside else last.end
         m = hold_verb.match(ctx.text[after:after + 60])
-        if not m:
-            continue
+        if not m or (_BARE_PRESENT.fullmatch(m.group(1)) and ctx.modality(ctx.rel(after)) == Modality.POSSIBLE):
+            continue   # "Russia would let the SNA enter Ayn Daqnah": a headline's present tense only when it is told
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
         relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", head, re.I) is not None \

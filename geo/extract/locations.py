@@ -403,9 +403,10 @@ def _last_distinct(locs: list[Loc]) -> list[Loc]:
     return sorted({loc.place.id: loc for loc in locs}.values(), key=lambda loc: loc.start)
 
 
-def plain(loc: Loc) -> Loc:
-    """The place itself for a Loc that is only near it ("near X", "the outskirts of X")."""
-    if loc.kind in ("near", "outskirts") and loc.place is not None:
+def plain(loc: Loc, kinds: tuple[str, ...] = ("near", "outskirts")) -> Loc:
+    """The place itself for a Loc that is only near it ("near X", "the outskirts of X"; with ``kinds``,
+    also "south of X" when a relative clause is about X)."""
+    if loc.kind in kinds and loc.place is not None:
         return replace(loc, label=loc.place.name, geometry=loc.place.geometry, precision=1, kind="place")
     return loc
 
