@@ -281,6 +281,8 @@ def test_army_reinforcements_are_the_army_of_the_report(gazetteer):
     ("A US-escorted convoy of tankers left the al-Omar field for northern Iraq through the crossing near al-Yarubiyah.",
      ("al-Omar oil field", "al-Yarubiyah")),
     ("Iranian-backed militias moved from Deir ez-Zor into Iraq.", ("Deir ez-Zor", "Iraq")),   # no crossing named
+    ("The first buses carrying SDF fighters left Aleppo's Sheikh Maqsoud neighbourhood for Tabqa.",
+     ("Sheikh Maqsoud", "Tabqa")),   # the part a city owns
 ])
 def test_a_move_across_a_border_ends_where_it_crosses(gazetteer, text, ends):
     (r,) = claims(run(text, gazetteer), "route")

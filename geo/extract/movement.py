@@ -70,7 +70,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
                                                                                for o, d in legs),
                                                   leg[1].start - leg[0].end))
         actors = _route_actors(ctx, memory, origin.start)
-        origin, dest = _narrowed(ctx, origin), _narrowed(ctx, dest)
+        origin, dest = _possessed(ctx, _narrowed(ctx, origin)), _possessed(ctx, _narrowed(ctx, dest))
         if actors or moving:
             memory.arrival = (dest, s.index)
             memory.start = (origin, s.index)
@@ -213,6 +213,16 @@ def _narrowed(ctx: SentenceContext, loc: Loc) -> Loc:
     return loc
 
 
+def _possessed(ctx: SentenceContext, loc: Loc) -> Loc:
+    """ "left Aleppo's Sheikh Maqsoud": the part the city is said to own is where the move starts or ends."""
+    part = next((x for x in ctx.locs if x.start > loc.end and x.located and not x.locator), None)
+    owner = ctx.text[loc.start:loc.end].endswith(("'s", "’s"))
+    if part is not None and part.end <= ctx.sentence.end and re.fullmatch(
+            r"\s+(?:the\s+)?" if owner else r"['’]s\s+(?:the\s+)?", ctx.text[loc.end:part.start]):
+        return part
+    return loc
+
+
 def _same_place(a: Loc, b: Loc) -> bool:
     return a.place is not None and b.place is not None and a.place.id == b.place.id
 
@@ -234,7 +244,7 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
 _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|front|countryside|valley|coast|desert|belt|"
                      r"pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|running\s+)?$",
                      re.I)
-_FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|armou?red\s+vehicles|fighters)\b", re.I)
+_FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|(?:armou?red|military)\s+vehicles|fighters)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
                        r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|displaced|fled|crossed)\b", re.I)
