@@ -302,3 +302,8 @@ def test_the_army_is_not_a_faction_named_army(reg):
 ])
 def test_a_force_told_again_with_a_possessive_or_an_adjective(reg, text, ref):
     assert ref in _found(text, reg)
+
+
+def test_an_acronym_in_title_case_but_not_a_name_that_folds_like_one(reg):
+    text = "Isis had launched its offensive. Anas Ahmed, a resident, said Isil fighters fled."
+    assert _found(text, reg) == [("Isis", "isis"), ("Isil", "isis")]

@@ -67,6 +67,7 @@ class Registry:
     alliances: tuple[frozenset[str], ...] = ()
     armies: tuple[tuple[re.Pattern[str], Actor], ...] = ()   # "the army" of a report naming the country
     eras: tuple[Era, ...] = ()
+    acronyms: frozenset[str] = frozenset()   # acronym aliases as written ("ISIS"), for the title case "Isis"
 
     def on(self, actor: Actor, day: str | None) -> Actor:
         """The actor as it stood on ``day`` (ISO, possibly ``YYYY-MM``): its bloc after the last era begun."""
@@ -101,6 +102,7 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
     by_id: dict[str, Actor] = {}
     aliases: dict[str, tuple[Actor, bool]] = {}
     adjectives: dict[str, Actor] = {}
+    acronyms: set[str] = set()
     for entry in actors:
         if entry.get("bloc") not in blocs:
             raise RegistryError(f"{path}: actor {entry.get('id')!r} has bloc {entry.get('bloc')!r}; "
@@ -111,10 +113,12 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
             key = fold(str(alias))
             if key and key not in aliases:
                 aliases[key] = (actor, _is_acronym(str(alias)))
+            if _is_acronym(str(alias)):
+                acronyms.add(str(alias).upper())
         for adj in entry.get("adjectives", []):
             adjectives.setdefault(fold(str(adj)), actor)
     prefixes = {" ".join(k.split(" ")[:n]) for k in aliases for n in range(1, len(k.split(" ")))}
-    return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path)
+    return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path, acronyms=frozenset(acronyms))
 
 
 def _is_acronym(alias: str) -> bool:
@@ -415,11 +419,17 @@ def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention
             break
         key = toks[j][0] if j == i else f"{key} {toks[j][0]}"
         entry = reg.aliases.get(key)
-        if entry and (not entry[1] or _POSSESSIVE_END.sub("", text[toks[i][1]:toks[j][2]]).isupper()):
+        if entry and (not entry[1] or _acronym_written(_POSSESSIVE_END.sub("", text[toks[i][1]:toks[j][2]]), reg)):
             best = (ActorMention(toks[i][1], toks[j][2], entry[0]), j + 1)
         if key not in reg.prefixes:
             break
     return best
+
+
+def _acronym_written(word: str, reg: Registry) -> bool:
+    """An acronym in capitals ("ISIS"), or of four letters or more in the title case some papers use ("Isis",
+    not the name "Anas" for AANES)."""
+    return word.isupper() or (len(word) >= 4 and word.istitle() and word.upper() in reg.acronyms)
 
 
 def _joined(text: str, end: int, start: int) -> bool:
