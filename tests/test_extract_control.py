@@ -34,6 +34,7 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("08:05 Opposition fighters take full control of Saraqib after overnight fighting.", "Saraqib", "opposition"),
     ("The SNA claims to have captured the Kuweires airbase.", "Kuweires airbase", "opposition"),
     ("13:30 Opposition fighters enter Khan Shaykhun.", "Khan Sheikhoun", "opposition"),
+    ("Fighting reached al-Qaryatayn, which Islamic State took last August.", "al-Qaryatayn", "isis"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
