@@ -421,3 +421,14 @@ def test_a_swap_told_as_done_is_reported(gazetteer):
 def test_legs_of_a_barter_and_of_a_deployment(gazetteer, text, a_from, a_to, b_to, status):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert (x.details["a_from"], x.details["a_to"], x.details["b_to"], x.details["status"]) == (a_from, a_to, b_to, status)
+
+
+@pytest.mark.parametrize("before,status", [
+    ("The arrangement, which was reached on Saturday in Azaz, ends the fighting.", "agreed"),
+    ("Turkish officers floated the idea on Saturday in Azaz.", "proposed"),
+])
+def test_terms_that_go_on_from_an_agreement_told_before(gazetteer, before, status):
+    ex = run(before + " In return for the Levant Front handing back its headquarters in al-Bab to the Hamza Division, "
+             "the Hamza Division is to pull its fighters out of Akhtarin.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["status"] == status

@@ -565,6 +565,18 @@ _BOTH_TO = re.compile(r"\bboth\s+(?:places|towns|areas|cities|villages|sites)\s+
                       r"(?:handed|given|transferred|passed|returned)\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
 
 
+def _agreement_before(ctx: SentenceContext) -> str:
+    """The sentence before, when this one goes on with the terms of a deal it told ("In return for ...")."""
+    prev = ctx.memory.previous if ctx.memory is not None else None
+    if prev is None or not _TERMS_GO_ON.match(ctx.sentence.text):
+        return ""
+    return prev.sentence.text
+
+
+_TERMS_GO_ON = re.compile(r"\s*(?:In\s+(?:return|exchange)|Under\s+(?:the|its|this)\s+(?:deal|agreement|arrangement|terms)|"
+                          r"Under\s+it)\b")
+
+
 def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: list[Actor],
               b_from: list[Actor], b_to: list[Actor], told_before: str = "") -> Draft:
     """The exchange draft; ``told_before`` is the sentence that told the first leg, when another did."""
@@ -578,8 +590,9 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
     if done or (
             told_before and modality != Modality.POSSIBLE and ctx.patterns.exchange["done"].search(told_before)):
         status = "done"
-    elif ctx.patterns.exchange["agreed"].search(s.text + " " + told_before) and modality != Modality.POSSIBLE:
-        status = "agreed"
+    elif ctx.patterns.exchange["agreed"].search(s.text + " " + told_before + " " + _agreement_before(ctx)) \
+            and modality != Modality.POSSIBLE:
+        status = "agreed"   # "... the arrangement, which was reached on Saturday. In return for A, X is to leave B."
     if status == "proposed":   # a proposal is a possibility, whoever tells of it (the attribution keeps who)
         modality = Modality.POSSIBLE
     if not a_to and not b_to and (both := _BOTH_TO.search(ctx.text, ctx.sentence.start, ctx.sentence.end)):
