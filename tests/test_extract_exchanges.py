@@ -131,12 +131,16 @@ def test_a_swap_named_by_its_places_takes_its_sides_from_the_sentence_before(gaz
 def test_a_for_b_that_is_not_a_swap(gazetteer, text):
     assert claims(run(text, gazetteer), "exchange") == []
 
-def test_letting_a_force_into_an_area_such_as_a_town(gazetteer):
-    ex = run("Moscow would accept a Turkish takeover of Ain Issa in return for Ankara letting government forces "
-             "into the areas south of the M4 in Idlib, such as the town of Ihsim.", gazetteer)
-    (x,) = claims(ex, "exchange")
-    assert x.place_names == ("Ain Issa", "Ihsim")
-    assert sides(x) == (("turkey",), ("syrian-government",))
+@pytest.mark.parametrize("text,names,to", [
+    ("Moscow would accept a Turkish takeover of Ain Issa in return for Ankara letting government forces into the "
+     "areas south of the M4 in Idlib, such as the town of Ihsim.", ("Ain Issa", "Ihsim"),
+     (("turkey",), ("syrian-government",))),
+    ("Turkey would hand Tal Rifaat to the factions. In exchange, Moscow could obtain the part of Idlib province south "
+     "of the M4 highway, including Jabal al-Zawiya.", ("Tal Rifaat", "Jabal al-Zawiya"), (("opposition",), ("russia",))),
+])
+def test_a_leg_told_by_its_example(gazetteer, text, names, to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == names and sides(x) == to
 
 def test_a_proposal_told_by_a_source_is_possible(gazetteer):
     ex = run("A commander said Turkey offered Russia Tal Rifaat in exchange for Saraqib.", gazetteer)

@@ -51,7 +51,7 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     after = [loc for loc in after if not _WAR_IN.search(ctx.text, max(cue_end, loc.start - 100), loc.start)]
     if not after:   # "in return for Turkey calling off an operation in northern Syria": no place given in return
         return []
-    leg_b = _example(ctx, after[0])
+    written, leg_b = after[0], _example(ctx, after[0])   # who takes B is told before B as written
     told_before = ""
     if leg_a is not None:
         a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
@@ -64,16 +64,16 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
         told_before = prev.sentence.text
     else:
         return []
-    b_side = [x for x in actors_listed_after(ctx, cue_end + _skip_words(ctx.text[cue_end:leg_b.start]), max_gap=30)
-              if x.end <= leg_b.start]
-    lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, leg_b.start))), None)
-    takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= leg_b.start] if lets else []
-    if b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:leg_b.start])
-                   or _MOVING_INTO.fullmatch(ctx.text, b_side[-1].end, leg_b.start) or (   # "for the SNA entering Tal Rifaat"
-            _COMING.match(ctx.text, cue_end, b_side[0].start) and INTO.fullmatch(ctx.text, b_side[-1].end, leg_b.start))):
+    b_side = [x for x in actors_listed_after(ctx, cue_end + _skip_words(ctx.text[cue_end:written.start]), max_gap=30)
+              if x.end <= written.start]
+    lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, written.start))), None)
+    takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= written.start] if lets else []
+    if b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:written.start])
+                   or _MOVING_INTO.fullmatch(ctx.text, b_side[-1].end, written.start) or (   # "for the SNA entering Tal Rifaat"
+            _COMING.match(ctx.text, cue_end, b_side[0].start) and INTO.fullmatch(ctx.text, b_side[-1].end, written.start))):
         b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for the return of Damascus to Manbij"
-    elif takers and _TAKING.match(ctx.text, takers[-1].end, leg_b.start) and \
-            not re.search(r"[;:]|\b(?:while|but|whereas)\b", ctx.text[takers[-1].end:leg_b.start]):
+    elif takers and _TAKING.match(ctx.text, takers[-1].end, written.start) and \
+            not re.search(r"[;:]|\b(?:while|but|whereas)\b", ctx.text[takers[-1].end:written.start]):
         # "Russia would let the SNA enter B", "Ankara letting government forces into the areas ..., such as B"
         givers = [x for x in b_side if x.end <= lets.start()]
         b_from, b_to = [a.actor for a in givers], unique_actors([a.actor for a in takers])
@@ -111,7 +111,8 @@ _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militia
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
                      r"get|gets|got|getting|take|takes|obtain|obtains|gain|gains|"   # "Moscow could obtain B"
                      r"return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to))\s+"
-                     r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
+                     r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:(?:the\s+)?(?:part|parts|rest|remainder|section)\s+of\s+)?"
+                     r"(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
                      re.I)
 
 
@@ -120,10 +121,14 @@ _SUCH_AS = re.compile(r",?\s+(?:such\s+as|including|notably|like)\s+(?:the\s+(?:
 
 def _example(ctx: SentenceContext, leg: Loc) -> Loc:
     """A vague leg made definite by its example: "the areas south of the M4, such as the town of
-    Ihsim" is mapped at Ihsim."""
+    Ihsim" is mapped at Ihsim; so is "the part of Idlib province south of the M4, including Jabal al-Zawiya"."""
     if leg.precision == 1:
         return leg
-    m = _SUCH_AS.match(ctx.text, leg.end, ctx.sentence.end)
+    end = leg.end
+    part = next((x for x in ctx.locs if 0 <= x.start - end <= 1 and x.located and x.kind != "place"), None)
+    if part is not None:   # "the part of Idlib province south of the M4 highway, including Jabal al-Zawiya"
+        end = part.end
+    m = _SUCH_AS.match(ctx.text, end, ctx.sentence.end)
     nxt = [loc for loc in ctx.locs if m and loc.start == m.end() and loc.located and not loc.locator]
     return nxt[0] if nxt else leg
 
