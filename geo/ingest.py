@@ -26,8 +26,6 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date as _Date
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 

@@ -461,7 +461,7 @@ def test_a_demand_is_possible_not_claimed(gazetteer, text):
     ("Turkish forces dismantle and leave the observation post in Morek.", "handover", "Morek"),
     ("Jihadists and rebels overrun al-Eis hill south of Aleppo.", "capture", "al-Eis"),
 ])
-def test_more_event_words(gazetteer, text, etype, place_name):
+def test_event_words_and_their_place(gazetteer, text, etype, place_name):
     assert any(n.endswith(place_name) for c in events_of(run(text, gazetteer), etype) for n in c.place_names)
 
 

@@ -340,10 +340,11 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"occupation|group|militants|terrorists)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b")   # "terrorist organizations deployed in X"
-_NOT_THE_ARMY = re.compile(r"\b(?:national|free|revolutionary|islamic|islam|liberation|conquest|izza|glory|new|commando|"
-                           r"mujahideen)\b", re.I)   # "the army" is no faction ("Army of Conquest", "National Army")
-# ... and these are never called "the army", so naming them leaves "the army" the country's
-_NEVER_THE_ARMY = re.compile(r"\b(?:conquest|islam|izza|glory|commando|mujahideen)\b", re.I)
+# Factions named "army" that are never called "the army": naming them leaves "the army" the country's ...
+_FACTION_ARMY = r"conquest|islam|izza|glory|commando|mujahideen"
+_NEVER_THE_ARMY = re.compile(rf"\b(?:{_FACTION_ARMY})\b", re.I)
+# ... and these too are no "the army", though naming them makes "the army" ambiguous ("the National Army")
+_NOT_THE_ARMY = re.compile(rf"\b(?:national|free|revolutionary|islamic|liberation|new|{_FACTION_ARMY})\b", re.I)
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 

@@ -300,8 +300,7 @@ _TIME_OF = re.compile(r"\b(?:before|after|following|during|since|ahead\s+of|prio
 
 def read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """Event drafts of one sentence."""
-    claimed = _claimed_responsibility(ctx, memory)
-    return claimed + _read_events(ctx, memory) if claimed else _read_events(ctx, memory)
+    return _claimed_responsibility(ctx, memory) + _read_events(ctx, memory)
 
 
 _CLAIMABLE = frozenset({EventType.ATTACK, EventType.STRIKE})
@@ -317,8 +316,8 @@ def _claimed_responsibility(ctx: SentenceContext, memory: Memory) -> list[Draft]
     if memory.unclaimed is None or ctx.sentence.index - memory.unclaimed.sentence.index > 2:
         return []
     m = _RESPONSIBILITY.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
-    claimants = [a for a in ctx.actors if a.end <= (m.start() if m else 0) and not a.adjective]
-    if m is None or not claimants:
+    claimants = [a for a in ctx.actors if a.end <= m.start() and not a.adjective] if m else []
+    if not claimants:
         return []
     draft, memory.unclaimed = memory.unclaimed, None
     group = subject_group(ctx, claimants)

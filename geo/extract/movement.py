@@ -204,8 +204,8 @@ def _narrowed(ctx: SentenceContext, loc: Loc) -> Loc:
     or out of a country or region ends or starts where it crosses, when the sentence says where."""
     if loc.precision < 3 and not whole_country(loc):
         return loc
-    spot = next((x for x in ctx.locs if x.start >= loc.end and x.located and not x.locator), None)
-    if spot is None or spot.end > ctx.sentence.end or spot.precision >= 3 or whole_country(spot):
+    spot = _next_loc(ctx, loc)
+    if spot is None or spot.precision >= 3 or whole_country(spot):
         return loc
     gap = ctx.text[loc.end:spot.start]
     if _AT_CROSSING.fullmatch(gap) or (spot.kind == "near" and not gap.strip(" ,")):
@@ -215,12 +215,18 @@ def _narrowed(ctx: SentenceContext, loc: Loc) -> Loc:
 
 def _possessed(ctx: SentenceContext, loc: Loc) -> Loc:
     """ "left Aleppo's Sheikh Maqsoud": the part the city is said to own is where the move starts or ends."""
-    part = next((x for x in ctx.locs if x.start > loc.end and x.located and not x.locator), None)
+    part = _next_loc(ctx, loc)
     owner = ctx.text[loc.start:loc.end].endswith(("'s", "’s"))
-    if part is not None and part.end <= ctx.sentence.end and re.fullmatch(
+    if part is not None and re.fullmatch(
             r"\s+(?:the\s+)?" if owner else r"['’]s\s+(?:the\s+)?", ctx.text[loc.end:part.start]):
         return part
     return loc
+
+
+def _next_loc(ctx: SentenceContext, loc: Loc) -> Loc | None:
+    """The first located place after ``loc`` in its sentence."""
+    return next((x for x in ctx.locs if x.start >= loc.end and x.end <= ctx.sentence.end and x.located
+                 and not x.locator), None)
 
 
 def _same_place(a: Loc, b: Loc) -> bool:

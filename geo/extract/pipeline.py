@@ -23,7 +23,7 @@ from geo.extract.patterns import Patterns, load_patterns
 from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions
 from geo.extract.routes import route_line
 from geo.extract.sentence import names_source
-from geo.extract.text import sentences
+from geo.extract.text import Sentence, sentences
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer.fold import tokens
 from geo.model import Article, Claim, ClaimKind, Place
@@ -63,13 +63,14 @@ def _dateline_country(article: Article, gaz: Gazetteer) -> str:
     return ""
 
 
-def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Patterns, dateline: tuple[int, int]):
+def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Patterns, dateline: tuple[int, int],
+              sents: list[Sentence]):
     text = article.text
     toks = tokens(text)
     keys, skels, prefixes = gaz.keys()
     actors = find_actors(text, registry, toks)
     if registry.eras:
-        dated = [(x.start, x.end, date_in(x.text, article.date) or article.date) for x in sentences(text)]
+        dated = [(x.start, x.end, date_in(x.text, article.date) or article.date) for x in sents]
         actors = in_their_time(actors, registry, dated)
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
     raw += find_pattern_mentions(text, raw, patterns.stopwords)
@@ -122,9 +123,10 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
     registry = registry or load_registry()
     patterns = patterns or load_patterns()
     dateline = _dateline_span(article)
-    resolved, actors = _resolved(article, gaz, registry, patterns, dateline)
+    sents = sentences(article.text)
+    resolved, actors = _resolved(article, gaz, registry, patterns, dateline, sents)
     locs = build_locs(article.text, resolved)
-    drafts = _drafts(article, locs, actors, patterns, dateline)
+    drafts = _drafts(article, sents, locs, actors, patterns, dateline)
     claims: dict[str, Claim] = {}
     for d in _dedupe(drafts):
         for c in _to_claims(article, d, gaz):
@@ -133,17 +135,18 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
                       tuple(r.surface for r in resolved if r.place is None))
 
 
-def _drafts(article: Article, locs: list[Loc], actors, patterns: Patterns, dateline: tuple[int, int]) -> list[Draft]:
+def _drafts(article: Article, sents: list[Sentence], locs: list[Loc], actors, patterns: Patterns,
+            dateline: tuple[int, int]) -> list[Draft]:
     memory = Memory()
     out: list[Draft] = []
     actor_spans = {(a.start, a.end) for a in actors if not a.adjective}
-    for sent in sentences(article.text):
+    actors = [a for a in actors if not names_source(article.text, a)]   # "a Syrian opposition outlet reported"
+    for sent in sents:
         ctx = SentenceContext(
             article.text, sent,
             [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end
              and not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
-            [a for a in actors if sent.start <= a.start and a.end <= sent.end and not names_source(article.text, a)],
-            patterns, memory)
+            [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns, memory)
         out += read_sentence(ctx, memory)
     return out
 
