@@ -533,3 +533,33 @@ def test_troops_no_one_names_are_the_force_named_last_before(gazetteer):
 def test_a_list_that_all_remains_possible(gazetteer):
     ex = run("A Turkish offensive, a handover of Manbij to Damascus or a new arrangement all remain possible.", gazetteer)
     assert {c.modality.value for c in claims(ex, "event")} == {"possible"}
+
+
+@pytest.mark.parametrize("text, etype, blocs, place_name", [
+    ("Levant Front fighters pulled back from Afrin on Monday.", "handover", ("opposition",), "Afrin"),
+    ("IS fighters retreated from Palmyra overnight.", "handover", ("isis",), "Palmyra"),
+    ("The SDF is withdrawing its fighters from Tal Rifaat.", "handover", ("sdf",), "Tal Rifaat"),
+    ("Russian forces concentrated at Hmeimim airbase.", "buildup", ("russia",), "Hmeimim airbase"),
+])
+def test_pulling_back_and_concentrating(gazetteer, text, etype, blocs, place_name):
+    assert [(c.blocs, c.place_names) for c in events_of(run(text, gazetteer), etype)] == [(blocs, (place_name,))]
+
+
+def test_concentration_needs_a_place_word_after_it(gazetteer):
+    assert events_of(run("Russian forces concentrated their fire on Saraqib.", gazetteer), "buildup") == []
+
+
+@pytest.mark.parametrize("text, etype, place_name", [
+    ("Government forces stationed in Kafr Nabl, which they captured in February, also shelled Iblin.", "capture",
+     "Kafr Nabl"),
+    ("Tal Abyad, which the SNA seized in 2019, lies on the border.", "capture", "Tal Abyad"),
+    ("Saraqib, which was shelled by government forces on Monday, lies on the M5.", "strike", "Saraqib"),
+    ("Ain Issa, which Turkish-backed factions had attacked twice, lies on the M4.", "attack", "Ain Issa"),
+])
+def test_an_event_told_in_a_relative_clause_is_at_the_place_it_hangs_on(gazetteer, text, etype, place_name):
+    assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == [(place_name,)]
+
+
+def test_a_relative_clause_whose_subject_is_the_place_keeps_the_object(gazetteer):
+    ex = run("Turkish-backed factions from Tal Abyad, which later captured Ain Issa, shelled Tal Tamr.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "capture")] == [("Ain Issa",)]

@@ -43,3 +43,16 @@ def test_the_city_named_as_a_city_stays_the_last_one(gazetteer):
     ex = run("Jets struck Idlib. The army entered the city of Saraqib after battles with HTS fighters who had "
              "infiltrated the city.", gazetteer)
     assert {c.place_names[0] for c in events_of(ex, "clash")} == {"Saraqib"}
+
+
+def test_a_clause_that_goes_on_after_an_aside_keeps_its_town(gazetteer):
+    ex = run("Turkish drones struck Qamishli. The SNA, which seized Tal Abyad and entered Ras al-Ain on October 20, "
+             "after the SDF withdrew from the town, now holds the strip.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "handover")] == [("Ras al-Ain",)]
+
+
+def test_a_back_reference_can_place_what_it_follows(gazetteer):
+    ex = run("The Syrian army entered al-Tabqa city on Monday. A column headed to al-Tabqa military airport, about 9 km "
+             "south-southeast of the city, which the army entered after the SDF handed it over.", gazetteer)
+    assert {c.place_names for c in events_of(ex, "capture")} == {("Tabqa",), ("Tabqa airbase",)}
+    assert all("9 km" not in n for c in ex.claims for n in c.place_names)

@@ -133,6 +133,9 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
             re.match(r"\s+(?:it|them)\b", ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
         named = [loc for loc in usable if loc.end <= trig.start and loc.precision == 1 and loc.kind == "place"]
         return named[-1:] if named else _named_before(ctx)
+    hung = _clause_object(ctx, usable, trig)
+    if hung:   # "Kafr Nubl, which they captured in February, also shelled Iblin": the capture is Kafr Nubl's
+        return hung
     if trig.type in _PLACE_SUBJECT and PASSIVE_BEFORE.search(ctx.text, max(ctx.sentence.start, trig.start - 20), trig.start):
         prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
         subject = [loc for loc in usable if prev <= loc.start and loc.end <= trig.start]
@@ -140,7 +143,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
             return [loc for loc in chain(ctx.text, ctx.locs, subject[-1]) if loc in subject]
     later = [t for t in triggers if t.start > trig.start]
     nxt = later[0].start if later else ctx.sentence.end
-    if later and later[0].start - trig.end <= 20:   # "repelled an attack near X": both words are about X
+    if later and later[0].start - trig.end <= 20 and not any(trig.end <= loc.start < later[0].start for loc in usable):
+        # "repelled an attack near X": both words are about X (not "captured Ain Issa, shelled Tal Tamr")
         nxt = later[1].start if len(later) > 1 else ctx.sentence.end
     rel = _RELATIVE_CLAUSE.search(ctx.text, trig.end, nxt)
     nxt = rel.start() if rel else nxt   # "towards Jisr al-Shughur, which sits on the road linking Latakia with Aleppo"
@@ -151,6 +155,22 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     own = [loc for loc in before if loc.start >= prev]
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
+
+
+_OBJECT_CLAUSE = re.compile(
+    r",?\s+(?:which|whom)\s+(?:"
+    r"(?:they|it|he|she|we|(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2})\s+"
+    r"(?:(?:had|has|have|later|then|also|already|subsequently|briefly)\s+)*"   # "which they had captured"
+    r"|(?:was|were|(?:had|has|have)\s+been)\s+(?:(?:later|then|also|already|subsequently|briefly)\s+)?)")   # "which was shelled"
+
+
+def _clause_object(ctx: SentenceContext, usable: list[Loc], trig: _Trigger) -> list[Loc]:
+    """The place a relative clause hangs on, when the event word is that clause's verb: "Tal Abyad, which
+    the SNA seized", "Kafr Nubl, which they captured", "the town, which was shelled"."""
+    named = [loc for loc in usable if loc.end <= trig.start]
+    if named and _OBJECT_CLAUSE.fullmatch(ctx.text, named[-1].end, trig.start):
+        return [named[-1]]
+    return []
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b",

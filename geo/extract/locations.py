@@ -111,7 +111,10 @@ def build_locs(text: str, resolved: list[Resolved]) -> list[Loc]:
     locs = _corridors(text, locs)
     locs = _river_banks(text, _near_named_places(_clip_roads(text, locs)))
     locs = _same_name(_mark_locators(text, locs))
-    return _near_named_places(sorted(locs + _corefs(text, locs), key=lambda loc: loc.start), only=_BANK)
+    refs = _corefs(text, locs)
+    # "al-Tabqa military airport, about 9 km south-southeast of the city": a back-reference can place what precedes it
+    merged = _mark_locators(text, sorted(locs + refs, key=lambda loc: loc.start), only={id(r) for r in refs})
+    return _near_named_places(merged, only=_BANK)
 
 
 _ON_RIVER = re.compile(r"\b(?:on|along|alongside|by|beside)\s+(?:the\s+)?(?:banks?\s+of\s+(?:the\s+)?)?$", re.I)
@@ -223,10 +226,12 @@ def _km_to(point: shapely.Point, area: BaseGeometry) -> float:
     return distance_km(point.y, point.x, near.y, near.x)
 
 
-def _mark_locators(text: str, locs: list[Loc]) -> list[Loc]:
+def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> list[Loc]:
     out = list(locs)
     for i in range(1, len(locs)):
         prev, loc = out[i - 1], locs[i]
+        if only is not None and id(loc) not in only:
+            continue
         if loc.precision == 1 and loc.place and loc.label == loc.place.name and loc.start == loc.mention.start:
             continue
         gap = text[prev.end:loc.start]
@@ -308,7 +313,14 @@ def _in_aside(text: str, loc: Loc, ref: int) -> bool:
     if opened is None:
         return False
     rest = text[loc.end:ref]
-    return "," in rest and not re.search(r"[.;!?]", rest)
+    if "," not in rest or re.search(r"[.;!?]", rest):
+        return False
+    # "the SNA, which seized Tal Abyad and entered Serêkaniyê, after the SDF withdrew from the town": a clause
+    # that opens with "after" still belongs to the aside
+    return _GOES_ON.match(rest[rest.rfind(",") + 1:]) is None
+
+
+_GOES_ON = re.compile(r"\s*(?:after|before|when|once|until|as\s+soon\s+as|following|shortly\s+after)\b", re.I)
 
 
 _CALLED_SMALL = re.compile(r"\b(?:villages?|towns?|hamlets?)\b[^.;]{0,45}$", re.I)   # "the towns ..., from A up to B"
@@ -339,7 +351,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
             rel = relative_before(text, m.start())
             if rel:
                 geom, precision = locate(rel[0], target.place, rel[2], rel[3])
-                base = replace(base, start=rel[1], geometry=geom, precision=precision,
+                base = replace(base, start=rel[1], geometry=geom, precision=precision, kind=rel[0],
                                label=text[rel[1]:m.end()])
             out.append(base)
     return out + _plural_corefs(text, locs) + _bank_corefs(text, locs)
