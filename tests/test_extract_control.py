@@ -737,3 +737,10 @@ def test_a_headline_present_tense_only_when_it_is_told(gazetteer):
 ])
 def test_which_after_south_of_a_place(gazetteer, text, held):
     assert held in holders(run(text, gazetteer))
+
+
+def test_a_place_that_fell_after_an_aside(gazetteer):
+    ex = run("Rebels captured the village of al-Eis. Monitors said the village, which sits southwest of Aleppo and "
+             "overlooks the Damascus-Aleppo highway, fell to Ahrar al-Sham after an assault.", gazetteer)
+    assert ("al-Eis", "opposition") in holders(ex)
+    assert all(c.place_names == ("al-Eis",) for c in events_of(ex, "capture"))

@@ -299,3 +299,27 @@ def test_a_party_in_a_clause_about_the_destination_does_not_move(gazetteer):
     ex = run("Rebel fighters left the Old City on Wednesday. The evacuated fighters travelled on from al-Dar al-Kabira "
              "to al-Rastan, a rebel-held town which regime aircraft have repeatedly bombed.", gazetteer)
     assert routes_of(ex) == [(("Al-Dar al-Kabirah", "al-Rastan"), ("opposition",))]
+
+
+def test_arrival_told_before_a_journey_along_a_road(gazetteer):
+    ex = run("A column of government troops reached Ain Issa after travelling along the M4 from Arima, a town west "
+             "of Manbij.", gazetteer)
+    assert routes_of(ex) == [(("Arima", "Ain Issa"), ("syrian-government",))]
+
+
+def test_groups_pulled_off_a_front_and_moved_elsewhere(gazetteer):
+    ex = run("Iranian-backed militias pulled groups off the front near Saraqib and moved them to al-Hadir.", gazetteer)
+    assert routes_of(ex) == [(("Saraqib", "al-Hadher"), ("iran",))]
+    assert [c.place_names for c in claims(ex, "event", "buildup")] == [("al-Hadher",)]
+
+
+def test_the_convoy_is_the_patrol_told_before(gazetteer):
+    ex = run("A joint Russian-Turkish patrol on the M4 ended in confusion on Tuesday. The convoy had driven west "
+             "from Saraqib, where the M4 meets the Damascus-Aleppo highway (M5), as far as Mhambal.", gazetteer)
+    assert routes_of(ex) == [(("Saraqib", "Mhambal"), ("russia", "turkey"))]
+
+
+def test_a_country_a_border_runs_with_is_no_mover(gazetteer):
+    ex = run("Russian military police patrolled alone. Eight armoured vehicles set off from Qamishli and drove east to "
+             "al-Malikiyah, close to the border with Turkey and Iraq.", gazetteer)
+    assert routes_of(ex) == [(("Qamishli", "al-Malikiyah"), ("russia",))]

@@ -283,3 +283,18 @@ def test_al_jazira_is_the_syrian_region_in_a_syrian_report(gazetteer):
 def test_a_far_namesake_of_a_local_road_is_not_placed(gazetteer):
     ex = run("Government forces shelled Aleppo. Lorries entered the city along the Castello road.", gazetteer)
     assert countries(ex) == {"SY"}
+
+
+@pytest.mark.parametrize("text, road", [
+    ("Troops moved along the Damascus-Aleppo highway on Monday.", "sy-road-m5"),
+    ("The convoy took the Aleppo–Damascus highway south.", "sy-road-m5"),
+])
+def test_a_road_named_after_a_capital_is_a_place_not_its_government(gazetteer, text, road):
+    ex = run(text, gazetteer)
+    assert road in place_ids(ex)
+    assert not [c for c in ex.claims if "syrian-government" in c.blocs]
+
+
+def test_a_capital_alone_still_names_its_government(gazetteer):
+    ex = run("Damascus said Turkish forces shelled Tal Rifaat.", gazetteer)
+    assert "sy-damascus" not in place_ids(ex)

@@ -473,8 +473,8 @@ def _base_place(loc: Loc) -> bool:
 _SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
                             r"[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
                             r"[^,]*|(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
-                            r"crossroads|camp|crossing)\b[^,]*),\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
-                            r"stays?|stayed)\s+(?:\w+\s+)?$", re.I)   # "X, a town on Y with ..., remains under"
+                            r"crossroads|camp|crossing)\b[^,]*),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
+                            r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to"
 
 
 _AS_IS = re.compile(r"\)?\s*,?\s*as\s+(?:is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)

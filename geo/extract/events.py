@@ -152,6 +152,9 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     if after:
         return _drop_containers(ctx.text, after)
     before = [loc for loc in usable if loc.end <= trig.start]
+    aside = _WHICH_ASIDE.search(ctx.text, ctx.sentence.start, trig.start)
+    if aside and any(loc.end <= aside.start() for loc in before):   # "the village, which overlooks the highway, fell to"
+        before = [loc for loc in before if loc.end <= aside.start()]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     own = [loc for loc in before if loc.start >= prev]
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
@@ -173,6 +176,7 @@ def _clause_object(ctx: SentenceContext, usable: list[Loc], trig: _Trigger) -> l
     return []
 
 
+_WHICH_ASIDE = re.compile(r",\s+(?:which|that)\s[^,.;]*,\s+$", re.I)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b",
                               re.I)
 _FIRED_FROM = frozenset({EventType.STRIKE, EventType.ATTACK})

@@ -100,8 +100,11 @@ def _passed(ctx: SentenceContext, loc: Loc) -> bool:
     return re.search(r"\b(?:through|via)\s+(?:the\s+)?$", ctx.text[max(0, loc.start - 12):loc.start], re.I) is not None
 
 
-_FROM_AFTER = re.compile(r"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:(?:coming|having\s+come|travell?ing|driving|"
-                         r"arriving)\s+)?from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah"
+_FROM_AFTER = re.compile(r"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:after\s+)?(?:(?:coming|having\s+come|travell?ing|"
+                         r"driving|arriving|moving|having\s+(?:travell?ed|driven|moved))\s+"
+                         r"(?:(?:along|on|down|up|via|through)\s+(?:the\s+)?[\w-]+\s+(?:(?:road|highway)\s+)?)?)?"
+                         r"from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah", "reached
+#                                                   Ain Issa after travelling along the M4 from Arima"
 
 
 def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
@@ -263,6 +266,7 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
 
 
 _WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
+_THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
 
 
 def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None) -> list[Actor]:
@@ -284,6 +288,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
     own = [a.actor for a in (movers or usable)]
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
+    if not own and not inherited and _THE_CONVOY.search(ctx.sentence.text):   # "A joint patrol ... The convoy had driven
+        inherited = memory.last_actors.get(EventType.PATROL) or memory.last_actors.get(EventType.BUILDUP) or []   # from A"
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
     if not own and not inherited and _FORCES.search(ctx.sentence.text):

@@ -75,8 +75,11 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
     raw += find_pattern_mentions(text, raw, patterns.stopwords)
     placed = {(r.start, r.end) for r in raw}   # "the Barzeh district of northern Damascus": the city, not the government
-    actors = [a for a in actors if (a.start, a.end) not in placed or not _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start)]
+    actors = [a for a in actors if (a.start, a.end) not in placed or not (
+        _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start) or _BORDER_WITH.search(text, max(0, a.start - 30), a.start))]
     raw = drop_non_places(text, raw, actors, patterns)
+    actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
+                                           and r.tier == "exact" for r in raw)]   # "the Damascus-Aleppo highway"
     if article.outlet:   # "DARAA (SANA) – ... SANA's reporter said": the outlet is no place
         outlet = [m.span() for m in re.finditer(rf"\b{re.escape(article.outlet)}\b", text)]
         raw = [r for r in raw if not any(s <= r.start < e for s, e in outlet)]
@@ -90,6 +93,10 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
 
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|of|near|from|into|outside|around|across|inside)\s+(?:the\s+)?"
                            r"(?:(?:north|south|east|west)(?:ern)?|central|rural|greater|downtown)\s+$", re.I)
+
+
+# "close to the border with Turkey and Iraq": the countries a border runs with are places
+_BORDER_WITH = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:[A-Z][\w-]+\s+and\s+)?$", re.I)
 
 
 def _in_heading(text: str, pos: int, dateline: tuple[int, int]) -> bool:

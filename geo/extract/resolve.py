@@ -128,8 +128,9 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
         bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
         if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs) or (m.start, bare) in outlets:
             continue
-        if _overlaps(span, actor_spans) and not (span in actor_spans and _after_locative(text, m.start)
-                                                 and bare == m.end and not text[m.start:m.end].isupper()):
+        if _overlaps(span, [a for a in actor_spans if not _names_around(text, m, a)]) \
+                and not (span in actor_spans and _after_locative(text, m.start)
+                         and bare == m.end and not text[m.start:m.end].isupper()):
             continue   # "in Turkey" is a place; "in the SNA's operations room", "in the SDF" are not
         if _process(text, m, patterns) or _government(text, m, patterns) or _owner_of_actor(text, m, actor_spans):
             continue
@@ -137,6 +138,12 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
             continue
         keep.append(m)
     return keep
+
+
+def _names_around(text: str, m: RawMention, actor: tuple[int, int]) -> bool:
+    """ "the Damascus-Aleppo highway": a gazetteer name that joins an actor's name to another one is the place."""
+    return m.tier == "exact" and m.start <= actor[0] and actor[1] <= m.end and (m.start, m.end) != actor \
+        and "-" in text[actor[0] - 1:actor[1] + 1].replace("–", "-")
 
 
 _PLACE_TYPE_WORD = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airport|camp|crossing|dam|village|town|field|"
