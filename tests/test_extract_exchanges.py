@@ -436,3 +436,35 @@ def test_terms_that_go_on_from_an_agreement_told_before(gazetteer, before, statu
              "the Hamza Division is to pull its fighters out of Akhtarin.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.details["status"] == status
+
+
+def test_a_formula_of_two_moves_with_a_stated_giver(gazetteer):
+    ex = run("Russian officers floated a formula under which Turkey and the SNA would take over Tal Rifaat, while the "
+             "SDF would hand Manbij to government forces.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tal Rifaat", "Manbij")
+    assert sides(x) == (("turkey", "opposition"), ("syrian-government",))
+    assert (x.details["a_from"], x.details["b_from"]) == ((), ("sdf",))   # who holds Tal Rifaat is not told
+
+
+def test_two_moves_without_a_deal_word_are_no_exchange(gazetteer):
+    ex = run("Turkey and the SNA took over Tal Rifaat, while the SDF handed Manbij to government forces.", gazetteer)
+    assert claims(ex, "exchange") == []
+
+
+def test_a_receiver_told_after_a_long_aside_and_a_ceasefire_line_partner(gazetteer):
+    ex = run("Under the Russian idea, Iranian-backed militias would pull back from the ceasefire line with Israel in "
+             "Quneitra, leaving the area to the Syrian army, and in return the United States would give up its "
+             "garrison at al-Tanf, on the Damascus-Baghdad highway near the Iraqi and Jordanian borders, and hand it "
+             "to Damascus.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == (("syrian-government",), ("syrian-government",))
+    assert "israel" not in x.blocs
+
+
+def test_keeping_a_summit_in_return(gazetteer):
+    ex = run("Under the latest proposal, Israel would hand back the positions around Quneitra to Syrian government "
+             "forces, in return for keeping its troops on the Hermon summit.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[1] == "Mount Hermon"
+    assert sides(x) == (("syrian-government",), ("israel",))

@@ -298,3 +298,12 @@ def test_a_road_named_after_a_capital_is_a_place_not_its_government(gazetteer, t
 def test_a_capital_alone_still_names_its_government(gazetteer):
     ex = run("Damascus said Turkish forces shelled Tal Rifaat.", gazetteer)
     assert "sy-damascus" not in place_ids(ex)
+
+
+def test_a_mountain_summit_is_a_place(gazetteer):
+    assert "sy-mount-hermon" in place_ids(run("Israeli troops stayed on the Hermon summit.", gazetteer))
+
+
+@pytest.mark.parametrize("text", ["Leaders met at the Sochi summit.", "The Astana summit ended on Monday."])
+def test_a_summit_meeting_is_no_place(gazetteer, text):
+    assert place_ids(run(text, gazetteer)) == set()

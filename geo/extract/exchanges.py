@@ -16,6 +16,7 @@ from geo.extract.sentence import (
     actor_groups,
     actors_listed_after,
     attribution_of,
+    clause_start,
     is_speaker,
     locs_after,
     unique_actors,
@@ -163,12 +164,12 @@ def _fronted_price(ctx: SentenceContext, cue_end: int) -> list[Draft]:
     return [_exchange(ctx, leg_a, leg_b, unique_actors(a_from), a_to, unique_actors(b_from), b_to)]
 
 
-_LEAVE_TO = re.compile(r"\b(?:leave|leaving|hand|handing)\s+(?:them|it|the\s+\w+)\s+(?:back\s+|over\s+)?to\s+(?:the\s+)?", re.I)
+_LEAVE_THEM_TO = re.compile(r"\b(?:leave|leaving|hand|handing)\s+(?:them|it|the\s+\w+)\s+(?:back\s+|over\s+)?to\s+(?:the\s+)?", re.I)
 
 
 def _left_to(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     """ "... out of the positions near A and leave them to the Levant Front": who gets A."""
-    m = _LEAVE_TO.search(ctx.text, start, end)
+    m = _LEAVE_THEM_TO.search(ctx.text, start, end)
     return unique_actors([a.actor for a in actors_listed_after(ctx, m.end(), max_gap=2)]) if m else []
 
 
@@ -402,7 +403,24 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
     if len(legs) < 2:
         return []
     (a, a_to), (b, b_to) = legs[:2]
-    return [_swap(ctx, a, b, a_to, b_to)]
+    draft = _swap(ctx, a, b, a_to, b_to)
+    a_from, b_from = _givers(ctx, a), _givers(ctx, b)   # "while the SDF would hand Manbij to government forces"
+    if a_from or b_from:   # a giver told who is not the other side's receiver: the other leg's giver is not known
+        two_sides = {x.id for x in a_from or b_to} == {x.id for x in b_to} and {x.id for x in b_from or a_to} == {x.id for x in a_to}
+        draft.extra["a_from"] = a_from or (b_to if two_sides else [])
+        draft.extra["b_from"] = b_from or (a_to if two_sides else [])
+    draft.actors = unique_actors(draft.extra["a_from"] + draft.extra["a_to"] + draft.extra["b_from"] + draft.extra["b_to"])
+    return [draft]
+
+
+def _givers(ctx: SentenceContext, loc: Loc) -> list[Actor]:
+    """The party a clause says gives ``loc`` up ("the SDF would hand Manbij to ..."), if it says one."""
+    cue = _GIVING_UP.search(ctx.text, max(ctx.sentence.start, loc.start - 60), loc.start)
+    if cue is None or CLAUSE_BREAK.search(ctx.text, cue.end(), loc.start):
+        return []
+    clause = clause_start(ctx, cue.start())
+    return unique_actors([a.actor for a in _last_group(ctx, [a for a in ctx.actors if clause <= a.start
+                                                               and a.end <= cue.start() and not a.adjective])])
 
 
 def _two_withdrawals(ctx: SentenceContext) -> list[Draft]:
@@ -476,7 +494,7 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
 
 _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
-_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,40},)?\s*,?\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
+_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)

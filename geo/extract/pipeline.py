@@ -26,7 +26,7 @@ from geo.extract.sentence import names_source
 from geo.extract.text import Sentence, sentences
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer.fold import tokens
-from geo.model import Article, Claim, ClaimKind, Place
+from geo.model import Article, Claim, ClaimKind, Place, PlaceType
 
 __all__ = ["PlaceRecord", "Extraction", "extract"]
 
@@ -77,7 +77,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     placed = {(r.start, r.end) for r in raw}   # "the Barzeh district of northern Damascus": the city, not the government
     actors = [a for a in actors if (a.start, a.end) not in placed or not (
         _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start) or _BORDER_WITH.search(text, max(0, a.start - 30), a.start))]
-    raw = drop_non_places(text, raw, actors, patterns)
+    raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
     actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
                                            and r.tier == "exact" for r in raw)]   # "the Damascus-Aleppo highway"
     if article.outlet:   # "DARAA (SANA) – ... SANA's reporter said": the outlet is no place
@@ -95,8 +95,20 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|at|of|near|from|into|outside|around|across|
                            r"(?:(?:north|south|east|west)(?:ern)?|central|rural|greater|downtown)\s+$", re.I)
 
 
+_SUMMIT = re.compile(r"\s+(?:summit|peak|heights?|slopes?)\b", re.I)
+
+
+def _with_peaks(text: str, kept: list, raw: list, gaz: Gazetteer) -> list:
+    """ "troops on the Hermon summit": a mountain's summit is a place (the "Sochi summit" is a meeting)."""
+    back = [r for r in raw if r not in kept and _SUMMIT.match(text, r.end)
+            and (found := gaz.lookup(text[r.start:r.end], limit=1, fuzzy=False))
+            and found[0].place.type == PlaceType.MOUNTAIN]
+    return sorted(kept + back, key=lambda r: r.start) if back else kept
+
+
 # "close to the border with Turkey and Iraq": the countries a border runs with are places
-_BORDER_WITH = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:[A-Z][\w-]+\s+and\s+)?$", re.I)
+_BORDER_WITH = re.compile(r"\b(?:borders?|frontiers?|(?:ceasefire|cease-fire|armistice|demarcation|separation)\s+lines?)\s+"
+                          r"(?:with|of)\s+(?:[A-Z][\w-]+\s+and\s+)?$", re.I)
 
 
 def _in_heading(text: str, pos: int, dateline: tuple[int, int]) -> bool:
