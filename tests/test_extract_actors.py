@@ -307,3 +307,15 @@ def test_a_force_told_again_with_a_possessive_or_an_adjective(reg, text, ref):
 def test_an_acronym_in_title_case_but_not_a_name_that_folds_like_one(reg):
     text = "Isis had launched its offensive. Anas Ahmed, a resident, said Isil fighters fled."
     assert _found(text, reg) == [("Isis", "isis"), ("Isil", "isis")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("the U.S. base near the border", [("U.S.", "united-states")]),
+    ("the U.S. forces in Syria", [("U.S. forces", "us-forces")]),
+    ("the U.S.-led coalition struck", [("U.S.-led coalition", "us-coalition")]),
+    ("Gen. S. Smith said.", []),   # an initial is no abbreviation of a party
+    ("Kataib Hezbollah and other Tehran-aligned groups", [("Kataib Hezbollah", "kataib-hezbollah"),
+                                                          ("Tehran-aligned groups", "iran-backed-militias")]),
+])
+def test_dotted_abbreviations_and_proxy_names(text, found):
+    assert [(text[a.start:a.end], a.actor.id) for a in find_actors(text, load_registry())] == found

@@ -744,3 +744,14 @@ def test_a_place_that_fell_after_an_aside(gazetteer):
              "overlooks the Damascus-Aleppo highway, fell to Ahrar al-Sham after an assault.", gazetteer)
     assert ("al-Eis", "opposition") in holders(ex)
     assert all(c.place_names == ("al-Eis",) for c in events_of(ex, "capture"))
+
+
+@pytest.mark.parametrize("text, name, bloc", [
+    ("Albu Kamal, the main crossing point for fighters moving between Iraq and Syria, is held by Syrian troops.",
+     "Albu Kamal", "syrian-government"),
+    ("Strikes hit al-Qaim, a border town on the Euphrates where Kataib Hezbollah and other Tehran-aligned groups hold sway.",
+     "Al Qā’im", "iran"),
+    ("The U.S.-backed Syrian Democratic Forces say they control Raqqa.", "Raqqa", "sdf"),
+])
+def test_holder_after_a_described_place_or_a_backer(gazetteer, text, name, bloc):
+    assert holders(run(text, gazetteer)) == {(name, bloc)}

@@ -421,7 +421,7 @@ def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention
         key = toks[j][0] if j == i else f"{key} {toks[j][0]}"
         entry = reg.aliases.get(key)
         if entry and (not entry[1] or _acronym_written(_POSSESSIVE_END.sub("", text[toks[i][1]:toks[j][2]]), reg)):
-            best = (ActorMention(toks[i][1], toks[j][2], entry[0]), j + 1)
+            best = (ActorMention(toks[i][1], _abbreviation_end(text, toks[j][2]), entry[0]), j + 1)
         if key not in reg.prefixes:
             break
     return best
@@ -433,6 +433,14 @@ def _acronym_written(word: str, reg: Registry) -> bool:
     return word.isupper() or (len(word) >= 4 and word.istitle() and word.upper() in reg.acronyms)
 
 
+def _abbreviation_end(text: str, end: int) -> int:
+    """The end of a name, with the dot of a one-letter abbreviation it ends in ("U.S.")."""
+    return end + 1 if text[end:end + 1] == "." and text[end - 1:end].isupper() and not text[end - 2:end - 1].isalnum() \
+        else end
+
+
 def _joined(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
+    if gap.startswith(".") and text[end - 1:end].isupper() and not text[end - 2:end - 1].isalnum():
+        gap = gap[1:]   # "U.S. forces", "U.S.-led": the dot of a one-letter abbreviation
     return len(gap) <= 6 and not any(c in gap for c in ".,;:!?()[]\"“”\n")

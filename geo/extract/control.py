@@ -43,7 +43,15 @@ def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
         aside = _ASIDE.fullmatch(ctx.text, cands[-2].end, pos)
         if aside and aside.start("inner") <= cands[-1].start:
             return cands[-2]
+        if _DESCRIBED.fullmatch(ctx.text, cands[-2].end, cands[-1].start) and \
+                re.fullmatch(r"\s*,?\s*(?:where|which|that)\b[^,;.]*", ctx.text[cands[-1].end:pos], re.I):
+            return cands[-2]   # "al-Qaim, a border town on the Euphrates where X hold sway": al-Qaim
     return cands[-1] if cands else None
+
+
+# ", a border town on the": the place before is described by where it lies
+_DESCRIBED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|crossing|base|hub|outpost|district|"
+                        r"neighbou?rhood|suburb|point)\s+(?:on|near|by|along|in|at|overlooking)\s+(?:the\s+)?", re.I)
 
 
 # ", 18 kilometers to the east on the road to <place>, which": an aside that places the head before it
@@ -472,8 +480,8 @@ def _base_place(loc: Loc) -> bool:
 # by": the aside right before the cue; the cue's subject is X, not Y
 _SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
                             r"[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
-                            r"[^,]*|(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
-                            r"crossroads|camp|crossing)\b[^,]*),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
+                            r"[^,]*|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
+                            r"crossroads|camp|crossing|gateway)\b[^,]*),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
                             r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to"
 
 

@@ -172,7 +172,7 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)
                           r"was|had|have|has|will|would|could|may|might|said|says)\b")
 
 
-_BACKED = re.compile(r"-(?:backed|supported|sponsored)\s+", re.I)
+_BACKED = re.compile(r"-(?:backed|supported|sponsored),?\s+", re.I)
 _AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to|linked\s+to|close\s+to)\s+(?:the\s+)?", re.I)
 
 
@@ -193,7 +193,7 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
         if (len(gap) > (max_gap if not out else 24) and not (affiliated and not out and _AFFILIATED.fullmatch(gap))) \
                 or re.search(r"[.;:]", _INITIALS.sub("", gap)) or _SUBORDINATE.search(gap):   # "the U.S.-backed SDF"
             break   # "by Kurdish-led units affiliated with the SDF": the SDF's
-        backed = _BACKED.match(ctx.text, a.end) if a.adjective else None
+        backed = _BACKED.match(ctx.text, a.end)   # "the Turkish-backed", "the U.S.-backed, Kurdish-led"
         if backed and i + 1 < len(ctx.actors) and ctx.actors[i + 1].start == backed.end():
             cursor, after_backer = backed.end(), True   # "the Turkish-backed National Front": the Front, backed by Turkey
             continue
@@ -247,6 +247,8 @@ def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[Acto
     if not usable:
         return []
     first = usable[0]
+    if _BACKED.match(ctx.text, first.end):   # "The U.S.-backed SDF ... say they control": the SDF
+        return [a for a in actors_listed_after(ctx, first.start) if a in usable]
     return [first] + [a for a in actors_listed_after(ctx, first.end) if a in usable]
 
 
@@ -325,7 +327,7 @@ def _without_aside(ctx: SentenceContext, start: int, end: int) -> str:
 
 
 _GROUP_LINK = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?\s*(?:,|and|,\s*and)\s+"
-                         r"(?:the\s+|their\s+|its\s+)?", re.I)
+                         r"(?:the\s+|their\s+|its\s+)?(?:other\s+|allied\s+)?", re.I)   # "Kataib Hezbollah and other Tehran-aligned groups"
 
 
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
