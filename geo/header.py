@@ -36,7 +36,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
 _DAY_FIRST = rf"\d{{1,2}}[ \t]+{_MONTH},?[ \t]+\d{{4}}"            # 8 March 2025
 _MONTH_FIRST = rf"{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"   # Dec. 11, 2024 / Oct 5
-_FULL_DATE = re.compile(rf"{_WEEKDAY}(?:{_DAY_FIRST}|{_MONTH_FIRST}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+_FULL_DATE = re.compile(rf"(?<![\w-]){_WEEKDAY}(?:{_DAY_FIRST}|{_MONTH_FIRST}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _DATELINE = re.compile(
     rf"""\s*
@@ -56,7 +56,7 @@ _NOT_PLACES = frozenset({
 # A part of a head line: capitalised words ("Rural Damascus", "Deir ez-Zor"), a few lower-case area words.
 _HEAD_WORD = r"(?:[A-Z][\w'’.\-]*|(?:al|el|ad|ar|as|ash|at|az|an|ez|ed)-[\w'’.\-]+|province|countryside|governorate|region|city|of)"
 _HEAD_PART = re.compile(rf"{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD}){{0,3}}(?:,[ \t]*{_HEAD_WORD}(?:[ \t]+{_HEAD_WORD}){{0,3}}){{0,2}}")
-_SEPARATOR = re.compile(r"[ \t]*(?:--|[–—―]|(?<=\s)-(?=\s))[ \t]*")
+_SEPARATOR = re.compile(r"[ \t]*(?:--|[–—―|]|(?<=\s)-(?=\s))[ \t]*")
 
 
 def read_header(text: str, title: str = "") -> Header:
@@ -153,9 +153,9 @@ def _head_line(line: str) -> Header | None:
         rest = rest[:paren.start()] + rest[paren.end():]
     parts = [p.strip(" \t,.:") for p in _SEPARATOR.split(rest)]
     parts = [p for p in parts if p]
-    if not parts and not (outlet and day):
-        return None
-    if len(parts) > 2 or not all(_HEAD_PART.fullmatch(p) for p in parts):
+    if not parts and not (outlet or day):
+        return None   # a line that is only a date ("December 12, 2020") dates the report
+    if len(parts) > 2 or not all(_HEAD_PART.fullmatch(p) or _known_outlet(p) for p in parts):   # "Deir ez-Zor 24 | 5 September"
         return None
     if len(parts) == 1 and not (day or outlet):
         return None   # one bare name on a line is a sub-heading, not a head

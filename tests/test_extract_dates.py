@@ -38,3 +38,14 @@ def test_claims_carry_the_date_of_their_sentence(gazetteer):
     ex = extract(article_from_text(text, "t.txt", date="2021-10-07"), gazetteer=gazetteer)
     dates = {c.place_names[0]: c.date for c in ex.claims if c.kind.value == "event"}
     assert dates == {"Ariha": "2021-10-01", "Kobani": "2021-10-05"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In the first days of December, as the regime collapsed, the valley changed hands.", "2024-12"),
+    ("By the end of March the town had fallen.", "2025-03"),
+    ("On Dec. 6, advisers began to pull out.", "2024-12-06"),
+    ("The truce held until Sept. 12, 2019.", "2019-09-12"),
+    ("Decimal points and Decembrist ideas are no dates.", None),
+])
+def test_month_phrases_and_wire_abbreviations(sentence, expected):
+    assert date_in(sentence, "2025-03-12") == expected

@@ -128,3 +128,17 @@ def test_an_unlocated_unknown_town_in_a_held_list_gives_no_claim_and_no_crash(ga
     assert held == {"al-Busayrah", "Dhiban"}
     assert all(c.geometry is not None for c in ex.claims)
     assert all(f["geometry"] for f in features([ex]))
+
+
+def test_a_sentence_takes_the_date_its_paragraph_named(gazetteer):
+    text = ("Three months on\n\nIn the first days of December, the valley changed hands. Officials later said that "
+            "Syrian soldiers had moved from Albu Kamal into al-Qaim.\n\nSyrian soldiers now guard Albu Kamal.")
+    ex = extract(article_from_text(text, "r.txt", default_date="2025-03-12"), gazetteer)
+    blocs = {c.evidence[:8]: c.blocs for c in ex.claims if c.kind.value == "route"}
+    assert blocs == {"Official": ("syrian-government",)}   # December 2024: the old army, not the new one
+
+
+def test_the_eighth_brigade_after_assads_fall(gazetteer):
+    text = "Clashes in Busra al-Sham\n\nMiddle East Eye | 14 April 2025\n\nThe Eighth Brigade captured Busra al-Sham."
+    ex = extract(article_from_text(text, "r.txt"), gazetteer)
+    assert {c.blocs for c in ex.claims if c.kind.value == "control"} == {("opposition",)}

@@ -76,3 +76,8 @@ def test_no_sentence_end_is_one_sentence():
     text = "shelling continued all night across the countryside of the province"
     out = _check_spans(text)
     assert len(out) == 1 and out[0].start == 0 and out[0].end == len(text)
+
+
+def test_a_month_abbreviation_before_a_day_ends_no_sentence():
+    assert [s.text for s in sentences("On Dec. 6, the militias left. They went home in Dec. Then it ended.")] == \
+        ["On Dec. 6, the militias left.", "They went home in Dec.", "Then it ended."]

@@ -19,6 +19,12 @@ from geo.ingest import article_from_text
     ("SOHR – December 8, 2024", Header("", "SOHR", "2024-12-08")),
     ("The New Arab – Daraa, Wednesday, 27 January 2021", Header("Daraa", "The New Arab", "2021-01-27")),
     ("Enab Baladi – Suwayda", Header("Suwayda", "Enab Baladi", None)),
+    ("Middle East Eye | 14 April 2025", Header("", "Middle East Eye", "2025-04-14")),
+    ("Deir ez-Zor 24 | 5 September 2023", Header("", "Deir ez-Zor 24", "2023-09-05")),
+    ("Al-Monitor, November 29, 2025", Header("", "Al-Monitor", "2025-11-29")),   # "Mon..." is no weekday here
+    ("The National - July 21, 2018", Header("", "The National", "2018-07-21")),
+    ("December 12, 2020", Header("", "", "2020-12-12")),
+    ("Monday, June 7, 2022", Header("", "", "2022-06-07")),
 ])
 def test_a_head_line_of_its_own(line, expected):
     assert read_header(f"Title\n\n{line}\n\nThe town was calm on Monday.", "Title") == expected

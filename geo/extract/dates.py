@@ -15,15 +15,17 @@ from datetime import date, timedelta
 
 __all__ = ["date_in", "parse_iso", "MONTH"]
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+                                       start=1)}
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH = rf"({MONTH})"
+# with the wire services' abbreviations ("Dec. 6", "Sept. 12")
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 _DAY_MONTH = re.compile(rf"\b(?:(?i:on)\s+)?(?:(\d{{1,2}})\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?\b")
-_MONTH_YEAR = re.compile(rf"\b(?i:in)\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+(\d{{4}}))?\b")
+_MONTH_YEAR = re.compile(rf"\b(?i:in|by|since|until|during)\s+(?:early\s+|late\s+|mid-|(?i:the\s+)?(?:(?:first|last|final|closing|"
+                         rf"opening)\s+(?:days?|weeks?)|beginning|start|end|middle)\s+of\s+)?{_MONTH}(?:\s+(\d{{4}}))?\b")   # "in the first days of December"
 _WEEKDAY = re.compile(r"\b(?i:on)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -68,11 +70,11 @@ def date_in(sentence: str, published: str | None) -> str | None:
     m = _DAY_MONTH.search(sentence)
     if m:
         day = int(m.group(1) or m.group(4))
-        month = _MONTHS[(m.group(2) or m.group(3)).lower()]
+        month = _MONTHS[(m.group(2) or m.group(3)).lower()[:3]]
         return _with_year(month, day, int(m.group(5)) if m.group(5) else None, pub)
     m = _MONTH_YEAR.search(sentence)
     if m and (m.group(2) or pub):
-        month = _MONTHS[m.group(1).lower()]
+        month = _MONTHS[m.group(1).lower()[:3]]
         year = int(m.group(2)) if m.group(2) else (pub.year if month <= pub.month else pub.year - 1)
         return f"{year:04d}-{month:02d}"
     m = _WEEKDAY.search(sentence)

@@ -70,7 +70,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     keys, skels, prefixes = gaz.keys()
     actors = find_actors(text, registry, toks)
     if registry.eras:
-        dated = [(x.start, x.end, date_in(x.text, article.date) or article.date) for x in sents]
+        dated = _sentence_dates(text, sents, article.date)
         actors = in_their_time(actors, registry, dated)
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
     raw += find_pattern_mentions(text, raw, patterns.stopwords)
@@ -89,6 +89,19 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, dateline),
                           frozenset({country} - {""}))
     return longer_names(text, resolved, actors, patterns.stopwords), actors
+
+
+def _sentence_dates(text: str, sents: list[Sentence], published: str | None) -> list[tuple[int, int, str | None]]:
+    """Each sentence's date: its own, else the last one its paragraph named ("In the first days of December,
+    ... . Officials later said soldiers had moved": December), else the report's."""
+    out: list[tuple[int, int, str | None]] = []
+    told: str | None = None
+    for i, x in enumerate(sents):
+        if i and "\n" in text[sents[i - 1].end:x.start]:
+            told = None   # a new paragraph
+        told = date_in(x.text, published) or told
+        out.append((x.start, x.end, told or published))
+    return out
 
 
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|of|near|from|into|outside|around|across|inside)\s+(?:the\s+)?"

@@ -8,6 +8,7 @@ __all__ = ["Sentence", "sentences", "NUMBER_WORDS", "NUMBER_WORD"]
 
 _BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z\u0600-\u06ff0-9])|\n\s*\n|\n(?=\S)")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|U\.S|U\.N|e\.g|i\.e|vs|approx)\.$")
+_MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")   # "On Dec. 6, ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,8 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _BREAK.finditer(text):
-        if _ABBREV.search(text[start:m.start()]):
+        if _ABBREV.search(text[start:m.start()]) or (
+                _MONTH_ABBREV.search(text[start:m.start()]) and text[m.end():m.end() + 1].isdigit()):
             continue
         _add(out, text, start, m.start())
         start = m.end()
