@@ -323,3 +323,25 @@ def test_a_country_a_border_runs_with_is_no_mover(gazetteer):
     ex = run("Russian military police patrolled alone. Eight armoured vehicles set off from Qamishli and drove east to "
              "al-Malikiyah, close to the border with Turkey and Iraq.", gazetteer)
     assert routes_of(ex) == [(("Qamishli", "al-Malikiyah"), ("russia",))]
+
+
+@pytest.mark.parametrize("place_id, on_edge", [("sy-area-jabal-al-zawiya", True), ("sy-saraqib", False)])
+def test_a_route_into_a_region_ends_at_the_edge_facing_its_start(gazetteer, place_id, on_edge):
+    from geo.extract.locations import Loc
+    from geo.extract.pipeline import _edge_facing
+
+    region = gazetteer.get(place_id)
+    crossing = gazetteer.get("sy-bab-al-hawa").geometry
+    loc = Loc(0, 5, region.name, region, region.geometry, 3 if on_edge else 1)
+    own = region.geometry.representative_point()
+    end = _edge_facing(loc, own, crossing)
+    assert (end != own) is on_edge
+    if on_edge:   # on the region, on its side facing the crossing to the north
+        assert region.geometry.distance(end) < 1e-9 and end.y > own.y
+
+
+def test_a_route_between_towns_keeps_their_points(gazetteer):
+    ex = run("A Turkish convoy drove from Atarib to Saraqib.", gazetteer)
+    (route,) = claims(ex, "route")
+    saraqib = place(gazetteer, "Saraqib")
+    assert geom(route).coords[-1] == pytest.approx((saraqib.lon, saraqib.lat))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import shapely
+import shapely.ops
 
 from geo.extract.actors import Registry, find_actors, in_their_time, load_registry
 from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
@@ -26,7 +27,7 @@ from geo.extract.sentence import names_source
 from geo.extract.text import Sentence, sentences
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer.fold import tokens
-from geo.model import Article, Claim, ClaimKind, Place, PlaceType
+from geo.model import LINEAR_TYPES, Article, Claim, ClaimKind, Place, PlaceType
 
 __all__ = ["PlaceRecord", "Extraction", "extract"]
 
@@ -277,11 +278,22 @@ def _to_claims(article: Article, d: Draft, gaz: Gazetteer) -> list[Claim]:
     a, b = representative(d.locs[0]), representative(d.locs[1])
     if a is None or b is None:
         return []
-    if d.kind == "route":
+    if d.kind == "route":   # a move into or out of a region starts or ends at its edge facing the other end
+        a, b = _edge_facing(d.locs[0], a, b), _edge_facing(d.locs[1], b, a)
         line = route_line(a, b, gaz)
         return [_one(article, d, ClaimKind.ROUTE, d.locs, line, d.actors, max(x.precision for x in d.locs))]
     line = shapely.LineString([a, b])
     return [_one(article, d, ClaimKind.EXCHANGE, d.locs, line, d.actors, max(x.precision for x in d.locs))]
+
+
+def _edge_facing(loc: Loc, own: shapely.Point, other: shapely.Point) -> shapely.Point:
+    """Where a route meets a region ("toward its posts in Jabal al-Zawiya"): the region's point nearest the
+    route's other end; a town, a road or a region the other end lies in keeps its own point."""
+    geom = loc.geometry
+    if loc.precision < 3 or geom is None or geom.geom_type not in ("Polygon", "MultiPolygon") \
+            or (loc.place is not None and loc.place.type in LINEAR_TYPES) or geom.contains(other):
+        return own
+    return shapely.ops.nearest_points(geom, other)[0]
 
 
 def _by_bloc(actors):
