@@ -468,3 +468,23 @@ def test_keeping_a_summit_in_return(gazetteer):
     (x,) = claims(ex, "exchange")
     assert x.place_names[1] == "Mount Hermon"
     assert sides(x) == (("syrian-government",), ("israel",))
+
+
+def test_pulling_troops_out_of_a_listed_place_gives_the_first_place_up(gazetteer):
+    ex = run("Turkey would pull its troops and allied factions out of Jisr al-Shughur and the strip of the Idlib "
+             "countryside south of the M4 highway. In return, Moscow would let the SNA enter Tal Rifaat.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Jisr al-Shughur", "Tal Rifaat")
+    assert sides(x)[1] == ("opposition",)
+
+
+@pytest.mark.parametrize("tail, b_to", [
+    ("allowing regime and Russian forces in.", ("syrian-government", "russia")),
+    ("letting government troops move in.", ("syrian-government",)),
+    ("allowing the displaced to return.", ()),
+])
+def test_who_is_let_into_a_place_given_up(gazetteer, tail, b_to):
+    ex = run("Under the idea, the Menagh airbase would be handed over to the National Army, and in return the factions "
+             f"would withdraw from Ariha, 13 kilometers south of Idlib, {tail}", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == (("opposition",), b_to)

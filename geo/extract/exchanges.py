@@ -100,7 +100,7 @@ def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:
 _LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:s|ing)?|permit(?:s|ting)?)\s+(?:the\s+)?",
                    re.I)
 # Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
-_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*(?:\s+(?:back|out))?|evacuat\w*|(?:leav\w*|left)(?!\s+(?:for|to|towards)\b)|retreat\w*|"
+_GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*\s+(?:[\w-]+\s+){1,5}?(?:out|back)|pull\w*(?:\s+(?:back|out))?|evacuat\w*|(?:leav\w*|left)(?!\s+(?:for|to|towards)\b)|retreat\w*|"
                         r"hand\w*(?:\s+over)?|"
                         r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
@@ -496,6 +496,10 @@ _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
 _LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
+_LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?(?:allowing|letting|enabling|opening\s+the\s+way\s+for)\s+(?:the\s+)?",
+                         re.I)
+_IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:(?:to\s+)?(?:move\s+|come\s+|go\s+)?in\b|into\b|to\s+enter\b|"
+                       r"to\s+take\s+(?:it\s+)?over\b)", re.I)
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
 _GIVING = re.compile(r"\b(?:giving|give|gives|gave|handing|hand|hands|handed)\s+(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"
@@ -521,6 +525,10 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
         after = _LEAVE_TO.match(ctx.text, loc.end, ctx.sentence.end)
         if after:
             return unique_actors([a.actor for a in actors_listed_after(ctx, after.end(), max_gap=2)])
+        letting = _LETTING_IN.match(ctx.text, loc.end, ctx.sentence.end)
+        takers = actors_listed_after(ctx, letting.end(), max_gap=2) if letting else []
+        if takers and _IN_AFTER.match(ctx.text, takers[-1].end, ctx.sentence.end):
+            return unique_actors([a.actor for a in takers])   # "withdraw from B, ..., allowing regime and Russian forces in"
         moved_in = _MOVE_IN.match(ctx.text, loc.end, ctx.sentence.end)
         takers = actors_listed_after(ctx, moved_in.end(), max_gap=2) if moved_in else []
         if takers and _MOVES_IN.match(ctx.text, takers[-1].end, ctx.sentence.end):   # "pull out of A and the regime move in"
