@@ -755,3 +755,18 @@ def test_a_place_that_fell_after_an_aside(gazetteer):
 ])
 def test_holder_after_a_described_place_or_a_backer(gazetteer, text, name, bloc):
     assert holders(run(text, gazetteer)) == {(name, bloc)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The SNA eyes Tal Rifaat, the town about 31 kilometers north of Aleppo that the Kurdish-led YPG have shared "
+     "with Syrian government forces since 2016.", {("Tal Rifaat", "sdf"), ("Tal Rifaat", "syrian-government")}),
+    ("Tal Rifaat, which the YPG shared with government forces, was shelled.",
+     {("Tal Rifaat", "sdf"), ("Tal Rifaat", "syrian-government")}),
+])
+def test_a_place_shared_by_two_parties(gazetteer, text, expected):
+    assert holders(run(text, gazetteer)) == expected
+
+
+def test_a_town_described_by_its_distance_is_the_place_not_the_offset(gazetteer):
+    ex = run("Turkish forces shelled Tal Rifaat, the town 31 kilometers north of Aleppo.", gazetteer)
+    assert {c.place_names for c in events_of(ex, "strike")} == {("Tal Rifaat",)}

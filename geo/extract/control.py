@@ -757,8 +757,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         if not m or (_BARE_PRESENT.fullmatch(m.group(1)) and ctx.modality(ctx.rel(after)) == Modality.POSSIBLE):
             continue   # "Russia would let the SNA enter Ayn Daqnah": a headline's present tense only when it is told
         verb_end = after + m.end()
-        head = ctx.text[max(ctx.sentence.start, group[0].start - 12):group[0].start]
-        relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", head, re.I) is not None \
+        head = ctx.text[max(ctx.sentence.start, group[0].start - 30):group[0].start]
+        relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed|dominated)\s+)?$", head, re.I) is not None \
             and not _SAID_THAT.search(ctx.text, max(ctx.sentence.start, group[0].start - 40), group[0].start)
         if relative and not head.rstrip().casefold().endswith(("where", "where the")) and re.search(r"\bhad\b", m.group(), re.I):
             continue   # "towns that the regime had seized in 2019": what held before
@@ -770,8 +770,13 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         else:
             locs = locs_after(ctx, verb_end, max_gap=40)
+        partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith("shared") else None
+        group = group + (actors_listed_after(ctx, partners.end(), max_gap=2) if partners else [])   # "shared with X"
         out.append(_control(ctx, locs, group, m.group(1)))
     return out
+
+
+_WITH = re.compile(r"\s*(?:it\s+|them\s+)?with\s+(?:the\s+)?", re.I)
 
 
 

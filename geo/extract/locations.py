@@ -114,6 +114,7 @@ def build_locs(text: str, resolved: list[Resolved]) -> list[Loc]:
     refs = _corefs(text, locs)
     # "al-Tabqa military airport, about 9 km south-southeast of the city": a back-reference can place what precedes it
     merged = _mark_locators(text, sorted(locs + refs, key=lambda loc: loc.start), only={id(r) for r in refs})
+    merged = _placed_town(text, merged)
     return _near_named_places(merged, only=_BANK)
 
 
@@ -196,7 +197,8 @@ _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|ca
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?(?:in\s+(?:the\s+)?)?"
                          r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|suburb|neighbou?rhood|stronghold|"
                          r"bastion|enclave|pocket|hub|crossroads)\s+"
-                         r"(?:in|of|near|on)\s+(?:the\s+)?)?"   # "Saraqeb, a town in Syria's Idlib province"
+                         r"(?:(?:in|of|near|on)\s+(?:the\s+)?|(?:about|some|around|roughly|nearly|approximately|just|only)\s+|"
+                         r"(?=\d)))?"   # "Saraqeb, a town in Syria's Idlib province", "Tal Rifaat, the town about 31 km north of"
                          r"|\s+(?:lies|lay|is\s+located|is\s+situated|sits)\s+(?:in\s+(?:the\s+)?)?"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?", re.I)   # "Marayan lies 9 km ..."
 
@@ -224,6 +226,17 @@ def _km_to(point: shapely.Point, area: BaseGeometry) -> float:
         return 0.0
     near = nearest_points(point, area)[1]
     return distance_km(point.y, point.x, near.y, near.x)
+
+
+def _placed_town(text: str, locs: list[Loc]) -> list[Loc]:
+    """ "Tal Rifaat, the town 31 km north of Aleppo": the distance only says where the town is."""
+    out = list(locs)
+    for i in range(1, len(out)):
+        prev, loc = out[i - 1], out[i]
+        if prev.locator and loc.kind in _RELATIVE_KINDS and _COREF.fullmatch(text, prev.start, prev.end) and \
+                re.fullmatch(r"\s+(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?", text[prev.end:loc.start]):
+            out[i] = replace(loc, locator=True)
+    return out
 
 
 def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> list[Loc]:
