@@ -563,3 +563,14 @@ def test_an_event_told_in_a_relative_clause_is_at_the_place_it_hangs_on(gazettee
 def test_a_relative_clause_whose_subject_is_the_place_keeps_the_object(gazetteer):
     ex = run("Turkish-backed factions from Tal Abyad, which later captured Ain Issa, shelled Tal Tamr.", gazetteer)
     assert [c.place_names for c in events_of(ex, "capture")] == [("Ain Issa",)]
+
+
+@pytest.mark.parametrize("text, blocs", [
+    ("Clashes with heavy weapons broke out at dawn on the Kabani axis between regime forces and HTS.",
+     {"syrian-government", "hts"}),
+    ("Violent fighting has been raging since dawn near Kafr Nabudah, where regime forces are trying to recapture "
+     "the town from HTS.", {"syrian-government", "hts"}),
+    ("The fighting near Kafr Nabudah was the worst in months for regime forces and HTS.", set()),   # told before
+])
+def test_a_clash_takes_its_sides_from_later_in_the_sentence(gazetteer, text, blocs):
+    assert {b for c in events_of(run(text, gazetteer), "clash") for b in c.blocs} == blocs

@@ -212,6 +212,7 @@ _AFFILIATION = re.compile(
     re.I)
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
 _CLASH_WITH = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:with|against)\s+(?:an?\s+|the\s+)?", re.I)
 
 
@@ -272,6 +273,12 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         found = [a for a in subject_group(ctx, usable) if a.start < trig.start]
     if not found and trig.type == EventType.AGREEMENT:   # "a truce ..., under which the patrol pulled back"
         found = [a for a in usable if not is_speaker(ctx, a) and not a.adjective]
+    if not found and trig.type == EventType.CLASH:   # "Clashes broke out at dawn on the Kabani axis between A and B",
+        between = _BETWEEN.search(ctx.text, trig.end, ctx.sentence.end)   # "fighting on the X axis, where A ... B"
+        found = actors_listed_after(ctx, between.end()) if between else []
+        told_before = _DEFINITE.search(ctx.text, max(0, trig.start - 5), trig.start)   # "The fighting stopped with ..."
+        found = [a for a in found if a in usable] or ([] if told_before else [
+            a for a in usable if a.start > trig.end and not is_speaker(ctx, a) and not a.adjective])
     return unique_actors([a.actor for a in found])
 
 
