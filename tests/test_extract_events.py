@@ -574,3 +574,13 @@ def test_a_relative_clause_whose_subject_is_the_place_keeps_the_object(gazetteer
 ])
 def test_a_clash_takes_its_sides_from_later_in_the_sentence(gazetteer, text, blocs):
     assert {b for c in events_of(run(text, gazetteer), "clash") for b in c.blocs} == blocs
+
+
+@pytest.mark.parametrize("text, places", [
+    ('Erdogan said his army would "clear" Tal Rifaat and Manbij of the YPG.', {("Tal Rifaat",), ("Manbij",)}),
+    ("Turkey vowed to cleanse the border towns of Tal Abyad and Ras al-Ain of terrorists.",
+     {("Tal Abyad",), ("Ras al-Ain",)}),
+    ("Turkish engineers cleared the road to Saraqib of mines.", set()),   # no place right after the verb
+])
+def test_clearing_a_place_of_a_party_is_a_military_action(gazetteer, text, places):
+    assert {c.place_names for c in events_of(run(text, gazetteer), "military_action")} == places
