@@ -584,3 +584,14 @@ def test_a_clash_takes_its_sides_from_later_in_the_sentence(gazetteer, text, blo
 ])
 def test_clearing_a_place_of_a_party_is_a_military_action(gazetteer, text, places):
     assert {c.place_names for c in events_of(run(text, gazetteer), "military_action")} == places
+
+
+def test_a_convoy_with_no_party_is_the_one_the_sentence_before_sent(gazetteer):
+    ex = run("Turkey has meanwhile poured more troops into Idlib. A convoy of about 150 vehicles crossed the border on "
+             "Sunday and headed to Taftanaz.", gazetteer)
+    assert {(c.place_names, c.blocs) for c in events_of(ex, "buildup")} == {(("Idlib",), ("turkey",)),
+                                                                          (("Taftanaz",), ("turkey",))}
+
+
+def test_a_convoy_after_a_sentence_with_no_party_has_none(gazetteer):
+    assert events_of(run("The roads were quiet. A convoy of trucks headed to Taftanaz.", gazetteer), "buildup") == []

@@ -415,9 +415,9 @@ def _sources_party(ctx: SentenceContext, attributed: list[tuple[int, int]]) -> l
 def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
     """ "SDF units raided three villages. Reinforcements were sent from Qamishli to Tal Hamis.": unnamed
     reinforcements are the force the sentence before was about."""
-    if trig.type != EventType.BUILDUP or not re.search(r"\breinforcements?\b", ctx.sentence.text, re.I):
+    if trig.type != EventType.BUILDUP or not re.search(r"\b(?:reinforcements?|convoys?|columns?)\b", ctx.sentence.text, re.I):
         return []
-    return previous_subject(memory)
+    return previous_subject(memory)   # "Turkey poured more troops into Idlib. A convoy of 150 vehicles headed to X"
 
 
 _FORCE_SUBJECT = re.compile(r"(?:^|\b(?:In\s+reality|Meanwhile|Then|Later|Instead),?\s+)(?:the\s+)?"
