@@ -15,6 +15,7 @@ from geo.extract.sentence import (
     CLAUSE_BREAK,
     INTO,
     PASSIVE_BEFORE,
+    SUBJECT_ASIDE,
     Draft,
     Memory,
     SentenceContext,
@@ -102,7 +103,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             if after:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
-        aside = _SUBJECT_ASIDE.search(ctx.text, s.start, start)   # "X, which lies on Y, has been controlled by"
+        aside = SUBJECT_ASIDE.search(ctx.text, s.start, start)   # "X, which lies on Y, has been controlled by"
         anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, start)
         held = chain(ctx.text, ctx.locs, anchor) if anchor else []
         if anchor is not None and re.match(r"\s*,\s*which\b", ctx.text[anchor.end:anchor.end + 12]) \
@@ -474,15 +475,6 @@ def _bases(ctx: SentenceContext) -> list[Draft | None]:
 
 def _base_place(loc: Loc) -> bool:
     return loc.place is not None and loc.place.type in _BASE_TYPES and loc.kind == "place"
-
-
-# "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by", "X, about 28 km from Y, was captured
-# by": the aside right before the cue; the cue's subject is X, not Y
-_SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
-                            r"[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
-                            r"[^,]*|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
-                            r"crossroads|camp|crossing|gateway)\b[^,]*),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
-                            r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to"
 
 
 _AS_IS = re.compile(r"\)?\s*,?\s*as\s+(?:is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)

@@ -13,16 +13,17 @@ from functools import lru_cache
 import re
 from datetime import date, timedelta
 
-__all__ = ["date_in", "parse_iso", "MONTH"]
+__all__ = ["date_in", "parse_iso", "MONTH", "MONTH_ABBREV"]
 
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
                                        start=1)}
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# with the wire services' abbreviations ("Dec. 6", "Sept. 12")
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH = rf"(?:{_MONTH_NAMES})"
+# the wire services' abbreviations ("Dec. 6", "Sept. 12")
+MONTH_ABBREV = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_MONTH = rf"({_MONTH_NAMES}|{MONTH_ABBREV})"
 _DAY_MONTH = re.compile(rf"\b(?:(?i:on)\s+)?(?:(\d{{1,2}})\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?\b")
 _MONTH_YEAR = re.compile(rf"\b(?i:in|by|since|until|during)\s+(?:early\s+|late\s+|mid-|(?i:the\s+)?(?:(?:first|last|final|closing|"
                          rf"opening)\s+(?:days?|weeks?)|beginning|start|end|middle)\s+of\s+)?{_MONTH}(?:\s+(\d{{4}}))?\b")   # "in the first days of December"

@@ -12,6 +12,7 @@ from geo.extract.sentence import (
     BACKERS,
     CLAUSE_BREAK,
     PASSIVE_BEFORE,
+    SUBJECT_ASIDE,
     Draft,
     Memory,
     SentenceContext,
@@ -152,7 +153,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     if after:
         return _drop_containers(ctx.text, after)
     before = [loc for loc in usable if loc.end <= trig.start]
-    aside = _WHICH_ASIDE.search(ctx.text, ctx.sentence.start, trig.start)
+    aside = SUBJECT_ASIDE.search(ctx.text, ctx.sentence.start, trig.start)
     if aside and any(loc.end <= aside.start() for loc in before):   # "the village, which overlooks the highway, fell to"
         before = [loc for loc in before if loc.end <= aside.start()]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
@@ -176,7 +177,6 @@ def _clause_object(ctx: SentenceContext, usable: list[Loc], trig: _Trigger) -> l
     return []
 
 
-_WHICH_ASIDE = re.compile(r",\s+(?:which|that)\s[^,.;]*,\s+$", re.I)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b",
                               re.I)
 _FIRED_FROM = frozenset({EventType.STRIKE, EventType.ATTACK})

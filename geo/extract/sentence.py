@@ -252,6 +252,15 @@ def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[Acto
     return [first] + [a for a in actors_listed_after(ctx, first.end) if a in usable]
 
 
+# "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by", "X, about 28 km from Y, was captured
+# by": the aside right before the cue; the cue's subject is X, not Y
+SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
+                           r"[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
+                           r"[^,]*|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
+                           r"crossroads|camp|crossing|gateway)\b[^,]*),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
+                           r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to"
+
+
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
 # ", backed by Russian jets," after a party: who stands behind it, not who acts
 BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"

@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.extract.dates import MONTH_ABBREV
+
 __all__ = ["Sentence", "sentences", "NUMBER_WORDS", "NUMBER_WORD"]
 
 _BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z\u0600-\u06ff0-9])|\n\s*\n|\n(?=\S)")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|U\.S|U\.N|e\.g|i\.e|vs|approx)\.$")
-_MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")   # "On Dec. 6, ..."
+_MONTH_ABBREV = re.compile(rf"\b{MONTH_ABBREV}$")   # "On Dec. 6, ..."
 
 
 @dataclass(frozen=True, slots=True)
