@@ -133,3 +133,16 @@ def test_a_name_said_to_lie_some_km_from_a_place_is_a_place_wherever_named():
 def test_a_name_that_lies_nowhere_measured_is_no_place():
     text = "Mustafa lies to everyone about the front."
     assert find_pattern_mentions(text, [], load_patterns().stopwords) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Troops were sent from Daraa to Busra al-Sham.", "Daraa"),
+    ("Fighters were flown from Rostov-on-Don to Latakia.", "Rostov-on-Don"),   # a hyphen-joined "on" is no ender
+    ("Tanks were seen near Qasr ibn Wardan and Hama.", "Qasr ibn Wardan"),
+])
+def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
+    keys, skels, prefixes = gazetteer.keys()
+    pats = load_patterns()
+    found = [text[m.start:m.end] for m in find_place_mentions(text, keys, skels, prefixes, pats.stopwords,
+                                                                enders=pats.name_enders)]
+    assert name in found

@@ -345,3 +345,20 @@ def test_a_route_between_towns_keeps_their_points(gazetteer):
     (route,) = claims(ex, "route")
     saraqib = place(gazetteer, "Saraqib")
     assert geom(route).coords[-1] == pytest.approx((saraqib.lon, saraqib.lat))
+
+
+@pytest.mark.parametrize("text,route", [
+    ("Units of the army continued to move from Hama to Latakia on Sunday.", ("Hama", "Latakia")),
+    ("A second group of fighters is expected to move from Azaz to Jarabulus next week.", ("Azaz", "Jarabulus")),
+    ("Convoys of troops were sent from Daraa to Busra al-Sham overnight.", ("Daraa", "Busra al-Sham")),
+])
+def test_moving_without_a_named_party_is_a_route(gazetteer, text, route):
+    assert route in [r.place_names for r in claims(run(text, gazetteer), "route")]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters left Manbij on Monday. The factions later threatened to move on Kobani.",
+    "Fighters left Manbij on Monday. The army could also move against positions near Kobani.",
+])
+def test_moving_on_or_against_a_place_is_an_attack_not_a_route(gazetteer, text):
+    assert not claims(run(text, gazetteer), "route")

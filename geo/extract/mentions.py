@@ -86,8 +86,10 @@ def _ordered(words: list[str]) -> str:
 
 def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], prefixes: frozenset[str],
                         stopwords: frozenset[str] = frozenset(),
-                        toks: list[tuple[str, int, int]] | None = None) -> list[RawMention]:
-    """Longest gazetteer names in ``text``, left to right, without overlaps."""
+                        toks: list[tuple[str, int, int]] | None = None,
+                        enders: frozenset[str] = frozenset()) -> list[RawMention]:
+    """Longest gazetteer names in ``text``, left to right, without overlaps; a lowercase word of
+    ``enders`` standing apart ("from Daraa to Busra") ends a name."""
     toks = tokens(text) if toks is None else toks
     out: list[RawMention] = []
     i = 0
@@ -95,7 +97,7 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
         if not _capitalised(text, toks[i][1]):
             i += 1
             continue
-        hit = None if _after_name_part(text, toks, i) else _longest_at(text, toks, i, keys, skels, prefixes, stopwords)
+        hit = None if _after_name_part(text, toks, i) else _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders)
         if hit:
             out.append(_with_article(text, hit))
             i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
@@ -123,11 +125,11 @@ def _after_name_part(text: str, toks: list[tuple[str, int, int]], i: int) -> boo
         and joined(text, toks[i - 1][2], toks[i][1])
 
 
-def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention | None:
+def _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders=frozenset()) -> RawMention | None:
     best = None
     words: list[str] = []
     for j in range(i, min(i + _MAX_WORDS, len(toks))):
-        if j > i and not joined(text, toks[j - 1][2], toks[j][1]):
+        if j > i and (not joined(text, toks[j - 1][2], toks[j][1]) or _ender(text, toks[j - 1][2], toks[j], enders)):
             break
         words.append(toks[j][0])
         key = _ordered(words)
@@ -145,6 +147,11 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords) -> RawMention |
         if key not in prefixes and skeleton(key) not in prefixes:
             break
     return best
+
+
+def _ender(text: str, prev_end: int, tok: tuple[str, int, int], enders: frozenset[str]) -> bool:
+    """ "Daraa to": a lowercase function word apart from the name before it is no part of it."""
+    return text[tok[1]].islower() and " " in text[prev_end:tok[1]] and text[tok[1]:tok[2]].casefold() in enders
 
 
 # Demonyms look like their country's consonants ("Palestinian", "Jordanian"): never a skeleton match alone.

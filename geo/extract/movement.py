@@ -254,7 +254,7 @@ _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|fro
                      r"pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|running\s+)?$",
                      re.I)
 _FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|(?:armou?red|military)\s+vehicles|fighters)\b", re.I)
-_MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|headed|drove|marched|advanced|withdrew|set\s+out|set\s+off|"
+_MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(?!\s+(?:on|against)\b)|head(?:ed|ing)|drove|redeploy\w*|relocated|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
                        r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|displaced|fled|crossed)\b", re.I)
 

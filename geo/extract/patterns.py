@@ -50,6 +50,7 @@ class Patterns:
     outlets: re.Pattern[str]
     given_names: frozenset[str]
     locatives: frozenset[str]
+    name_enders: frozenset[str]
     stopwords: frozenset[str]
 
 
@@ -103,5 +104,6 @@ def load_patterns(path: Path | None = None) -> Patterns:
         outlets=re.compile("|".join(np.get("media_outlets", [])) or r"(?!)"),
         given_names=frozenset(n.casefold() for n in np["given_names"]),
         locatives=frozenset(w.casefold() for w in data.get("locatives", [])),
+        name_enders=frozenset(w.casefold() for w in data.get("name_enders", [])),
         stopwords=frozenset(str(data.get("stopwords", "")).casefold().split()),
     )

@@ -73,7 +73,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     if registry.eras:
         dated = _sentence_dates(text, sents, article.date)
         actors = in_their_time(actors, registry, dated)
-    raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks)
+    raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks, patterns.name_enders)
     raw += find_pattern_mentions(text, raw, patterns.stopwords)
     placed = {(r.start, r.end) for r in raw}   # "the Barzeh district of northern Damascus": the city, not the government
     actors = [a for a in actors if (a.start, a.end) not in placed or not (
