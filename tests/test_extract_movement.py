@@ -362,3 +362,19 @@ def test_moving_without_a_named_party_is_a_route(gazetteer, text, route):
 ])
 def test_moving_on_or_against_a_place_is_an_attack_not_a_route(gazetteer, text):
     assert not claims(run(text, gazetteer), "route")
+
+
+@pytest.mark.parametrize("text,routes", [
+    ("The YPG withdrew its fighters from Afrin towards Tal Rifaat, and thousands of civilians moved with them from "
+     "Afrin to Nubl.", {("Afrin", "Tal Rifaat"), ("Afrin", "Nubl")}),
+    ("A convoy coming from Idlib entered Latakia at dawn, while another convoy travelled from Hama toward Jableh.",
+     {("Idlib", "Latakia"), ("Hama", "Jableh")}),
+])
+def test_two_moves_in_one_sentence_are_two_routes(gazetteer, text, routes):
+    assert {r.place_names for r in claims(run(text, gazetteer), "route")} == routes
+
+
+def test_a_move_told_from_two_starts_is_one_route(gazetteer):
+    ex = run("The convoy entered from Turkey through the Kafr Lusin crossing and headed from Sarmada to Taftanaz.",
+             gazetteer)
+    assert [r.place_names[-1] for r in claims(ex, "route")] == ["Taftanaz"]

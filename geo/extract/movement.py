@@ -65,22 +65,34 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]):
             legs.append((departure, dest[0]))
             memory.departure = None
-    if legs:   # "entered from A ... and headed from B to C": the "from" nearest its "to"; not a place passed
-        origin, dest = min(legs, key=lambda leg: (_passed(ctx, leg[0]) and any(not _passed(ctx, o) and d is leg[1]
-                                                                               for o, d in legs),
-                                                  leg[1].start - leg[0].end))
+    drafts = []
+    for origin, dest in _distinct_legs(ctx, legs):
         actors = _route_actors(ctx, memory, origin.start)
         origin, dest = _possessed(ctx, _narrowed(ctx, origin)), _possessed(ctx, _narrowed(ctx, dest))
         if actors or moving:
             memory.arrival = (dest, s.index)
-            memory.start = (origin, s.index)
-            return [_route(ctx, origin, dest, actors)]
+            memory.start = memory.start if drafts else (origin, s.index)
+            drafts.append(_route(ctx, origin, dest, actors))
+    if drafts:
+        return drafts
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
     if corridor is not None and re.search(r"patrol", s.text, re.I):
         actors = _route_actors(ctx, memory)   # "a joint patrol on the M4 between A and B"
         if actors:
             return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
     return []
+
+
+def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tuple[Loc, Loc]]:
+    """One leg per place reached: "entered from A ... and headed from B to C" is one move, from the "from"
+    nearest its "to" and not from a place passed; "withdrew from A towards B, and civilians moved from A to C"
+    is two."""
+    best: dict[int, tuple[Loc, Loc]] = {}
+    for leg in sorted(legs, key=lambda leg: (_passed(ctx, leg[0]) and any(not _passed(ctx, o) and d is leg[1]
+                                                                           for o, d in legs),
+                                             leg[1].start - leg[0].end)):
+        best.setdefault(id(leg[1]), leg)
+    return sorted(best.values(), key=lambda leg: leg[0].start)
 
 
 _CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|escorted|moved|evacuated|transferred|trucked)\s+"
