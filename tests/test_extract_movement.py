@@ -86,6 +86,12 @@ def test_routes_with_noun_phrases_around_their_ends(gazetteer, text, ends):
      (("Maarat al-Numan", "Morek"), ("turkey",))),
     ("The joint Russian-Turkish patrol started near Darbasiyah and moved westwards along the border, ending on the "
      "outskirts of Ras al-Ain.", (("Darbasiyah", "Ras al-Ain"), ("russia", "turkey"))),
+    ("Hezbollah fighters arrived in Nubl, some 14 kilometres southwest of Tal Rifaat, after moving from Dayr Hafir.",
+     (("Deir Hafer", "Nubl"), ("iran",))),
+    ("A Turkish convoy arrived at the observation post in Morek, after it had driven south along the M5 from "
+     "Maarat al-Numan.", (("Maarat al-Numan", "Morek"), ("turkey",))),
+    ("Talks failed in Ankara, and the regime's forces entered Ain Issa on Monday, coming from the city of al-Tabqa.",
+     (("Tabqa", "Ain Issa"), ("syrian-government",))),
 ])
 def test_routes_told_in_other_words(gazetteer, text, route):
     assert route in routes_of(run(text, gazetteer))
@@ -378,3 +384,8 @@ def test_a_move_told_from_two_starts_is_one_route(gazetteer):
     ex = run("The convoy entered from Turkey through the Kafr Lusin crossing and headed from Sarmada to Taftanaz.",
              gazetteer)
     assert [r.place_names[-1] for r in claims(ex, "route")] == ["Taftanaz"]
+
+
+def test_an_aside_after_an_arrival_is_no_start(gazetteer):
+    ex = run("Turkish troops arrived in Azaz, a day after strikes from Tal Rifaat hit the town.", gazetteer)
+    assert not claims(ex, "route")

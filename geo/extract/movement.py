@@ -67,7 +67,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             memory.departure = None
     drafts = []
     for origin, dest in _distinct_legs(ctx, legs):
-        actors = _route_actors(ctx, memory, origin.start)
+        actors = _route_actors(ctx, memory, origin.start, told=min(origin.start, dest.start))
         origin, dest = _possessed(ctx, _narrowed(ctx, origin)), _possessed(ctx, _narrowed(ctx, dest))
         if actors or moving:
             memory.arrival = (dest, s.index)
@@ -112,18 +112,22 @@ def _passed(ctx: SentenceContext, loc: Loc) -> bool:
     return re.search(r"\b(?:through|via)\s+(?:the\s+)?$", ctx.text[max(0, loc.start - 12):loc.start], re.I) is not None
 
 
-_FROM_AFTER = re.compile(r"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:after\s+)?(?:(?:coming|having\s+come|travell?ing|"
-                         r"driving|arriving|moving|having\s+(?:travell?ed|driven|moved))\s+"
+_CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
+         r"arriving|moving|having\s+(?:travell?ed|driven|moved))")
+_FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
+                         rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:after\s+)?(?:{_CAME}\s+"
+                         r"(?:(?:north|south|east|west)\w*\s+)?"
                          r"(?:(?:along|on|down|up|via|through)\s+(?:the\s+)?[\w-]+\s+(?:(?:road|highway)\s+)?)?)?"
                          r"from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah", "reached
-#                                                   Ain Issa after travelling along the M4 from Arima"
+#                                                   Ain Issa after travelling along the M4 from Arima", "arrived at the post in
+#                                                   Morek, after it had driven south along the M5 from Maarat al-Numan"
 
 
 def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     """ "A convoy arrived in Ain Issa from Tal Tamr": the end told before the start."""
     legs = []
     for m in ctx.patterns.route_arrival.finditer(ctx.sentence.text):
-        dest = locs_after(ctx, ctx.sentence.start + m.end(), max_gap=20)
+        dest = _route_end(ctx, ctx.sentence.start + m.end())
         if not dest:
             continue
         came = _FROM_AFTER.match(ctx.text, dest[-1].end)
@@ -281,9 +285,10 @@ _WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
 _THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
 
 
-def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None) -> list[Actor]:
-    """Who moves: the parties of the clause that tells the move, before its start ("army units ... moved
-    from A"); else the sentence's parties; else, for "a second column", whoever moved last."""
+def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None, told: int | None = None) -> list[Actor]:
+    """Who moves: the parties of the clause that tells the move, before the end it tells first (``told``:
+    "the regime's forces entered A ..., coming from B") or before its start ("army units ... moved from A");
+    else the sentence's parties; else, for "a second column", whoever moved last."""
     excluded = control_actor_spans(ctx)
     attributed = attributed_spans(ctx)
     speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
@@ -298,6 +303,9 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     if aside is not None:   # "... to Rastan, rebel-held towns which regime aircraft have bombed": not the movers
         usable = [a for a in usable if a.start < aside.start()]
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
+    if told is not None and told < (origin or 0):
+        first = clause_start(ctx, told)
+        movers = [a for a in usable if first <= a.start and a.end <= told] or movers
     own = [a.actor for a in (movers or usable)]
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
     if not own and not inherited and _THE_CONVOY.search(ctx.sentence.text):   # "A joint patrol ... The convoy had driven
