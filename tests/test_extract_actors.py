@@ -319,3 +319,11 @@ def test_an_acronym_in_title_case_but_not_a_name_that_folds_like_one(reg):
 ])
 def test_dotted_abbreviations_and_proxy_names(text, found):
     assert [(text[a.start:a.end], a.actor.id) for a in find_actors(text, load_registry())] == found
+
+
+@pytest.mark.parametrize("text,blocs", [
+    ("Fighters of the Southern Front shelled the checkpoint.", ["opposition"]),
+    ("Reinforcements reached the town's southern front.", []),
+])
+def test_an_alias_that_is_also_a_plain_phrase_names_the_group_only_capitalised(reg, text, blocs):
+    assert _blocs(text, reg) == blocs

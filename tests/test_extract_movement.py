@@ -389,3 +389,22 @@ def test_a_move_told_from_two_starts_is_one_route(gazetteer):
 def test_an_aside_after_an_arrival_is_no_start(gazetteer):
     ex = run("Turkish troops arrived in Azaz, a day after strikes from Tal Rifaat hit the town.", gazetteer)
     assert not claims(ex, "route")
+
+
+@pytest.mark.parametrize("text,routes", [
+    ("Civilians and SDF fighters were moved from Tal Rifaat to Tabqa and on to Raqqa in convoys.",
+     {("Tal Rifaat", "Tabqa"), ("Tabqa", "Raqqa")}),
+    ("The first convoy of buses moved from Daraa al-Balad to the Qalaat al-Madiq crossing in the countryside of Hama, "
+     "and from there they were taken to Idlib.", {("Daraa al-Balad", "Qalaat al-Madiq"), ("Qalaat al-Madiq", "Idlib")}),
+    ("Buses moved from Daraa to Nawa, and Russian officers then went to Jasim.", {("Daraa", "Nawa")}),
+])
+def test_each_further_stop_of_a_move_is_a_leg(gazetteer, text, routes):
+    assert {r.place_names for r in claims(run(text, gazetteer), "route")} == routes
+
+
+@pytest.mark.parametrize("text,route", [
+    ("The Hamza Division sent reinforcements from Azaz to al-Bab's southern front on Saturday.", ("Azaz", "al-Bab")),
+    ("The army brought tanks from Damascus and its countryside to the outskirts of Daraa.", ("Damascus", "Daraa")),
+])
+def test_route_ends_written_with_a_possessive_or_a_noun_phrase(gazetteer, text, route):
+    assert route in [r.place_names for r in claims(run(text, gazetteer), "route")]

@@ -186,8 +186,12 @@ def test_jabal_is_moved_first_only_from_the_end():
 
 
 def test_possessive_not_stripped_from_short_words():
-    # "Bab's" is too short to tell from a name ending in 's; it must not crash or vanish.
+    assert fold("Ra's al-Ain") == fold("Ras al-Ain")   # "Ra's" is "Ras", not Ra's
     assert fold("Bab's") != ""
+
+
+def test_possessive_stripped_from_a_capitalised_three_letter_name():
+    assert [t[0] for t in tokens("to al-Bab's southern front")][1] == fold("al-Bab")
 
 
 def test_tokens_spans_point_into_the_original_text():

@@ -68,6 +68,7 @@ class Registry:
     armies: tuple[tuple[re.Pattern[str], Actor], ...] = ()   # "the army" of a report naming the country
     eras: tuple[Era, ...] = ()
     acronyms: frozenset[str] = frozenset()   # acronym aliases as written ("ISIS"), for the title case "Isis"
+    capitalised: frozenset[str] = frozenset()   # folded aliases that are also plain phrases ("southern front")
 
     def on(self, actor: Actor, day: str | None) -> Actor:
         """The actor as it stood on ``day`` (ISO, possibly ``YYYY-MM``): its bloc after the last era begun."""
@@ -103,6 +104,7 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
     aliases: dict[str, tuple[Actor, bool]] = {}
     adjectives: dict[str, Actor] = {}
     acronyms: set[str] = set()
+    capitalised: set[str] = set()
     for entry in actors:
         if entry.get("bloc") not in blocs:
             raise RegistryError(f"{path}: actor {entry.get('id')!r} has bloc {entry.get('bloc')!r}; "
@@ -115,10 +117,12 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
                 aliases[key] = (actor, _is_acronym(str(alias)))
             if _is_acronym(str(alias)):
                 acronyms.add(str(alias).upper())
+        capitalised.update(fold(str(alias)) for alias in entry.get("only_capitalised", []))
         for adj in entry.get("adjectives", []):
             adjectives.setdefault(fold(str(adj)), actor)
     prefixes = {" ".join(k.split(" ")[:n]) for k in aliases for n in range(1, len(k.split(" ")))}
-    return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path, acronyms=frozenset(acronyms))
+    return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path, acronyms=frozenset(acronyms),
+                    capitalised=frozenset(capitalised))
 
 
 def _is_acronym(alias: str) -> bool:
@@ -420,7 +424,8 @@ def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention
             break
         key = toks[j][0] if j == i else f"{key} {toks[j][0]}"
         entry = reg.aliases.get(key)
-        if entry and (not entry[1] or _acronym_written(_POSSESSIVE_END.sub("", text[toks[i][1]:toks[j][2]]), reg)):
+        if entry and (not entry[1] or _acronym_written(_POSSESSIVE_END.sub("", text[toks[i][1]:toks[j][2]]), reg)) \
+                and (key not in reg.capitalised or all(text[t[1]].isupper() for t in toks[i:j + 1])):
             best = (ActorMention(toks[i][1], _abbreviation_end(text, toks[j][2]), entry[0]), j + 1)
         if key not in reg.prefixes:
             break

@@ -51,6 +51,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         dest = _onward(ctx, dest, ends)
         if dest:
             legs.append((origin[0], dest[0]))
+            legs += _thence(ctx, dest, ends)
         elif moving and not (memory.departure and memory.departure[1] == s.index):
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
             _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
@@ -212,6 +213,24 @@ def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]])
             break
         dest = later
     return dest
+
+
+_THENCE = re.compile(r"(?:\s+(?:crossing|base|airbase|airport|camp|area|district|countryside|checkpoint))?"
+                     r"(?:\s*,?\s+(?:in|on|near)\s+[^,;.]{1,60})?\s*,?\s+(?:and\s+)?(?:(?:then|later)\s+)?"
+                     r"(?:on(?:wards?)?\s+to|from\s+there\s+(?:[\w-]+\s+){0,4}?(?:to|towards|into)|thence\s+to)\s+(?:the\s+)?"
+                     r"(?:(?:city|town|village|province)\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def _thence(ctx: SentenceContext, dest: list[Loc], ends: list[list[Loc]]) -> list[tuple[Loc, Loc]]:
+    """ "moved from Tal Rifaat to Tabqa and on to Raqqa", "to Qalaat al-Madiq, and from there they were taken
+    to Idlib": each further stop is a leg from the one before."""
+    legs = []
+    for later in ends[ends.index(dest) + 1:]:
+        if not _THENCE.fullmatch(ctx.text, dest[-1].end, later[0].start):
+            break
+        legs.append((dest[0], later[0]))
+        dest = later
+    return legs
 
 
 _AT_CROSSING = re.compile(r"\s*,?\s+(?:at|through|via|by\s+way\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"

@@ -199,7 +199,10 @@ def _in(loc: Loc, span: tuple[int, int]) -> bool:
 
 _VENUE = re.compile(r"\b(?:in|at|inside|near|into|outside|towards?|toward)\s+(?:the\s+)?$")
 _ROUTE_FROM = re.compile(r"\bfrom\s+$")
-_ROUTE_ON = re.compile(r"\s+(?:to|towards)\s+(?:the\s+(?:city|town|village|province)\s+of\s+)?[A-Z]")
+_ROUTE_ON = re.compile(r"\s+(?:and\s+its\s+(?:countryside|suburbs|environs)\s+)?(?:to|towards|into)\s+(?:the\s+)?"
+                       r"(?:(?:northern|southern|eastern|western|outskirts|edges?|countryside|vicinity|positions?|fronts?|"
+                       r"city|town|village|province|areas?|suburbs)\s+(?:of\s+(?:the\s+)?)?)*(?:al-|[A-Z])")
+#   "from Damascus and its countryside to the outskirts of Daraa"
 
 
 def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool:

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 __all__ = ["fold", "fold_word", "tokens", "skeleton", "plain_letters", "ARTICLES", "NAME_PARTS", "FOLD_VERSION"]
 
-FOLD_VERSION = 2
+FOLD_VERSION = 4
 """Bumped whenever a rule changes, so compiled indexes (whose keys are folded names) rebuild."""
 
 ARTICLES = frozenset({
@@ -146,7 +146,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _WORD.finditer(text):
         raw = m.group()
-        if raw[-2:] in _POSSESSIVE and (len(raw) > 5 or raw[:-2].isupper()):   # "Turkey's", "the SDF's"
+        if raw[-2:] in _POSSESSIVE and (len(raw) > 5 or raw[:-2].isupper() or (raw[0].isupper() and len(raw) > 4)):
+            # "Turkey's", "the SDF's", "al-Bab's" (not "Ra's al-Ain": "Ra's" is "Ras")
             raw = raw[:-2]
         folded = fold_word(raw)
         if folded:
