@@ -555,6 +555,8 @@ def test_concentration_needs_a_place_word_after_it(gazetteer):
     ("Tal Abyad, which the SNA seized in 2019, lies on the border.", "capture", "Tal Abyad"),
     ("Saraqib, which was shelled by government forces on Monday, lies on the M5.", "strike", "Saraqib"),
     ("Ain Issa, which Turkish-backed factions had attacked twice, lies on the M4.", "attack", "Ain Issa"),
+    ("Moscow was accused of trading Afrin, which the Turkish army and allied factions seized a week ago, for "
+     "silence over Eastern Ghouta.", "capture", "Afrin"),
 ])
 def test_an_event_told_in_a_relative_clause_is_at_the_place_it_hangs_on(gazetteer, text, etype, place_name):
     assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == [(place_name,)]
@@ -595,3 +597,11 @@ def test_a_convoy_with_no_party_is_the_one_the_sentence_before_sent(gazetteer):
 
 def test_a_convoy_after_a_sentence_with_no_party_has_none(gazetteer):
     assert events_of(run("The roads were quiet. A convoy of trucks headed to Taftanaz.", gazetteer), "buildup") == []
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Ankara said its forces retaliated by striking regime positions around Saraqib.", [("around Saraqib",)]),
+    ("An advance would bring government forces within striking distance of Tabqa.", []),
+])
+def test_striking_is_a_strike_but_striking_distance_is_not(gazetteer, text, places):
+    assert [c.place_names for c in events_of(run(text, gazetteer), "strike")] == places

@@ -92,6 +92,8 @@ def test_routes_with_noun_phrases_around_their_ends(gazetteer, text, ends):
      "Maarat al-Numan.", (("Maarat al-Numan", "Morek"), ("turkey",))),
     ("Talks failed in Ankara, and the regime's forces entered Ain Issa on Monday, coming from the city of al-Tabqa.",
      (("Tabqa", "Ain Issa"), ("syrian-government",))),
+    ("A convoy of buses carrying fighters from the town of Harasta arrived on Friday night in Qalaat al-Madiq.",
+     (("Harasta", "Qalaat al-Madiq"), ())),
 ])
 def test_routes_told_in_other_words(gazetteer, text, route):
     assert route in routes_of(run(text, gazetteer))

@@ -164,6 +164,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
 _OBJECT_CLAUSE = re.compile(
     r",?\s+(?:which|whom)\s+(?:"
     r"(?:they|it|he|she|we|(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2})\s+"
+    r"(?:and\s+(?:(?:the|its|their|allied|other)\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+\s+)?"   # "which the army and allied factions seized"
     r"(?:(?:had|has|have|later|then|also|already|subsequently|briefly)\s+)*"   # "which they had captured"
     r"|(?:was|were|(?:had|has|have)\s+been)\s+(?:(?:later|then|also|already|subsequently|briefly)\s+)?)")   # "which was shelled"
 
