@@ -236,6 +236,8 @@ def test_held_towns_with_words_between(gazetteer, text):
      {("Qalaat al-Madiq", "opposition")}),
     ("Units moved to Souran and Tayyibat al-Imam, the two regime-held towns north of Hama city.",
      {("Suran (Hama)", "syrian-government"), ("Taybat al-Imam", "syrian-government")}),
+    ("Azaz, like Marea, is run by Turkish-backed factions.", {("Azaz", "opposition"), ("Marea", "opposition")}),
+    ("Ariha, like Idlib city, is under the control of HTS.", {("Ariha", "hts"), ("Idlib", "hts")}),
 ])
 def test_holders_told_in_relative_clauses_and_asides(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held

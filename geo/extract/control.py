@@ -487,7 +487,8 @@ def _as_is(ctx: SentenceContext, pos: int) -> list[Loc]:
 
 
 def _extent_places(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:
-    """ "The west bank, from al-Mayadin down to Albu Kamal, is held by X": X holds both ends too."""
+    """ "The west bank, from al-Mayadin down to Albu Kamal, is held by X": X holds both ends too; so with
+    "Azaz, like Marea, is run by X"."""
     if not m or not m.group("extent"):
         return []
     return [loc for loc in ctx.locs if m.start("extent") <= loc.start and loc.end <= m.end("extent") and loc.located

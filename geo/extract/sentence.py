@@ -255,10 +255,11 @@ def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[Acto
 # "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by", "X, about 28 km from Y, was captured
 # by": the aside right before the cue; the cue's subject is X, not Y
 SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
-                           r"[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
+                           r"[^,]+|(?:just\s+)?like\s[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
                            r"[^,]*|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
                            r"crossroads|camp|crossing|gateway)\b[^,]*),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
-                           r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to"
+                           r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to",
+#   "X, like Y, is run by" (the extent and the like hold as X does)
 
 
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
