@@ -390,6 +390,10 @@ def test_they_hold_responsible_is_no_hold_and_the_army_is_the_one_named(gazettee
      {("Ras al-Ain", "opposition"), ("Tal Abyad", "opposition")}),
     ("Talks stalled. An SDF negotiator said the Turkish-backed factions should leave Ras al-Ain, which they have held "
      "since October 2019.", {("Ras al-Ain", "opposition")}),
+    ("HTS moved fighters from Jisr al-Shughur, the town on the M4 that it controls with its allies, to the mountain.",
+     {("Jisr al-Shughur", "hts")}),
+    ("Iranian-backed militias retain a firm grip on Albu Kamal.", {("Albu Kamal", "iran")}),
+    ("The SDF keeps a tight grip on Hasakah, while Iran lost its grip on Albu Kamal.", {("Hasakah", "sdf")}),
 ])
 def test_lists_with_including_asides_before_the_verb_and_they_of_a_relative(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held

@@ -30,7 +30,7 @@ from geo.extract.sentence import (
     unique_actors,
     whole_country,
 )
-from geo.model import Actor, EventType, Modality, PlaceType
+from geo.model import LINEAR_TYPES, Actor, EventType, Modality, PlaceType
 
 __all__ = ["read_control", "passive_captures", "note_occupier"]
 
@@ -642,6 +642,15 @@ def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> l
 
 
 _ON_THE = re.compile(r"\s*,\s*(?:on|in|along|at)\s+(?:the\s+)?", re.I)
+_TOWN_ON = re.compile(r"\s*,\s*(?:the|a)\s+(?:[\w-]+\s+)?(?:town|city|village)\s+(?:on|along|near)\s+(?:the\s+)?", re.I)
+
+
+def _town_on_road(ctx: SentenceContext, anchor: Loc | None) -> Loc | None:
+    """ "Jisr al-Shughur, the town on the M4 that it controls": the town, not the road it lies on."""
+    if anchor is None or anchor.place is None or anchor.place.type not in LINEAR_TYPES:
+        return anchor
+    host = _loc_before(ctx, anchor.start)
+    return host if host is not None and _TOWN_ON.fullmatch(ctx.text, host.end, anchor.start) else anchor
 _DROVE_OUT = re.compile(r"\b(?:drove|driving|driven|pushed|pushing|expelled|expelling|ousted|ousting|forced|forcing|kicked|kicking)"
                         r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?out\s+of\s+(?:the\s+)?(?:(?:ancient\s+|northern\s+|"
                         r"southern\s+|eastern\s+|western\s+)?(?:city|town|village|area)\s+of\s+)?", re.I)
@@ -705,7 +714,7 @@ def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:it|they)\s+(?=(?:(?:still|also|now|already|then|later)\s+)*(?:had|has|have)\s|"
                       r"(?:(?:still|also|now|already|then|later)\s+)*(?:" + verbs + r")(?!\s+(?:\w+\s+)?"
                       r"(?:responsible|accountable|talks|meetings?)\b))", re.I)
-_APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
+_APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
@@ -723,7 +732,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
                                    verb.group(1), start))
         if subject and verb:
             if _APPOSED_CLAUSE.search(ctx.text, max(ctx.sentence.start, start - 40), start):
-                anchor = _loc_before(ctx, start)   # "Palmyra, the ancient city they captured in May"
+                anchor = _town_on_road(ctx, _loc_before(ctx, start))   # "Palmyra, the ancient city they captured in May"
                 locs = [anchor] if anchor else []
                 groups = [g for g in actor_groups(ctx) if g[-1].end <= (anchor.start if anchor else start)
                           and all(a in parties for a in g)]
