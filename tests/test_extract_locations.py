@@ -56,3 +56,14 @@ def test_a_back_reference_can_place_what_it_follows(gazetteer):
              "south-southeast of the city, which the army entered after the SDF handed it over.", gazetteer)
     assert {c.place_names for c in events_of(ex, "capture")} == {("Tabqa",), ("Tabqa airbase",)}
     assert all("9 km" not in n for c in ex.claims for n in c.place_names)
+
+
+def test_the_mountain_is_the_last_mountain_named(gazetteer):
+    ex = run("Turkish troops entered the Afrin region and Jabal al-Zawiya. HTS then moved reinforcements from Jisr "
+             "al-Shughur to the mountain.", gazetteer)
+    assert [r.place_names for r in claims(ex, "route")] == [("Jisr al-Shughur", "Jabal al-Zawiya")]
+
+
+def test_the_mountain_roads_are_no_back_reference(gazetteer):
+    ex = run("Government forces shelled Jabal al-Akrad. Rebels still hold Kinsabba and the mountain roads.", gazetteer)
+    assert {n for c in claims(ex, "control") for n in c.place_names} == {"Kinsabba"}

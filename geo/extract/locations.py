@@ -28,7 +28,8 @@ from geo.model import LINEAR_TYPES, Place, PlaceType
 __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
 
 _COREF = re.compile(r"\bthe\s+(?:(?:gas|oil|military|air|border|main)\s+)?(town|city|village|neighbou?rhood|area|region|"
-                    r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing)\b(?!\s+of\b)", re.I)
+                    r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
+                    r"(?!\s+of\b)", re.I)   # "the mountain roads" are no back-reference
 _COREF_TYPES = {
     "town": (PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),
     "city": (PlaceType.CITY, PlaceType.TOWN),
@@ -49,7 +50,10 @@ _COREF_TYPES = {
     "base": (PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD),
     "dam": (PlaceType.DAM,),
     "crossing": (PlaceType.CROSSING,),
+    "mountain": (PlaceType.MOUNTAIN, PlaceType.REGION),
 }
+# Words a place of these types must be called by to be "the mountain" (not the Afrin region)
+_COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b", re.I)}
 _COREF_NEAR = 300   # characters: "In Ras al-Ain, ... near the city's silos" is Ras al-Ain, not an earlier city
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
@@ -346,9 +350,11 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     for m in _COREF.finditer(text):
         if any(loc.start <= m.start() < loc.end for loc in locs):
             continue
-        types = _COREF_TYPES[re.sub(r"\s+", " ", m.group(1).lower())]
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        types, named = _COREF_TYPES[word], _COREF_NAMED.get(word)
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
-                 and not loc.locator and loc.kind in ("place", "near", "outskirts")]
+                 and not loc.locator and loc.kind in ("place", "near", "outskirts")
+                 and (named is None or named.search(loc.place.name) or named.search(loc.label))]
         prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
         # "officials met in Geneva ... reinforcements south of the city": a venue abroad is not the story's city
         prior = [loc for loc in prior if not home or loc.place.country == home[0][0]] or prior
