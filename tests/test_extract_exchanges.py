@@ -306,6 +306,10 @@ def test_a_town_and_the_rest_of_a_bank_is_a_leg_at_the_town(gazetteer):
     ("In 2018, they claimed, Turkey let the government take Abu al-Duhur and its airbase, in the southeastern "
      "countryside of Idlib, in return for Russian consent to an operation in Afrin.", ("Abu al-Duhur", "Afrin"),
      ("syrian-government",), None, "done"),
+    ("In 2018 Moscow let Turkey and its factions take Afrin, and in return the factions left Eastern Ghouta to the "
+     "regime.", ("Afrin", "Eastern Ghouta"), ("opposition",), ("syrian-government",), "done"),
+    ("Kurdish officials have accused Moscow of trading Afrin, which Turkey seized, for silence over Eastern Ghouta.",
+     ("Afrin", "Eastern Ghouta"), (), None, "done"),
     ("Ankara would accept the return of government institutions to the town of Ariha, on the M4, if Manbij was "
      "handed over to the Syrian National Army.", ("Ariha", "Manbij"), ("syrian-government",), ("opposition",),
      "proposed"),
@@ -488,3 +492,9 @@ def test_who_is_let_into_a_place_given_up(gazetteer, tail, b_to):
              f"would withdraw from Ariha, 13 kilometers south of Idlib, {tail}", gazetteer)
     (x,) = claims(ex, "exchange")
     assert sides(x) == (("opposition",), b_to)
+
+
+def test_a_quotation_closed_in_a_later_sentence_is_its_speakers_claim(gazetteer):
+    ex = run('"In 2018 Moscow let Turkey take Afrin, and in return the factions left Eastern Ghouta to the regime. '
+             'Today Ankara has handed the city to HTS," he said.', gazetteer)
+    assert [x.modality.value for x in claims(ex, "exchange")] == ["claimed"]

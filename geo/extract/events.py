@@ -323,7 +323,8 @@ _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s
                         r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
                         r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:(?:going|about|willing|ready|prepared|planning|agreement|plan|intention|"
+                      r"intend|intends|want|wants)\s+to\s+|\w+\s+)?$", re.I)   # "is not going to hand over"
 _ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _TIME_OF = re.compile(r"\b(?:before|after|following|during|since|ahead\s+of|prior\s+to)\s+(?:the|this|that|its|their)\s+"
@@ -372,7 +373,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if _TIME_OF.search(ctx.text, max(ctx.sentence.start, trig.start - 40), trig.start) and \
                 ctx.text.startswith(",", trig.end):
             continue  # "Hours before the patrol, X shelled Y": the patrol only dates the shelling
-        if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 16), trig.start):
+        if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 30), trig.start):
             continue  # "said it would not withdraw", "no clashes": nothing happened
         if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "violated the Sochi agreement": an existing agreement ("under a deal" is a new one)

@@ -79,7 +79,7 @@ class SentenceContext:
         if "possible" not in self.cues:
             mod = self.patterns.modality
             self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
-            self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text))
+            self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text)) or _quoted_on(self)
             self.cues["all_possible"] = bool(_ALL_POSSIBLE.search(self.sentence.text))
         if self.cues["possible"] and (at is None or self.cues["possible"][0] < _clause_end(self.sentence.text, at)
                                       or self.cues["all_possible"]):
@@ -88,6 +88,20 @@ class SentenceContext:
         if local is not None and local.search(_clause_at(self.sentence.text, at)):
             return Modality.POSSIBLE
         return Modality.CLAIMED if self.cues["claimed"] else Modality.REPORTED
+
+
+_OPENS_QUOTE = re.compile(r"\s*[\"“]")
+_SAID_AFTER_QUOTE = re.compile(r"[^\"”]{0,400}?[,.!?]?[\"”]\s*,?\s*(?:[\w’'-]+\s+){0,6}?"
+                               r"(?:said|says|added|told|stressed|explained|insisted|warned)\b")
+
+
+def _quoted_on(ctx: "SentenceContext") -> bool:
+    """ "\"In 2018 Moscow let Turkey take Afrin ... . Today Ankara has handed the city to HTS,\" he said.": a
+    quotation opened here and closed in a later sentence is that speaker's claim too."""
+    s = ctx.sentence
+    if not _OPENS_QUOTE.match(s.text) or s.text.count('"') + s.text.count("“") + s.text.count("”") != 1:
+        return False
+    return _SAID_AFTER_QUOTE.match(ctx.text, s.end) is not None
 
 
 # "a Turkish offensive, a handover of Manbij or a new arrangement all remain possible": the whole list
