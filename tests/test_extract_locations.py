@@ -1,6 +1,7 @@
 """geo.extract.locations: back-references such as "the town"."""
 from __future__ import annotations
 
+import pytest
 import shapely
 from _extract_helpers import claims, events_of, run, told_in
 
@@ -58,12 +59,15 @@ def test_a_back_reference_can_place_what_it_follows(gazetteer):
     assert all("9 km" not in n for c in ex.claims for n in c.place_names)
 
 
-def test_the_mountain_is_the_last_mountain_named(gazetteer):
-    ex = run("Turkish troops entered the Afrin region and Jabal al-Zawiya. HTS then moved reinforcements from Jisr "
-             "al-Shughur to the mountain.", gazetteer)
-    assert [r.place_names for r in claims(ex, "route")] == [("Jisr al-Shughur", "Jabal al-Zawiya")]
 
-
-def test_the_mountain_roads_are_no_back_reference(gazetteer):
-    ex = run("Government forces shelled Jabal al-Akrad. Rebels still hold Kinsabba and the mountain roads.", gazetteer)
-    assert {n for c in claims(ex, "control") for n in c.place_names} == {"Kinsabba"}
+@pytest.mark.parametrize("text,kind,names", [
+    ("Turkish troops entered the Afrin region and Jabal al-Zawiya. HTS then moved reinforcements from Jisr al-Shughur "
+     "to the mountain.", "route", [("Jisr al-Shughur", "Jabal al-Zawiya")]),   # the last mountain named
+    ("Government forces shelled Jabal al-Akrad. Rebels still hold Kinsabba and the mountain roads.", "control",
+     [("Kinsabba",)]),   # "the mountain roads" are no back-reference
+    ("Russian jets struck Jabal Bishri. Washington would vacate al-Tanf and hand the area to the Syrian army, while in "
+     "return the militias would pull out of Albu Kamal.", "exchange", [("al-Tanf", "Albu Kamal")]),   # the place just named
+    ("The army moved armoured units from Mafraq to the border area near Ramtha.", "route", [("Mafraq", "Ramtha")]),
+])
+def test_back_references_to_a_mountain_and_an_area(gazetteer, text, kind, names):
+    assert [c.place_names for c in claims(run(text, gazetteer), kind)] == names
