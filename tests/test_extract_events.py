@@ -544,6 +544,8 @@ def test_a_list_that_all_remains_possible(gazetteer):
     ("IS fighters retreated from Palmyra overnight.", "handover", ("isis",), "Palmyra"),
     ("The SDF is withdrawing its fighters from Tal Rifaat.", "handover", ("sdf",), "Tal Rifaat"),
     ("Russian forces concentrated at Hmeimim airbase.", "buildup", ("russia",), "Hmeimim airbase"),
+    ("A source said units of the Republican Guard had been moved to the front line near Harasta.", "buildup",
+     ("syrian-government",), "near Harasta"),
 ])
 def test_pulling_back_and_concentrating(gazetteer, text, etype, blocs, place_name):
     assert [(c.blocs, c.place_names) for c in events_of(run(text, gazetteer), etype)] == [(blocs, (place_name,))]
@@ -609,3 +611,8 @@ def test_a_convoy_after_a_sentence_with_no_party_has_none(gazetteer):
 ])
 def test_striking_is_a_strike_but_striking_distance_is_not(gazetteer, text, places):
     assert [c.place_names for c in events_of(run(text, gazetteer), "strike")] == places
+
+
+def test_buses_sent_to_pick_up_residents_are_no_build_up(gazetteer):
+    ex = run("Gunmen burned buses that had been sent to pick up residents of Kafriya.", gazetteer)
+    assert events_of(ex, "buildup") == []
