@@ -579,6 +579,8 @@ def test_a_relative_clause_whose_subject_is_the_place_keeps_the_object(gazetteer
     ("Violent fighting has been raging since dawn near Kafr Nabudah, where regime forces are trying to recapture "
      "the town from HTS.", {"syrian-government", "hts"}),
     ("The fighting near Kafr Nabudah was the worst in months for regime forces and HTS.", set()),   # told before
+    ("Clashes broke out on the Kabani axis between regime forces and fighters of Hayat Tahrir al-Sham.",
+     {"syrian-government", "hts"}),
 ])
 def test_a_clash_takes_its_sides_from_later_in_the_sentence(gazetteer, text, blocs):
     assert {b for c in events_of(run(text, gazetteer), "clash") for b in c.blocs} == blocs

@@ -179,7 +179,9 @@ def attribution_of(ctx: SentenceContext) -> str:
 # not ", with Y deployed" (a clause of its own) nor ", while Y".
 _COORDINATION = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?"
                            r"\s*\)?\s*(?:,|,?\s*and|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with|,?\s*alongside)"
-                           r"\s*(?:the\s+|their\s+|its\s+)?", re.I)
+                           r"\s*(?:the\s+|their\s+|its\s+)?"
+                           r"(?:(?:fighters|members|units|troops|forces|militants|militiamen|gunmen)\s+(?:of|from)\s+(?:the\s+)?)?",
+                           re.I)   # "between regime forces and fighters of HTS"
 
 
 _CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)\s+)?(?:\w+ly\s+)?(?:\w+ed|withdrew|took|began|fought|came|went|left|held|kept|are|were|is|"
