@@ -618,3 +618,18 @@ def test_striking_is_a_strike_but_striking_distance_is_not(gazetteer, text, plac
 def test_buses_sent_to_pick_up_residents_are_no_build_up(gazetteer):
     ex = run("Gunmen burned buses that had been sent to pick up residents of Kafriya.", gazetteer)
     assert events_of(ex, "buildup") == []
+
+
+@pytest.mark.parametrize("text, blocs, places", [
+    ("Saraqib fell to government forces, Iranian-backed militias and Hezbollah on Thursday.",
+     ("syrian-government", "iran"), [("Saraqib",)]),
+    ("Qalaat al-Madiq itself fell to the regime's militias in May 2019, during the campaign on the countryside of Hama.",
+     ("syrian-government",), [("Qalaat al-Madiq",)]),
+    ("Tal Abyad, which lies on the border opposite the Turkish town of Akcakale, fell to the Turkish army.",
+     ("turkey",), [("Tal Abyad",)]),
+    ("Tal Abyad fell to the Turkish army, and Suluk, 19 kilometres to the southeast, was taken a day later. The "
+     "wounded were taken to hospital.", ("turkey",), [("Tal Abyad",), ("Suluk",)]),
+])
+def test_what_fell_to_whom(gazetteer, text, blocs, places):
+    caps = events_of(run(text, gazetteer), "capture")
+    assert [c.place_names for c in caps] == places and all(c.blocs == blocs for c in caps)

@@ -150,7 +150,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     rel = _RELATIVE_CLAUSE.search(ctx.text, trig.end, nxt)
     nxt = rel.start() if rel else nxt   # "towards Jisr al-Shughur, which sits on the road linking Latakia with Aleppo"
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
-    if after:
+    if after and not ctx.text.startswith("fell", trig.start):   # "X fell to Y during the campaign on Z": X fell
         return _drop_containers(ctx.text, after)
     before = [loc for loc in usable if loc.end <= trig.start]
     aside = SUBJECT_ASIDE.search(ctx.text, ctx.sentence.start, trig.start)
@@ -257,6 +257,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     if m and trig.type in _TARGET_TYPES and re.match(r"\s*of\b", m.group(), re.I):
         m = None   # "the shelling of Turkish positions": the target
     after = [a for a in actors_listed_after(ctx, trig.end + m.end())] if m else []
+    if not after and trig.type == EventType.CAPTURE and re.search(r"\b(?:to|of)$", ctx.text[trig.start:trig.end]):
+        after = actors_listed_after(ctx, trig.end, max_gap=6)   # "fell to X, Y and Z", "into the hands of X"
     after = [a for a in after if a in usable]
     if trig.type == EventType.CLASH and after and not adjacent:   # "X fought clashes against Y": both sides
         adjacent = [a for a in before if not is_speaker(ctx, a)]
