@@ -394,6 +394,10 @@ def test_they_hold_responsible_is_no_hold_and_the_army_is_the_one_named(gazettee
      {("Jisr al-Shughur", "hts")}),
     ("Iranian-backed militias retain a firm grip on Albu Kamal.", {("Albu Kamal", "iran")}),
     ("The SDF keeps a tight grip on Hasakah, while Iran lost its grip on Albu Kamal.", {("Hasakah", "sdf")}),
+    ("Jaish Khalid ibn al-Walid, which holds a pocket in the far southwest of the province, seized Tasil on Thursday.",
+     {("Tasil", "isis")}),
+    ("The SDF has ruled the city of Raqqa since 2017.", {("Raqqa", "sdf")}),
+    ("Under the rules of the deal, Russian officers met in Idlib.", set()),
 ])
 def test_lists_with_including_asides_before_the_verb_and_they_of_a_relative(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held

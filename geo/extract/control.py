@@ -751,8 +751,11 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue   # "outside government control": the place is not the actor's
         if k and _BACKED_BY.search(ctx.text, max(ctx.sentence.start, group[0].start - 25), group[0].start):
             group = groups[k - 1]   # "government forces backed by Russian air strikes captured Rabia": the forces hold it
-        aside = BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (
-            None if hold_verb.match(ctx.text[last.end:last.end + 60]) else _WHICH_ASIDE.match(ctx.text, last.end, ctx.sentence.end))
+        which = _WHICH_ASIDE.match(ctx.text, last.end, ctx.sentence.end)
+        own = hold_verb.match(ctx.text[last.end:last.end + 60])
+        if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, last.end + own.end(), max_gap=40)):
+            own = None   # "X, which holds a pocket in the far southwest, seized Tasil": the aside holds no place
+        aside = BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (None if own else which)
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
         after = aside.end() if aside else last.end
         m = hold_verb.match(ctx.text[after:after + 60])
