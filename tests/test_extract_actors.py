@@ -327,3 +327,18 @@ def test_dotted_abbreviations_and_proxy_names(text, found):
 ])
 def test_an_alias_that_is_also_a_plain_phrase_names_the_group_only_capitalised(reg, text, blocs):
     assert _blocs(text, reg) == blocs
+
+
+_FILLER = " Residents described long queues for bread and fuel in the markets of the province that week." * 4
+
+
+@pytest.mark.parametrize("text,bloc", [
+    ("The Turkish army withdrew from Morek in Syria." + _FILLER + " Saraqib fell to the army on February 8.",
+     "syrian-government"),   # named paragraphs before: "the army" is the theatre's own
+    ("The Turkish army withdrew from Morek in Syria. The army then moved north.", "turkey"),   # named just before
+    ("Jaish Khalid ibn al-Walid attacked Syrian villages. The reporter said army units advanced on Tasil.",
+     "syrian-government"),   # a faction named "army" is never "the army"
+])
+def test_the_army_refers_back_only_a_short_way(reg, text, bloc):
+    army = [b for s, b in _found(text, reg) if s.casefold() in ("the army", "army")]
+    assert army and set(army) == {bloc}

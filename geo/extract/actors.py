@@ -345,10 +345,12 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b")   # "terrorist organizations deployed in X"
 # Factions named "army" that are never called "the army": naming them leaves "the army" the country's ...
-_FACTION_ARMY = r"conquest|islam|izza|glory|commando|mujahideen"
+_FACTION_ARMY = r"conquest|islam|izza|glory|commando|mujahideen|walid|waleed"
 _NEVER_THE_ARMY = re.compile(rf"\b(?:{_FACTION_ARMY})\b", re.I)
 # ... and these too are no "the army", though naming them makes "the army" ambiguous ("the National Army")
 _NOT_THE_ARMY = re.compile(rf"\b(?:national|free|revolutionary|islamic|liberation|new|{_FACTION_ARMY})\b", re.I)
+_ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
+#                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
@@ -365,10 +367,11 @@ def _back_references(text: str, found: list[ActorMention], registry_army: Actor 
                       or re.match(rf"\s+(?:[\w-]+\s+)?{noun}", text[a.end:a.end + 30], re.I)   # "IS group jihadists"
                       or re.search(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", text[max(0, a.start - 30):a.start], re.I))   # "the
                  # terrorists of Jabhat al-Nusra ... the terrorists"
-                 and not (noun == "army" and _NOT_THE_ARMY.search(text[a.start:a.end]))]
+                 and not (noun == "army" and _NOT_THE_ARMY.search(text[a.start:a.end]))
+                 and not (noun == "army" and registry_army is not None and m.start() - a.end > _ARMY_NEAR)]
         if not named and noun == "army" and registry_army is not None \
                 and not any("army" in text[a.start:a.end].casefold() and not _NEVER_THE_ARMY.search(text[a.start:a.end])
-                            for a in pool if a.end <= m.start()):
+                            for a in pool if 0 <= m.start() - a.end <= _ARMY_NEAR):
             named = [ActorMention(m.start(), m.end(), registry_army)]   # "the army" in a report naming no other army
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
                                                 for b in pool)]
