@@ -94,6 +94,10 @@ def test_routes_with_noun_phrases_around_their_ends(gazetteer, text, ends):
      (("Tabqa", "Ain Issa"), ("syrian-government",))),
     ("A convoy of buses carrying fighters from the town of Harasta arrived on Friday night in Qalaat al-Madiq.",
      (("Harasta", "Qalaat al-Madiq"), ())),
+    ("HTS entered Afrin city at dawn after fighters of the Third Legion pulled out eastward toward Azaz.",
+     (("Afrin", "Azaz"), ("opposition",))),
+    ("HTS took over Darat Izza in Aleppo's western countryside, and Zenki fighters withdrew north towards Afrin.",
+     (("Darat Izza", "Afrin"), ("opposition",))),
 ])
 def test_routes_told_in_other_words(gazetteer, text, route):
     assert route in routes_of(run(text, gazetteer))

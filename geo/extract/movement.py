@@ -57,6 +57,10 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
     if not legs:
         legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx)
+    if not legs and (back := _withdrew_towards(ctx)) is not None:
+        origin, dest, verb = back   # moved by the clause that withdrew, not by the one that entered
+        memory.arrival, memory.start, memory.departure = (dest, s.index), (origin, s.index), None
+        return [_route(ctx, origin, dest, _route_actors(ctx, memory, verb))]
     if not legs:   # "Some of the convoys were directed instead to C", "Many then continued towards C"
         legs = _again(ctx, memory.start, 2, _INSTEAD, _MOVEMENT) or _again(ctx, memory.arrival, 1, _WENT_ON)
         if legs:
@@ -175,6 +179,23 @@ def _sent_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
         if here and dest and here[0].place is not dest[0].place:
             legs.append((here[0], dest[0]))
     return legs
+
+
+_WITHDREW_TOWARDS = re.compile(r"\b(?:withdrew|pulled\s+(?:out|back)|retreated|fell\s+back)\s+"
+                               r"(?:(?:north|south|east|west)\w*\s+)?(?:towards?|toward)\s+(?:the\s+)?", re.I)
+
+
+def _withdrew_towards(ctx: SentenceContext) -> tuple[Loc, Loc, int] | None:
+    """ "HTS entered Afrin city after the Third Legion pulled out eastward toward Azaz", "Ariha was taken as
+    loyalist troops withdrew towards the Ghab": a withdrawal with no start told leaves the place named last
+    before it."""
+    for m in _WITHDREW_TOWARDS.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        dest = _route_end(ctx, m.end())
+        before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start() and loc.located
+                  and not loc.locator and loc.precision < 3 and not ctx.text[loc.start:loc.end].endswith(("'s", "’s"))]
+        if dest and before and not _same_place(before[-1], dest[0]):
+            return before[-1], dest[0], m.start()
+    return None
 
 
 # "Buses drove from Douma to Jarablus. Some of the convoys were directed instead to al-Bab": the same start
