@@ -651,6 +651,8 @@ def _town_on_road(ctx: SentenceContext, anchor: Loc | None) -> Loc | None:
         return anchor
     host = _loc_before(ctx, anchor.start)
     return host if host is not None and _TOWN_ON.fullmatch(ctx.text, host.end, anchor.start) else anchor
+
+
 _DROVE_OUT = re.compile(r"\b(?:drove|driving|driven|pushed|pushing|expelled|expelling|ousted|ousting|forced|forcing|kicked|kicking)"
                         r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?out\s+of\s+(?:the\s+)?(?:(?:ancient\s+|northern\s+|"
                         r"southern\s+|eastern\s+|western\s+)?(?:city|town|village|area)\s+of\s+)?", re.I)
@@ -782,10 +784,6 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _WITH = re.compile(r"\s*(?:it\s+|them\s+)?with\s+(?:the\s+)?", re.I)
-
-
-
-
 
 
 # "sources reported that the SNA captured X": "that" opens what is said, not a relative clause
