@@ -145,6 +145,33 @@ def test_user_actor_with_unknown_bloc_names_the_fix(tmp_path):
         load_registry(user_path=user)
 
 
+@pytest.mark.parametrize("the_army, blocs", [
+    ("refers", ["russia", "russia"]),        # a state's army: "the army" after it is it
+    ("ambiguous", ["russia"]),               # a group called an army: "the army" near it is unresolved
+    (None, ["russia", "syrian-government"]),  # saying nothing: "the army" stays the theatre's own
+])
+def test_what_the_army_means_comes_from_the_registry(tmp_path, the_army, blocs):
+    from geo.extract.actors import find_actors, load_registry
+
+    user = tmp_path / "actors.yaml"
+    user.write_text("actors:\n  - id: north-army\n    name: Northern Army\n    bloc: russia\n"
+                    "    aliases: [Northern Army]\n    source: test\n"
+                    + (f"    the_army: {the_army}\n" if the_army else ""), encoding="utf-8")
+    reg = load_registry(user_path=user)
+    text = "In Syria, the Northern Army shelled Ariha. The army then entered the town."
+    assert [m.actor.bloc for m in find_actors(text, reg)] == blocs
+
+
+def test_an_unknown_the_army_value_names_the_choices(tmp_path):
+    from geo.errors import RegistryError
+    from geo.extract.actors import load_registry
+
+    user = tmp_path / "actors.yaml"
+    user.write_text("actors:\n  - {id: x, name: X, bloc: russia, aliases: [X force], the_army: yes}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="refers, ambiguous"):
+        load_registry(user_path=user)
+
+
 def test_the_militias_refers_to_the_militias_named_before(gazetteer):
     ex = run("Iranian-backed militias massed west of Deir ez-Zor. The militias then shelled Hajin.", gazetteer)
     strikes = [c for c in ex.claims if c.kind.value == "event" and c.event_type.value == "strike"]

@@ -8,7 +8,7 @@ Adjective forms ("Russian", "Turkish") name the actor when they modify a noun.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,6 +69,7 @@ class Registry:
     eras: tuple[Era, ...] = ()
     acronyms: frozenset[str] = frozenset()   # acronym aliases as written ("ISIS"), for the title case "Isis"
     capitalised: frozenset[str] = frozenset()   # folded aliases that are also plain phrases ("southern front")
+    the_army: dict[str, str] = field(default_factory=dict)   # actor id -> "refers" | "ambiguous" (``the_army``)
 
     def on(self, actor: Actor, day: str | None) -> Actor:
         """The actor as it stood on ``day`` (ISO, possibly ``YYYY-MM``): its bloc after the last era begun."""
@@ -105,6 +106,7 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
     adjectives: dict[str, Actor] = {}
     acronyms: set[str] = set()
     capitalised: set[str] = set()
+    the_army: dict[str, str] = {}
     for entry in actors:
         if entry.get("bloc") not in blocs:
             raise RegistryError(f"{path}: actor {entry.get('id')!r} has bloc {entry.get('bloc')!r}; "
@@ -118,11 +120,23 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
             if _is_acronym(str(alias)):
                 acronyms.add(str(alias).upper())
         capitalised.update(fold(str(alias)) for alias in entry.get("only_capitalised", []))
+        if "the_army" in entry:
+            the_army[actor.id] = _the_army(entry, path)
         for adj in entry.get("adjectives", []):
             adjectives.setdefault(fold(str(adj)), actor)
     prefixes = {" ".join(k.split(" ")[:n]) for k in aliases for n in range(1, len(k.split(" ")))}
     return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path, acronyms=frozenset(acronyms),
-                    capitalised=frozenset(capitalised))
+                    capitalised=frozenset(capitalised), the_army=the_army)
+
+
+_THE_ARMY = ("refers", "ambiguous")
+
+
+def _the_army(entry: dict, path: Path) -> str:
+    value = entry["the_army"]
+    if value not in _THE_ARMY:
+        raise RegistryError(f"{path}: actor {entry.get('id')!r} has the_army {value!r}; use one of {', '.join(_THE_ARMY)}")
+    return value
 
 
 def _is_acronym(alias: str) -> bool:
@@ -253,7 +267,7 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
     army = next((actor for word, actor in registry.armies if word.search(text)), None)
     out = _acronyms(text, _owned(text, out, registry))
     out = _first_person(text, out)
-    return _back_references(text, _allies(text, out, registry), army)
+    return _back_references(text, _allies(text, out, registry), registry, army)
 
 
 _OURS = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:forces|fighters|troops|units|men|soldiers|positions)\b")
@@ -344,18 +358,18 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"occupation|group|militants|terrorists)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b")   # "terrorist organizations deployed in X"
-# Factions named "army" that are never called "the army": naming them leaves "the army" the country's ...
-_FACTION_ARMY = r"conquest|islam|izza|glory|commando|mujahideen|walid|waleed"
-_NEVER_THE_ARMY = re.compile(rf"\b(?:{_FACTION_ARMY})\b", re.I)
-# ... and these too are no "the army", though naming them makes "the army" ambiguous ("the National Army")
-_NOT_THE_ARMY = re.compile(rf"\b(?:national|free|revolutionary|islamic|liberation|new|{_FACTION_ARMY})\b", re.I)
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
-def _back_references(text: str, found: list[ActorMention], registry_army: Actor | None = None) -> list[ActorMention]:
-    """ "the militias" is the last actor named with that noun ("Iranian-backed militias ... the militias")."""
+def _back_references(text: str, found: list[ActorMention], registry: Registry,
+                     registry_army: Actor | None = None) -> list[ActorMention]:
+    """ "the militias" is the last actor named with that noun ("Iranian-backed militias ... the militias").
+
+    "the army" refers back only to a force the registry marks ``the_army: refers`` (a state's army), and
+    naming one marked ``ambiguous`` ("the Syrian National Army") leaves it unresolved; other groups named
+    "army" ("Jaysh al-Izza", the "Army of Glory") say nothing about it."""
     extra: list[ActorMention] = []
     for m in _HEAD_NOUN.finditer(text):
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
@@ -367,10 +381,10 @@ def _back_references(text: str, found: list[ActorMention], registry_army: Actor 
                       or re.match(rf"\s+(?:[\w-]+\s+)?{noun}", text[a.end:a.end + 30], re.I)   # "IS group jihadists"
                       or re.search(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", text[max(0, a.start - 30):a.start], re.I))   # "the
                  # terrorists of Jabhat al-Nusra ... the terrorists"
-                 and not (noun == "army" and _NOT_THE_ARMY.search(text[a.start:a.end]))
+                 and not (noun == "army" and registry.the_army.get(a.actor.id) != "refers")
                  and not (noun == "army" and registry_army is not None and m.start() - a.end > _ARMY_NEAR)]
         if not named and noun == "army" and registry_army is not None \
-                and not any("army" in text[a.start:a.end].casefold() and not _NEVER_THE_ARMY.search(text[a.start:a.end])
+                and not any("army" in text[a.start:a.end].casefold() and a.actor.id in registry.the_army
                             for a in pool if 0 <= m.start() - a.end <= _ARMY_NEAR):
             named = [ActorMention(m.start(), m.end(), registry_army)]   # "the army" in a report naming no other army
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
