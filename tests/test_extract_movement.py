@@ -414,3 +414,34 @@ def test_each_further_stop_of_a_move_is_a_leg(gazetteer, text, routes):
 ])
 def test_route_ends_written_with_a_possessive_or_a_noun_phrase(gazetteer, text, route):
     assert route in [r.place_names for r in claims(run(text, gazetteer), "route")]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("The Fifth Corps transferred two companies to Palmyra from the T4 airbase overnight.", ("T4 airbase", "Palmyra")),
+    ("Armoured vehicles were moved to the coalition base at the al-Omar oil field from al-Shaddadi.",
+     ("al-Shaddadi", "al-Omar oil field")),
+    ("Trucks of Iranian-backed fighters arrived on the outskirts of Maadan coming from al-Mayadin.",
+     ("al-Mayadin", "Maadan")),
+    ("The injured were taken from Jasim to the hospital in Daraa city.", ("Jasim", "Daraa")),
+    ("The column drove from Hama up the highway, through the town of Khan Shaykhun, and entered Maarat al-Numan.",
+     ("Hama", "Maarat al-Numan")),
+    ("Dozens of families were forced out of Rajo and arrived this week in the camps near Azaz.", ("Rajo", "Azaz")),
+    ("Families fled Tal Abyad for Raqqa. Most of those who reached Raqqa pushed on to Tabqa.", ("Raqqa", "Tabqa")),
+    ("Families fled Tal Abyad for Raqqa. Others with relatives in Hasakah continued from Raqqa to the city.",
+     ("Raqqa", "Hasakah")),
+    ("Ariha was still held by the factions. A convoy is expected to leave the town for Idlib on Monday.",
+     ("Ariha", "Idlib")),
+])
+def test_routes_told_end_first_by_transfer_and_arrival_and_onward_from_where_they_stopped(gazetteer, text, route):
+    assert route in [names for names, _ in routes_of(run(text, gazetteer))]
+
+
+@pytest.mark.parametrize("text", [
+    "Tribal fighters leave for Hajin as regime forces enter Ain al-Fijeh.",               # where they go, not from
+    "Convoys leave Rastan as Damascus turns its eyes to northern Hama.",                  # another clause's "to"
+    '"They offered to leave Morek in exchange for the withdrawal from Kafr Nabl," he said.',   # a swap, not a move
+    "Buses left Douma, the source said, referring to the town of Harasta.",               # "referring to": no end
+    "The militias said they would stay until the SDF leaves the villages of Deir ez-Zor.",
+])
+def test_no_route_to_where_another_clause_or_a_swap_points(gazetteer, text):
+    assert [names for names, _ in routes_of(run(text, gazetteer))] == []

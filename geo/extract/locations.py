@@ -56,6 +56,7 @@ _COREF_TYPES = {
 _COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b", re.I)}
 _AREA_NEAR = 40   # characters: "the area" right after a place is that place's area (not one moved to)
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|from)\s+$", re.I)
+_JOINED_TO = re.compile(r"\s+(?:to|towards?|toward|into|and|or)\s+", re.I)   # "X to the city", "X and the town": another place
 _COREF_NEAR = 300   # characters: "In Ras al-Ain, ... near the city's silos" is Ras al-Ain, not an earlier city
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
@@ -358,6 +359,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
                  and not loc.locator and loc.kind in ("place", "near", "outskirts")
                  and (named is None or named.search(loc.place.name) or named.search(loc.label))]
         prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
+        prior = [loc for loc in prior if not _JOINED_TO.fullmatch(text, loc.end, m.start())]   # "from Nubl to the city"
         if m.group().casefold() == "the area" and not _TOWARDS.search(text, max(0, m.start() - 12), m.start()):
             # "vacate al-Tanf and hand the area to the army": the place just named, whatever its type
             just = [loc for loc in locs if 0 <= m.start() - loc.end <= _AREA_NEAR and loc.place and not loc.locator

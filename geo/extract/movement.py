@@ -34,16 +34,21 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     moving = bool(_MOVEMENT.search(s.text))
     departure = memory.departure[0] if memory.departure and s.index - memory.departure[1] <= 3 else None
     for m in pats.route_from.finditer(s.text):
+        if _LEAVING.fullmatch(m.group()) and _FOR_NEXT.match(s.text, m.end()):
+            continue   # "fighters leave for Idlib": where they go, not where they leave
         origin = locs_after(ctx, s.start + m.end(), max_gap=30) or _after_noun(ctx, s.start + m.end())
         if not origin or (not moving and _EXTENT.search(ctx.text, max(s.start, s.start + m.start() - 40),
                                                         s.start + m.start())):
             continue   # "the west bank, from al-Mayadin down to Albu Kamal, is held by": an extent, not a move
         moving = moving or _LEAVING.fullmatch(m.group()) is not None   # "left A for B" is a move, whoever left
+        here = origin[-1].end
+        rest = s.text[ctx.rel(here):]
         if departure is not None and re.fullmatch(r"through|via", m.group(), re.I) and departure.place is not origin[0].place:
             origin = [departure]   # "Buses left Rastan. They are heading north through Hama province to B": from Rastan
-        rest = s.text[ctx.rel(origin[-1].end):]
-        to = pats.route_to_after_leaving if m.group().casefold() in ("left", "leaving", "leave") else pats.route_to
-        ends = [d for t in to.finditer(rest) if (d := _route_end(ctx, origin[-1].end + t.end()))
+        to = pats.route_to_after_leaving if _LEAVING.fullmatch(m.group()) else pats.route_to   # "fled A for B"
+        cut = _OTHER_CLAUSE.search(rest)   # "Last convoys leave al-Rastan as Damascus turns its eyes to northern Hama"
+        ends = [d for t in to.finditer(rest, 0, cut.start() if cut else len(rest))
+                if (d := _route_end(ctx, here + t.end()))
                 and not _same_place(d[0], origin[0])]   # "from Daraa city ... to the town": not back to where it began
         dest = next((d for d in ends if not whole_country(d[0])), ends[0] if ends else None)   # "into Syria and pushed into Jarablus"
         if dest and _into_own_country(origin[0], dest[0]):
@@ -65,7 +70,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         legs = _again(ctx, memory.start, 2, _INSTEAD, _MOVEMENT) or _again(ctx, memory.arrival, 1, _WENT_ON)
         if legs:
             return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # moved by who moved last
-    if not legs and departure is not None and moving:
+    if not legs and departure is not None and moving and not _left_elsewhere(memory, departure, s.index):
         dest = _first_end(ctx)
         if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]):
             legs.append((departure, dest[0]))
@@ -88,6 +93,12 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
+def _left_elsewhere(memory: Memory, departure: Loc, index: int) -> bool:
+    """ "... until the SDF leaves the Arab areas of Deir ez-Zor": a sentence that tells a departure of its own
+    does not go on from one told before."""
+    return memory.departure is not None and memory.departure[1] == index and memory.departure[0].place is not departure.place
+
+
 def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tuple[Loc, Loc]]:
     """One leg per place reached: "entered from A ... and headed from B to C" is one move, from the "from"
     nearest its "to" and not from a place passed; "withdrew from A towards B, and civilians moved from A to C"
@@ -102,7 +113,10 @@ def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tu
 
 _CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|escorted|moved|evacuated|transferred|trucked)\s+"
                          r"(?:away\s+|out\s+)?by\s+(?:the\s+)?", re.I)
-_LEAVING = re.compile(r"left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|out\s+of", re.I)
+_LEAVING = re.compile(r"leaves?|left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|out\s+of", re.I)
+_OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s+(?!far\b|well\b|part\b|planned\b|agreed\b|expected\b|of\b)"
+                           r"(?:\w+\s+){0,3}?(?:turns?|says?|said|is|are|was|were|has|have|had)\b", re.I)
+_FOR_NEXT = re.compile(r"\s+(?:for|to|towards?|toward)\b", re.I)
 _NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?")
 
 
@@ -114,7 +128,10 @@ def _after_noun(ctx: SentenceContext, pos: int) -> list[Loc]:
 
 def _passed(ctx: SentenceContext, loc: Loc) -> bool:
     """ "along the road through Qastal Maaf": a place on the way, not where the move began."""
-    return re.search(r"\b(?:through|via)\s+(?:the\s+)?$", ctx.text[max(0, loc.start - 12):loc.start], re.I) is not None
+    return _THROUGH.search(ctx.text, max(0, loc.start - 40), loc.start) is not None
+
+
+_THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+(?:the\s+)?)?$", re.I)
 
 
 _CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
@@ -201,7 +218,7 @@ def _withdrew_towards(ctx: SentenceContext) -> tuple[Loc, Loc, int] | None:
 # "Buses drove from Douma to Jarablus. Some of the convoys were directed instead to al-Bab": the same start
 _INSTEAD = re.compile(r"\b(?:instead|others?|some\s+of\s+the|the\s+rest\s+of|remaining|second|another)\b", re.I)
 # "The convoys travelled to Khan al-Assal. Many then continued towards Idlib": from where the last move ended
-_WENT_ON = re.compile(r"\b(?:continued|went\s+on|moved\s+on|pressed\s+on|proceeded|carried\s+on)\b", re.I)
+_WENT_ON = re.compile(r"\b(?:continued|went\s+on|moved\s+on|pressed\s+on|pushed\s+on|proceeded|carried\s+on)\b", re.I)
 
 
 def _again(ctx: SentenceContext, mark: tuple[Loc, int] | None, within: int,
@@ -210,14 +227,15 @@ def _again(ctx: SentenceContext, mark: tuple[Loc, int] | None, within: int,
     in a sentence with every one of ``cues``."""
     if mark is None or ctx.sentence.index - mark[1] > within or not all(c.search(ctx.sentence.text) for c in cues):
         return []
-    dest = _first_end(ctx)
-    return [(mark[0], dest[0])] if dest and dest[0].place is not mark[0].place else []
+    dest = _first_end(ctx, mark[0])   # "Many of those who reached Nubl pushed on to Tal Rifaat"
+    return [(mark[0], dest[0])] if dest else []
 
 
-def _first_end(ctx: SentenceContext) -> list[Loc] | None:
-    """Where the sentence's first "to", "towards", "entered" ... leads."""
+def _first_end(ctx: SentenceContext, avoid: Loc | None = None) -> list[Loc] | None:
+    """Where the sentence's first "to", "towards", "entered" ... leads (other than to ``avoid``)."""
     return next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
-                 if (d := _route_end(ctx, ctx.sentence.start + t.end()))), None)
+                 if (d := _route_end(ctx, ctx.sentence.start + t.end()))
+                 and (avoid is None or d[0].place is not avoid.place)), None)
 
 
 _ONWARD = re.compile(r"[^.;]*?\band\s+(?:then\s+|later\s+)?(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|"
@@ -312,7 +330,8 @@ _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|fro
 _FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|(?:armou?red|military)\s+vehicles|fighters)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(?!\s+(?:on|against)\b)|head(?:ed|ing)|drove|redeploy\w*|relocated|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
-                       r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|displaced|fled|crossed)\b", re.I)
+                       r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|displaced|fled|crossed|"
+                       r"transferred|taken\s+from|continued\s+(?:on\s+)?(?:from|to|towards|into))\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
