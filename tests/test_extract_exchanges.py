@@ -498,3 +498,30 @@ def test_a_quotation_closed_in_a_later_sentence_is_its_speakers_claim(gazetteer)
     ex = run('"In 2018 Moscow let Turkey take Afrin, and in return the factions left Eastern Ghouta to the regime. '
              'Today Ankara has handed the city to HTS," he said.', gazetteer)
     assert [x.modality.value for x in claims(ex, "exchange")] == ["claimed"]
+
+
+def test_a_swap_told_then_explained_after_a_colon_keeps_its_two_places(gazetteer):
+    ex = run("Moscow had floated swapping al-Tanf for Albu Kamal: the US would leave its base, and in return the "
+             "militias that hold the crossing at Albu Kamal would hand their positions there to Russian military police.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("al-Tanf", "Albu Kamal") and x.details["b_to"] == ("russia",)
+
+
+def test_the_party_that_takes_over_after_the_second_leg_receives_it(gazetteer):
+    ex = run("The Americans would hand al-Tanf to the Syrian army. In exchange, Hezbollah and allied militias would "
+             "pull out of Quneitra province, and Syrian troops and Russian military police would take over their "
+             "positions.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("al-Tanf", "Quneitra Governorate") and set(x.details["b_to"]) == {"syrian-government", "russia"}
+
+
+@pytest.mark.parametrize("text, status, modality", [
+    ("In his account, Ankara stopped backing the rebels in Tal Rifaat, leaving it to the regime, in exchange for "
+     "a free hand in Afrin.", "done", "claimed"),
+    ("Ankara would stop backing the rebels in Tal Rifaat, leaving it to the regime, in exchange for a free hand "
+     "in Afrin.", "proposed", "possible"),
+])
+def test_leaving_a_place_to_another_in_a_past_account_is_a_done_claimed_swap(gazetteer, text, status, modality):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == ("Tal Rifaat", "Afrin") and (x.details["status"], x.modality.value) == (status, modality)

@@ -37,6 +37,22 @@ def read_exchange(ctx: SentenceContext, memory: Memory | None = None) -> list[Dr
     if not m:
         return _conditional_swap(ctx) or _allocation(ctx) or _for_label(ctx, memory) or _two_legs(ctx) \
             or _two_withdrawals(ctx)
+    drafts = _read_cue(ctx, memory, m)
+    trade = next((c for c in cues if _TRADE_WORD.match(c.group())), None)
+    if drafts and all(_one_place(d) for d in drafts) and trade is not None and trade is not m:
+        drafts = _read_cue(ctx, memory, trade)   # "swapping A for B: the US would leave, and in return ... B"
+    return [d for d in drafts if not _one_place(d)]
+
+
+def _one_place(draft: Draft) -> bool:
+    """A "swap" of a place for itself is a misreading."""
+    a, b = (loc.place for loc in draft.locs)
+    return a is not None and b is not None and a.id == b.id
+
+
+def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> list[Draft]:
+    """The exchange the cue ``m`` tells."""
+    s = ctx.sentence
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
     if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or _TRADE_WORD.match(m.group()):
         return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
@@ -238,8 +254,21 @@ def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     start = aside.end() if aside else start
     m = _RECEIVER.match(ctx.text[start:end])
     if not m:
-        return []
+        return _takers_after(ctx, start, end)
     return unique_actors([a.actor for a in actors_listed_after(ctx, start + m.end(), max_gap=6) if a.end <= end])
+
+
+_NEXT_CLAUSE = re.compile(r"\s*(?:provinces?|governorates?|areas?|regions?|countryside)?\s*,?\s+(?:and|while)\s+(?:the\s+)?", re.I)
+_TAKE_OVER = re.compile(r"\s+(?:(?:forces|troops|units|fighters)\s+)?(?:would|will|could|are\s+to|is\s+to)\s+(?:then\s+)?"
+                        r"(?:take\s+over|take\s+control\s+of|move\s+in(?:to)?|replace|deploy\s+in)\b", re.I)
+
+
+def _takers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
+    """ "... would pull out of B, and Syrian troops and Russian military police would take over their positions":
+    the parties of the clause right after the leg that take it over."""
+    m = _NEXT_CLAUSE.match(ctx.text, start, end)
+    takers = [a for a in actors_listed_after(ctx, m.end(), max_gap=2) if a.end <= end] if m else []
+    return unique_actors([a.actor for a in takers]) if takers and _TAKE_OVER.match(ctx.text, takers[-1].end, end) else []
 
 
 def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
@@ -494,8 +523,10 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
 
 _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
-_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
-                       r"(?:it|them)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
+_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:(?:would|will|could|are\s+to|is\s+to)\s+)?"
+                       r"(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
+                       r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?",
+                       re.I)   # "..., and leave it to X", "Albu Kamal, ..., would hand their positions there to X"
 _LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?(?:allowing|letting|enabling|opening\s+the\s+way\s+for)\s+(?:the\s+)?",
                          re.I)
 _IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:(?:to\s+)?(?:move\s+|come\s+|go\s+)?in\b|into\b|to\s+enter\b|"
