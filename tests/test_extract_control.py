@@ -775,3 +775,22 @@ def test_holder_after_a_described_place_or_a_backer(gazetteer, text, name, bloc)
 def test_a_town_described_by_its_distance_is_the_place_not_the_offset(gazetteer):
     ex = run("Turkish forces shelled Tal Rifaat, the town 31 kilometers north of Aleppo.", gazetteer)
     assert {c.place_names for c in events_of(ex, "strike")} == {("Tal Rifaat",)}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Turkish troops and the Syrian opposition fighters they back have captured a string of villages around the "
+     "town, including Maabatli, some 13 kilometers (8 miles) west of Afrin, Rajo to the northwest and Bulbul.",
+     {("Maabatli", "turkey"), ("Maabatli", "opposition"), ("Rajo", "turkey"), ("Rajo", "opposition"),
+      ("Bulbul", "turkey"), ("Bulbul", "opposition")}),
+    ("The Syrian army has taken several villages in the area, such as Kafr Nubl and Hish.",
+     {("Kafr Nabl", "syrian-government"), ("Heish", "syrian-government")}),
+    ("The Syrian army has taken Kafr Nubl.", {("Kafr Nabl", "syrian-government")}),
+])
+def test_places_listed_after_what_a_party_took_and_the_fighters_it_backs(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_a_list_after_including_names_only_the_places_it_lists(gazetteer):
+    ex = run("The Syrian army captured dozens of villages, including Kafr Nubl, 30 km south of Idlib, and Hish; "
+             "Saraqib stayed calm.", gazetteer)
+    assert holders(ex) == {("Kafr Nabl", "syrian-government"), ("Heish", "syrian-government")}

@@ -146,3 +146,11 @@ def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
     found = [text[m.start:m.end] for m in find_place_mentions(text, keys, skels, prefixes, pats.stopwords,
                                                                 enders=pats.name_enders)]
     assert name in found
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ihsim lies about 11 km (7 miles) south of Ariha.", ["Ihsim", "Ariha"]),   # a distance, though GeoNames has "7 Miles"
+    ("Four children were killed in Ihsim.", ["Ihsim"]),                        # a number word opening a sentence
+])
+def test_distances_and_number_words_are_no_places(find, text, names):
+    assert [name for name, _tier in find(text)] == names

@@ -22,6 +22,8 @@ def test_relative_before_parses_direction_and_offset():
     assert relative_before(text, text.index("Kobani"))[::2] == ("offset", "east")
     assert relative_before(text, text.index("Kobani"))[3] == 15.0
     assert relative_before("troops entered Aleppo", len("troops entered ")) is None
+    text = "the village of Ihsim, about 11 km (7 miles) south-southwest of the town of Ariha"
+    assert relative_before(text, text.index("Ariha"))[::2] == ("offset", "south-southwest")   # AP's miles aside
 
 
 def test_relative_after_countryside():

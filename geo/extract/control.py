@@ -719,6 +719,25 @@ def _pronoun_verb(verbs: str) -> re.Pattern[str]:
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
+_THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?(?:they|it|he|she|we|Ankara|Moscow|Tehran|Washington)\s+"
+                        r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
+_INCLUDING = re.compile(r"\s+(?:(?:a|an)\s+(?:string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|"
+                        r"dozens\s+of\s+|(?:[\w-]+\s+){0,2}?)(?:towns|villages|areas|positions|hills|localities|settlements|"
+                        r"districts|neighbou?rhoods|points|farms)\b[^.;:]{0,80}?,?\s+(?:including|among\s+them|such\s+as|notably)\s+",
+                        re.I)
+
+
+def _included(ctx: SentenceContext, pos: int) -> list[Loc]:
+    """ "captured a string of towns around the city, including A, some 20 km southwest of X, B to the northwest
+    and C": the places the list names (not those that only say where they lie)."""
+    m = _INCLUDING.match(ctx.text, pos, ctx.sentence.end)
+    if not m:
+        return []
+    stop = CLAUSE_BREAK.search(ctx.text, m.end(), ctx.sentence.end)
+    return [loc for loc in ctx.locs if m.end() <= loc.start and loc.end <= (stop.start() if stop else ctx.sentence.end)
+            and loc.kind == "place" and not loc.locator and loc.located]
+
+
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
@@ -740,7 +759,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
                           and all(a in parties for a in g)]
                 subject = groups[-1] if groups else subject   # "the factions leave A, which they have held": the factions
             else:
-                locs = locs_after(ctx, end + verb.end(), max_gap=40)
+                locs = _included(ctx, end + verb.end()) or locs_after(ctx, end + verb.end(), max_gap=40)
             out.append(_control(ctx, locs, subject, verb.group(1)))
     out += _participle_capture(ctx)
     out += _then_captured(ctx)
@@ -757,7 +776,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         own = hold_verb.match(ctx.text[last.end:last.end + 60])
         if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, last.end + own.end(), max_gap=40)):
             own = None   # "X, which holds a pocket in the far southwest, seized Tasil": the aside holds no place
-        aside = BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (None if own else which)
+        aside = BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (None if own else which) \
+            or _THEY_BACK.match(ctx.text, last.end, ctx.sentence.end)   # "the fighters they back have captured Z"
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
         after = aside.end() if aside else last.end
         m = hold_verb.match(ctx.text[after:after + 60])
@@ -776,7 +796,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             anchor = _loc_before(ctx, group[0].start)
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         else:
-            locs = locs_after(ctx, verb_end, max_gap=40)
+            locs = _included(ctx, verb_end) or locs_after(ctx, verb_end, max_gap=40)
         partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith("shared") else None
         group = group + (actors_listed_after(ctx, partners.end(), max_gap=2) if partners else [])   # "shared with X"
         out.append(_control(ctx, locs, group, m.group(1)))

@@ -73,6 +73,9 @@ def joined(text: str, end: int, start: int) -> bool:
     return len(gap) <= 6 and not any(c in _BREAKS for c in gap)
 
 
+_DISTANCE = re.compile(r"[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|m)", re.I)
+
+
 def _capitalised(text: str, start: int) -> bool:
     c = text[start]
     return c.isupper() or c.isdigit() or "\u0600" <= c <= "\u06ff"
@@ -98,6 +101,8 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
             i += 1
             continue
         hit = None if _after_name_part(text, toks, i) else _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders)
+        if hit and _DISTANCE.fullmatch(text, hit.start, hit.end):
+            hit = None   # "11 km (7 miles) south of": a distance, though some place is called "7 Miles"
         if hit:
             out.append(_with_article(text, hit))
             i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
