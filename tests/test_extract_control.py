@@ -500,8 +500,25 @@ def test_took_part_or_place_is_no_capture(gazetteer, text):
      {("al-Bab", "turkey"), ("al-Bab", "opposition")}),
     ("The city of Albu Kamal and the towns along the western bank, from al-Mayadin to the border, are held by "
      "Iranian-backed militias.", {("Albu Kamal", "iran"), ("al-Mayadin", "iran")}),
+    ("Turkish troops and the Syrian opposition fighters they back have captured a string of villages around the "
+     "town, including Maabatli, some 13 kilometers (8 miles) west of Afrin, Rajo to the northwest and Bulbul.",
+     {("Maabatli", "turkey"), ("Maabatli", "opposition"), ("Rajo", "turkey"), ("Rajo", "opposition"),
+      ("Bulbul", "turkey"), ("Bulbul", "opposition")}),
+    ("The Syrian army has taken several villages in the area, such as Kafr Nubl and Hish.",
+     {("Kafr Nabl", "syrian-government"), ("Heish", "syrian-government")}),
+    ("The Syrian army has taken Kafr Nubl.", {("Kafr Nabl", "syrian-government")}),
+    ("The council said it had agreed to hand over a belt of villages on the edge of its territory, around Arima, "
+     "some 22 kilometres west of Manbij, to government forces.", {("Arima", "syrian-government")}),
+    ("Turkey already holds a strip of border territory running from Jarabulus to Azaz.",
+     {("Jarabulus", "turkey"), ("Azaz", "turkey")}),
+    ("Russian officers floated an idea: the YPG would hand Tal Rifaat and Menagh to the factions.",
+     {("Tal Rifaat", "sdf"), ("Menagh airbase", "sdf")}),
+    ("The withdrawal was part of an understanding under which the SDF would hand over Raqqa to the army.", set()),
+    ("In his account, Ankara stopped backing the rebels in Saraqib, leaving it to the regime in December.",
+     {("Saraqib", "syrian-government")}),
+    ("The factions would leave Saraqib, leaving it to the army.", set()),   # proposed: nobody has it yet
 ])
-def test_control_of_coordinated_verbs_and_subjects_past_asides(gazetteer, text, held):
+def test_control_by_coordinated_verbs_lists_strips_and_handovers(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
 
 
@@ -775,19 +792,6 @@ def test_holder_after_a_described_place_or_a_backer(gazetteer, text, name, bloc)
 def test_a_town_described_by_its_distance_is_the_place_not_the_offset(gazetteer):
     ex = run("Turkish forces shelled Tal Rifaat, the town 31 kilometers north of Aleppo.", gazetteer)
     assert {c.place_names for c in events_of(ex, "strike")} == {("Tal Rifaat",)}
-
-
-@pytest.mark.parametrize("text, held", [
-    ("Turkish troops and the Syrian opposition fighters they back have captured a string of villages around the "
-     "town, including Maabatli, some 13 kilometers (8 miles) west of Afrin, Rajo to the northwest and Bulbul.",
-     {("Maabatli", "turkey"), ("Maabatli", "opposition"), ("Rajo", "turkey"), ("Rajo", "opposition"),
-      ("Bulbul", "turkey"), ("Bulbul", "opposition")}),
-    ("The Syrian army has taken several villages in the area, such as Kafr Nubl and Hish.",
-     {("Kafr Nabl", "syrian-government"), ("Heish", "syrian-government")}),
-    ("The Syrian army has taken Kafr Nubl.", {("Kafr Nabl", "syrian-government")}),
-])
-def test_places_listed_after_what_a_party_took_and_the_fighters_it_backs(gazetteer, text, held):
-    assert holders(run(text, gazetteer)) == held
 
 
 def test_a_list_after_including_names_only_the_places_it_lists(gazetteer):

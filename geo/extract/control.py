@@ -246,7 +246,7 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
 
 _HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
                      r"surrender(?:ed|ing)?)\s+(?:control\s+of\s+)?(?:the\s+)?", re.I)
-_OVER_TO = re.compile(r"\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+_OVER_TO = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)   # "A, some 22 km west of B, to X"
 _HAND = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:the\s+)?", re.I)
 _HAND_OVER_TO = re.compile(r"\s+over\s+to\s+(?:the\s+)?", re.I)
 
@@ -256,16 +256,43 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
     (nothing when the sentence only proposes it)."""
     out: list[Draft | None] = []
     if ctx.modality() == Modality.POSSIBLE:
-        return out   # a handover proposed or expected gives nobody anything yet
+        return _giver_holds(ctx)   # a handover proposed or expected gives nobody anything yet
     found = [(locs, _OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))
              for m in _HANDED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
-             if (locs := locs_after(ctx, m.end(), max_gap=45))]
+             if (locs := _included(ctx, m.end()) or locs_after(ctx, m.end(), max_gap=45))]
     found += [(locs, _HAND_OVER_TO.match(ctx.text, locs[-1].end, ctx.sentence.end))   # "handing Ain Issa over to X"
               for m in _HAND.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
               if (locs := locs_after(ctx, m.end(), max_gap=2))]
+    found += [([loc], left) for loc in ctx.locs if not loc.locator
+              and (left := _LEAVING_IT_TO.match(ctx.text, loc.end, ctx.sentence.end))]   # "A, leaving it to X"
     for locs, to in found:
         takers = actors_listed_after(ctx, to.end(), max_gap=2) if to else []
         out.append(_control(ctx, locs, takers, "handed over"))
+    return out
+
+
+_LEAVING_IT_TO = re.compile(r"\s*,\s*(?:and\s+)?(?:leaving|left|handing|handed)\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?",
+                            re.I)
+
+
+_WOULD_HAND = re.compile(r"\s+(?:would|will|could|should|(?:is|are)\s+(?:to|ready\s+to|willing\s+to)|"
+                         r"(?:offered|proposed)\s+to)\s+(?:hand(?:\s+over)?|cede|give\s+up|surrender)\s+(?:the\s+)?", re.I)
+# "the withdrawal was part of an understanding under which X would hand over A": told after the fact, A is no longer X's
+_PART_OF_DEAL = re.compile(r"\b(?:was|were)\s+part\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:understanding|agreement|deal|arrangement)\b",
+                           re.I)
+
+
+def _giver_holds(ctx: SentenceContext) -> list[Draft | None]:
+    """ "the YPG would hand Tal Rifaat and the Menagh airbase to the factions": a party that may hand a place over
+    holds it now."""
+    out: list[Draft | None] = []
+    if _PART_OF_DEAL.search(ctx.sentence.text):
+        return out
+    for group in actor_groups(ctx):
+        m = _WOULD_HAND.match(ctx.text, group[-1].end, ctx.sentence.end)
+        locs = (_included(ctx, m.end()) or locs_after(ctx, m.end(), max_gap=2)) if m else []
+        if locs:
+            out.append(_control(ctx, locs, group, "would hand"))
     return out
 
 
@@ -721,18 +748,30 @@ _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:wh
 
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?(?:they|it|he|she|we|Ankara|Moscow|Tehran|Washington)\s+"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
-_INCLUDING = re.compile(r"\s+(?:(?:a|an)\s+(?:string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|"
+_INCLUDING = re.compile(r"\s*(?:(?:a|an)\s+(?:string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|"
                         r"dozens\s+of\s+|(?:[\w-]+\s+){0,2}?)(?:towns|villages|areas|positions|hills|localities|settlements|"
                         r"districts|neighbou?rhoods|points|farms)\b[^.;:]{0,80}?,?\s+(?:including|among\s+them|such\s+as|notably)\s+",
                         re.I)
 
 
+_GROUP_AROUND = re.compile(r"\s*(?:(?:a|an)\s+(?:belt|string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|"
+                           r"dozens\s+of\s+)(?:towns|villages|areas|positions|hills|localities|settlements|farms)\b"
+                           r"[^.;:,]{0,60}?,?\s+(?=(?:around|near|surrounding)\s)", re.I)
+
+
+_RUNNING_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:strip|stretch|belt|swath|swathe|band|corridor|pocket|"
+                          r"line)\s+of\s+(?:[\w-]+\s+){0,3}?(?:territory|land|villages|towns|border)\s*,?\s*"
+                          r"(?:running|stretching|extending|reaching)\s+(?:(?:east|west|north|south)\w*\s+)?from\s+", re.I)
+
+
 def _included(ctx: SentenceContext, pos: int) -> list[Loc]:
     """ "captured a string of towns around the city, including A, some 20 km southwest of X, B to the northwest
-    and C": the places the list names (not those that only say where they lie)."""
-    m = _INCLUDING.match(ctx.text, pos, ctx.sentence.end)
+    and C": the places the list names (not those that only say where they lie); "hand over a belt of villages on
+    the western edge of its territory, around A": A; "hold a strip of border territory running from A to B": both."""
+    m = _INCLUDING.match(ctx.text, pos, ctx.sentence.end) or _RUNNING_FROM.match(ctx.text, pos, ctx.sentence.end)
     if not m:
-        return []
+        around = _GROUP_AROUND.match(ctx.text, pos, ctx.sentence.end)
+        return locs_after(ctx, around.end(), max_gap=0)[:1] if around else []
     stop = CLAUSE_BREAK.search(ctx.text, m.end(), ctx.sentence.end)
     return [loc for loc in ctx.locs if m.end() <= loc.start and loc.end <= (stop.start() if stop else ctx.sentence.end)
             and loc.kind == "place" and not loc.locator and loc.located]
