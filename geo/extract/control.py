@@ -748,17 +748,12 @@ _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:wh
 
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?(?:they|it|he|she|we|Ankara|Moscow|Tehran|Washington)\s+"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
-_INCLUDING = re.compile(r"\s*(?:(?:a|an)\s+(?:string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|"
-                        r"dozens\s+of\s+|(?:[\w-]+\s+){0,2}?)(?:towns|villages|areas|positions|hills|localities|settlements|"
-                        r"districts|neighbou?rhoods|points|farms)\b[^.;:]{0,80}?,?\s+(?:including|among\s+them|such\s+as|notably)\s+",
-                        re.I)
-
-
-_GROUP_AROUND = re.compile(r"\s*(?:(?:a|an)\s+(?:belt|string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|"
-                           r"dozens\s+of\s+)(?:towns|villages|areas|positions|hills|localities|settlements|farms)\b"
-                           r"[^.;:,]{0,60}?,?\s+(?=(?:around|near|surrounding)\s)", re.I)
-
-
+_SOME_OF = r"(?:(?:a|an)\s+(?:belt|string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|dozens\s+of\s+"
+_PLACE_NOUNS = r"(?:towns|villages|areas|positions|hills|localities|settlements|districts|neighbou?rhoods|points|farms)\b"
+# "a string of towns around the city, including A, B and C"; "a belt of villages on its western edge, around A"
+_INCLUDING = re.compile(rf"\s*{_SOME_OF}|(?:[\w-]+\s+){{0,2}}?){_PLACE_NOUNS}[^.;:]{{0,80}}?,?\s+"
+                        r"(?:including|among\s+them|such\s+as|notably)\s+", re.I)
+_GROUP_AROUND = re.compile(rf"\s*{_SOME_OF}){_PLACE_NOUNS}[^.;:,]{{0,60}}?,?\s+(?=(?:around|near|surrounding)\s)", re.I)
 _RUNNING_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:strip|stretch|belt|swath|swathe|band|corridor|pocket|"
                           r"line)\s+of\s+(?:[\w-]+\s+){0,3}?(?:territory|land|villages|towns|border)\s*,?\s*"
                           r"(?:running|stretching|extending|reaching)\s+(?:(?:east|west|north|south)\w*\s+)?from\s+", re.I)
