@@ -633,3 +633,17 @@ def test_buses_sent_to_pick_up_residents_are_no_build_up(gazetteer):
 def test_what_fell_to_whom(gazetteer, text, blocs, places):
     caps = events_of(run(text, gazetteer), "capture")
     assert [c.place_names for c in caps] == places and all(c.blocs == blocs for c in caps)
+
+
+@pytest.mark.parametrize("text, etype, places", [
+    ('In Syria, a military source said the army "is expected to move on Albu Kamal within days".', "military_action",
+     [("Albu Kamal",)]),
+    ("In Syria, an SNA convoy moved on Wednesday from Azaz to al-Bab.", "military_action", []),   # a day, not a target
+    ("Russian warplanes flew 40 sorties, destroying IS depots in Hajin.", "strike", [("Hajin",)]),
+    ("The Fifth Corps transferred a battalion to Palmyra from the T4 airbase.", "buildup", [("Palmyra",)]),
+    ("A batch of US equipment was transferred to the Conoco gas field from al-Shaddadi.", "buildup",
+     [("Conoco gas field",)]),
+    ("Fighters who reject the deal will be transferred with their weapons to Idlib by the Syrian army.", "buildup", []),
+])
+def test_moving_on_a_town_sorties_and_transfers_of_troops_or_equipment(gazetteer, text, etype, places):
+    assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == places

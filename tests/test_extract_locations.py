@@ -71,3 +71,17 @@ def test_a_back_reference_can_place_what_it_follows(gazetteer):
 ])
 def test_back_references_to_a_mountain_and_an_area(gazetteer, text, kind, names):
     assert [c.place_names for c in claims(run(text, gazetteer), kind)] == names
+
+
+def test_an_unknown_neighbourhood_lies_in_the_city_named_before_it(gazetteer):
+    ex = run("Tension remained high inside Qamishli, where fighting broke out between the Asayish and the NDF in the "
+             "southern al-Tayy neighbourhood. The clashes ended when the NDF pulled out of al-Tayy.", gazetteer)
+    qamishli = events_of(ex, "clash")[0]
+    (handover,) = events_of(ex, "handover")
+    assert qamishli.place_names == ("al-Tayy",) and handover.place_names == ("al-Tayy",)
+    assert handover.geo_precision == 2
+
+
+def test_a_neighbourhood_with_no_city_before_it_stays_unplaced(gazetteer):
+    ex = run("Fighting broke out between the Asayish and the NDF in the southern al-Tayy neighbourhood.", gazetteer)
+    assert events_of(ex, "clash") == []

@@ -442,6 +442,7 @@ def test_routes_told_end_first_by_transfer_and_arrival_and_onward_from_where_the
     '"They offered to leave Morek in exchange for the withdrawal from Kafr Nabl," he said.',   # a swap, not a move
     "Buses left Douma, the source said, referring to the town of Harasta.",               # "referring to": no end
     "The militias said they would stay until the SDF leaves the villages of Deir ez-Zor.",
+    "Buses left Daraa on Monday. By evening clashes had spread to Shahba, where displaced families live.",
 ])
 def test_no_route_to_where_another_clause_or_a_swap_points(gazetteer, text):
     assert [names for names, _ in routes_of(run(text, gazetteer))] == []

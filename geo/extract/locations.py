@@ -117,7 +117,7 @@ def build_locs(text: str, resolved: list[Resolved]) -> list[Loc]:
     locs = [_relative_loc(text, r, _plain_loc(r)) for r in resolved]
     locs = _corridors(text, locs)
     locs = _river_banks(text, _near_named_places(_clip_roads(text, locs)))
-    locs = _same_name(_mark_locators(text, locs))
+    locs = _same_name(_in_city(text, _mark_locators(text, locs)))
     refs = _corefs(text, locs)
     # "al-Tabqa military airport, about 9 km south-southeast of the city": a back-reference can place what precedes it
     merged = _mark_locators(text, sorted(locs + refs, key=lambda loc: loc.start), only={id(r) for r in refs})
@@ -135,6 +135,27 @@ def _river_banks(text: str, locs: list[Loc]) -> list[Loc]:
     return [replace(loc, locator=True) if loc.place is not None and loc.place.type == PlaceType.RIVER
             and loc.kind == "place" and loc.label == loc.mention.surface
             and _ON_RIVER.search(text, max(0, loc.start - 30), loc.start) else loc for loc in locs]
+
+
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\b", re.I)
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
+_CITY_NEAR = 250   # characters: "inside Qamishlo since April, when fighting broke out in the al-Tay neighbourhood"
+
+
+def _in_city(text: str, locs: list[Loc]) -> list[Loc]:
+    """An unknown neighbourhood ("the southern al-Tay neighbourhood") lies in the city or town named just before
+    it in the same paragraph."""
+    out = list(locs)
+    for i, loc in enumerate(locs):
+        if loc.place is not None or loc.located or loc.kind != "place" or not (
+                _QUARTER_AFTER.match(text, loc.end) or _QUARTER_BEFORE.search(text, max(0, loc.start - 30), loc.start)):
+            continue
+        towns = [x for x in out[:i] if x.place is not None and x.located and x.kind == "place" and not x.locator
+                 and x.place.type in (PlaceType.CITY, PlaceType.TOWN) and loc.start - x.end <= _CITY_NEAR
+                 and "\n" not in text[x.end:loc.start]]
+        if towns:
+            out[i] = replace(loc, geometry=towns[-1].place.geometry, precision=2)
+    return out
 
 
 def _same_name(locs: list[Loc]) -> list[Loc]:

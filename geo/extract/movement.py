@@ -72,8 +72,10 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # moved by who moved last
     if not legs and departure is not None and moving and not _left_elsewhere(memory, departure, s.index):
         dest = _first_end(ctx)
-        if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]):
-            legs.append((departure, dest[0]))
+        if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]) \
+                and (_MOVEMENT.search(s.text, 0, ctx.rel(dest[0].start)) or _LEAVING.search(s.text, 0, ctx.rel(dest[0].start))):
+            legs.append((departure, dest[0]))   # the move is told before where it ends ("clashes spread to X, where
+            #                                     families live" is no move to X)
             memory.departure = None
     drafts = []
     for origin, dest in _distinct_legs(ctx, legs):
