@@ -517,6 +517,7 @@ def test_took_part_or_place_is_no_capture(gazetteer, text):
     ("In his account, Ankara stopped backing the rebels in Saraqib, leaving it to the regime in December.",
      {("Saraqib", "syrian-government")}),
     ("The factions would leave Saraqib, leaving it to the army.", set()),   # proposed: nobody has it yet
+    ("Kurdish-led SDF hands Deir ez-Zor to Syria's new rulers.", {("Deir ez-Zor", "hts")}),
 ])
 def test_control_by_coordinated_verbs_lists_strips_and_handovers(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held

@@ -647,3 +647,16 @@ def test_what_fell_to_whom(gazetteer, text, blocs, places):
 ])
 def test_moving_on_a_town_sorties_and_transfers_of_troops_or_equipment(gazetteer, text, etype, places):
     assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == places
+
+
+@pytest.mark.parametrize("text, places, blocs", [
+    ("The YPG hands Manbij to the Manbij Military Council.", [("Manbij",)], ("sdf",)),
+    ("The Levant Front handed two headquarters in al-Bab back to the Hamza Division.", [("al-Bab",)], ("opposition",)),
+    ("Hundreds of IS men surrendered to the SDF in Baghouz.", [("al-Baghuz",)], ("isis",)),
+    ("The SDF handed a letter to the Russian envoy in Damascus.", [], None),                  # a letter, not a place
+    ("Kurdish-led SDF hands Deir ez-Zor to Syria's new rulers and pulls back across the Euphrates.",
+     [("Deir ez-Zor",), ("Euphrates",)], ("sdf",)),                                          # the giver pulls back
+])
+def test_handing_a_place_to_a_party_and_surrendering_are_handovers(gazetteer, text, places, blocs):
+    found = events_of(run(text, gazetteer), "handover")
+    assert [c.place_names for c in found] == places and all(c.blocs == blocs for c in found)

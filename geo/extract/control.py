@@ -247,8 +247,9 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
 _HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
                      r"surrender(?:ed|ing)?)\s+(?:control\s+of\s+)?(?:the\s+)?", re.I)
 _OVER_TO = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)   # "A, some 22 km west of B, to X"
-_HAND = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:the\s+)?", re.I)
-_HAND_OVER_TO = re.compile(r"\s+over\s+to\s+(?:the\s+)?", re.I)
+_HAND = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+)?", re.I)
+_HAND_OVER_TO = re.compile(r"(?:\s+(?:headquarters|positions|posts|checkpoints|bases))?\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?",
+                           re.I)   # "handing Ain Issa over to X", "hands Manbij to X", "handed its al-Mayadin headquarters to X"
 
 
 def _handed_to(ctx: SentenceContext) -> list[Draft | None]:

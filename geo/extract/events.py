@@ -247,6 +247,12 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     prev = max(prev, clause)
     before = [a for a in usable if prev <= a.start and a.end <= trig.start
               and not (aside and aside.start() <= a.start < aside.end())]
+    handed = next((t for t in reversed(triggers) if t.end <= trig.start), None)
+    if handed is not None and handed.type == EventType.HANDOVER and handed.end == prev \
+            and _AND_THEN.search(ctx.text, prev, trig.start):   # "X hands A to Y and pulls back": X pulls back, not Y
+        receivers = [a for a in usable if prev <= a.start < trig.start and _TO_BEFORE.search(ctx.text, max(prev, a.start - 12), a.start)]
+        usable = [a for a in usable if a not in receivers]
+        before = [a for a in before if a not in receivers]
     overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
     adjacent = overlapping or _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
@@ -285,6 +291,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found])
 
 
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+_AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
 _DETERMINER = r"(?:(?:an?|the|two|three|several|some|\d+)\s+)?"
 _TARGETED = (re.compile(rf"\s*{_DETERMINER}", re.I),   # "struck SDF positions"
              re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:on|against|at|targeting|targeted|hitting|hit|of)\s+{_DETERMINER}",
