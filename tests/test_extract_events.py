@@ -660,3 +660,14 @@ def test_moving_on_a_town_sorties_and_transfers_of_troops_or_equipment(gazetteer
 def test_handing_a_place_to_a_party_and_surrendering_are_handovers(gazetteer, text, places, blocs):
     found = events_of(run(text, gazetteer), "handover")
     assert [c.place_names for c in found] == places and all(c.blocs == blocs for c in found)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Under an understanding brokered by the Russians, the Turkish-backed factions stopped at the edge of Tadef.",
+     [("the edge of Tadef",)]),
+    ("A second agreement with Faylaq al-Rahman led to the evacuation of Arbin.", [("Irbin",)]),   # what it led to
+    ("Turkish officials denied any such deal over al-Bab.", []),                                   # a reference
+    ("The Syrian army deployed in Tabqa as part of the agreement with the SDF.", []),
+])
+def test_understandings_and_deals_placed_where_they_lead(gazetteer, text, places):
+    assert [c.place_names for c in events_of(run(text, gazetteer), "agreement")] == places

@@ -84,6 +84,8 @@ _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’
 _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenched)\s+(?:in|at|near|on)\s+(?:the\s+)?"
                               r"(?:(?:vicinity|outskirts|town|village|city|area)\s+of\s+(?:the\s+)?)?"
                               r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+_VENUE = re.compile(r"\b(?:signed|reached|discussed|concluded|agreed|negotiated|held|brokered|struck)\s+(?:\w+\s+)?"
+                         r"(?:in|at)\s+(?:the\s+)?$", re.I)
 _VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$", re.I)
 
 
@@ -331,7 +333,7 @@ def _object_of(ctx: SentenceContext, trig: _Trigger, other: _Trigger) -> bool:
 
 _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
                         r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
-                        r"commitment\s+to|abide\s+by|adhere\s+to)\s+(?:the\s+|this\s+|that\s+|a\s+)?"
+                        r"commitment\s+to|abide\s+by|adhere\s+to|through|such|any|guarantor\s+of|part\s+of)\s+(?:the\s+|this\s+|that\s+|a\s+|such\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:(?:going|about|willing|ready|prepared|planning|agreement|plan|intention|"
                       r"intend|intends|want|wants)\s+to\s+|\w+\s+)?$", re.I)   # "is not going to hand over"
@@ -378,6 +380,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     own = [_event_locs(ctx, trig, triggers, attributed) for trig in triggers]
     for i, trig in enumerate(triggers):
         locs = own[i] or _told_next(ctx, triggers, own, i)
+        if not locs and trig.type == EventType.AGREEMENT:
+            locs = _deal_places(own, i)
         if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
             continue  # "condemned the shelling": a reference to an event told before
         if _TIME_OF.search(ctx.text, max(ctx.sentence.start, trig.start - 40), trig.start) and \
@@ -410,6 +414,12 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
                             {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
                              "target_blocs": tuple(dict.fromkeys(a.bloc for a in targets))}))
     return drafts
+
+
+def _deal_places(own: list[list[Loc]], i: int) -> list[Loc]:
+    """Where a deal that names no place applies: the places of what it led to later in the sentence ("a second
+    agreement with Faylaq al-Rahman led to the evacuation of Arbin")."""
+    return next((locs for locs in own[i + 1:] if locs), [])
 
 
 _NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
