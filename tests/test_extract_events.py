@@ -671,3 +671,9 @@ def test_handing_a_place_to_a_party_and_surrendering_are_handovers(gazetteer, te
 ])
 def test_understandings_and_deals_placed_where_they_lead(gazetteer, text, places):
     assert [c.place_names for c in events_of(run(text, gazetteer), "agreement")] == places
+
+
+def test_rejecting_a_settlement_is_no_new_agreement(gazetteer):
+    ex = run("Fighters who rejected the settlement were bussed from Daraa al-Balad to al-Bab.", gazetteer)
+    assert events_of(ex, "agreement") == []
+    assert {c.blocs for c in events_of(ex, "handover")} == {("opposition",)}

@@ -160,7 +160,7 @@ def test_the_extent_of_a_held_area_is_no_route(gazetteer):
     ("Several hundred HTS fighters in the part of the Yarmouk camp they hold are expected to leave for Idlib.",
      (("Yarmouk Camp", "Idlib"), ("hts",))),
     ("In Daraa al-Balad, sixteen buses carrying fighters who refused the settlement left last Sunday for Idlib "
-     "province.", (("Daraa al-Balad", "Idlib Governorate"), ())),
+     "province.", (("Daraa al-Balad", "Idlib Governorate"), ("opposition",))),
     ("Syrian army units advanced southwest of Tasil. Fresh reinforcements moved on Wednesday from Sheikh Miskin "
      "to Tasil.", (("Sheikh Miskin", "Tasil"), ("syrian-government",))),
 ])
@@ -446,3 +446,15 @@ def test_routes_told_end_first_by_transfer_and_arrival_and_onward_from_where_the
 ])
 def test_no_route_to_where_another_clause_or_a_swap_points(gazetteer, text):
     assert [names for names, _ in routes_of(run(text, gazetteer))] == []
+
+
+@pytest.mark.parametrize("text, route, blocs", [
+    ("Sixteen buses carrying 420 terrorists who refused the settlement left Daraa al-Balad for Idlib province.",
+     ("Daraa al-Balad", "Idlib Governorate"), ("opposition",)),
+    ("A convoy of 20 vehicles carrying Russian military police and regime troops moved from Nubl to Tal Rifaat.",
+     ("Nubl", "Tal Rifaat"), ("russia", "syrian-government")),
+    ("Dozens of fighters who rejected the deal were bussed from Daraa al-Balad to al-Bab, escorted by Russian "
+     "military police.", ("Daraa al-Balad", "al-Bab"), ("opposition",)),
+])
+def test_the_passengers_move_not_their_escort(gazetteer, text, route, blocs):
+    assert (route, blocs) in routes_of(run(text, gazetteer))

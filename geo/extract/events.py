@@ -333,7 +333,8 @@ def _object_of(ctx: SentenceContext, trig: _Trigger, other: _Trigger) -> bool:
 
 _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
                         r"according\s+to|since|following|despite|previous|existing|earlier|prior|former|"
-                        r"commitment\s+to|abide\s+by|adhere\s+to|through|such|any|guarantor\s+of|part\s+of)\s+(?:the\s+|this\s+|that\s+|a\s+|such\s+)?"
+                        r"commitment\s+to|abide\s+by|adhere\s+to|through|such|any|guarantor\s+of|part\s+of|"
+                        r"reject\w*|refus\w*)\s+(?:the\s+|this\s+|that\s+|a\s+|such\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:(?:going|about|willing|ready|prepared|planning|agreement|plan|intention|"
                       r"intend|intends|want|wants)\s+to\s+|\w+\s+)?$", re.I)   # "is not going to hand over"

@@ -113,8 +113,12 @@ def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tu
     return sorted(best.values(), key=lambda leg: leg[0].start)
 
 
-_CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|escorted|moved|evacuated|transferred|trucked)\s+"
+_CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|moved|evacuated|transferred|trucked)\s+"
                          r"(?:away\s+|out\s+)?by\s+(?:the\s+)?", re.I)
+_ESCORTED_BY = re.compile(r"\b(?:escorted|supervised|guarded)\s+by\s+(?:the\s+)?|\bunder\s+(?:the\s+)?"
+                          r"(?:supervision|escort|protection)\s+of\s+(?:the\s+)?", re.I)
+_CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least|"
+                       r"hundreds\s+of|dozens\s+of|thousands\s+of|[\d,]+)\s+)*(?:the\s+)?(?:last\s+)?$", re.I)
 _LEAVING = re.compile(r"leaves?|left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|out\s+of", re.I)
 _OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s+(?!far\b|well\b|part\b|planned\b|agreed\b|expected\b|of\b)"
                            r"(?:\w+\s+){0,3}?(?:turns?|says?|said|is|are|was|were|has|have|had)\b", re.I)
@@ -354,6 +358,14 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     attributed = attributed_spans(ctx)
     speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers]
+    escorts = [a for m in _ESCORTED_BY.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
+               for a in actors_listed_after(ctx, m.end(), max_gap=2)]
+    usable = [a for a in usable if a not in escorts] or usable   # "fighters ... were bussed to B, escorted by X": not X
+    first = next((a for a in usable if _CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)), None)
+    passengers = [a for a in actors_listed_after(ctx, first.start, max_gap=0) if a in usable] if first else []
+    if passengers:   # "buses carrying 420 fighters who refused the settlement left for Idlib": the passengers move
+        memory.last_movers = unique_actors([a.actor for a in passengers])
+        return memory.last_movers
     carried = _CARRIED_BY.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     carriers = actors_listed_after(ctx, carried.end(), max_gap=2) if carried else []
     if carriers:   # "IS suspects were taken by the SDF to Hasakah": who moves them
