@@ -516,8 +516,18 @@ def test_took_part_or_place_is_no_capture(gazetteer, text):
     ("The withdrawal was part of an understanding under which the SDF would hand over Raqqa to the army.", set()),
     ("In his account, Ankara stopped backing the rebels in Saraqib, leaving it to the regime in December.",
      {("Saraqib", "syrian-government")}),
-    ("The factions would leave Saraqib, leaving it to the army.", set()),   # proposed: nobody has it yet
+    ("The factions would leave Saraqib, leaving it to the army.", {("Saraqib", "opposition")}),   # proposed: still theirs
     ("Kurdish-led SDF hands Deir ez-Zor to Syria's new rulers.", {("Deir ez-Zor", "hts")}),
+    ("Talbiseh and Rastan, which straddles the highway to Hama, remain the main rebel strongholds in the north.",
+     {("Talbiseh", "opposition"), ("al-Rastan", "opposition")}),
+    ("Syrian troops swept into Morek and Kafr Zita after the jihadists abandoned them.",
+     {("Morek", "syrian-government"), ("Kafr Zita", "syrian-government")}),
+    ("Regime forces had already retaken al-Tamanah earlier this month.", {("al-Tamanah", "syrian-government")}),
+    ("An unwritten swap let Turkey's Operation Euphrates Shield take Jarabulus and al-Bab.",
+     {("Jarabulus", "turkey"), ("al-Bab", "turkey")}),
+    ("Russia may let Turkey take Tal Rifaat.", set()),                       # only proposed
+    ("Under the idea, US forces would leave the al-Tanf garrison while Iranian-backed militias would withdraw from "
+     "Albu Kamal.", {("al-Tanf", "us-coalition"), ("Albu Kamal", "iran")}),
 ])
 def test_control_by_coordinated_verbs_lists_strips_and_handovers(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held

@@ -139,6 +139,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _bases(ctx)
     out += _presence(ctx)
     out += _handed_to(ctx)
+    out += _let_take(ctx)
     out += _occupied(ctx)
     return _taken_from(ctx, [d for d in out if d is not None])
 
@@ -234,6 +235,7 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
         owners = [a for a in ctx.actors if clause_start(ctx, m.start()) <= a.start and a.end <= m.start()
                   and not is_speaker(ctx, a)]
         out.append(_control(ctx, locs, owners, "stronghold"))
+    out += _are_strongholds(ctx)
     for a in ctx.actors:
         owned = re.match(r"(?:['’]s)?\s+", ctx.text[a.end:a.end + 4])   # the actor's span may hold its "'s"
         if owned is None or not re.search(r"['’]s\s*$", ctx.text[a.start:a.end + owned.end()]):
@@ -241,6 +243,25 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
         locs = locs_after(ctx, a.end + owned.end(), max_gap=0)
         if locs and _STRONGHOLD.match(ctx.text, locs[-1].end, ctx.sentence.end):
             out.append(_control(ctx, locs, [a], "stronghold"))
+    return out
+
+
+_STRONGHOLD_NOUN = re.compile(r"\s*(?:strongholds?|bastions?|heartlands?)\b", re.I)
+_IS_THE = re.compile(r"\b(?:is|are|remains?|remained|was|were|has\s+been|have\s+been)\s+(?:(?:still|now|also)\s+)?"
+                     r"(?:the\s+|a\s+|an\s+)?(?:(?:main|last|key|largest|biggest|major|remaining|principal|two|three)\s+)*$", re.I)
+
+
+def _are_strongholds(ctx: SentenceContext) -> list[Draft | None]:
+    """ "Talbiseh and Rastan, which straddles the highway, remain the main rebel strongholds": the places of the
+    subject are the party's."""
+    out: list[Draft | None] = []
+    for a in ctx.actors:
+        cop = _IS_THE.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
+        if cop is None or not _STRONGHOLD_NOUN.match(ctx.text, a.end, ctx.sentence.end):
+            continue
+        aside = SUBJECT_ASIDE.search(ctx.text, ctx.sentence.start, cop.start())
+        anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, cop.start())
+        out.append(_control(ctx, chain(ctx.text, ctx.locs, anchor) if anchor else [], [a], "stronghold"))
     return out
 
 
@@ -276,16 +297,35 @@ _LEAVING_IT_TO = re.compile(r"\s*,\s*(?:and\s+)?(?:leaving|left|handing|handed)\
                             re.I)
 
 
+_LET = re.compile(r"\blet(?:s|ting)?\s+(?:the\s+)?", re.I)
+_TAKE = re.compile(r"(?:['’]s)?\s+(?:[\w’'-]+\s+){0,3}?(?:take|enter|capture|seize|have)\s+(?:the\s+)?", re.I)
+
+
+def _let_take(ctx: SentenceContext) -> list[Draft | None]:
+    """ "a swap that let Turkey's Operation Euphrates Shield take Jarabulus and al-Bab": the party let in holds
+    the places (not when it is only proposed)."""
+    if ctx.modality() == Modality.POSSIBLE:
+        return []
+    out: list[Draft | None] = []
+    for m in _LET.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        takers = actors_listed_after(ctx, m.end(), max_gap=0)
+        take = _TAKE.match(ctx.text, takers[-1].end, ctx.sentence.end) if takers else None
+        if take:
+            out.append(_control(ctx, locs_after(ctx, take.end(), max_gap=0), takers, "let take"))
+    return out
+
+
 _WOULD_HAND = re.compile(r"\s+(?:would|will|could|should|(?:is|are)\s+(?:to|ready\s+to|willing\s+to)|"
-                         r"(?:offered|proposed)\s+to)\s+(?:hand(?:\s+over)?|cede|give\s+up|surrender)\s+(?:the\s+)?", re.I)
+                         r"(?:offered|proposed)\s+to)\s+(?:hand(?:\s+over)?|cede|give\s+up|surrender|pull\s+out\s+of|"
+                         r"withdraw\s+from|leave|vacate|evacuate)\s+(?:the\s+)?", re.I)
 # "the withdrawal was part of an understanding under which X would hand over A": told after the fact, A is no longer X's
 _PART_OF_DEAL = re.compile(r"\b(?:was|were)\s+part\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:understanding|agreement|deal|arrangement)\b",
                            re.I)
 
 
 def _giver_holds(ctx: SentenceContext) -> list[Draft | None]:
-    """ "the YPG would hand Tal Rifaat and the Menagh airbase to the factions": a party that may hand a place over
-    holds it now."""
+    """ "the YPG would hand Tal Rifaat and the Menagh airbase to the factions", "US forces would leave the al-Tanf
+    garrison": a party that may hand a place over or leave it holds it now."""
     out: list[Draft | None] = []
     if _PART_OF_DEAL.search(ctx.sentence.text):
         return out
