@@ -525,3 +525,17 @@ def test_the_party_that_takes_over_after_the_second_leg_receives_it(gazetteer):
 def test_leaving_a_place_to_another_in_a_past_account_is_a_done_claimed_swap(gazetteer, text, status, modality):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.place_names == ("Tal Rifaat", "Afrin") and (x.details["status"], x.modality.value) == (status, modality)
+
+
+def test_leaving_both_places_to_a_party_names_both_receivers(gazetteer):
+    ex = run("A diplomat said Russia had floated a trade-off under which US forces would leave the al-Tanf garrison while "
+             "Iranian-backed militias would withdraw from Albu Kamal, leaving both to the Syrian army, an idea first "
+             "aired in 2018.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert (x.details["a_to"], x.details["b_to"]) == (("syrian-government",), ("syrian-government",))
+
+
+def test_the_area_handed_over_is_the_base_just_named_near_a_town(gazetteer):
+    ex = run("Tal Rifaat for Jabal al-Zawiya? Russian troops would pull out of Tal Rifaat and the nearby Menagh air base, "
+             "handing the area to the SNA, in exchange for the withdrawal of the factions from Jabal al-Zawiya.", gazetteer)
+    assert ("Menagh airbase", "Jabal al-Zawiya") in [c.place_names for c in claims(ex, "exchange")]

@@ -624,7 +624,9 @@ def _swap(ctx: SentenceContext, a: Loc, b: Loc, a_to: list[Actor], b_to: list[Ac
 
 # "..., with both places handed to regular army units": one receiver of both legs
 _BOTH_TO = re.compile(r"\bboth\s+(?:places|towns|areas|cities|villages|sites)\s+(?:would\s+be\s+|being\s+|to\s+be\s+)?"
-                      r"(?:handed|given|transferred|passed|returned)\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+                      r"(?:handed|given|transferred|passed|returned)\s+(?:over\s+)?to\s+(?:the\s+)?"
+                      r"|\b(?:leaving|handing|giving|leave|hand|give)\s+both(?:\s+(?:places|towns|areas|sites))?\s+(?:over\s+)?to\s+(?:the\s+)?",
+                      re.I)   # "..., leaving both to the Syrian army"
 
 
 def _agreement_before(ctx: SentenceContext) -> str:

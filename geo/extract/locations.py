@@ -384,7 +384,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         if m.group().casefold() == "the area" and not _TOWARDS.search(text, max(0, m.start() - 12), m.start()):
             # "vacate al-Tanf and hand the area to the army": the place just named, whatever its type
             just = [loc for loc in locs if 0 <= m.start() - loc.end <= _AREA_NEAR and loc.place and not loc.locator
-                    and loc.kind == "place" and not re.search(r"[.;:!?]", text[loc.end:m.start()])]
+                    and loc.kind in ("place", "near") and not re.search(r"[.;:!?]", text[loc.end:m.start()])]
             prior = prior + just[-1:] if just and (not prior or prior[-1].end < just[-1].end) else prior
         # "officials met in Geneva ... reinforcements south of the city": a venue abroad is not the story's city
         prior = [loc for loc in prior if not home or loc.place.country == home[0][0]] or prior
