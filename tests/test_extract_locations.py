@@ -85,3 +85,11 @@ def test_an_unknown_neighbourhood_lies_in_the_city_named_before_it(gazetteer):
 def test_a_neighbourhood_with_no_city_before_it_stays_unplaced(gazetteer):
     ex = run("Fighting broke out between the Asayish and the NDF in the southern al-Tayy neighbourhood.", gazetteer)
     assert events_of(ex, "clash") == []
+
+
+def test_the_old_city_is_the_old_city_of_the_town_named_before(gazetteer):
+    ex = run("HOMS, Syria (AP) – Rebels accepted the deal on Monday.\n\nThe first convoy set out from the Old City bound "
+             "for Talbiseh.", gazetteer)
+    ((names, _),) = [(c.place_names, c.blocs) for c in claims(ex, "route")]
+    line = shapely.from_wkb(claims(ex, "route")[0].geometry)
+    assert names[0] == "Old City" and abs(line.coords[0][1] - 34.73) < 0.1 and abs(line.coords[0][0] - 36.72) < 0.1

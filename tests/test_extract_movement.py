@@ -431,6 +431,10 @@ def test_route_ends_written_with_a_possessive_or_a_noun_phrase(gazetteer, text, 
      ("Raqqa", "Hasakah")),
     ("Ariha was still held by the factions. A convoy is expected to leave the town for Idlib on Monday.",
      ("Ariha", "Idlib")),
+    ("A convoy of the Fatemiyoun Brigade reached al-Mayadin on Friday after crossing from Albu Kamal.",
+     ("Albu Kamal", "al-Mayadin")),
+    ("Syrian army reinforcements reached Tal Rifaat after driving up from Aleppo over the weekend.",
+     ("Aleppo", "Tal Rifaat")),
 ])
 def test_routes_told_end_first_by_transfer_and_arrival_and_onward_from_where_they_stopped(gazetteer, text, route):
     assert route in [names for names, _ in routes_of(run(text, gazetteer))]

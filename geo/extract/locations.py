@@ -139,22 +139,25 @@ def _river_banks(text: str, locs: list[Loc]) -> list[Loc]:
 
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\b", re.I)
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
+_TOWN_QUARTERS = frozenset(fold(n) for n in ("Old City", "Old Town", "Old Quarter", "City Centre", "City Center",
+                                               "Downtown", "Old Souk", "Old Market"))
 _CITY_NEAR = 250   # characters: "inside Qamishlo since April, when fighting broke out in the al-Tay neighbourhood"
 
 
 def _in_city(text: str, locs: list[Loc]) -> list[Loc]:
     """An unknown neighbourhood ("the southern al-Tay neighbourhood") lies in the city or town named just before
-    it in the same paragraph."""
+    it in the same paragraph; "the Old City" in the last city or town named (the dateline's, at the latest)."""
     out = list(locs)
     for i, loc in enumerate(locs):
-        if loc.place is not None or loc.located or loc.kind != "place" or not (
-                _QUARTER_AFTER.match(text, loc.end) or _QUARTER_BEFORE.search(text, max(0, loc.start - 30), loc.start)):
+        generic = loc.kind == "place" and fold(loc.label) in _TOWN_QUARTERS   # "the Old City": of the city named before
+        if not generic and (loc.place is not None or loc.located or loc.kind != "place" or not (
+                _QUARTER_AFTER.match(text, loc.end) or _QUARTER_BEFORE.search(text, max(0, loc.start - 30), loc.start))):
             continue
         towns = [x for x in out[:i] if x.place is not None and x.located and x.kind == "place" and not x.locator
-                 and x.place.type in (PlaceType.CITY, PlaceType.TOWN) and loc.start - x.end <= _CITY_NEAR
-                 and "\n" not in text[x.end:loc.start]]
+                 and x.place.type in (PlaceType.CITY, PlaceType.TOWN)
+                 and (generic or (loc.start - x.end <= _CITY_NEAR and "\n" not in text[x.end:loc.start]))]
         if towns:
-            out[i] = replace(loc, geometry=towns[-1].place.geometry, precision=2)
+            out[i] = replace(loc, place=None, geometry=towns[-1].place.geometry, precision=2)
     return out
 
 

@@ -141,7 +141,8 @@ _THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|a
 
 
 _CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
-         r"arriving|moving|having\s+(?:travell?ed|driven|moved))")
+         r"arriving|moving|crossing|having\s+(?:travell?ed|driven|moved|crossed))(?:\s+(?:up|down|back|over|in))?")   # "after
+#   crossing from Albu Kamal", "after driving up from Aleppo"
 _FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
                          rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:after\s+)?(?:{_CAME}\s+"
                          r"(?:(?:north|south|east|west)\w*\s+)?"
