@@ -135,7 +135,8 @@ _THE_ARMY = ("refers", "ambiguous")
 def _the_army(entry: dict, path: Path) -> str:
     value = entry["the_army"]
     if value not in _THE_ARMY:
-        raise RegistryError(f"{path}: actor {entry.get('id')!r} has the_army {value!r}; use one of {', '.join(_THE_ARMY)}")
+        raise RegistryError(f"{path}: actor {entry.get('id')!r} has the_army {value!r}; "
+                            f"use one of {', '.join(_THE_ARMY)}")
     return value
 
 

@@ -248,7 +248,8 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
 
 _STRONGHOLD_NOUN = re.compile(r"\s*(?:strongholds?|bastions?|heartlands?)\b", re.I)
 _IS_THE = re.compile(r"\b(?:is|are|remains?|remained|was|were|has\s+been|have\s+been)\s+(?:(?:still|now|also)\s+)?"
-                     r"(?:the\s+|a\s+|an\s+)?(?:(?:main|last|key|largest|biggest|major|remaining|principal|two|three)\s+)*$", re.I)
+                     r"(?:the\s+|a\s+|an\s+)?"
+                     r"(?:(?:main|last|key|largest|biggest|major|remaining|principal|two|three)\s+)*$", re.I)
 
 
 def _are_strongholds(ctx: SentenceContext) -> list[Draft | None]:
@@ -267,10 +268,12 @@ def _are_strongholds(ctx: SentenceContext) -> list[Draft | None]:
 
 _HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
                      r"surrender(?:ed|ing)?)\s+(?:control\s+of\s+)?(?:the\s+)?", re.I)
-_OVER_TO = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)   # "A, some 22 km west of B, to X"
+# "A to X", "A, some 22 km west of B, to X"
+_OVER_TO = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
 _HAND = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+)?", re.I)
-_HAND_OVER_TO = re.compile(r"(?:\s+(?:headquarters|positions|posts|checkpoints|bases))?\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?",
-                           re.I)   # "handing Ain Issa over to X", "hands Manbij to X", "handed its al-Mayadin headquarters to X"
+# "handing Ain Issa over to X", "hands Manbij to X", "handed its al-Mayadin headquarters to X"
+_HAND_OVER_TO = re.compile(r"(?:\s+(?:headquarters|positions|posts|checkpoints|bases))?"
+                           r"\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 
 
 def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
@@ -293,7 +296,8 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_LEAVING_IT_TO = re.compile(r"\s*,\s*(?:and\s+)?(?:leaving|left|handing|handed)\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?",
+_LEAVING_IT_TO = re.compile(r"\s*,\s*(?:and\s+)?(?:leaving|left|handing|handed)\s+(?:it|them)\s+"
+                            r"(?:over\s+)?to\s+(?:the\s+)?",
                             re.I)
 
 
@@ -319,7 +323,8 @@ _WOULD_HAND = re.compile(r"\s+(?:would|will|could|should|(?:is|are)\s+(?:to|read
                          r"(?:offered|proposed)\s+to)\s+(?:hand(?:\s+over)?|cede|give\s+up|surrender|pull\s+out\s+of|"
                          r"withdraw\s+from|leave|vacate|evacuate)\s+(?:the\s+)?", re.I)
 # "the withdrawal was part of an understanding under which X would hand over A": told after the fact, A is no longer X's
-_PART_OF_DEAL = re.compile(r"\b(?:was|were)\s+part\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:understanding|agreement|deal|arrangement)\b",
+_PART_OF_DEAL = re.compile(r"\b(?:was|were)\s+part\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
+                           r"(?:understanding|agreement|deal|arrangement)\b",
                            re.I)
 
 
@@ -787,17 +792,22 @@ def _pronoun_verb(verbs: str) -> re.Pattern[str]:
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
-_THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?(?:they|it|he|she|we|Ankara|Moscow|Tehran|Washington)\s+"
+_THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?"
+                        r"(?:they|it|he|she|we|Ankara|Moscow|Tehran|Washington)\s+"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
-_SOME_OF = r"(?:(?:a|an)\s+(?:belt|string|series|number|handful|chain|cluster|group|line)\s+of\s+|several\s+|dozens\s+of\s+"
-_PLACE_NOUNS = r"(?:towns|villages|areas|positions|hills|localities|settlements|districts|neighbou?rhoods|points|farms)\b"
+_SOME_OF = (r"(?:(?:a|an)\s+(?:belt|string|series|number|handful|chain|cluster|group|line)\s+of\s+"
+            r"|several\s+|dozens\s+of\s+")
+_PLACE_NOUNS = (r"(?:towns|villages|areas|positions|hills|localities|settlements|districts|neighbou?rhoods|"
+                r"points|farms)\b")
 # "a string of towns around the city, including A, B and C"; "a belt of villages on its western edge, around A"
 _INCLUDING = re.compile(rf"\s*{_SOME_OF}|(?:[\w-]+\s+){{0,2}}?){_PLACE_NOUNS}[^.;:]{{0,80}}?,?\s+"
                         r"(?:including|among\s+them|such\s+as|notably)\s+", re.I)
 _GROUP_AROUND = re.compile(rf"\s*{_SOME_OF}){_PLACE_NOUNS}[^.;:,]{{0,60}}?,?\s+(?=(?:around|near|surrounding)\s)", re.I)
-_RUNNING_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:strip|stretch|belt|swath|swathe|band|corridor|pocket|"
+_RUNNING_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:strip|stretch|belt|swath|swathe|band|corridor|pocket|"
                           r"line)\s+of\s+(?:[\w-]+\s+){0,3}?(?:territory|land|villages|towns|border)\s*,?\s*"
-                          r"(?:running|stretching|extending|reaching)\s+(?:(?:east|west|north|south)\w*\s+)?from\s+", re.I)
+                          r"(?:running|stretching|extending|reaching)\s+"
+                          r"(?:(?:east|west|north|south)\w*\s+)?from\s+", re.I)
 
 
 def _included(ctx: SentenceContext, pos: int) -> list[Loc]:

@@ -252,7 +252,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     handed = next((t for t in reversed(triggers) if t.end <= trig.start), None)
     if handed is not None and handed.type == EventType.HANDOVER and handed.end == prev \
             and _AND_THEN.search(ctx.text, prev, trig.start):   # "X hands A to Y and pulls back": X pulls back, not Y
-        receivers = [a for a in usable if prev <= a.start < trig.start and _TO_BEFORE.search(ctx.text, max(prev, a.start - 12), a.start)]
+        receivers = [a for a in usable if prev <= a.start < trig.start
+                     and _TO_BEFORE.search(ctx.text, max(prev, a.start - 12), a.start)]
         usable = [a for a in usable if a not in receivers]
         before = [a for a in before if a not in receivers]
     overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"

@@ -258,8 +258,10 @@ def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     return unique_actors([a.actor for a in actors_listed_after(ctx, start + m.end(), max_gap=6) if a.end <= end])
 
 
-_NEXT_CLAUSE = re.compile(r"\s*(?:provinces?|governorates?|areas?|regions?|countryside)?\s*,?\s+(?:and|while)\s+(?:the\s+)?", re.I)
-_TAKE_OVER = re.compile(r"\s+(?:(?:forces|troops|units|fighters)\s+)?(?:would|will|could|are\s+to|is\s+to)\s+(?:then\s+)?"
+_NEXT_CLAUSE = re.compile(r"\s*(?:provinces?|governorates?|areas?|regions?|countryside)?\s*,?\s+"
+                          r"(?:and|while)\s+(?:the\s+)?", re.I)
+_TAKE_OVER = re.compile(r"\s+(?:(?:forces|troops|units|fighters)\s+)?"
+                        r"(?:would|will|could|are\s+to|is\s+to)\s+(?:then\s+)?"
                         r"(?:take\s+over|take\s+control\s+of|move\s+in(?:to)?|replace|deploy\s+in)\b", re.I)
 
 
@@ -268,7 +270,9 @@ def _takers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     the parties of the clause right after the leg that take it over."""
     m = _NEXT_CLAUSE.match(ctx.text, start, end)
     takers = [a for a in actors_listed_after(ctx, m.end(), max_gap=2) if a.end <= end] if m else []
-    return unique_actors([a.actor for a in takers]) if takers and _TAKE_OVER.match(ctx.text, takers[-1].end, end) else []
+    if takers and _TAKE_OVER.match(ctx.text, takers[-1].end, end):
+        return unique_actors([a.actor for a in takers])
+    return []
 
 
 def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
@@ -525,7 +529,8 @@ _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
 _LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:(?:would|will|could|are\s+to|is\s+to)\s+)?"
                        r"(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
-                       r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?)\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?",
+                       r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?)\s+"
+                       r"(?:over\s+|back\s+)?to\s+(?:the\s+)?",
                        re.I)   # "..., and leave it to X", "Albu Kamal, ..., would hand their positions there to X"
 _LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?(?:allowing|letting|enabling|opening\s+the\s+way\s+for)\s+(?:the\s+)?",
                          re.I)
@@ -625,7 +630,8 @@ def _swap(ctx: SentenceContext, a: Loc, b: Loc, a_to: list[Actor], b_to: list[Ac
 # "..., with both places handed to regular army units": one receiver of both legs
 _BOTH_TO = re.compile(r"\bboth\s+(?:places|towns|areas|cities|villages|sites)\s+(?:would\s+be\s+|being\s+|to\s+be\s+)?"
                       r"(?:handed|given|transferred|passed|returned)\s+(?:over\s+)?to\s+(?:the\s+)?"
-                      r"|\b(?:leaving|handing|giving|leave|hand|give)\s+both(?:\s+(?:places|towns|areas|sites))?\s+(?:over\s+)?to\s+(?:the\s+)?",
+                      r"|\b(?:leaving|handing|giving|leave|hand|give)\s+both(?:\s+(?:places|towns|areas|sites))?\s+"
+                      r"(?:over\s+)?to\s+(?:the\s+)?",
                       re.I)   # "..., leaving both to the Syrian army"
 
 

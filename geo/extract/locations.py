@@ -56,7 +56,8 @@ _COREF_TYPES = {
 _COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b", re.I)}
 _AREA_NEAR = 40   # characters: "the area" right after a place is that place's area (not one moved to)
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|from)\s+$", re.I)
-_JOINED_TO = re.compile(r"\s+(?:to|towards?|toward|into|and|or)\s+", re.I)   # "X to the city", "X and the town": another place
+# "X to the city", "X and the town": another place than X
+_JOINED_TO = re.compile(r"\s+(?:to|towards?|toward|into|and|or)\s+", re.I)
 _COREF_NEAR = 300   # characters: "In Ras al-Ain, ... near the city's silos" is Ras al-Ain, not an earlier city
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X
@@ -151,7 +152,8 @@ def _in_city(text: str, locs: list[Loc]) -> list[Loc]:
     for i, loc in enumerate(locs):
         generic = loc.kind == "place" and fold(loc.label) in _TOWN_QUARTERS   # "the Old City": of the city named before
         if not generic and (loc.place is not None or loc.located or loc.kind != "place" or not (
-                _QUARTER_AFTER.match(text, loc.end) or _QUARTER_BEFORE.search(text, max(0, loc.start - 30), loc.start))):
+                _QUARTER_AFTER.match(text, loc.end)
+                or _QUARTER_BEFORE.search(text, max(0, loc.start - 30), loc.start))):
             continue
         towns = [x for x in out[:i] if x.place is not None and x.located and x.kind == "place" and not x.locator
                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN)

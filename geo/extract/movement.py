@@ -73,7 +73,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     if not legs and departure is not None and moving and not _left_elsewhere(memory, departure, s.index):
         dest = _first_end(ctx)
         if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]) \
-                and (_MOVEMENT.search(s.text, 0, ctx.rel(dest[0].start)) or _LEAVING.search(s.text, 0, ctx.rel(dest[0].start))):
+                and (_MOVEMENT.search(s.text, 0, ctx.rel(dest[0].start))
+                     or _LEAVING.search(s.text, 0, ctx.rel(dest[0].start))):
             legs.append((departure, dest[0]))   # the move is told before where it ends ("clashes spread to X, where
             #                                     families live" is no move to X)
             memory.departure = None
@@ -98,7 +99,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
 def _left_elsewhere(memory: Memory, departure: Loc, index: int) -> bool:
     """ "... until the SDF leaves the Arab areas of Deir ez-Zor": a sentence that tells a departure of its own
     does not go on from one told before."""
-    return memory.departure is not None and memory.departure[1] == index and memory.departure[0].place is not departure.place
+    return memory.departure is not None and memory.departure[1] == index \
+        and memory.departure[0].place is not departure.place
 
 
 def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tuple[Loc, Loc]]:
@@ -117,10 +119,13 @@ _CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|moved|evacu
                          r"(?:away\s+|out\s+)?by\s+(?:the\s+)?", re.I)
 _ESCORTED_BY = re.compile(r"\b(?:escorted|supervised|guarded)\s+by\s+(?:the\s+)?|\bunder\s+(?:the\s+)?"
                           r"(?:supervision|escort|protection)\s+of\s+(?:the\s+)?", re.I)
-_CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+(?:(?:about|around|some|nearly|more\s+than|at\s+least|"
+_CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
+                       r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|"
                        r"hundreds\s+of|dozens\s+of|thousands\s+of|[\d,]+)\s+)*(?:the\s+)?(?:last\s+)?$", re.I)
-_LEAVING = re.compile(r"leaves?|left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|out\s+of", re.I)
-_OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s+(?!far\b|well\b|part\b|planned\b|agreed\b|expected\b|of\b)"
+_LEAVING = re.compile(r"leaves?|left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|"
+                      r"out\s+of", re.I)
+_OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s+"
+                           r"(?!far\b|well\b|part\b|planned\b|agreed\b|expected\b|of\b)"
                            r"(?:\w+\s+){0,3}?(?:turns?|says?|said|is|are|was|were|has|have|had)\b", re.I)
 _FOR_NEXT = re.compile(r"\s+(?:for|to|towards?|toward)\b", re.I)
 _NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?")
@@ -137,12 +142,13 @@ def _passed(ctx: SentenceContext, loc: Loc) -> bool:
     return _THROUGH.search(ctx.text, max(0, loc.start - 40), loc.start) is not None
 
 
-_THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+(?:the\s+)?)?$", re.I)
+_THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+(?:the\s+)?)?$",
+                      re.I)
 
 
+# "coming from", "after crossing from Albu Kamal", "after driving up from Aleppo"
 _CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
-         r"arriving|moving|crossing|having\s+(?:travell?ed|driven|moved|crossed))(?:\s+(?:up|down|back|over|in))?")   # "after
-#   crossing from Albu Kamal", "after driving up from Aleppo"
+         r"arriving|moving|crossing|having\s+(?:travell?ed|driven|moved|crossed))(?:\s+(?:up|down|back|over|in))?")
 _FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
                          rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:after\s+)?(?:{_CAME}\s+"
                          r"(?:(?:north|south|east|west)\w*\s+)?"
@@ -337,7 +343,8 @@ _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|fro
 _FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|(?:armou?red|military)\s+vehicles|fighters)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(?!\s+(?:on|against)\b)|head(?:ed|ing)|drove|redeploy\w*|relocated|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
-                       r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|displaced|fled|crossed|"
+                       r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|"
+                       r"displaced|fled|crossed|"
                        r"transferred|taken\s+from|continued\s+(?:on\s+)?(?:from|to|towards|into))\b", re.I)
 
 
@@ -362,7 +369,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     escorts = [a for m in _ESCORTED_BY.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
                for a in actors_listed_after(ctx, m.end(), max_gap=2)]
     usable = [a for a in usable if a not in escorts] or usable   # "fighters ... were bussed to B, escorted by X": not X
-    first = next((a for a in usable if _CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)), None)
+    first = next((a for a in usable if _CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)),
+                 None)
     passengers = [a for a in actors_listed_after(ctx, first.start, max_gap=0) if a in usable] if first else []
     if passengers:   # "buses carrying 420 fighters who refused the settlement left for Idlib": the passengers move
         memory.last_movers = unique_actors([a.actor for a in passengers])

@@ -35,9 +35,9 @@ _DIR = (r"((?:north|south|east|west)-?(?:north|south)-?(?:east|west)"   # "west-
 _DIR_ADJ = r"(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
 _OF_TYPE = r"(?:the\s+(?:city|town|village|governorate|province|region|area|countryside)\s+of\s+)?(?:the\s+)?"
 _BEFORE = [
-    ("offset", re.compile(rf"(\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)(?:\s*\([^()]{{1,20}}\))?"
-                          rf"\s+(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),   # "15 km east of", "nine kilometers
-    #                                                          south-southwest of", "20 kilometers (13 miles) southwest of"
+    # "15 km east of", "nine kilometers south-southwest of", "20 kilometers (13 miles) southwest of"
+    ("offset", re.compile(rf"(\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)"
+                          rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
     ("countryside", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|environs)\s+of\s+{_OF_TYPE}$", re.I)),
     ("outskirts", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+{_OF_TYPE}$", re.I)),
     ("direction", re.compile(rf"(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
