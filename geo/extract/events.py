@@ -84,10 +84,7 @@ _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’
 _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenched)\s+(?:in|at|near|on)\s+(?:the\s+)?"
                               r"(?:(?:vicinity|outskirts|town|village|city|area)\s+of\s+(?:the\s+)?)?"
                               r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
-_VENUE = re.compile(r"\b(?:signed|reached|discussed|concluded|agreed|negotiated|held|brokered|struck)\s+(?:\w+\s+)?"
-                         r"(?:in|at)\s+(?:the\s+)?$", re.I)
 _VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$", re.I)
-
 
 
 
