@@ -13,6 +13,7 @@ from geo.extract.locations import Loc, chain, plain
 from geo.extract.sentence import (
     BACKERS,
     CLAUSE_BREAK,
+    INCLUDING,
     INTO,
     PASSIVE_BEFORE,
     SUBJECT_ASIDE,
@@ -793,15 +794,15 @@ _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:wh
 
 
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?"
-                        r"(?:they|it|he|she|we|Ankara|Moscow|Tehran|Washington)\s+"
+                        r"(?:they|it|he|she|we|[A-Z][\w-]+)\s+"   # "... they back", "... Ankara backs"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
 _SOME_OF = (r"(?:(?:a|an)\s+(?:belt|string|series|number|handful|chain|cluster|group|line)\s+of\s+"
             r"|several\s+|dozens\s+of\s+")
 _PLACE_NOUNS = (r"(?:towns|villages|areas|positions|hills|localities|settlements|districts|neighbou?rhoods|"
                 r"points|farms)\b")
 # "a string of towns around the city, including A, B and C"; "a belt of villages on its western edge, around A"
-_INCLUDING = re.compile(rf"\s*{_SOME_OF}|(?:[\w-]+\s+){{0,2}}?){_PLACE_NOUNS}[^.;:]{{0,80}}?,?\s+"
-                        r"(?:including|among\s+them|such\s+as|notably)\s+", re.I)
+_SOME_PLACES = re.compile(rf"\s*{_SOME_OF}|(?:[\w-]+\s+){{0,2}}?){_PLACE_NOUNS}[^.;:]{{0,80}}?(?={INCLUDING.pattern})",
+                          re.I)
 _GROUP_AROUND = re.compile(rf"\s*{_SOME_OF}){_PLACE_NOUNS}[^.;:,]{{0,60}}?,?\s+(?=(?:around|near|surrounding)\s)", re.I)
 _RUNNING_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:strip|stretch|belt|swath|swathe|band|corridor|pocket|"
@@ -814,7 +815,9 @@ def _included(ctx: SentenceContext, pos: int) -> list[Loc]:
     """ "captured a string of towns around the city, including A, some 20 km southwest of X, B to the northwest
     and C": the places the list names (not those that only say where they lie); "hand over a belt of villages on
     the western edge of its territory, around A": A; "hold a strip of border territory running from A to B": both."""
-    m = _INCLUDING.match(ctx.text, pos, ctx.sentence.end) or _RUNNING_FROM.match(ctx.text, pos, ctx.sentence.end)
+    some = _SOME_PLACES.match(ctx.text, pos, ctx.sentence.end)
+    m = INCLUDING.match(ctx.text, some.end(), ctx.sentence.end) if some \
+        else _RUNNING_FROM.match(ctx.text, pos, ctx.sentence.end)
     if not m:
         around = _GROUP_AROUND.match(ctx.text, pos, ctx.sentence.end)
         return locs_after(ctx, around.end(), max_gap=0)[:1] if around else []

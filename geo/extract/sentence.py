@@ -13,7 +13,7 @@ from geo.extract.text import Sentence
 from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
-    "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INTO", "PASSIVE_BEFORE",
+    "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO", "PASSIVE_BEFORE",
     "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "names_source", "previous_subject", "subject_group", "unique_actors", "whole_country"
@@ -327,14 +327,15 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
             group.append(loc)
         else:
             break
-    inc = _INCLUDING.match(ctx.text, group[-1].end, ctx.sentence.end)
+    inc = INCLUDING.match(ctx.text, group[-1].end, ctx.sentence.end)
     if inc:   # "most of al-Hasakah province, including Qamishli, Amuda and Rmelan"
         group += [loc for loc in locs_after(ctx, inc.end(), max_gap=2) if loc not in group]
     return group
 
 
-_INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
-                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
+# ", including", "such as" before the places a list names
+INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
+                       r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
 _LIST_LINK = re.compile(r"(?:\s+(?:city|town|village|camp))?\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
