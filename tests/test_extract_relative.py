@@ -32,6 +32,29 @@ def test_relative_after_countryside():
     assert relative_after("Jets hit Idlib city.", len("Jets hit Idlib")) is None
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("Jets hit Idlib's southern countryside.", "Idlib", ("countryside", "southern")),
+    ("Shells fell on Aleppo’s western outskirts.", "Aleppo", ("outskirts", "western")),
+    ("Israel struck Syria's southwest overnight.", "Syria", ("part", "southwest")),
+    ("Cells roam Deir ez-Zor's eastern desert.", "Deir ez-Zor", ("part", "eastern")),
+    ("Syria's northern neighbour Turkey objected.", "Syria", None),   # a neighbour is no part of Syria
+    ("Syria's north-eastern border was closed.", "Syria", None),
+    ("Syrian Kurds met in Qamishli's town hall.", "Qamishli", None),
+    ("Syria south of the M4", "Syria", None),   # a direction of another place, not a part of Syria
+])
+def test_relative_after_possessive(text, name, expected):
+    found = relative_after(text, text.index(name) + len(name))
+    assert (found and (found[0], found[2])) == (expected or None)
+
+
+def test_possessive_countryside_lies_on_its_side(gazetteer):
+    idlib = place(gazetteer, "Idlib")
+    ex = run("Russian jets struck villages in Idlib's southern countryside.", gazetteer)
+    (c,) = _one(ex, "strike")
+    assert c.place_names == ("Idlib's southern countryside",)
+    assert geom(c).centroid.y < idlib.lat and c.geo_precision == 3
+
+
 def test_west_of_aleppo_lies_west(gazetteer):
     aleppo = place(gazetteer, "Aleppo")
     ex = run("Turkish drones struck villages west of Aleppo.", gazetteer)

@@ -108,7 +108,7 @@ def _relative_loc(text: str, r: Resolved, base: Loc) -> Loc:
         return Loc(start, r.end, text[start:r.end], r.place, geom, precision, mention=r, kind=kind)
     after = relative_after(text, r.end)
     if after:
-        geom, precision = locate(after[0], r.place)
+        geom, precision = locate(after[0], r.place, after[2])
         return Loc(r.start, after[1], text[r.start:after[1]], r.place, geom, precision, mention=r, kind=after[0])
     return base
 

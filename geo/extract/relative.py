@@ -52,7 +52,11 @@ _COMPASS = ("north", "south", "east", "west", "northeast", "northwest", "southea
 _LAST_WORDS = frozenset({"of", "near", "nearby", "to", "around", "outside", *_COMPASS,
                          *(d + "ern" for d in _COMPASS)})
 _AFTER = [
-    ("countryside", re.compile(r"^(?:['’]s)?\s+(?:countryside|rural\s+areas|suburbs|outskirts)\b", re.I)),
+    # "Idlib countryside", "Idlib's southern countryside", "Aleppo's western outskirts"
+    ("countryside", re.compile(rf"^(?:['’]s)?\s+(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|suburbs|hinterland)\b", re.I)),
+    ("outskirts", re.compile(rf"^(?:['’]s)?\s+(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?)\b", re.I)),
+    # "Syria's northwest", "Deir ez-Zor's eastern desert", but not "Syria's northern neighbour Turkey"
+    ("part", re.compile(rf"^(?:['’]s)?\s+(?:far\s+|extreme\s+)?(?:{_DIR}\b(?!-)|{_DIR_ADJ}\s+(?:desert|regions?|parts?|areas|reaches|flank)\b)", re.I)),
 ]
 _FOOTPRINT_KM = {
     PlaceType.CITY: 8.0, PlaceType.TOWN: 3.0, PlaceType.VILLAGE: 1.5, PlaceType.NEIGHBOURHOOD: 1.0,
@@ -204,13 +208,24 @@ def _groups(kind: str, m: re.Match[str]) -> tuple[str, float]:
     return direction, 0.0
 
 
-def relative_after(text: str, end: int) -> tuple[str, int] | None:
-    """A phrase right after a place name ("Idlib countryside"); returns (kind, phrase end)."""
+def relative_after(text: str, end: int) -> tuple[str, int, str] | None:
+    """A phrase right after a place name; returns (kind, phrase end, direction word).
+
+    Examples
+    --------
+    >>> relative_after("Jets hit Idlib's southern countryside.", 14)
+    ('countryside', 37, 'southern')
+    >>> relative_after("Israel struck Syria's southwest.", 19)
+    ('part', 31, 'southwest')
+    """
     tail = text[end:end + 40]
+    possessive = tail[:2] in ("'s", "’s") or text[end - 2:end] in ("'s", "’s")
+    if not (tail[:1].isspace() or possessive):
+        return None
     for kind, rx in _AFTER:
         m = rx.search(tail)
-        if m:
-            return kind, end + m.end()
+        if m and (possessive or kind != "part"):
+            return kind, end + m.end(), next((g for g in m.groups() if g), "")
     return None
 
 
