@@ -644,9 +644,27 @@ def test_what_fell_to_whom(gazetteer, text, blocs, places):
     ("A batch of US equipment was transferred to the Conoco gas field from al-Shaddadi.", "buildup",
      [("Conoco gas field",)]),
     ("Fighters who reject the deal will be transferred with their weapons to Idlib by the Syrian army.", "buildup", []),
+    ("Sources said regime forces are expected to push north along the highway towards Saraqib.", "military_action",
+     [("Saraqib",)]),
+    ("Regime forces pushed westward from Tadef to Qabasin.", "military_action", [("Qabasin",)]),
+    ("The Syrian army could also move east of Khan Shaykhun towards the town of al-Tamanah.", "military_action",
+     [("al-Tamanah",)]),
+    ("Syrian army retakes Kafr Nabudah in a push north of Hama", "military_action", []),   # a push north of a place
+    ("The convoy moved north towards Tal Tamr.", "military_action", []),   # a convoy on its way
 ])
 def test_moving_on_a_town_sorties_and_transfers_of_troops_or_equipment(gazetteer, text, etype, places):
     assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == places
+
+
+@pytest.mark.parametrize("text, etype, blocs", [
+    ("Officials of the Autonomous Administration warned that Turkey could widen its strikes to Kobani.", "strike",
+     ("turkey",)),   # "its": the party before it, not the speaker
+    ("The SDF kept up its shelling of Jarablus.", "strike", ("sdf",)),
+    ("Regime troops and allied Iranian-backed fighters seized Kafr Nabudah.", "capture", ("syrian-government", "iran")),
+    ("Fighting raged in Saraqib, while Israel struck Damascus.", "clash", None),   # the other clause's party
+])
+def test_whose_event_when_a_speaker_or_another_clause_names_a_party(gazetteer, text, etype, blocs):
+    assert [c.blocs for c in events_of(run(text, gazetteer), etype)] == ([blocs] if blocs else [])
 
 
 @pytest.mark.parametrize("text, places, blocs", [

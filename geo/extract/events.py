@@ -225,7 +225,7 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
     cursor = pos
     for a in reversed(before):
         gap = ctx.text[a.end:cursor]
-        if len(gap) > 2 and not (group and re.fullmatch(r"\s*(?:-|/|and|,)\s*(?:the\s+)?", gap, re.I)):
+        if len(gap) > 2 and not (group and re.fullmatch(r"\s*(?:-|/|and|,)\s*(?:the\s+|its\s+|their\s+|allied\s+)?", gap, re.I)):
             break
         group.insert(0, a)
         cursor = a.start
@@ -271,7 +271,11 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     found = adjacent + after
     if re.search(r"\b(?:its|their)\s+(?:(?:fighters|forces|troops|units|members|militants)\s+)?(?:\w+\s+)?$",
                  ctx.text[max(ctx.sentence.start, trig.start - 40):trig.start], re.I):   # "kept up their offensive"
-        found = subject_group(ctx, usable)[:1] + found
+        subject = subject_group(ctx, usable)[:1]
+        own = [a for a in before if not is_speaker(ctx, a)]   # "officials warned that Turkey could widen its strikes"
+        if subject and is_speaker(ctx, subject[0]) and own:
+            subject = _adjacent_group(ctx, own, own[-1].end)
+        found = subject + found
     if not found:
         found = [a for a in before if not is_speaker(ctx, a)] or before
     if not found:   # "while Turkish artillery deployed near X shelled Y": the clause's own actor
@@ -286,8 +290,10 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         between = _BETWEEN.search(ctx.text, trig.end, ctx.sentence.end)   # "fighting on the X axis, where A ... B"
         found = actors_listed_after(ctx, between.end()) if between else []
         told_before = _DEFINITE.search(ctx.text, max(0, trig.start - 5), trig.start)   # "The fighting stopped with ..."
+        contrast = _CONTRAST.search(ctx.text, trig.end, ctx.sentence.end)   # "..., while Israel struck Y"
+        limit = contrast.start() if contrast else ctx.sentence.end
         found = [a for a in found if a in usable] or ([] if told_before else [
-            a for a in usable if a.start > trig.end and not is_speaker(ctx, a) and not a.adjective])
+            a for a in usable if trig.end < a.start < limit and not is_speaker(ctx, a) and not a.adjective])
     return unique_actors([a.actor for a in found])
 
 
@@ -337,6 +343,7 @@ _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s
 _NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:(?:going|about|willing|ready|prepared|planning|agreement|plan|intention|"
                       r"intend|intends|want|wants)\s+to\s+|\w+\s+)?$", re.I)   # "is not going to hand over"
 _ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
+_CONTRAST = re.compile(r";|\s(?:while|whereas|although|but)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _TIME_OF = re.compile(r"\b(?:before|after|following|during|since|ahead\s+of|prior\s+to)\s+(?:the|this|that|its|their)\s+"
                       r"(?:[\w-]+\s+)?$", re.I)
