@@ -539,3 +539,32 @@ def test_the_area_handed_over_is_the_base_just_named_near_a_town(gazetteer):
     ex = run("Tal Rifaat for Jabal al-Zawiya? Russian troops would pull out of Tal Rifaat and the nearby Menagh air base, "
              "handing the area to the SNA, in exchange for the withdrawal of the factions from Jabal al-Zawiya.", gazetteer)
     assert ("Menagh airbase", "Jabal al-Zawiya") in [c.place_names for c in claims(ex, "exchange")]
+
+
+@pytest.mark.parametrize("text, legs, sides, status, modality", [
+    ('"Russia sold Afrin to Erdogan for Abu al-Duhur," a Kurdish official told reporters.', ("Afrin", "Abu al-Duhur"),
+     (("russia",), ("turkey",), ("turkey",), ("russia",)), "done", "claimed"),
+    ("Kurdish officials accuse Moscow of selling Afrin to Turkey for the airbase of Abu al-Duhur.",
+     ("Afrin", "Abu al-Duhur"), (("russia",), ("turkey",), ("turkey",), ("russia",)), "done", "claimed"),
+    ("Russia would sell Tal Rifaat to Turkey for Saraqib.", ("Tal Rifaat", "Saraqib"),
+     (("russia",), ("turkey",), ("turkey",), ("russia",)), "proposed", "possible"),
+])
+def test_selling_a_place_to_a_party_for_another(gazetteer, text, legs, sides, status, modality):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    d = x.details
+    assert (x.place_names, (d["a_from"], d["a_to"], d["b_from"], d["b_to"])) == (legs, sides)
+    assert (d["status"], x.modality.value) == (status, modality)
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF sold oil from Hasakah to Damascus for cash.",   # no place in return
+    "Traders sell fuel in Azaz for dollars smuggled from Afrin.",   # the second place is no price
+])
+def test_selling_goods_is_no_swap(gazetteer, text):
+    assert claims(run(text, gazetteer), "exchange") == []
+
+
+def test_a_vague_leg_is_mapped_at_the_place_it_includes(gazetteer):
+    ex = run("Ankara would let government forces take over the area south of the M4, Jabal al-Zawiya included, and in "
+             "exchange Tal Rifaat would be handed to Turkey.", gazetteer)
+    assert [c.place_names for c in claims(ex, "exchange")] == [("Jabal al-Zawiya", "Tal Rifaat")]

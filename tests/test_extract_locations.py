@@ -68,6 +68,8 @@ def test_a_back_reference_can_place_what_it_follows(gazetteer):
     ("Russian jets struck Jabal Bishri. Washington would vacate al-Tanf and hand the area to the Syrian army, while in "
      "return the militias would pull out of Albu Kamal.", "exchange", [("al-Tanf", "Albu Kamal")]),   # the place just named
     ("The army moved armoured units from Mafraq to the border area near Ramtha.", "route", [("Mafraq", "Ramtha")]),
+    ("Turkish jets struck the Afrin region. Ankara traded away the area east of the railway line in return for a free "
+     "hand in Tal Rifaat.", "exchange", []),   # "the area east of" a line is a new area, not the Afrin region
 ])
 def test_back_references_to_a_mountain_and_an_area(gazetteer, text, kind, names):
     assert [c.place_names for c in claims(run(text, gazetteer), kind)] == names

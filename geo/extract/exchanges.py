@@ -54,6 +54,8 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
     """The exchange the cue ``m`` tells."""
     s = ctx.sentence
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
+    if _SALE_WORD.match(m.group()):
+        return _pending(_sale(ctx, cue_start, cue_end), memory)
     if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or _TRADE_WORD.match(m.group()):
         return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
     if not ctx.text[s.start:cue_start].strip() and m.group().casefold().endswith("for"):
@@ -104,7 +106,29 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
     return _pending([_exchange(ctx, leg_a, leg_b, a_from, a_to, b_from, b_to, told_before)], memory)
 
 
-_TRADE_WORD = re.compile(r"swap|trad|barter", re.I)
+_TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
+_SALE_WORD = re.compile(r"sell|sold", re.I)
+_TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
+_FOR_PRICE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?:town|city|area|airbase|air\s+base|base)\s+of\s+)?", re.I)
+
+
+def _sale(ctx: SentenceContext, cue_start: int, cue_end: int) -> list[Draft]:
+    """ "Russia sold Afrin to Erdogan for Abu al-Duhur": the seller gives A to the buyer and gets B."""
+    s = ctx.sentence
+    locs = [loc for loc in ctx.locs if loc.start >= cue_end and loc.end <= s.end and loc.located and not loc.locator]
+    if len(locs) < 2:
+        return []
+    a = locs[0]
+    to = _TO_BUYER.match(ctx.text, a.end, s.end)
+    buyers = actors_listed_after(ctx, to.end(), max_gap=2) if to else []
+    price = _FOR_PRICE.match(ctx.text, buyers[-1].end if buyers else a.end, s.end)
+    b = next((loc for loc in locs[1:] if price and loc.start == price.end()), None)
+    if b is None:   # "sold wheat from Hasakah to Damascus for cash": no place in return
+        return []
+    sellers = _last_group(ctx, [x for x in ctx.actors if s.start <= x.start and x.end <= cue_start])
+    seller = unique_actors([x.actor for x in sellers])
+    buyer = unique_actors([x.actor for x in buyers])
+    return [_exchange(ctx, a, _example(ctx, b), seller, buyer, buyer, seller)]
 
 
 def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:
@@ -147,7 +171,14 @@ def _example(ctx: SentenceContext, leg: Loc) -> Loc:
         end = part.end
     m = _SUCH_AS.match(ctx.text, end, ctx.sentence.end)
     nxt = [loc for loc in ctx.locs if m and loc.start == m.end() and loc.located and not loc.locator]
+    if not nxt:   # "the area south of the M4, Jabal al-Zawiya included"
+        nxt = [loc for loc in ctx.locs if loc.located and 0 < loc.start - end <= 6
+               and _LISTED.fullmatch(ctx.text, end, loc.start) and _INCLUDED.match(ctx.text, loc.end)]
     return nxt[0] if nxt else leg
+
+
+_LISTED = re.compile(r",\s+(?:the\s+)?")
+_INCLUDED = re.compile(r"\s+included\b", re.I)
 
 
 _SEAT = re.compile(r"\b(?:authorities|government|regime|administration|leadership)\s+in\s+$", re.I)
@@ -668,7 +699,7 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
     if not a_to and not b_to and (both := _BOTH_TO.search(ctx.text, ctx.sentence.start, ctx.sentence.end)):
         a_to = b_to = unique_actors([x.actor for x in actors_listed_after(ctx, both.end(), max_gap=12)])
     actors = unique_actors(a_from + a_to + b_from + b_to)
-    return Draft("exchange", s, [a, b], actors, modality, EventType.HANDOVER, attribution_of(ctx),
+    return Draft("exchange", s, [_example(ctx, a), _example(ctx, b)], actors, modality, EventType.HANDOVER, attribution_of(ctx),
                  {"a_from": a_from, "a_to": a_to, "b_from": b_from, "b_to": b_to, "status": status})
 
 
