@@ -459,6 +459,15 @@ def test_no_route_to_where_another_clause_or_a_swap_points(gazetteer, text):
      ("Nubl", "Tal Rifaat"), ("russia", "syrian-government")),
     ("Dozens of fighters who rejected the deal were bussed from Daraa al-Balad to al-Bab, escorted by Russian "
      "military police.", ("Daraa al-Balad", "al-Bab"), ("opposition",)),
+    ("SDF fighters began leaving Aleppo. A convoy of 20 buses, escorted by vehicles of the interior ministry's General "
+     "Security, drove from Sheikh Maqsoud to Tabqa.", ("Sheikh Maqsoud", "Tabqa"), ("sdf",)),
+    ("Buses carrying rebel fighters left Douma for Idlib. A second convoy, escorted by Russian military police, drove "
+     "from Harasta to Jarablus.", ("Harasta", "Jarabulus"), ("opposition",)),   # the escort's convoy: who moved last
+    ("Buses carrying rebel fighters left Douma for Idlib. A second convoy left Harasta and took the road to Jarablus "
+     "on the Turkish border.", ("Harasta", "Jarabulus"), ("opposition",)),   # the border says where, not who
+    ("Buses carrying rebel fighters left Douma for Idlib. By Monday 3,000 fighters had left Harasta in convoys bound "
+     "for Jarablus, according to the Russian reconciliation centre and activists who spoke to reporters.",
+     ("Harasta", "Jarabulus"), ("opposition",)),   # the source is no mover
 ])
 def test_the_passengers_move_not_their_escort(gazetteer, text, route, blocs):
     assert (route, blocs) in routes_of(run(text, gazetteer))

@@ -17,6 +17,7 @@ from geo.extract.sentence import (
     inside_any,
     is_speaker,
     locs_after,
+    names_place,
     previous_subject,
     unique_actors,
     whole_country,
@@ -117,8 +118,10 @@ def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tu
 
 _CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|moved|evacuated|transferred|trucked)\s+"
                          r"(?:away\s+|out\s+)?by\s+(?:the\s+)?", re.I)
-_ESCORTED_BY = re.compile(r"\b(?:escorted|supervised|guarded)\s+by\s+(?:the\s+)?|\bunder\s+(?:the\s+)?"
-                          r"(?:supervision|escort|protection)\s+of\s+(?:the\s+)?", re.I)
+_ESCORTED_BY = re.compile(r"\b(?:(?:escorted|supervised|guarded)\s+by\s+(?:the\s+)?|\bunder\s+(?:the\s+)?"
+                          r"(?:supervision|escort|protection)\s+of\s+(?:the\s+)?)"
+                          r"(?:(?:vehicles|units|members|patrols|troops|forces)\s+of\s+(?:the\s+)?)?", re.I)   # "escorted by
+# vehicles of the interior ministry's General Security"
 _CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
                        r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|"
                        r"hundreds\s+of|dozens\s+of|thousands\s+of|[\d,]+)\s+)*(?:the\s+)?(?:last\s+)?$", re.I)
@@ -365,10 +368,14 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     excluded = control_actor_spans(ctx)
     attributed = attributed_spans(ctx)
     speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
-    usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers]
+    usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers
+              and not names_place(ctx.text, a)]   # "headed to Jarablus on the Turkish border": not Turkey's move
     escorts = [a for m in _ESCORTED_BY.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
-               for a in actors_listed_after(ctx, m.end(), max_gap=2)]
-    usable = [a for a in usable if a not in escorts] or usable   # "fighters ... were bussed to B, escorted by X": not X
+               for a in actors_listed_after(ctx, m.end(), max_gap=30)]
+    escorts += [b for a in escorts if ctx.text[a.end - 2:a.end] in ("'s", "’s")   # "the interior ministry's General
+                for b in ctx.actors if 0 < b.start - a.end <= 1]                  # Security"
+    # "fighters ... were bussed to B, escorted by X": not X; "the convoy, escorted by X, drove to B": who moved last
+    usable = [a for a in usable if a not in escorts] or ([] if memory.last_movers else usable)
     first = next((a for a in usable if _CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)),
                  None)
     passengers = [a for a in actors_listed_after(ctx, first.start, max_gap=0) if a in usable] if first else []

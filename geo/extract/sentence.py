@@ -16,7 +16,7 @@ __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO", "PASSIVE_BEFORE",
     "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
-    "is_speaker", "locs_after", "names_source", "previous_subject", "subject_group", "unique_actors", "whole_country"
+    "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors", "whole_country"
 ]
 
 
@@ -254,6 +254,13 @@ def names_source(text: str, a: ActorMention) -> bool:
     return bool(_SOURCE_NOUN.match(text, a.end, min(len(text), a.end + 30)))
 
 
+def names_place(text: str, a: ActorMention) -> bool:
+    """A party word that only says whose a place is ("the Turkish border", "a government crossing",
+    "through government territory"): the party does not move there."""
+    return bool(_PLACE_NOUN.match(text, a.end, min(len(text), a.end + 20)))
+
+
+_PLACE_NOUN = re.compile(r"\s+(?:border|borders|frontier|crossings?|territory|territories|soil|side|lines)\b", re.I)
 _SOURCE_NOUN = re.compile(r"\s*(?:[\w-]+\s+)?(?:media|outlets?|websites?|newspapers?|news\s+agency|TV|television|"
                           r"channels?|activists?|monitors?|observatory|journalists?|reporters?)\b")
 
@@ -308,7 +315,8 @@ _SOURCE_WORDS = re.compile(r"(?:\b(?:[A-Z][\w-]*|(?i:military|security|local|gov
 _ATTRIBUTION = re.compile(
     r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
     r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b"
-    r"|\baccording\s+to\s+[^,.;“\"]{2,60}(?=,)", re.I)   # "According to the council's media centre, ..."
+    r"|\baccording\s+to\s+[^,.;“\"]{2,60}(?=,)"   # "According to the council's media centre, ..."
+    r"|\baccording\s+to\s+[^,.;“\"]{2,100}(?=[.”\"]?\s*$)", re.I)   # "..., according to X and activists who spoke to Y."
 
 
 def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
