@@ -809,3 +809,13 @@ def test_a_list_after_including_names_only_the_places_it_lists(gazetteer):
     ex = run("The Syrian army captured dozens of villages, including Kafr Nubl, 30 km south of Idlib, and Hish; "
              "Saraqib stayed calm.", gazetteer)
     assert holders(ex) == {("Kafr Nabl", "syrian-government"), ("Heish", "syrian-government")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Government forces captured Kafr Nabudah in May and Hish on Aug. 11.",
+     {("Kafr Nabudah", "syrian-government"), ("Heish", "syrian-government")}),   # a date inside the list
+    ("Menagh airbase, which the YPG took from rebels in 2016, lies north of Aleppo.", {("Menagh airbase", "sdf")}),
+    ("Turkey took fighters from Afrin to Libya.", set()),   # people taken from a place: no capture
+])
+def test_places_taken_in_a_list_with_dates_or_in_a_relative_clause(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

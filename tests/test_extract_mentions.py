@@ -11,10 +11,11 @@ from geo.extract.patterns import load_patterns
 @pytest.fixture(scope="module")
 def find(gazetteer):
     keys, skels, prefixes = gazetteer.keys()
-    stop = load_patterns().stopwords
+    pats = load_patterns()
 
     def _find(text):
-        return [(text[m.start:m.end], m.tier) for m in find_place_mentions(text, keys, skels, prefixes, stop)]
+        return [(text[m.start:m.end], m.tier) for m in find_place_mentions(text, keys, skels, prefixes, pats.stopwords,
+                                                                         enders=pats.name_enders)]
     return _find
 
 
@@ -130,6 +131,17 @@ def test_a_name_said_to_lie_some_km_from_a_place_is_a_place_wherever_named():
     assert [name for _, name in found].count("Zarqawiyat") == 3
 
 
+@pytest.mark.parametrize("text, names", [
+    ("The army took al-Habit, some 10 km west of Khan Shaykhun, on Sunday.", ["al-Habit"]),
+    ("Rebels held Zarqawiyat, about nine kilometers (6 miles) south of Ariha.", ["Zarqawiyat"]),
+    ("In May, 10 km south of Idlib, jets struck a market.", []),   # a month is no name
+    ("Mustafa, 40, was killed.", []),   # an age is no distance
+])
+def test_a_name_set_some_km_from_a_place_is_a_place(text, names):
+    found = find_pattern_mentions(text, [], load_patterns().stopwords)
+    assert [text[m.start:m.end] for m in found] == names
+
+
 def test_a_name_that_lies_nowhere_measured_is_no_place():
     text = "Mustafa lies to everyone about the front."
     assert find_pattern_mentions(text, [], load_patterns().stopwords) == []
@@ -151,6 +163,10 @@ def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
 @pytest.mark.parametrize("text, names", [
     ("Ihsim lies about 11 km (7 miles) south of Ariha.", ["Ihsim", "Ariha"]),   # a distance, though GeoNames has "7 Miles"
     ("Four children were killed in Ihsim.", ["Ihsim"]),                        # a number word opening a sentence
+    ("Israeli troops entered Beit Jinn on Nov. 28.", ["Beit Jinn"]),             # a date, not a place called "Nov"
+    ("Jets struck Hish on Aug. 11.", ["Hish"]),                                  # not Augusta; "-ish" and "on": no demonym
+    ("Jets hit Binnish and Sarmin.", ["Binnish", "Sarmin"]),
+    ("Turkish forces shelled the Kurdish towns.", []),                          # demonyms before a noun
 ])
 def test_distances_and_number_words_are_no_places(find, text, names):
     assert [name for name, _tier in find(text)] == names

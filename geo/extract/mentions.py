@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.extract.dates import MONTH_ABBREV
 from geo.extract.text import NUMBER_WORD
 from geo.gazetteer.fold import ARTICLES, NAME_PARTS, skeleton, tokens
 
@@ -40,6 +41,9 @@ _AFTER_PREPOSITION = re.compile(
 _LIES = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})\s+(?:lies|lay|is\s+located|is\s+situated|sits)"
                    rf"\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d|{NUMBER_WORD}\b)")   # "Marayan lies
 # about nine km SSW of Ariha"
+_OFFSET_AFTER = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}),\s+(?:(?:about|some|around|roughly|nearly|"
+                           rf"just|only|located)\s+)?(?:\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|miles?)\s+"
+                           rf"(?:\([^()]{{1,20}}\)\s+)?(?:to\s+the\s+)?(?:north|south|east|west)")   # "al-Habit, some 10 km west of X"
 _PLACE_LIST = re.compile(r"\b(?:villages|towns|hamlets|neighbou?rhoods|districts)\s+of\s+(?:the\s+)?")
 _LIST_NAME = re.compile(rf"{_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}")
 _LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -73,6 +77,7 @@ def joined(text: str, end: int, start: int) -> bool:
     return len(gap) <= 6 and not any(c in _BREAKS for c in gap)
 
 
+_DATE_ABBREV = re.compile(rf"{MONTH_ABBREV}\s*\d")   # "on Aug. 11": a date, not Augusta
 _DISTANCE = re.compile(r"[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|m)", re.I)
 
 
@@ -101,8 +106,8 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
             i += 1
             continue
         hit = None if _after_name_part(text, toks, i) else _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders)
-        if hit and _DISTANCE.fullmatch(text, hit.start, hit.end):
-            hit = None   # "11 km (7 miles) south of": a distance, though some place is called "7 Miles"
+        if hit and (_DISTANCE.fullmatch(text, hit.start, hit.end) or _DATE_ABBREV.match(text, hit.start)):
+            hit = None   # "11 km (7 miles) south of": a distance, though some place is called "7 Miles"; "on Aug. 11"
         if hit:
             out.append(_with_article(text, hit))
             i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
@@ -139,7 +144,7 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders=frozense
         words.append(toks[j][0])
         key = _ordered(words)
         if key in keys and not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
-                                            or _adjective(text, toks, i))) \
+                                            or _adjective(text, toks, i, enders))) \
                 and not _generic_phrase(text[toks[i][1]:toks[j][2]], stopwords):
             best = RawMention(toks[i][1], toks[j][2], key, "exact")
         elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
@@ -163,10 +168,12 @@ def _ender(text: str, prev_end: int, tok: tuple[str, int, int], enders: frozense
 ADJECTIVE_ENDINGS = ("ian", "ish", "ese")
 
 
-def _adjective(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
-    """ "Christian towns", "Lebanese border": a demonym before a common noun, not a town of that name."""
+def _adjective(text: str, toks: list[tuple[str, int, int]], i: int, enders: frozenset[str] = frozenset()) -> bool:
+    """ "Christian towns", "Lebanese border": a demonym before a common noun, not a town of that name
+    ("Hish on Monday", "Hish and Kafr Nabl": a function word follows a name)."""
     return text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS) and i + 1 < len(toks) \
-        and text[toks[i + 1][1]].islower() and joined(text, toks[i][2], toks[i + 1][1])
+        and text[toks[i + 1][1]].islower() and joined(text, toks[i][2], toks[i + 1][1]) \
+        and text[toks[i + 1][1]:toks[i + 1][2]].casefold() not in enders
 
 
 def _generic_phrase(surface: str, stopwords: frozenset[str]) -> bool:
@@ -200,12 +207,13 @@ def find_pattern_mentions(text: str, known: list[RawMention],
     spans = [m.span(1 if m.group(1) else 2) for m in _UNKNOWN_NAME.finditer(text)]
     spans += [m.span(1) for m in _AFTER_PREPOSITION.finditer(text)]
     spans += [m.span(1) for m in _LIES.finditer(text)]
+    spans += [m.span(1) for m in _OFFSET_AFTER.finditer(text)]
     spans += [span for m in _PLACE_LIST.finditer(text) for span in _list_names(text, m.end())]
     out = []
     for s, e in sorted(set(spans)):
         words = text[s:e].split()
         folded = [w.casefold().strip("’'") for w in words]
-        if any(a < e and s < b for a, b in covered) or _NOT_NAME.search(words[-1]) or \
+        if any(a < e and s < b for a, b in covered) or _NOT_NAME.search(words[-1]) or _DATE_ABBREV.match(text, s) or \
                 any(w in stopwords and not (w in _PARTICLES and len(words) > 1) for w in folded):
             continue
         covered.append((s, e))

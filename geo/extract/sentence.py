@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.extract.actors import ActorMention
+from geo.extract.dates import MONTH
 from geo.extract.locations import Loc
 from geo.extract.patterns import Patterns
 from geo.extract.text import Sentence
@@ -344,7 +345,9 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
 # ", including", "such as" before the places a list names
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
-_LIST_LINK = re.compile(r"(?:\s+(?:city|town|village|camp))?\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
+_WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+         rf"Sunday)(?:\s+\d{{1,2}})?)?")   # "captured A in May and B"
+_LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
 _ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
