@@ -651,8 +651,12 @@ def test_what_fell_to_whom(gazetteer, text, blocs, places):
      [("al-Tamanah",)]),
     ("Syrian army retakes Kafr Nabudah in a push north of Hama", "military_action", []),   # a push north of a place
     ("The convoy moved north towards Tal Tamr.", "military_action", []),   # a convoy on its way
+    ("Khattab had fallen to HTS on March 22.", "capture", [("Khattab",)]),
+    ("HTS fighters responded by firing rockets at Mhardeh.", "strike", [("Muhradah",)]),
+    ("The SDF raided an ISIS cell near al-Busayrah.", "attack", [("near al-Busayrah",)]),
+    ("The raiding force of the Israeli army drove down from Mount Hermon.", "attack", []),   # who raided, not a raid
 ])
-def test_moving_on_a_town_sorties_and_transfers_of_troops_or_equipment(gazetteer, text, etype, places):
+def test_event_words_for_moves_sorties_transfers_falls_fire_and_raids(gazetteer, text, etype, places):
     assert [c.place_names for c in events_of(run(text, gazetteer), etype)] == places
 
 
