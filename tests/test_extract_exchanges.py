@@ -568,3 +568,9 @@ def test_a_vague_leg_is_mapped_at_the_place_it_includes(gazetteer):
     ex = run("Ankara would let government forces take over the area south of the M4, Jabal al-Zawiya included, and in "
              "exchange Tal Rifaat would be handed to Turkey.", gazetteer)
     assert [c.place_names for c in claims(ex, "exchange")] == [("Jabal al-Zawiya", "Tal Rifaat")]
+
+
+def test_a_price_told_as_a_list_before_a_closing_in_return_is_its_first_place(gazetteer):
+    ex = run('"If Moscow lets Tal Rifaat go to the factions, it may ask for Saraqib and the rest of the M5 highway in '
+             'return," a researcher said.', gazetteer)
+    assert [c.place_names for c in claims(ex, "exchange")] == [("Tal Rifaat", "Saraqib")]

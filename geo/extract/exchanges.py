@@ -312,7 +312,8 @@ def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
               and loc.located and not loc.locator]
     if len(before) < 2:
         return []
-    leg_a, leg_b = before[0], before[-1]
+    leg_a = before[0]   # "... it may ask for Saraqib and the rest of the M5 in return": the first place of the list
+    leg_b = next((loc for loc in chain(ctx.text, ctx.locs, before[-1]) if loc in before and loc is not leg_a), before[-1])
     a_from, a_to = _giver_receiver(ctx, leg_a, leg_b.start)
     return [_exchange(ctx, leg_a, leg_b, a_from, a_to, a_to, a_from)]
 
