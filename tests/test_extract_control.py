@@ -816,6 +816,7 @@ def test_a_list_after_including_names_only_the_places_it_lists(gazetteer):
      {("Kafr Nabudah", "syrian-government"), ("Heish", "syrian-government")}),   # a date inside the list
     ("Menagh airbase, which the YPG took from rebels in 2016, lies north of Aleppo.", {("Menagh airbase", "sdf")}),
     ("Turkey took fighters from Afrin to Libya.", set()),   # people taken from a place: no capture
+    ("Troops advanced from the loyalist town of Qamhana.", {("Qomhane", "syrian-government")}),
 ])
-def test_places_taken_in_a_list_with_dates_or_in_a_relative_clause(gazetteer, text, held):
+def test_places_taken_in_a_list_with_dates_in_a_relative_clause_or_called_loyalist(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
