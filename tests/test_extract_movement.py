@@ -471,3 +471,17 @@ def test_no_route_to_where_another_clause_or_a_swap_points(gazetteer, text):
 ])
 def test_the_passengers_move_not_their_escort(gazetteer, text, route, blocs):
     assert (route, blocs) in routes_of(run(text, gazetteer))
+
+
+@pytest.mark.parametrize("text, route", [
+    ("The coalition reinforced its base at the al-Omar oil field, 16 km north of Dhiban, with a convoy of 25 trucks "
+     "that came from its base in al-Shaddadi.", ("al-Shaddadi", "al-Omar oil field")),
+    ("The SDF reinforced Tal Tamr with fighters brought from Hasakah.", ("Hasakah", "Tal Tamr")),
+    ("Turkey reinforced its posts near Atarib with troops sent from Idlib.", ("Idlib", "Atarib")),
+])
+def test_a_place_reinforced_from_another_is_the_end_of_a_route(gazetteer, text, route):
+    assert [names for names, _ in routes_of(run(text, gazetteer))] == [route]
+
+
+def test_reinforcing_with_no_origin_is_no_route(gazetteer):
+    assert routes_of(run("Turkey reinforced its posts near Atarib with tanks.", gazetteer)) == []

@@ -62,7 +62,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
             _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
     if not legs:
-        legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx)
+        legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx) or _reinforced_from(ctx)
     if not legs and (back := _withdrew_towards(ctx)) is not None:
         origin, dest, verb = back   # moved by the clause that withdrew, not by the one that entered
         memory.arrival, memory.start, memory.departure = (dest, s.index), (origin, s.index), None
@@ -211,6 +211,25 @@ def _sent_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
         dest = _route_end(ctx, m.end())
         if here and dest and here[0].place is not dest[0].place:
             legs.append((here[0], dest[0]))
+    return legs
+
+
+_REINFORCED = re.compile(r"\breinforc(?:ed|es|ing|e)\s+(?:its\s+|their\s+|the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?"
+                         r"(?:(?:bases?|positions?|garrisons?|posts?|troops|forces)\s+)?(?:(?:at|in|on)\s+)?(?:the\s+)?", re.I)
+_BROUGHT_FROM = re.compile(r"\b(?:(?:that|which)\s+(?:had\s+)?(?:came|come)|coming|sent|dispatched|brought|drawn)\s+from\s+"
+                           r"(?:the\s+)?", re.I)
+
+
+def _reinforced_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
+    """ "The coalition reinforced its base at the al-Omar field with a convoy that came from its base in
+    al-Shaddadi": the place reinforced is the end, where the reinforcements came from the start."""
+    legs = []
+    for m in _REINFORCED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        dest = _route_end(ctx, m.end())
+        came = _BROUGHT_FROM.search(ctx.text, dest[-1].end, ctx.sentence.end) if dest else None
+        origin = (locs_after(ctx, came.end(), max_gap=2) or _after_noun(ctx, came.end())) if came else []
+        if origin and not _same_place(origin[0], dest[0]):
+            legs.append((origin[0], dest[0]))
     return legs
 
 
