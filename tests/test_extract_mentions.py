@@ -164,7 +164,7 @@ def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
     ("Ihsim lies about 11 km (7 miles) south of Ariha.", ["Ihsim", "Ariha"]),   # a distance, though GeoNames has "7 Miles"
     ("Four children were killed in Ihsim.", ["Ihsim"]),                        # a number word opening a sentence
     ("Israeli troops entered Beit Jinn on Nov. 28.", ["Beit Jinn"]),             # a date, not a place called "Nov"
-    ("Jets struck Hish on Aug. 11.", ["Hish"]),                                  # not Augusta; "-ish" and "on": no demonym
+    ("Jets struck Hish on Aug. 11.", ["Hish"]),                                  # not Augusta; no demonym before "on"
     ("Jets hit Binnish and Sarmin.", ["Binnish", "Sarmin"]),
     ("Turkish forces shelled the Kurdish towns.", []),                          # demonyms before a noun
 ])

@@ -225,7 +225,7 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
     cursor = pos
     for a in reversed(before):
         gap = ctx.text[a.end:cursor]
-        if len(gap) > 2 and not (group and re.fullmatch(r"\s*(?:-|/|and|,)\s*(?:the\s+|its\s+|their\s+|allied\s+)?", gap, re.I)):
+        if len(gap) > 2 and not (group and _GROUP_GAP.fullmatch(gap)):
             break
         group.insert(0, a)
         cursor = a.start
@@ -343,6 +343,7 @@ _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s
 _NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:(?:going|about|willing|ready|prepared|planning|agreement|plan|intention|"
                       r"intend|intends|want|wants)\s+to\s+|\w+\s+)?$", re.I)   # "is not going to hand over"
 _ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
+_GROUP_GAP = re.compile(r"\s*(?:-|/|and|,)\s*(?:the\s+|its\s+|their\s+|allied\s+)?", re.I)   # "X and allied Y"
 _CONTRAST = re.compile(r";|\s(?:while|whereas|although|but)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _TIME_OF = re.compile(r"\b(?:before|after|following|during|since|ahead\s+of|prior\s+to)\s+(?:the|this|that|its|their)\s+"

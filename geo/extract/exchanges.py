@@ -313,7 +313,8 @@ def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
     if len(before) < 2:
         return []
     leg_a = before[0]   # "... it may ask for Saraqib and the rest of the M5 in return": the first place of the list
-    leg_b = next((loc for loc in chain(ctx.text, ctx.locs, before[-1]) if loc in before and loc is not leg_a), before[-1])
+    listed = [loc for loc in chain(ctx.text, ctx.locs, before[-1]) if loc in before and loc is not leg_a]
+    leg_b = listed[0] if listed else before[-1]
     a_from, a_to = _giver_receiver(ctx, leg_a, leg_b.start)
     return [_exchange(ctx, leg_a, leg_b, a_from, a_to, a_to, a_from)]
 
@@ -700,7 +701,8 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
     if not a_to and not b_to and (both := _BOTH_TO.search(ctx.text, ctx.sentence.start, ctx.sentence.end)):
         a_to = b_to = unique_actors([x.actor for x in actors_listed_after(ctx, both.end(), max_gap=12)])
     actors = unique_actors(a_from + a_to + b_from + b_to)
-    return Draft("exchange", s, [_example(ctx, a), _example(ctx, b)], actors, modality, EventType.HANDOVER, attribution_of(ctx),
-                 {"a_from": a_from, "a_to": a_to, "b_from": b_from, "b_to": b_to, "status": status})
+    legs = {"a_from": a_from, "a_to": a_to, "b_from": b_from, "b_to": b_to, "status": status}
+    return Draft("exchange", s, [_example(ctx, a), _example(ctx, b)], actors, modality, EventType.HANDOVER,
+                 attribution_of(ctx), legs)
 
 

@@ -27,7 +27,8 @@ from geo.model import LINEAR_TYPES, Place, PlaceType
 
 __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
 
-_COREF = re.compile(r"\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"   # "the area east of X": a new area
+# "the area east of X" is a new area, no back-reference
+_COREF = re.compile(r"\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
                     r"(?:(?:gas|oil|military|air|border|main)\s+)?(town|city|village|neighbou?rhood|area|region|"
                     r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
                     r"(?!\s+of\b)", re.I)   # "the mountain roads" are no back-reference

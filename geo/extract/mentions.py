@@ -41,9 +41,11 @@ _AFTER_PREPOSITION = re.compile(
 _LIES = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})\s+(?:lies|lay|is\s+located|is\s+situated|sits)"
                    rf"\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:\d|{NUMBER_WORD}\b)")   # "Marayan lies
 # about nine km SSW of Ariha"
-_OFFSET_AFTER = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}),\s+(?:(?:about|some|around|roughly|nearly|"
-                           rf"just|only|located)\s+)?(?:\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|miles?)\s+"
-                           rf"(?:\([^()]{{1,20}}\)\s+)?(?:to\s+the\s+)?(?:north|south|east|west)")   # "al-Habit, some 10 km west of X"
+# "al-Habit, some 10 km west of X"
+_OFFSET_AFTER = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}),\s+"
+                           rf"(?:(?:about|some|around|roughly|nearly|just|only|located)\s+)?"
+                           rf"(?:\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|miles?)\s+"
+                           rf"(?:\([^()]{{1,20}}\)\s+)?(?:to\s+the\s+)?(?:north|south|east|west)")
 _PLACE_LIST = re.compile(r"\b(?:villages|towns|hamlets|neighbou?rhoods|districts)\s+of\s+(?:the\s+)?")
 _LIST_NAME = re.compile(rf"{_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}")
 _LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")

@@ -118,10 +118,10 @@ def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tu
 
 _CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|moved|evacuated|transferred|trucked)\s+"
                          r"(?:away\s+|out\s+)?by\s+(?:the\s+)?", re.I)
+# "escorted by Russian military police", "escorted by vehicles of the interior ministry's General Security"
 _ESCORTED_BY = re.compile(r"\b(?:(?:escorted|supervised|guarded)\s+by\s+(?:the\s+)?|\bunder\s+(?:the\s+)?"
                           r"(?:supervision|escort|protection)\s+of\s+(?:the\s+)?)"
-                          r"(?:(?:vehicles|units|members|patrols|troops|forces)\s+of\s+(?:the\s+)?)?", re.I)   # "escorted by
-# vehicles of the interior ministry's General Security"
+                          r"(?:(?:vehicles|units|members|patrols|troops|forces)\s+of\s+(?:the\s+)?)?", re.I)
 _CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
                        r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|"
                        r"hundreds\s+of|dozens\s+of|thousands\s+of|[\d,]+)\s+)*(?:the\s+)?(?:last\s+)?$", re.I)
@@ -215,9 +215,10 @@ def _sent_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
 
 
 _REINFORCED = re.compile(r"\breinforc(?:ed|es|ing|e)\s+(?:its\s+|their\s+|the\s+)?(?:(?-i:[a-z])[\w-]*\s+)?"
-                         r"(?:(?:bases?|positions?|garrisons?|posts?|troops|forces)\s+)?(?:(?:at|in|on)\s+)?(?:the\s+)?", re.I)
-_BROUGHT_FROM = re.compile(r"\b(?:(?:that|which)\s+(?:had\s+)?(?:came|come)|coming|sent|dispatched|brought|drawn)\s+from\s+"
-                           r"(?:the\s+)?", re.I)
+                         r"(?:(?:bases?|positions?|garrisons?|posts?|troops|forces)\s+)?"
+                         r"(?:(?:at|in|on)\s+)?(?:the\s+)?", re.I)
+_BROUGHT_FROM = re.compile(r"\b(?:(?:that|which)\s+(?:had\s+)?(?:came|come)|coming|sent|dispatched|brought|drawn)"
+                           r"\s+from\s+(?:the\s+)?", re.I)
 
 
 def _reinforced_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:

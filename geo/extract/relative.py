@@ -53,10 +53,12 @@ _LAST_WORDS = frozenset({"of", "near", "nearby", "to", "around", "outside", *_CO
                          *(d + "ern" for d in _COMPASS)})
 _AFTER = [
     # "Idlib countryside", "Idlib's southern countryside", "Aleppo's western outskirts"
-    ("countryside", re.compile(rf"^(?:['’]s)?\s+(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|suburbs|hinterland)\b", re.I)),
+    ("countryside", re.compile(rf"^(?:['’]s)?\s+(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|suburbs|hinterland)\b",
+                               re.I)),
     ("outskirts", re.compile(rf"^(?:['’]s)?\s+(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?)\b", re.I)),
     # "Syria's northwest", "Deir ez-Zor's eastern desert", but not "Syria's northern neighbour Turkey"
-    ("part", re.compile(rf"^(?:['’]s)?\s+(?:far\s+|extreme\s+)?(?:{_DIR}\b(?!-)|{_DIR_ADJ}\s+(?:desert|regions?|parts?|areas|reaches|flank)\b)", re.I)),
+    ("part", re.compile(rf"^(?:['’]s)?\s+(?:far\s+|extreme\s+)?"
+                        rf"(?:{_DIR}\b(?!-)|{_DIR_ADJ}\s+(?:desert|regions?|parts?|areas|reaches|flank)\b)", re.I)),
 ]
 _FOOTPRINT_KM = {
     PlaceType.CITY: 8.0, PlaceType.TOWN: 3.0, PlaceType.VILLAGE: 1.5, PlaceType.NEIGHBOURHOOD: 1.0,

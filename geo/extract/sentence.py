@@ -17,7 +17,8 @@ __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO", "PASSIVE_BEFORE",
     "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
-    "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors", "whole_country"
+    "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors",
+    "whole_country"
 ]
 
 
@@ -317,7 +318,8 @@ _ATTRIBUTION = re.compile(
     r"\b(?:sources?|activists|residents|officials?|spokes(?:person|man|woman)|commander|correspondents?)\b"
     r"[^.;“\"]*?\b(?:said|says|told|stressed|reported|confirmed|revealed|announced|added)\b"
     r"|\baccording\s+to\s+[^,.;“\"]{2,60}(?=,)"   # "According to the council's media centre, ..."
-    r"|\baccording\s+to\s+[^,.;“\"]{2,100}(?=[.”\"]?\s*$)", re.I)   # "..., according to X and activists who spoke to Y."
+    r"|\baccording\s+to\s+[^,.;“\"]{2,100}(?=[.”\"]?\s*$)",   # "..., according to X and activists who spoke to Y."
+    re.I)
 
 
 def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -347,7 +349,8 @@ INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
 _WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          rf"Sunday)(?:\s+\d{{1,2}})?)?")   # "captured A in May and B"
-_LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
+_LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?"
+                        r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
 _ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
