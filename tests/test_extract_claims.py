@@ -27,6 +27,8 @@ def test_no_event_without_place(gazetteer):
     ("Government forces seized Kafr Nabl in May.", "capture", "reported"),
     ("Government forces may seize Kafr Nabl.", "capture", "possible"),
     ("The Fourth Division threatened to storm Tafas.", "military_action", "possible"),
+    ("Turkish officials said an operation against Kobani, the Kurdish town on the border, may be launched.",
+     "military_action", "possible"),   # an aside between commas does not end the clause
 ])
 def test_modality(gazetteer, text, etype, modality):
     (c,) = events_of(run(text, gazetteer), etype)
@@ -88,6 +90,7 @@ def test_the_country_whose_force_it_is_is_no_place(gazetteer, text):
     ("Russian forces are stationed at Qamishli airport.", "reported"),
     ("A source said Russian forces could be stationed at Qamishli airport.", "possible"),
     ("Moscow does not rule out that Russian forces may be stationed at Qamishli airport.", "possible"),
+    ("Russian forces are stationed at Qamishli airport, the main airport of the region, and may stay.", "reported"),
 ])
 def test_a_modal_counts_up_to_the_end_of_the_claims_clause(gazetteer, text, modality):
     (c,) = claims(run(text, gazetteer), "control")

@@ -133,7 +133,21 @@ _CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before
 
 
 def _clause_end(text: str, at: int) -> int:
-    return next((m.start() for m in _CLAUSE.finditer(text) if m.start() >= at), len(text))
+    """Where the clause holding ``at`` ends; an aside between commas ("Kobani, the Kurdish-majority town 59 km
+    north of the dam, may be targeted") does not end it."""
+    skip = -1
+    for m in _CLAUSE.finditer(text):
+        if m.start() < max(at, skip):
+            continue
+        aside = _ASIDE.match(text, m.start())
+        if aside is None:
+            return m.start()
+        skip = aside.end()
+    return len(text)
+
+
+_ASIDE = re.compile(r",\s+(?:the|an?|about|some|\d[\d.,]*)\s+[^,;:()\"“”]{1,80}?,\s+"
+                    r"(?=(?:may|might|could|would|will|can|is|are|was|were|has|have|had)\b)", re.I)
 
 
 def _clause_at(text: str, at: int | None) -> str:
