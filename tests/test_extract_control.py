@@ -820,3 +820,13 @@ def test_a_list_after_including_names_only_the_places_it_lists(gazetteer):
 ])
 def test_places_taken_in_a_list_with_dates_in_a_relative_clause_or_called_loyalist(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Regime forces took control of Kafr Nabudah. Troops backed by Russian air power swept into Morek.",
+     {("Kafr Nabudah", "syrian-government"), ("Morek", "syrian-government")}),   # the troops told before, not Russia
+    ("Troops backed by Russian air power swept into Morek.", set()),   # no force named: no holder, not the backer
+    ("Government forces backed by Russian jets captured Morek.", {("Morek", "syrian-government")}),
+])
+def test_a_backer_is_not_the_holder(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held

@@ -666,6 +666,10 @@ def test_event_words_for_moves_sorties_transfers_falls_fire_and_raids(gazetteer,
     ("The SDF kept up its shelling of Jarablus.", "strike", ("sdf",)),
     ("Regime troops and allied Iranian-backed fighters seized Kafr Nabudah.", "capture", ("syrian-government", "iran")),
     ("Fighting raged in Saraqib, while Israel struck Damascus.", "clash", None),   # the other clause's party
+    ("Government forces backed by Russian jets and Hezbollah captured Morek.", "capture",
+     ("syrian-government", "russia", "iran")),   # the forces first, then who backed them
+    ("SDF fighters, supported by US-led coalition air strikes, advanced on Saturday near Hajin.", "strike",
+     ("us-coalition",)),   # the backer's own strikes
 ])
 def test_whose_event_when_a_speaker_or_another_clause_names_a_party(gazetteer, text, etype, blocs):
     assert [c.blocs for c in events_of(run(text, gazetteer), etype)] == ([blocs] if blocs else [])

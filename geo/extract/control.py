@@ -11,6 +11,7 @@ from geo.extract.actors import ActorMention
 from geo.extract.dates import MONTH
 from geo.extract.locations import Loc, chain, plain
 from geo.extract.sentence import (
+    BACKED_BY,
     BACKERS,
     CLAUSE_BREAK,
     INCLUDING,
@@ -750,7 +751,7 @@ def _doer(ctx: SentenceContext, pos: int) -> list[ActorMention]:
     captured X")."""
     usable = [a for a in ctx.actors if a.end <= pos and not a.adjective and not is_speaker(ctx, a)]
     return [a for a in subject_group(ctx, usable)
-            if not _BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)]
+            if not BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)]
 
 
 _TAKEN_TO = re.compile(r"\s+(?:[\w-]+\s+)?(?:to|towards|into)\b", re.I)
@@ -781,7 +782,6 @@ _TOWNS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE})
 _BARE_PRESENT = re.compile(r"seizes?|captures?|recaptures?|retakes?|enters?|takes?\s+over", re.I)
 _APPOSED = re.compile(r",\s+(?:(?:one|some|two|three|several)\s+of\s+)?(?:the|a|an|two|three|four|both|several)\s+"
                       r"(?:[\w-]+\s+){0,2}$", re.I)   # "Madaya and Zabadani, two rebel-held towns"
-_BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompanied)\s+by\s+(?:the\s+)?$", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 @lru_cache(maxsize=8)
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
@@ -858,8 +858,14 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         last = group[-1]
         if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
             continue   # "outside government control": the place is not the actor's
-        if k and _BACKED_BY.search(ctx.text, max(ctx.sentence.start, group[0].start - 25), group[0].start):
+        backed = BACKED_BY.search(ctx.text, max(ctx.sentence.start, group[0].start - 25), group[0].start)
+        told_before: list[Actor] = []
+        if k and backed:
             group = groups[k - 1]   # "government forces backed by Russian air strikes captured Rabia": the forces hold it
+        elif backed:   # "Troops backed by Russian air power swept into A": the force told before, not Russia
+            told_before = previous_subject(ctx.memory)
+            if not told_before:
+                continue
         which = _WHICH_ASIDE.match(ctx.text, last.end, ctx.sentence.end)
         own = hold_verb.match(ctx.text[last.end:last.end + 60])
         if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, last.end + own.end(), max_gap=40)):
@@ -887,7 +893,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             locs = _included(ctx, verb_end) or locs_after(ctx, verb_end, max_gap=40)
         partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith("shared") else None
         group = group + (actors_listed_after(ctx, partners.end(), max_gap=2) if partners else [])   # "shared with X"
-        out.append(_control(ctx, locs, group, m.group(1)))
+        out.append(_control_by(ctx, locs, told_before, m.group(1), group[0].start) if told_before
+                   else _control(ctx, locs, group, m.group(1)))
     return out
 
 

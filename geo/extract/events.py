@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain
 from geo.extract.sentence import (
+    BACKED_BY,
     BACKERS,
     CLAUSE_BREAK,
     PASSIVE_BEFORE,
@@ -246,6 +247,17 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     prev = max(prev, clause)
     before = [a for a in usable if prev <= a.start and a.end <= trig.start
               and not (aside and aside.start() <= a.start < aside.end())]
+    backed = next((i for i, a in enumerate(before) if trig.type != EventType.STRIKE   # "supported by coalition air
+                   and BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)), None)   # strikes"
+    backers: list[Actor] = []
+    if backed is not None:   # "government forces backed by Russian jets captured A": the forces, with their backer
+        end = backed
+        while end + 1 < len(before) and _GROUP_GAP.fullmatch(ctx.text, before[end].end, before[end + 1].start):
+            end += 1
+        backers = [a.actor for a in before[backed:end + 1]]
+        before = before[:backed] + before[end + 1:]
+        if not before and trig.type == EventType.CAPTURE and (told := previous_subject(ctx.memory)):
+            return unique_actors(told + backers)   # "Troops backed by Russian jets swept into A": the force told before
     handed = next((t for t in reversed(triggers) if t.end <= trig.start), None)
     if handed is not None and handed.type == EventType.HANDOVER and handed.end == prev \
             and _AND_THEN.search(ctx.text, prev, trig.start):   # "X hands A to Y and pulls back": X pulls back, not Y
@@ -294,7 +306,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         limit = contrast.start() if contrast else ctx.sentence.end
         found = [a for a in found if a in usable] or ([] if told_before else [
             a for a in usable if trig.end < a.start < limit and not is_speaker(ctx, a) and not a.adjective])
-    return unique_actors([a.actor for a in found])
+    return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)

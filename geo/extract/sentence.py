@@ -14,7 +14,8 @@ from geo.extract.text import Sentence
 from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
-    "Draft", "Memory", "SentenceContext", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO", "PASSIVE_BEFORE",
+    "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO",
+    "PASSIVE_BEFORE",
     "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors",
@@ -303,6 +304,8 @@ SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\
 
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
 # ", backed by Russian jets," after a party: who stands behind it, not who acts
+# "government forces backed by Russian jets": the party right after it backs the one before
+BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompanied)\s+by\s+(?:the\s+)?$", re.I)
 BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                      r"[^,.;]{3,80},", re.I)
 # "... were liberated", "had been captured": a verb in the passive right before
