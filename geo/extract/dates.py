@@ -13,7 +13,7 @@ from functools import lru_cache
 import re
 from datetime import date, timedelta
 
-__all__ = ["date_in", "parse_iso", "MONTH", "MONTH_ABBREV"]
+__all__ = ["date_in", "parse_iso", "MONTH", "MONTH_ABBREV", "WEEKDAY"]
 
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
                                        start=1)}
@@ -27,7 +27,8 @@ _MONTH = rf"({_MONTH_NAMES}|{MONTH_ABBREV})"
 _DAY_MONTH = re.compile(rf"\b(?:(?i:on)\s+)?(?:(\d{{1,2}})\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?\b")
 _MONTH_YEAR = re.compile(rf"\b(?i:in|by|since|until|during)\s+(?:early\s+|late\s+|mid-|(?i:the\s+)?(?:(?:first|last|final|closing|"
                          rf"opening)\s+(?:days?|weeks?)|beginning|start|end|middle)\s+of\s+)?{_MONTH}(?:\s+(\d{{4}}))?\b")   # "in the first days of December"
-_WEEKDAY = re.compile(r"\b(?i:on)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = re.compile(rf"\b(?i:on)\s+({WEEKDAY})\b")
 
 
 def parse_iso(text: str | None) -> date | None:

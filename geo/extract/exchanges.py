@@ -128,7 +128,7 @@ def _sale(ctx: SentenceContext, cue_start: int, cue_end: int) -> list[Draft]:
     sellers = _last_group(ctx, [x for x in ctx.actors if s.start <= x.start and x.end <= cue_start])
     seller = unique_actors([x.actor for x in sellers])
     buyer = unique_actors([x.actor for x in buyers])
-    return [_exchange(ctx, a, _example(ctx, b), seller, buyer, buyer, seller)]
+    return [_exchange(ctx, a, b, seller, buyer, buyer, seller)]   # _exchange maps a vague leg at its example
 
 
 def _pending(drafts: list[Draft], memory: Memory | None) -> list[Draft]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.extract.actors import ActorMention
-from geo.extract.dates import MONTH
+from geo.extract.dates import MONTH, WEEKDAY
 from geo.extract.locations import Loc
 from geo.extract.patterns import Patterns
 from geo.extract.text import Sentence
@@ -364,8 +364,8 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
 # ", including", "such as" before the places a list names
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
-_WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-         rf"Sunday)(?:\s+\d{{1,2}})?)?")   # "captured A in May and B"
+# "captured A in May and B": a date inside a list of places
+_WHEN = rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH}|{WEEKDAY})(?:\s+\d{{1,2}})?)?"
 _LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
