@@ -77,6 +77,9 @@ def test_in_return_for_something_else_is_no_exchange(gazetteer):
     ("Turkey would allow government forces to take over the city of Jisr al-Shughur, west of Idlib, in return for "
      "the SNA factions entering Tal Rifaat.", ("Jisr al-Shughur", "Tal Rifaat"),
      (("turkey",), ("syrian-government",), (), ("opposition",))),
+    ("Sources suggest that Tal Rifaat, north of Aleppo, could be handed to the Turkish-backed factions, while "   # two
+     "Saraqib would go to the government.", ("Tal Rifaat", "Saraqib"),   # places shared out: a swap without a swap word
+     (("syrian-government",), ("opposition",), ("opposition",), ("syrian-government",))),
 ])
 def test_exchange_sides_from_giving_up_and_taking_verbs(gazetteer, text, legs, sides):
     (x,) = claims(run(text, gazetteer), "exchange")
@@ -574,3 +577,51 @@ def test_a_price_told_as_a_list_before_a_closing_in_return_is_its_first_place(ga
     ex = run('"If Moscow lets Tal Rifaat go to the factions, it may ask for Saraqib and the rest of the M5 highway in '
              'return," a researcher said.', gazetteer)
     assert [c.place_names for c in claims(ex, "exchange")] == [("Tal Rifaat", "Saraqib")]
+
+
+@pytest.mark.parametrize("text,legs,sides,modality", [
+    ("Kurdish officials accused Moscow of trading Afrin for Eastern Ghouta.", ("Afrin", "Eastern Ghouta"),
+     (("russia",), (), (), ("russia",)), "claimed"),
+    ("Turkey may have traded Eastern Ghouta for Afrin.", ("Eastern Ghouta", "Afrin"),
+     (("turkey",), (), (), ("turkey",)), "possible"),
+    ("Opposition figures accuse Ankara of having traded Eastern Ghouta for Afrin: Turkey would get Afrin, while Russia "
+     "would be free to take Eastern Ghouta.", ("Eastern Ghouta", "Afrin"),
+     (("turkey",), ("russia",), ("russia",), ("turkey",)), "claimed"),
+])
+def test_a_trader_gives_the_first_place_and_gets_the_second(gazetteer, text, legs, sides, modality):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    d = x.details
+    assert (x.place_names, (d["a_from"], d["a_to"], d["b_from"], d["b_to"])) == (legs, sides)
+    assert x.modality.value == modality
+
+
+@pytest.mark.parametrize("price,b_from,b_to", [
+    ("a free hand for the government and its Russian backers in Eastern Ghouta", (),
+     ("syrian-government", "russia")),
+    ("Ankara's silence over Eastern Ghouta", ("turkey",), ("russia",)),   # nobody gives a place to itself
+])
+def test_who_gets_a_price_told_as_a_free_hand_or_a_silence(gazetteer, price, b_from, b_to):
+    (x,) = claims(run(f"Russia let Turkey take Afrin in return for {price}.", gazetteer), "exchange")
+    assert (x.details["a_to"], x.details["b_from"], x.details["b_to"]) == (("turkey",), b_from, b_to)
+
+
+def test_the_same_swap_told_twice_is_one_with_the_sides_either_tells(gazetteer):
+    ex = run('"Ghouta for Afrin" Kurdish officials say Russia let Turkey take Afrin in return for a free hand for the '
+             'government in Eastern Ghouta.', gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert {x.details["a_to"], x.details["b_to"]} == {("turkey",), ("syrian-government",)}
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces could take Saraqib, while the SDF would advance on Raqqa.",   # two advances, no handover
+    "Tal Rifaat could be handed to the factions, while the army would shell Saraqib.",   # one handover
+])
+def test_two_moves_without_a_share_out_are_no_swap(gazetteer, text):
+    assert claims(run(text, gazetteer), "exchange") == []
+
+
+def test_a_party_let_back_into_the_first_place_receives_it(gazetteer):
+    ex = run("Under their proposal, the tribal fighters would leave Thiban and allow the SDF back into it, and in return "
+             "the SDF would pull its units out of al-Busayrah.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["a_to"] == ("sdf",)

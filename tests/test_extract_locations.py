@@ -95,3 +95,14 @@ def test_the_old_city_is_the_old_city_of_the_town_named_before(gazetteer):
     ((names, _),) = [(c.place_names, c.blocs) for c in claims(ex, "route")]
     line = shapely.from_wkb(claims(ex, "route")[0].geometry)
     assert names[0] == "Old City" and abs(line.coords[0][1] - 34.73) < 0.1 and abs(line.coords[0][0] - 36.72) < 0.1
+
+
+@pytest.mark.parametrize("text,legs", [
+    ("Turkey wants Ain Issa, the SDF-held town on the M4 highway about 50 kilometres north-northwest of Raqqa, in "
+     "exchange for Jisr al-Shughur.", ("Ain Issa", "Jisr al-Shughur")),   # the distance goes on from the road
+    ("Tal Rifaat could be handed to the factions, while Saraqib, the town at the junction of the M4 and M5 highways, "
+     "would go to the government.", ("Tal Rifaat", "Saraqib")),   # both roads of the junction
+])
+def test_places_in_a_description_say_where_the_place_before_is(gazetteer, text, legs):
+    """A place named to say where another is (a locator) is no place of the claim."""
+    assert [c.place_names for c in claims(run(text, gazetteer), "exchange")] == [legs]

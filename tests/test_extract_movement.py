@@ -485,3 +485,35 @@ def test_a_place_reinforced_from_another_is_the_end_of_a_route(gazetteer, text, 
 
 def test_reinforcing_with_no_origin_is_no_route(gazetteer):
     assert routes_of(run("Turkey reinforced its posts near Atarib with tanks.", gazetteer)) == []
+
+
+def test_an_arrival_coming_from_a_place_on_a_named_afternoon(gazetteer):
+    ex = run("A Russian military convoy arrived in Ain Issa on Sunday afternoon coming from Qamishli, after travelling "
+             "along the M4 highway through Tal Tamr.", gazetteer)
+    assert [(r.place_names, r.blocs) for r in claims(ex, "route")] == [(("Qamishli", "Ain Issa"), ("russia",))]
+
+
+@pytest.mark.parametrize("text,legs", [
+    ("Russian officers flew from Hmeimim to Qamishli on Monday and then travelled by road to Hasakah.",
+     [("Hmeimim airbase", "Qamishli"), ("Qamishli", "Hasakah")]),
+    ("Russian troops crossed from Qamishli into Amuda and drove up the highway to Hasakah.",   # one drive
+     [("Qamishli", "Hasakah")]),
+])
+def test_a_move_and_then_another_is_two_legs(gazetteer, text, legs):
+    assert [r.place_names for r in claims(run(text, gazetteer), "route")] == legs
+
+
+def test_a_goods_convoy_is_moved_by_its_escort_not_by_the_last_movers(gazetteer):
+    ex = run("Syria. IS fighters fled from Palmyra to al-Sukhnah. A convoy of 40 trucks loaded with food left Homs on "
+             "Friday for Deir ez-Zor, escorted by army units, through Palmyra, which the army recaptured from IS.",
+             gazetteer)
+    got = {r.place_names: r.blocs for r in claims(ex, "route")}
+    assert got[("Homs", "Deir ez-Zor")] == ("syrian-government",)
+
+
+@pytest.mark.parametrize("text", [
+    "Ambulances carried dozens of wounded from Talbiseh to field hospitals in al-Rastan.",
+    "Civilians were evacuated from Douma to Jarablus.",
+])
+def test_people_carried_or_evacuated_from_a_to_b_is_a_route(gazetteer, text):
+    assert len(claims(run(text, gazetteer), "route")) == 1

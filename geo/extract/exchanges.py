@@ -57,7 +57,7 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
     if _SALE_WORD.match(m.group()):
         return _pending(_sale(ctx, cue_start, cue_end), memory)
     if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or _TRADE_WORD.match(m.group()):
-        return _pending(_swap_headline(ctx, cue_end, memory) or _two_legs(ctx), memory)
+        return _pending(_by_trader(ctx, cue_start, _swap_headline(ctx, cue_end, memory)) or _two_legs(ctx), memory)
     if not ctx.text[s.start:cue_start].strip() and m.group().casefold().endswith("for"):
         fronted = _fronted_price(ctx, cue_end)
         if fronted:   # "In return for X handing back B to Y, Z is to pull out of A and leave it to W"
@@ -87,7 +87,10 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
               if x.end <= written.start]
     lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, written.start))), None)
     takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= written.start] if lets else []
-    if b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:written.start])
+    if b_side and _HAND_FOR.match(ctx.text, cue_end, b_side[0].start) \
+            and _HAND_IN.fullmatch(ctx.text, b_side[-1].end, written.start):
+        b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for a free hand for the government in B"
+    elif b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:written.start])
                    or _MOVING_INTO.fullmatch(ctx.text, b_side[-1].end, written.start) or (   # "for the SNA entering Tal Rifaat"
             _COMING.match(ctx.text, cue_end, b_side[0].start) and INTO.fullmatch(ctx.text, b_side[-1].end, written.start))):
         b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for the return of Damascus to Manbij"
@@ -99,6 +102,8 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
     else:
         b_from = [a.actor for a in b_side]
         b_to = _receivers_after(ctx, leg_b.end, s.end) or leg_receivers(ctx, leg_b.place) or a_from
+        if b_from and {a.id for a in b_to} <= {a.id for a in b_from}:
+            b_to = a_from   # "in return for Ankara's silence over B": no party gives a place to itself
     a_to = a_to or leg_receivers(ctx, leg_a.place) or (leg_receivers(memory.previous, leg_a.place)
                                                       if told_before and memory is not None and memory.previous else [])
     if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
@@ -107,9 +112,32 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
+# "in return for a free hand for the government and its Russian backers in B": those given the free hand get B
+_HAND_FOR = re.compile(r"\s+(?:an?\s+)?(?:free\s+(?:hand|rein)|green\s+light|carte\s+blanche)\s+(?:for|to)\s+(?:the\s+)?", re.I)
+_HAND_IN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+to\s+(?:move|act|advance|operate)(?:\s+(?:on|against))?|\s+(?:in|over|on))\s+(?:the\s+)?", re.I)
 _SALE_WORD = re.compile(r"sell|sold", re.I)
 _TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
 _FOR_PRICE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?:town|city|area|airbase|air\s+base|base)\s+of\s+)?", re.I)
+
+
+# "accused Moscow of trading A for B", "Ankara effectively traded away A": the party right before the trade word
+_TRADER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:has|had|have|would|will|could|may|might|must|of|having|been|effectively|reportedly|"
+                         r"allegedly|simply|quietly|in\s+effect)\s+)*$", re.I)
+
+
+def _by_trader(ctx: SentenceContext, cue_start: int, drafts: list[Draft]) -> list[Draft]:
+    """A trade told with its trader ("Moscow traded A for B"): the trader gives A and gets B, where the
+    sentence names no other giver of A or receiver of B."""
+    before = [g for g in actor_groups(ctx) if g[-1].end <= cue_start and ctx.sentence.start <= g[0].start]
+    if not drafts or not before or not _TRADER_GAP.fullmatch(ctx.text, before[-1][-1].end, cue_start):
+        return drafts
+    trader = unique_actors([a.actor for a in before[-1]])
+    for d in drafts:
+        for key in ("a_from", "b_to"):
+            if not d.extra[key]:
+                d.extra[key] = trader
+        d.actors = unique_actors(d.actors + trader)
+    return drafts
 
 
 def _sale(ctx: SentenceContext, cue_start: int, cue_end: int) -> list[Draft]:
@@ -146,7 +174,7 @@ _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*\s+(?:[\w-]+\s+){1,5}?(?:out|bac
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
 _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?"
-                     r"(?:would\s+|will\s+|could\s+|can\s+|to\s+)?(?:be\s+(?:allowed|permitted|able)\s+to\s+)?"   # "would be allowed to take"
+                     r"(?:would\s+|will\s+|could\s+|can\s+|to\s+)?(?:be\s+(?:allowed|permitted|able|free)\s+to\s+)?"   # "would be allowed to take"
                      r"(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
@@ -456,7 +484,8 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
     """ "A swap that would see the factions pull out of A and the regime move in, while Turkish troops
     enter B"; "giving the factions A while Damascus gets B": a deal told as two moves, each place with
     its own receiver."""
-    if not ctx.patterns.exchange["deal_words"].search(ctx.sentence.text):
+    shared_out = len(_SHARED_OUT.findall(ctx.sentence.text)) >= 2 and _WHILE.search(ctx.sentence.text)
+    if not (ctx.patterns.exchange["deal_words"].search(ctx.sentence.text) or shared_out):
         return []
     legs: list[tuple[Loc, list[Actor]]] = []
     for loc in ctx.locs:
@@ -477,6 +506,13 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
         draft.extra["b_from"] = b_from or (a_to if two_sides else [])
     draft.actors = unique_actors(draft.extra["a_from"] + draft.extra["a_to"] + draft.extra["b_from"] + draft.extra["b_to"])
     return [draft]
+
+
+# "A ... could be handed to X, while B ... would go to Y": two places shared out, each told as a handover to come
+_SHARED_OUT = re.compile(r"\b(?:could|would|will|should|might|may)\s+(?:(?:then|also|eventually)\s+)?"
+                         r"(?:be\s+(?:handed|given|transferred|returned|ceded)(?:\s+(?:over|back))?|go|pass|revert)\s+to\b",
+                         re.I)
+_WHILE = re.compile(r",\s+(?:while|whereas)\s", re.I)
 
 
 def _givers(ctx: SentenceContext, loc: Loc) -> list[Actor]:
@@ -565,9 +601,9 @@ _LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:(?:would|wi
                        r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?)\s+"
                        r"(?:over\s+|back\s+)?to\s+(?:the\s+)?",
                        re.I)   # "..., and leave it to X", "Albu Kamal, ..., would hand their positions there to X"
-_LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?(?:allowing|letting|enabling|opening\s+the\s+way\s+for)\s+(?:the\s+)?",
+_LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?(?:allowing|letting|enabling|opening\s+the\s+way\s+for|(?<=and\s)(?:allow|let|enable))\s+(?:the\s+)?",
                          re.I)
-_IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:(?:to\s+)?(?:move\s+|come\s+|go\s+)?in\b|into\b|to\s+enter\b|"
+_IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:back\s+)?(?:(?:to\s+)?(?:move\s+|come\s+|go\s+)?in\b|into\b|to\s+enter\b|"
                        r"to\s+take\s+(?:it\s+)?over\b)", re.I)
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
@@ -693,6 +729,9 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
     if done or (
             told_before and modality != Modality.POSSIBLE and ctx.patterns.exchange["done"].search(told_before)):
         status = "done"
+        if done and modality == Modality.POSSIBLE and cues and ":" in s.text[done.end():cues[0]]:
+            # "accuse Ankara of having traded A for B: Turkey would get B": the terms of a trade said done
+            modality = Modality.CLAIMED if ctx.cues["claimed"] else Modality.REPORTED
     elif ctx.patterns.exchange["agreed"].search(s.text + " " + told_before + " " + _agreement_before(ctx)) \
             and modality != Modality.POSSIBLE:
         status = "agreed"   # "... the arrangement, which was reached on Saturday. In return for A, X is to leave B."

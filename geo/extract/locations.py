@@ -228,11 +228,13 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 # "X, north of Y", "X, in the countryside of Y", "the X neighbourhood, in the south of the city of Y"
+_DESCRIPTION_GOES_ON = re.compile(r"\s*,?\s+(?:and\s+)?(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?")
 _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?(?:in\s+(?:the\s+)?)?"
                          r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|suburb|neighbou?rhood|stronghold|"
                          r"bastion|enclave|pocket|hub|crossroads)\s+"
-                         r"(?:(?:in|of|near|on)\s+(?:the\s+)?|(?:about|some|around|roughly|nearly|approximately|just|only)\s+|"
+                         r"(?:(?:in|of|near|on|at\s+the\s+(?:junction|intersection|crossroads)\s+of)\s+(?:the\s+)?|"
+                         r"(?:about|some|around|roughly|nearly|approximately|just|only)\s+|"
                          r"(?=\d)))?"   # "Saraqeb, a town in Syria's Idlib province", "Tal Rifaat, the town about 31 km north of"
                          r"|\s+(?:lies|lay|is\s+located|is\s+situated|sits)\s+(?:in\s+(?:the\s+)?)?"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?", re.I)   # "Marayan lies 9 km ..."
@@ -292,6 +294,12 @@ def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> 
             # "Syria's Idlib province" places what Syria placed
             out[i] = replace(loc, locator=True)
             continue
+        if prev.locator and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) and _road_like(prev) and _road_like(loc):
+            out[i] = replace(loc, locator=True)   # "a town at the junction of the M4 and M5 highways"
+            continue
+        if prev.locator and loc.kind == "offset" and _DESCRIPTION_GOES_ON.fullmatch(gap):
+            out[i] = replace(loc, locator=True)   # "X, the town on the M4 highway about 50 km north of Y": says
+            continue                              # where X is, as the road did
         if (_APPOSITION.fullmatch(gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:
@@ -306,6 +314,10 @@ def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> 
             else:   # "the villages of X and Y, 10 km west of Z": unknown X lies with Y
                 out = _share_with_coordinated(text, out, i - 1)
     return out
+
+
+def _road_like(loc: Loc) -> bool:
+    return loc.place is not None and loc.place.type == PlaceType.ROAD
 
 
 def _share_with_coordinated(text: str, locs: list[Loc], i: int) -> list[Loc]:

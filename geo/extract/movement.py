@@ -153,7 +153,7 @@ _THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|a
 _CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
          r"arriving|moving|crossing|having\s+(?:travell?ed|driven|moved|crossed))(?:\s+(?:up|down|back|over|in))?")
 _FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
-                         rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+)?(?:after\s+)?(?:{_CAME}\s+"
+                         rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?)?(?:after\s+)?(?:{_CAME}\s+"
                          r"(?:(?:north|south|east|west)\w*\s+)?"
                          r"(?:(?:along|on|down|up|via|through)\s+(?:the\s+)?[\w-]+\s+(?:(?:road|highway)\s+)?)?)?"
                          r"from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah", "reached
@@ -274,8 +274,13 @@ def _first_end(ctx: SentenceContext, avoid: Loc | None = None) -> list[Loc] | No
                  and (avoid is None or d[0].place is not avoid.place)), None)
 
 
-_ONWARD = re.compile(r"[^.;]*?\band\s+(?:then\s+|later\s+)?(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|"
-                     r"advanced|marched|made\s+(?:its|their)\s+way)\b[^.;]*", re.I)
+_ON_VERBS = (r"(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|flew|advanced|marched|"
+             r"made\s+(?:its|their)\s+way)\b")
+_ONWARD = re.compile(rf"[^.;]*?\band\s+(?:then\s+|later\s+)?{_ON_VERBS}[^.;]*", re.I)
+# "had flown from A to B on Monday and then travelled by road to C": a second leg, from B ("and then continued
+# to C" goes on with one move)
+_THEN_ON = re.compile(r"[^.;]*?\band\s+(?:then|later)\s+(?:drove|moved|headed|went|travell?ed|flew|marched|"
+                      r"made\s+(?:its|their)\s+way)\b[^.;]*", re.I)
 
 
 def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]]) -> list[Loc] | None:
@@ -284,7 +289,8 @@ def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]])
     if not dest:
         return dest
     for later in ends[ends.index(dest) + 1:]:
-        if not _ONWARD.fullmatch(ctx.text, dest[-1].end, later[0].start):
+        if not _ONWARD.fullmatch(ctx.text, dest[-1].end, later[0].start) \
+                or _THEN_ON.fullmatch(ctx.text, dest[-1].end, later[0].start):
             break
         dest = later
     return dest
@@ -301,7 +307,8 @@ def _thence(ctx: SentenceContext, dest: list[Loc], ends: list[list[Loc]]) -> lis
     to Idlib": each further stop is a leg from the one before."""
     legs = []
     for later in ends[ends.index(dest) + 1:]:
-        if not _THENCE.fullmatch(ctx.text, dest[-1].end, later[0].start):
+        if not (_THENCE.fullmatch(ctx.text, dest[-1].end, later[0].start)
+                or _THEN_ON.fullmatch(ctx.text, dest[-1].end, later[0].start)):
             break
         legs.append((dest[0], later[0]))
         dest = later
@@ -367,7 +374,7 @@ _FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(?!\s+(?:on|against)\b)|head(?:ed|ing)|drove|redeploy\w*|relocated|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
                        r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|"
-                       r"displaced|fled|crossed|"
+                       r"displaced|fled|crossed|carried(?!\s+out)|ferried|evacuated|"
                        r"transferred|taken\s+from|continued\s+(?:on\s+)?(?:from|to|towards|into))\b", re.I)
 
 
@@ -378,6 +385,8 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
 
 
 _WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
+_NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\s+(?:[\w,]+\s+){0,3}?"
+                         r"(?:trucks|lorries|tankers)\b")   # goods, moved by their escort (buses carry the last movers)
 _THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
 
 
@@ -390,12 +399,17 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers
               and not names_place(ctx.text, a)]   # "headed to Jarablus on the Turkish border": not Turkey's move
+    aside = _WHICH.search(ctx.text, origin, ctx.sentence.end) if origin is not None else None
+    if aside is not None:   # "... to Rastan, rebel-held towns which regime aircraft have bombed": not the movers
+        usable = [a for a in usable if a.start < aside.start()]
     escorts = [a for m in _ESCORTED_BY.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
                for a in actors_listed_after(ctx, m.end(), max_gap=30)]
     escorts += [b for a in escorts if ctx.text[a.end - 2:a.end] in ("'s", "’s")   # "the interior ministry's General
                 for b in ctx.actors if 0 < b.start - a.end <= 1]                  # Security"
     # "fighters ... were bussed to B, escorted by X": not X; "the convoy, escorted by X, drove to B": who moved last
-    usable = [a for a in usable if a not in escorts] or ([] if memory.last_movers else usable)
+    usable = [a for a in usable if a not in escorts] or (
+        [] if memory.last_movers and not _NEW_CONVOY.search(ctx.sentence.text) else usable)   # "A convoy of trucks
+    #                                                         ..., escorted by army units": a new convoy, moved by its escort
     first = next((a for a in usable if _CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)),
                  None)
     passengers = [a for a in actors_listed_after(ctx, first.start, max_gap=0) if a in usable] if first else []
@@ -408,9 +422,6 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         memory.last_movers = unique_actors([a.actor for a in carriers])
         return memory.last_movers
     clause = clause_start(ctx, origin) if origin is not None else ctx.sentence.start
-    aside = _WHICH.search(ctx.text, origin, ctx.sentence.end) if origin is not None else None
-    if aside is not None:   # "... to Rastan, rebel-held towns which regime aircraft have bombed": not the movers
-        usable = [a for a in usable if a.start < aside.start()]
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
     if told is not None and told < (origin or 0):
         first = clause_start(ctx, told)

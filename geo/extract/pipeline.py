@@ -23,7 +23,7 @@ from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
 from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions
 from geo.extract.routes import route_line
-from geo.extract.sentence import names_source
+from geo.extract.sentence import names_source, unique_actors
 from geo.extract.text import Sentence, sentences
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer.fold import tokens
@@ -229,12 +229,29 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         if key in seen and {a.id for a in d.actors} <= {a.id for a in seen[key].actors}:
             continue   # the same claim again, with fewer actors ("bombardment ... intensified their bombardment")
         seen[key] = d
-        twin = next((o for o in out if o.kind == "exchange" == d.kind and _same_legs(o, d)), None)
+        twin, flipped = next(((o, f) for o in out if o.kind == "exchange" == d.kind
+                              and (f := _same_legs(o, d)) is not None), (None, False))
         if twin is None:
             out.append(d)
-        elif len(d.actors) > len(twin.actors):
-            out[out.index(twin)] = d
+            continue
+        keep, other = (d, twin) if len(d.actors) > len(twin.actors) else (twin, d)
+        out[out.index(twin)] = _with_legs_of(keep, other, flipped)
     return out
+
+
+_LEG_KEYS = ("a_from", "a_to", "b_from", "b_to")
+_FLIPPED = dict(zip(_LEG_KEYS, ("b_from", "b_to", "a_from", "a_to")))
+
+
+def _with_legs_of(keep: Draft, other: Draft, flipped: bool) -> Draft:
+    """The exchange ``keep``, with who gives and who gets each leg taken from its twin ``other`` where
+    ``keep`` does not tell it ("Afrin for Ghouta?" after "Russia let Turkey take Afrin in return for ...")."""
+    filled = [key for key in _LEG_KEYS if not keep.extra[key] and other.extra[_FLIPPED[key] if flipped else key]]
+    for key in filled:
+        keep.extra[key] = list(other.extra[_FLIPPED[key] if flipped else key])
+    if filled:
+        keep.actors = unique_actors(keep.actors + [a for key in filled for a in keep.extra[key]])
+    return keep
 
 
 def _one_event(a: Draft, b: Draft) -> bool:
@@ -244,12 +261,16 @@ def _one_event(a: Draft, b: Draft) -> bool:
     return not (sa and sb) or abs(sb[0] - sa[1]) <= 30
 
 
-def _same_legs(a: Draft, b: Draft) -> bool:
+def _same_legs(a: Draft, b: Draft) -> bool | None:
+    """Whether two exchanges trade the same two places: ``False`` in the same order, ``True`` the other
+    way round ("A for B", "B for A"), ``None`` when they are two exchanges."""
     pa = [representative(x) for x in a.locs]
     pb = [representative(x) for x in b.locs]
     if None in pa or None in pb:
+        return None
+    if pa[0].distance(pb[0]) < 0.2 and pa[1].distance(pb[1]) < 0.3:
         return False
-    return pa[0].distance(pb[0]) < 0.2 and pa[1].distance(pb[1]) < 0.3
+    return True if pa[0].distance(pb[1]) < 0.2 and pa[1].distance(pb[0]) < 0.2 else None
 
 
 def _claim_id(article: Article, kind: str, span: tuple[int, int], extra: str) -> str:
