@@ -830,3 +830,9 @@ def test_places_taken_in_a_list_with_dates_in_a_relative_clause_or_called_loyali
 ])
 def test_a_backer_is_not_the_holder(gazetteer, text, held):
     assert held_all(run(text, gazetteer)) == held
+
+
+def test_a_village_after_a_fronted_phrase_on_its_province_is_what_is_held(gazetteer):
+    ex = run("For months the village of Kabani has held out. Perched on a ridge in the north-eastern corner of Latakia "
+             "province, the hilltop village, held by Hayat Tahrir al-Sham, has withstood a dozen assaults.", gazetteer)
+    assert holders(ex) == {("Kabani", "hts")}

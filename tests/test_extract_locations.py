@@ -106,3 +106,24 @@ def test_the_old_city_is_the_old_city_of_the_town_named_before(gazetteer):
 def test_places_in_a_description_say_where_the_place_before_is(gazetteer, text, legs):
     """A place named to say where another is (a locator) is no place of the claim."""
     assert [c.place_names for c in claims(run(text, gazetteer), "exchange")] == [legs]
+
+
+@pytest.mark.parametrize("text,held", [
+    ("Rebels in al-Houla, a cluster of villages west of al-Rastan which is still held by the insurgents, are due to "
+     "leave.", "Houla"),
+    ("Russian and Syrian jets pounded Kafr Zita and al-Lataminah, the last big rebel-held towns in northern Hama.",
+     "Kafr Zita"),
+])
+def test_a_side_of_another_place_describing_a_place_is_no_place_of_the_claim(gazetteer, text, held):
+    ex = run(text, gazetteer)
+    assert held in {c.place_names[0] for c in ex.claims}
+    assert not [c for c in ex.claims if c.place_names[0].startswith(("west of", "northern"))]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Rebels hold the village of Kabani. Russian jets struck the hilltop village on Monday.", "Kabani"),
+    ("Rebels hold the village of Kabani. Russian jets struck the nearby village on Monday.", None),   # another one
+])
+def test_the_village_with_a_word_before_it_is_the_village_named_before(gazetteer, text, target):
+    struck = {c.place_names[0] for c in claims(run(text, gazetteer), "event", "strike")}
+    assert (target in struck) if target else not struck

@@ -242,3 +242,13 @@ def test_sixteen_point_compass_offsets(gazetteer):
 def test_an_offset_in_words_or_digits(text, dist):
     kind, _, _, km_ = relative_before(text, text.index("Ariha"))
     assert (kind, km_) == ("offset", dist)
+
+
+@pytest.mark.parametrize("name,reach_km", [("Kabani", (4, 9)), ("Aleppo", (20, 30))])
+def test_the_side_of_a_place_reaches_as_far_as_the_place_is_large(gazetteer, name, reach_km):
+    """ "the slopes south of a village" lie close to it; "south of a city" reaches further."""
+    p = place(gazetteer, name)
+    g, precision = locate("direction", p, "south")
+    b = g.bounds   # (min lon, min lat, max lon, max lat): the sector reaches south of the place
+    reach = km((p.lat, p.lon), (b[1], p.lon))
+    assert reach_km[0] <= reach <= reach_km[1] and precision == 2

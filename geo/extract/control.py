@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from geo.extract.actors import ActorMention
 from geo.extract.dates import MONTH
-from geo.extract.locations import Loc, chain, plain
+from geo.extract.locations import Loc, chain, narrower, plain
 from geo.extract.sentence import (
     BACKED_BY,
     BACKERS,
@@ -50,6 +50,14 @@ def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
                 re.fullmatch(r"\s*,?\s*(?:where|which|that)\b[^,;.]*", ctx.text[cands[-1].end:pos], re.I):
             return cands[-2]   # "al-Qaim, a border town on the Euphrates where X hold sway": al-Qaim
     return cands[-1] if cands else None
+
+
+def _names_the_subject(ctx: SentenceContext, aside: int, end: int) -> bool:
+    """Whether a comma phrase opens with a narrower place than the wide one before it: the subject, not an aside."""
+    head = _loc_before(ctx, aside + 1)
+    inner = [loc for loc in ctx.locs if aside <= loc.start and loc.end <= end and not loc.locator and loc.located]
+    return head is not None and bool(inner) and not ctx.text[aside:inner[0].start].strip(", ") \
+        and narrower(inner[0], head)
 
 
 # ", a border town on the": the place before is described by where it lies
@@ -106,6 +114,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
         aside = SUBJECT_ASIDE.search(ctx.text, s.start, start)   # "X, which lies on Y, has been controlled by"
+        if aside and _names_the_subject(ctx, aside.start(), start):
+            aside = None   # "In the corner of Latakia province, the hilltop village, held by X": the village is held
         anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, start)
         held = chain(ctx.text, ctx.locs, anchor) if anchor else []
         if anchor is not None and re.match(r"\s*,\s*which\b", ctx.text[anchor.end:anchor.end + 12]) \

@@ -25,11 +25,13 @@ from geo.gazetteer.fold import fold
 from geo.geometry import buffer_km, orient
 from geo.model import LINEAR_TYPES, Place, PlaceType
 
-__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of"]
+__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "narrower"]
 
 # "the area east of X" is a new area, no back-reference
 _COREF = re.compile(r"\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
-                    r"(?:(?:gas|oil|military|air|border|main)\s+)?(town|city|village|neighbou?rhood|area|region|"
+                    r"(?:(?:gas|oil|military|air|border|main)\s+|(?!(?:nearby|neighbou?ring|next|other|adjacent|surrounding|"
+                    r"first|second|third|last|new|old|nearest|closest|only|capital)\s)[a-z][a-z-]+\s+(?=(?:town|city|village)\b))?"
+                    r"(town|city|village|neighbou?rhood|area|region|"
                     r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
                     r"(?!\s+of\b)", re.I)   # "the mountain roads" are no back-reference
 _COREF_TYPES = {
@@ -228,11 +230,12 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 # "X, north of Y", "X, in the countryside of Y", "the X neighbourhood, in the south of the city of Y"
+_KIND_OF_PLACE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|villages?|cit(?:y|ies)|hamlets?|district|area)\s+")
 _DESCRIPTION_GOES_ON = re.compile(r"\s*,?\s+(?:and\s+)?(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?")
 _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?(?:in\s+(?:the\s+)?)?"
-                         r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|suburb|neighbou?rhood|stronghold|"
-                         r"bastion|enclave|pocket|hub|crossroads)\s+"
+                         r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|city|villages?|district|area|suburb|neighbou?rhood|"
+                         r"stronghold|bastion|enclave|pocket|hub|crossroads)\s+"
                          r"(?:(?:in|of|near|on|at\s+the\s+(?:junction|intersection|crossroads)\s+of)\s+(?:the\s+)?|"
                          r"(?:about|some|around|roughly|nearly|approximately|just|only)\s+|"
                          r"(?=\d)))?"   # "Saraqeb, a town in Syria's Idlib province", "Tal Rifaat, the town about 31 km north of"
@@ -285,6 +288,8 @@ def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> 
         if loc.precision == 1 and loc.place and loc.label == loc.place.name and loc.start == loc.mention.start:
             continue
         gap = text[prev.end:loc.start]
+        if narrower(loc, prev):   # "In the corner of Latakia province, the hilltop village, held by X": no village says
+            continue              # where a province is
         container = not prev.located and prev.place is None and (
             re.fullmatch(r"\s+(?:in|near)\s+", gap) or (re.fullmatch(r"\s+", gap) and loc.kind in _RELATIVE_KINDS))
         described = prev.place is not None and prev.kind == "place" and (
@@ -300,6 +305,8 @@ def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> 
         if prev.locator and loc.kind == "offset" and _DESCRIPTION_GOES_ON.fullmatch(gap):
             out[i] = replace(loc, locator=True)   # "X, the town on the M4 highway about 50 km north of Y": says
             continue                              # where X is, as the road did
+        described = described or (prev.place is not None and loc.kind in _RELATIVE_KINDS
+                                  and _KIND_OF_PLACE.fullmatch(gap) is not None)   # "X, a cluster of villages west of Y"
         if (_APPOSITION.fullmatch(gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:
@@ -314,6 +321,16 @@ def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> 
             else:   # "the villages of X and Y, 10 km west of Z": unknown X lies with Y
                 out = _share_with_coordinated(text, out, i - 1)
     return out
+
+
+_WIDE_TYPES = frozenset({PlaceType.COUNTRY, PlaceType.ADMIN1, PlaceType.ADMIN2, PlaceType.REGION, PlaceType.AREA,
+                         PlaceType.PLAIN, PlaceType.MOUNTAIN})
+
+
+def narrower(loc: Loc, prev: Loc) -> bool:
+    """A plain place narrower than the wide place before it (which it cannot locate)."""
+    return loc.kind == "place" and loc.place is not None and prev.place is not None \
+        and prev.place.type in _WIDE_TYPES and loc.place.type not in _WIDE_TYPES and loc.place.type not in LINEAR_TYPES
 
 
 def _road_like(loc: Loc) -> bool:

@@ -137,8 +137,8 @@ def locate(kind: str, place: Place, direction: str = "", distance_km: float = 0.
         return buffer_km(place.geometry if not _shaped(place) else place_area(place), r + 6.0), 2
     if kind in ("direction", "part") and _shaped(place):
         return _region_part(place, _bearing(direction)), 3
-    if kind == "direction":
-        return sector(place.lon, place.lat, _bearing(direction), r, r + 20.0), 2
+    if kind == "direction":   # "the slopes south of a village" lie closer than "the towns south of a city"
+        return sector(place.lon, place.lat, _bearing(direction), r, r + min(20.0, max(6.0, 4.0 * r))), 2
     return place_area(place), 2
 
 
