@@ -369,3 +369,12 @@ _FILLER = " Residents described long queues for bread and fuel in the markets of
 def test_the_army_refers_back_only_a_short_way(reg, text, bloc):
     army = [b for s, b in _found(text, reg) if s.casefold() in ("the army", "army")]
     assert army and set(army) == {bloc}
+
+
+@pytest.mark.parametrize("text,blocs", [
+    ("Jaish al-Fatah, the coalition led by the former Nusra Front, massed fighters.", {"hts"}),
+    ("The coalition led by the United States struck Raqqa.", {"us-coalition"}),
+])
+def test_a_coalition_led_by_another_group_is_not_the_us_led_one(text, blocs):
+    found = {m.actor.bloc for m in find_actors(text, load_registry()) if not m.adjective}
+    assert "us-coalition" not in found - blocs and blocs <= found

@@ -703,3 +703,37 @@ def test_rejecting_a_settlement_is_no_new_agreement(gazetteer):
     ex = run("Fighters who rejected the settlement were bussed from Daraa al-Balad to al-Bab.", gazetteer)
     assert events_of(ex, "agreement") == []
     assert {c.blocs for c in events_of(ex, "handover")} == {("opposition",)}
+
+
+@pytest.mark.parametrize("text,place,bloc", [
+    ("Syria. By Thursday government troops had raised the flag over Saraqib's town hall.", "Saraqib",
+     "syrian-government"),
+    ("Kurdish fighters of the YPG hoisted their yellow flag over the hill that dominates Kobani.", "Kobani", "sdf"),
+    ("The army's Fourth Division fought its way through the farmland north of Aleppo.", "north of Aleppo",
+     "syrian-government"),
+])
+def test_a_flag_raised_or_a_way_fought_is_a_capture(gazetteer, text, place, bloc):
+    assert {(c.place_names[0], c.blocs[0]) for c in events_of(run(text, gazetteer), "capture")} == {(place, bloc)}
+
+
+def test_people_taken_by_bus_are_no_capture(gazetteer):
+    ex = run("ISIS seized Jarablus. Cheered by crowds, the families were taken by bus to Suruc.", gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "capture")} == {"Jarabulus"}
+
+
+@pytest.mark.parametrize("text", [
+    "Syria. State television showed soldiers raising the flag in Rabia after Russian jets struck the town.",
+    "Syria. Russian jets pounded Kabani. On July 7 troops seized Kinsabba.",
+])
+def test_bare_soldiers_or_troops_in_a_report_on_a_country_are_its_army(gazetteer, text):
+    assert {c.blocs for c in events_of(run(text, gazetteer), "capture")} == {("syrian-government",)}
+
+
+@pytest.mark.parametrize("text,etype,want", [
+    ("Analysts in Gaziantep expect HTS to launch an offensive on Afrin. Officials in Damascus expect government forces "
+     "to launch an offensive.", "military_action", {("Afrin", ("hts",))}),   # where analysts sit is no place of it
+    ("ISIS fighters captured Jarablus. Through December the Kurds retook the town street by street.", "capture",
+     {("Jarabulus", ("isis",))}),   # a subject the registry does not know is not the last taker
+])
+def test_no_place_from_a_venue_and_no_party_from_an_unknown_subject(gazetteer, text, etype, want):
+    assert {(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), etype)} == want

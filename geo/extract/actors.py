@@ -266,11 +266,15 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
             out.append(shared)
         i += 1
     army = next((actor for word, actor in registry.armies if word.search(text)), None)
+    out = [a for a in out if not _ANOTHER_COALITION.match(text, a.start, a.end + 30)]
     out = _acronyms(text, _owned(text, out, registry))
     out = _first_person(text, out)
     return _back_references(text, _allies(text, out, registry), registry, army)
 
 
+# "Jaish al-Fatah, the coalition led by the former Nusra Front": a coalition the text describes, not the US-led one
+_ANOTHER_COALITION = re.compile(r"[Tt]he\s+coalition\s+(?:led|formed|made\s+up|founded|set\s+up)\s+by\s+(?!the\s+(?:US|U\.S\.|"
+                                r"United\s+States|Americans)\b|(?:the\s+)?(?:US|U\.S\.|Washington)\b)")
 _OURS = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:forces|fighters|troops|units|men|soldiers|positions)\b")
 _SAYS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|added|stressed|stated|insisted|declared)\b")
 _SAID_BY = re.compile(r"\b(?:said|says|told|added|stressed|stated|insisted|declared)\s+(?:[\w-]+\s+){0,4}?$")
@@ -358,7 +362,11 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|militants|terrorists)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
-                        r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b")   # "terrorist organizations deployed in X"
+                        r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations deployed in X"
+                        r"|(?<=\s)(troops|soldiers)(?=\s+(?:had\s+|have\s+)?(?:seized|captured|took|entered|stormed|overran|"
+                        r"swept|advanced|withdrew|retook|recaptured|moved|pushed|raised|raising|hoisted|hoisting)\b)")   # "On July 7
+#                         troops seized the factories", "state television showed soldiers raising the flag"
+_NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
@@ -376,6 +384,10 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
             continue
         noun = next(g for g in m.groups() if g).casefold().rstrip("s")
+        if m.group() in ("soldiers", "troops"):   # bare "soldiers" in a report on a country are its army's (rebels
+            if registry_army is not None and not _NAMED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                extra.append(ActorMention(m.start(), m.end(), registry_army))   # are "fighters"); "(GoS) troops" are
+            continue                                                            # the acronym's
         pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
         named = [a for a in pool if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400)

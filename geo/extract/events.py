@@ -85,7 +85,9 @@ _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’
 _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenched)\s+(?:in|at|near|on)\s+(?:the\s+)?"
                               r"(?:(?:vicinity|outskirts|town|village|city|area)\s+of\s+(?:the\s+)?)?"
                               r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
-_VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$", re.I)
+_VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$"
+                    r"|\b(?:analysts|diplomats|observers|experts|journalists|officials)\s+(?:based\s+)?in\s+$", re.I)   # "Analysts in
+#                                                                  Gaziantep expect an offensive": where they sit
 
 
 
@@ -309,6 +311,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
+_UNKNOWN_SUBJECT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:(?:have|had|has|then|later|finally)\s+)*$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
 _DETERMINER = r"(?:(?:an?|the|two|three|several|some|\d+)\s+)?"
@@ -414,6 +417,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
         locs = locs or shared
         told = [_sources_party(ctx, attributed), memory.last_actors.get(trig.type, [])]
+        if _UNKNOWN_SUBJECT.search(ctx.text, max(ctx.sentence.start, trig.start - 30), trig.start):
+            told = [told[0], []]   # "the Kurds retook the town": a subject the registry does not know, not the last taker
         if trig.type != EventType.BUILDUP:   # a side tells of its own build-ups, and of the strikes it suffers
             told.reverse()
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
