@@ -836,3 +836,9 @@ def test_a_village_after_a_fronted_phrase_on_its_province_is_what_is_held(gazett
     ex = run("For months the village of Kabani has held out. Perched on a ridge in the north-eastern corner of Latakia "
              "province, the hilltop village, held by Hayat Tahrir al-Sham, has withstood a dozen assaults.", gazetteer)
     assert holders(ex) == {("Kabani", "hts")}
+
+
+def test_a_city_described_after_a_part_of_it_is_the_one_held(gazetteer):
+    ex = run("Another strike hit a transformer station in the western neighbourhoods of Qamishli, the largest city "
+             "controlled by the SDF.", gazetteer)
+    assert holders(ex) == {("Qamishli", "sdf")}

@@ -252,3 +252,20 @@ def test_the_side_of_a_place_reaches_as_far_as_the_place_is_large(gazetteer, nam
     b = g.bounds   # (min lon, min lat, max lon, max lat): the sector reaches south of the place
     reach = km((p.lat, p.lon), (b[1], p.lon))
     assert reach_km[0] <= reach <= reach_km[1] and precision == 2
+
+
+@pytest.mark.parametrize("text,kind,inside", [
+    ("strikes on the remaining districts in the south-east of Aleppo", "part", True),
+    ("shelling of the northern districts of Aleppo", "part", True),
+    ("troops massed to the north of Aleppo", "direction", False),
+    ("troops massed north of Aleppo", "direction", False),
+])
+def test_the_side_of_a_city_is_inside_it_unless_beyond_it(gazetteer, text, kind, inside):
+    """ "the south-east of the city" is its south-eastern part; "(to the) north of the city" lies beyond it."""
+    start = text.index("Aleppo")
+    found = relative_before(text, start)
+    assert found is not None and found[0] == kind
+    aleppo = place(gazetteer, "Aleppo")
+    g, _ = locate(found[0], aleppo, found[2])
+    rep = g.representative_point()
+    assert (km((aleppo.lat, aleppo.lon), (rep.y, rep.x)) < 8.0) == inside

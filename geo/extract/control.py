@@ -52,6 +52,9 @@ def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
     return cands[-1] if cands else None
 
 
+_CITY_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|capital)\b", re.I)
+
+
 def _names_the_subject(ctx: SentenceContext, aside: int, end: int) -> bool:
     """Whether a comma phrase opens with a narrower place than the wide one before it: the subject, not an aside."""
     head = _loc_before(ctx, aside + 1)
@@ -123,6 +126,9 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 and anchor.place.type in _TOWNS:   # "Murak on the M5 south of X, which" (not "the areas south of the M4")
             held = [plain(x, ("direction", "near", "outskirts")) if x is anchor else x for x in held]   # "south of
             # Maarat al-Numan, which fell to": the town is what fell
+        if anchor is not None and anchor.kind == "part" and _CITY_APPOSITION.match(ctx.text, anchor.end):
+            held = [plain(x, ("part",)) if x is anchor else x for x in held]   # "the western neighbourhoods of
+            #                                  Qamishli, the largest city controlled by X": the city is X's
         host = _loc_before(ctx, anchor.start) if anchor else None
         if host is not None and host.precision == 1 and host.kind == "place" and \
                 _ON_THE.fullmatch(ctx.text, host.end, anchor.start):

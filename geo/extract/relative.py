@@ -40,6 +40,10 @@ _BEFORE = [
                           rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
     ("countryside", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|environs)\s+of\s+{_OF_TYPE}$", re.I)),
     ("outskirts", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+{_OF_TYPE}$", re.I)),
+    # "in the south-east of the city", "the northern districts of Aleppo": a part of the place, not beyond it
+    ("part", re.compile(rf"(?<!\bto\s)\bthe\s+(?:far\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
+    ("part", re.compile(rf"\bthe\s+{_DIR_ADJ}\s+(?:part|parts|half|districts|neighbou?rhoods|quarters|sector)\s+of\s+"
+                        rf"{_OF_TYPE}$", re.I)),
     ("direction", re.compile(rf"(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
     ("direction", re.compile(rf"(?:the\s+)?(?:{_DIR_ADJ}|{_DIR})\s+banks?\s+of\s+(?:the\s+)?$", re.I)),   # "the eastern bank of the Euphrates"
     ("near", re.compile(rf"\b(?:near|nearby|close\s+to|around|outside|in\s+the\s+vicinity\s+of)\s+{_OF_TYPE}$", re.I)),
@@ -137,6 +141,8 @@ def locate(kind: str, place: Place, direction: str = "", distance_km: float = 0.
         return buffer_km(place.geometry if not _shaped(place) else place_area(place), r + 6.0), 2
     if kind in ("direction", "part") and _shaped(place):
         return _region_part(place, _bearing(direction)), 3
+    if kind == "part":   # "the south-east of the city": its side of the place itself
+        return sector(place.lon, place.lat, _bearing(direction), 0.0, r), 2
     if kind == "direction":   # "the slopes south of a village" lie closer than "the towns south of a city"
         return sector(place.lon, place.lat, _bearing(direction), r, r + min(20.0, max(6.0, 4.0 * r))), 2
     return place_area(place), 2
