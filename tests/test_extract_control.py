@@ -842,3 +842,10 @@ def test_a_city_described_after_a_part_of_it_is_the_one_held(gazetteer):
     ex = run("Another strike hit a transformer station in the western neighbourhoods of Qamishli, the largest city "
              "controlled by the SDF.", gazetteer)
     assert holders(ex) == {("Qamishli", "sdf")}
+
+
+def test_those_towns_are_the_last_list_held_by_each_party_after_by(gazetteer):
+    ex = run("US jets struck the militias in Mayadin and Albukamal. Those towns are held by the regime and by the "
+             "Iranian-backed groups.", gazetteer)
+    assert held_all(ex) >= {("al-Mayadin", "syrian-government"), ("al-Mayadin", "iran"),
+                            ("Albu Kamal", "syrian-government"), ("Albu Kamal", "iran")}

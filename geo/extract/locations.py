@@ -464,8 +464,8 @@ def _bank_corefs(text: str, locs: list[Loc]) -> list[Loc]:
 _FACING = re.compile(r"\s+(?:opposite|facing|across\s+from|near)\s+(?:the\s+(?:city|town|village)\s+of\s+)?", re.I)
 
 
-_PLURAL = re.compile(r"\b(?:both|the\s+(two|three|four|five))\s+(towns|villages|cities|districts|neighbou?rhoods|camps)\b",
-                     re.I)
+_PLURAL = re.compile(r"\b(?:both|the\s+(two|three|four|five)|(those|these))\s+(towns|villages|cities|districts|"
+                     r"neighbou?rhoods|camps)\b", re.I)
 _PLURAL_TYPES = {"towns": "town", "villages": "village", "cities": "city", "districts": "district", "camps": "camp",
                  "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood"}
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -482,11 +482,14 @@ def _plural_corefs(text: str, locs: list[Loc]) -> list[Loc]:
     for m in _PLURAL.finditer(text):
         if any(loc.start <= m.start() < loc.end for loc in locs):
             continue
-        types = _COREF_TYPES[_PLURAL_TYPES[m.group(2).lower()]]
+        types = _COREF_TYPES[_PLURAL_TYPES[m.group(3).lower()]]
         n = _COUNT[m.group(1).lower() if m.group(1) else None]
         named = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and loc.kind in _NAMES_TOWN and m.start() - loc.end < 2 * _COREF_NEAR]
         prior = _last_distinct([loc for loc in named if not loc.locator])
+        if m.group(2) and prior:   # "Mayadin and Albukamal ... Those towns": the last list named, however long
+            listed = [loc for loc in chain(text, locs, prior[-1]) if loc in prior]
+            prior, n = listed, max(len(listed), 2)
         if len(prior) < n:   # "Al-Sukhnah lies 65 km east of Palmyra. Both towns": the reference town too
             prior = _last_distinct([loc for loc in named if not loc.locator or loc.kind != "place"])
         if len(prior) >= n:
