@@ -378,3 +378,9 @@ def test_the_army_refers_back_only_a_short_way(reg, text, bloc):
 def test_a_coalition_led_by_another_group_is_not_the_us_led_one(text, blocs):
     found = {m.actor.bloc for m in find_actors(text, load_registry()) if not m.adjective}
     assert "us-coalition" not in found - blocs and blocs <= found
+
+
+def test_a_faction_named_after_jerusalem_is_an_actor_not_a_place(gazetteer):
+    ex = run("Islamic State fighters overran the Yarmouk camp and defeated Aknaf Bait al-Maqdis, a faction close to "
+             "Hamas.", gazetteer)
+    assert not [p for p in ex.places if p.place is not None and p.place.country != "SY"]

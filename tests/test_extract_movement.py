@@ -517,3 +517,13 @@ def test_a_goods_convoy_is_moved_by_its_escort_not_by_the_last_movers(gazetteer)
 ])
 def test_people_carried_or_evacuated_from_a_to_b_is_a_route(gazetteer, text):
     assert len(claims(run(text, gazetteer), "route")) == 1
+
+
+@pytest.mark.parametrize("text,legs", [
+    ("Their departure was linked to the evacuation of wounded residents from al-Fuah, a village north-east of Idlib "
+     "city. Those evacuees were taken by bus to Aleppo.", [("al-Fu'ah", "Aleppo")]),   # goes on where they are taken
+    ("Buses from Harasta carried 4,500 people to Qalaat al-Madiq. A second agreement led to the evacuation of Arbin "
+     "and neighbouring towns.", [("Harasta", "Qalaat al-Madiq")]),   # the place evacuated is no end
+])
+def test_an_evacuation_starts_where_people_are_taken_from(gazetteer, text, legs):
+    assert [r.place_names for r in claims(run(text, gazetteer), "route")] == legs

@@ -268,10 +268,12 @@ def _again(ctx: SentenceContext, mark: tuple[Loc, int] | None, within: int,
 
 
 def _first_end(ctx: SentenceContext, avoid: Loc | None = None) -> list[Loc] | None:
-    """Where the sentence's first "to", "towards", "entered" ... leads (other than to ``avoid``)."""
+    """Where the sentence's first "to", "towards", "entered" ... leads (other than to ``avoid``; not to a place
+    left: "led to the evacuation of Arbin")."""
     return next((d for t in ctx.patterns.route_to.finditer(ctx.sentence.text)
                  if (d := _route_end(ctx, ctx.sentence.start + t.end()))
-                 and (avoid is None or d[0].place is not avoid.place)), None)
+                 and (avoid is None or d[0].place is not avoid.place)
+                 and not _EMPTIED.search(ctx.text, max(ctx.sentence.start, d[0].start - 30), d[0].start)), None)
 
 
 _ON_VERBS = (r"(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|flew|advanced|marched|"
@@ -374,7 +376,7 @@ _FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(?!\s+(?:on|against)\b)|head(?:ed|ing)|drove|redeploy\w*|relocated|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
                        r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|"
-                       r"displaced|fled|crossed|carried(?!\s+out)|ferried|evacuated|"
+                       r"displaced|fled|crossed|carried(?!\s+out)|ferried|evacuated|evacuations?|"
                        r"transferred|taken\s+from|continued\s+(?:on\s+)?(?:from|to|towards|into))\b", re.I)
 
 
@@ -385,6 +387,7 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
 
 
 _WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
+_EMPTIED = re.compile(r"\b(?:evacuation|emptying|departure|exodus)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:the\s+)?$", re.I)
 _NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\s+(?:[\w,]+\s+){0,3}?"
                          r"(?:trucks|lorries|tankers)\b")   # goods, moved by their escort (buses carry the last movers)
 _THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
