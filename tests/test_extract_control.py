@@ -849,3 +849,9 @@ def test_those_towns_are_the_last_list_held_by_each_party_after_by(gazetteer):
              "Iranian-backed groups.", gazetteer)
     assert held_all(ex) >= {("al-Mayadin", "syrian-government"), ("al-Mayadin", "iran"),
                             ("Albu Kamal", "syrian-government"), ("Albu Kamal", "iran")}
+
+
+def test_the_government_held_provincial_capital_is_the_city_named_before(gazetteer):
+    ex = run("Russian jets hit the rebel-held towns of Talbiseh and al-Rastan north of Homs. Talbiseh lies about 13 "
+             "kilometres north of the government-held provincial capital.", gazetteer)
+    assert ("Homs", "syrian-government") in holders(ex)

@@ -170,3 +170,9 @@ def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
 ])
 def test_distances_and_number_words_are_no_places(find, text, names):
     assert [name for name, _tier in find(text)] == names
+
+
+@pytest.mark.parametrize("name", ["Homs-Hama highway", "Damascus-Homs highway", "Aleppo-Hama highway"])
+def test_a_stretch_of_the_m5_named_by_its_towns_is_the_m5(gazetteer, name):
+    ex = run(f"Buses drove north along the {name} on Monday.", gazetteer)
+    assert {p.name for p in ex.places} == {"M5 highway"}

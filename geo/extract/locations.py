@@ -28,15 +28,19 @@ from geo.model import LINEAR_TYPES, Place, PlaceType
 __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "narrower"]
 
 # "the area east of X" is a new area, no back-reference
-_COREF = re.compile(r"\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
+_COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
                     r"(?:(?:gas|oil|military|air|border|main)\s+|(?!(?:nearby|neighbou?ring|next|other|adjacent|surrounding|"
-                    r"first|second|third|last|new|old|nearest|closest|only|capital)\s)[a-z][a-z-]+\s+(?=(?:town|city|village)\b))?"
-                    r"(town|city|village|neighbou?rhood|area|region|"
+                    r"first|second|third|last|new|old|nearest|closest|only|capital)\s|[\w-]+-(?:held|controlled)\s)"
+                    r"[a-z][a-z-]+\s+(?=(?:town|city|village|provincial\s+capital)\b))?"
+                    r"|(?<=-held\s)(?=provincial\s+capital\b)|(?<=-controlled\s)(?=provincial\s+capital\b))"   # "the
+                    #   government-held provincial capital": the held adjective stays outside
+                    r"(provincial\s+capital|town|city|village|neighbou?rhood|area|region|"
                     r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
                     r"(?!\s+of\b)", re.I)   # "the mountain roads" are no back-reference
 _COREF_TYPES = {
     "town": (PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),
     "city": (PlaceType.CITY, PlaceType.TOWN),
+    "provincial capital": (PlaceType.CITY,),
     "village": (PlaceType.VILLAGE, PlaceType.TOWN),
     "neighbourhood": (PlaceType.NEIGHBOURHOOD,),
     "neighborhood": (PlaceType.NEIGHBOURHOOD,),
@@ -57,6 +61,8 @@ _COREF_TYPES = {
     "mountain": (PlaceType.MOUNTAIN, PlaceType.REGION),
 }
 # Words a place of these types must be called by to be "the mountain" (not the Afrin region)
+_NAMED_BY = frozenset({"place", "near", "outskirts"})   # the kinds of Loc that name the place a back-reference means
+_CAPITAL_NAMED_BY = _NAMED_BY | {"offset", "direction"}   # "towns north of Homs ... the provincial capital": Homs
 _COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b", re.I)}
 _AREA_NEAR = 40   # characters: "the area" right after a place is that place's area (not one moved to)
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|from)\s+$", re.I)
@@ -413,7 +419,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         word = re.sub(r"\s+", " ", m.group(1).lower())
         types, named = _COREF_TYPES[word], _COREF_NAMED.get(word)
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
-                 and not loc.locator and loc.kind in ("place", "near", "outskirts")
+                 and not loc.locator and loc.kind in (_CAPITAL_NAMED_BY if word == "provincial capital" else _NAMED_BY)
                  and (named is None or named.search(loc.place.name) or named.search(loc.label))]
         prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
         prior = [loc for loc in prior if not _JOINED_TO.fullmatch(text, loc.end, m.start())]   # "from Nubl to the city"
