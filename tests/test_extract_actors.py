@@ -384,3 +384,10 @@ def test_a_faction_named_after_jerusalem_is_an_actor_not_a_place(gazetteer):
     ex = run("Islamic State fighters overran the Yarmouk camp and defeated Aknaf Bait al-Maqdis, a faction close to "
              "Hamas.", gazetteer)
     assert not [p for p in ex.places if p.place is not None and p.place.country != "SY"]
+
+
+def test_the_militias_are_not_a_party_that_struck_militia_posts(gazetteer):
+    ex = run("Iranian-backed militias left Albu Kamal. Air strikes believed to have been carried out by Israel hit militia "
+             "positions in al-Mayadin. Residents said the militias had evacuated houses in al-Mayadin.", gazetteer)
+    evacuated = [c for c in ex.claims if c.kind.value == "event" and c.evidence.startswith("Residents")]
+    assert evacuated and all(c.blocs == ("iran",) for c in evacuated)

@@ -625,3 +625,12 @@ def test_a_party_let_back_into_the_first_place_receives_it(gazetteer):
              "the SDF would pull its units out of al-Busayrah.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.details["a_to"] == ("sdf",)
+
+
+def test_a_vague_leg_narrowed_after_a_comma_is_mapped_where_it_is_narrowed(gazetteer):
+    ex = run("Commanders accused Ankara of having given up Latamneh, Kafr Zita and Morek to the Russians in return for "
+             "Moscow's silence over the zone Turkey is setting up east of the Euphrates, in the strip between Tal Abyad "
+             "and Ras al-Ain.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "al-Lataminah" and x.place_names[1].startswith("between")
+    assert (x.details["a_to"], x.details["b_to"]) == (("russia",), ("turkey",))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from _extract_helpers import claims, events_of, run, told_in
+from _extract_helpers import claims, events_of, km, place, run, told_in
 
 
 def test_the_town_is_not_one_named_in_a_closed_aside(gazetteer):
@@ -127,3 +127,12 @@ def test_a_side_of_another_place_describing_a_place_is_no_place_of_the_claim(gaz
 def test_the_village_with_a_word_before_it_is_the_village_named_before(gazetteer, text, target):
     struck = {c.place_names[0] for c in claims(run(text, gazetteer), "event", "strike")}
     assert (target in struck) if target else not struck
+
+
+def test_a_place_said_to_lie_far_from_another_stays_itself_within_a_compass_points_slack(gazetteer):
+    ex = run("Moscow proposed that the militias hand Albu Kamal to the Fifth Corps, and in return take over positions "
+             "around Palmyra, some 200 kilometres to the west-southwest of al-Mayadin.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    end = shapely.from_wkb(x.geometry).coords[-1]
+    palmyra = place(gazetteer, "Palmyra")
+    assert km((end[1], end[0]), (palmyra.lat, palmyra.lon)) < 1.0

@@ -391,7 +391,8 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
         pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
         named = [a for a in pool if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400)
-                      or re.match(rf"\s+(?:[\w-]+\s+)?{noun}", text[a.end:a.end + 30], re.I)   # "IS group jihadists"
+                      or re.match(rf"\s+(?:(?!(?:[\w-]+ed|hit|hits|struck|strikes|says|targets)\s)[\w-]+\s+)?{noun}",
+                                  text[a.end:a.end + 30], re.I)   # "IS group jihadists" (not "Israel hit militia posts")
                       or re.search(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", text[max(0, a.start - 30):a.start], re.I))   # "the
                  # terrorists of Jabhat al-Nusra ... the terrorists"
                  and not (noun == "army" and registry.the_army.get(a.actor.id) != "refers")

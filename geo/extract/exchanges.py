@@ -170,7 +170,7 @@ _LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:
 # Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
 _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*\s+(?:[\w-]+\s+){1,5}?(?:out|back)|pull\w*(?:\s+(?:back|out))?|evacuat\w*|(?:leav\w*|left)(?!\s+(?:for|to|towards)\b)|retreat\w*|"
                         r"hand\w*(?:\s+over)?|"
-                        r"cede\w*|surrender\w*|give\s+up|gave\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
+                        r"cede\w*|surrender\w*|give\s+up|gave\s+up|given\s+up|giving\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
 _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?"
@@ -202,10 +202,15 @@ def _example(ctx: SentenceContext, leg: Loc) -> Loc:
     if not nxt:   # "the area south of the M4, Jabal al-Zawiya included"
         nxt = [loc for loc in ctx.locs if loc.located and 0 < loc.start - end <= 6
                and _LISTED.fullmatch(ctx.text, end, loc.start) and _INCLUDED.match(ctx.text, loc.end)]
+    if not nxt and leg.precision == 3:   # "east of the Euphrates, in the strip between Tal Abyad and Ras al-Ain"
+        nxt = [loc for loc in ctx.locs if loc.located and loc.precision < 3 and loc.start > end
+               and _NARROWED_TO.fullmatch(ctx.text, end, loc.start)]
     return nxt[0] if nxt else leg
 
 
 _LISTED = re.compile(r",\s+(?:the\s+)?")
+_NARROWED_TO = re.compile(r",\s+(?:in|around|near)\s+(?:the\s+)?(?:(?:strip|area|region|zone|pocket|stretch|belt|"
+                          r"triangle|sector)\s+(?:of\s+|around\s+)?)?", re.I)
 _INCLUDED = re.compile(r"\s+included\b", re.I)
 
 

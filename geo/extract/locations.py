@@ -357,14 +357,21 @@ def _share_with_coordinated(text: str, locs: list[Loc], i: int) -> list[Loc]:
 
 def _locator_km(locator: Loc, place: Place) -> float:
     """How far ``place`` may lie from the place of its locator: a village "near X" (or on its outskirts)
-    within a short drive of X; anything "north of X", or a hand-checked town, within a region."""
+    within a short drive of X; anything "north of X", or a hand-checked town, within a region; a place "200 km
+    west of X" as far as the text says, with a compass point's slack."""
     checked = place.source.startswith("overlay:")
     if locator.kind in ("near", "outskirts") and place.type in (PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD) \
             and not checked:
         return NEAR_KM + footprint_km(locator.place)
-    if checked or locator.kind == "countryside":   # "Jarabulus, in the northern countryside of Aleppo"
-        return REGION_KM
-    return LOCATOR_KM
+    base = REGION_KM if checked or locator.kind == "countryside" else LOCATOR_KM   # "Jarabulus, in the northern
+    #                                                                                countryside of Aleppo"
+    if locator.kind == "offset" and locator.place is not None and locator.geometry is not None \
+            and locator.geometry.geom_type == "Point":
+        from geo.distance import distance_km
+
+        said = distance_km(locator.place.lat, locator.place.lon, locator.geometry.y, locator.geometry.x)
+        return max(base, said * 1.3 + 10.0)
+    return base
 
 
 def _far(a: Place, b: Place, km: float = LOCATOR_KM) -> bool:
@@ -551,6 +558,8 @@ def representative(loc: Loc) -> shapely.Point | None:
         return None
     if loc.geometry.geom_type == "Point":
         return loc.geometry
+    if loc.kind in ("near", "outskirts") and loc.place is not None and loc.place.geometry.geom_type == "Point":
+        return loc.place.geometry   # "positions around Palmyra": the town's own point stands for them
     if loc.place is not None and loc.place.type in LINEAR_TYPES:
         return _along(loc.geometry)
     return loc.geometry.representative_point()
