@@ -244,6 +244,8 @@ def test_the_bank_opposite_a_town_is_the_stretch_facing_it(gazetteer):
      ("Albu Kamal", "al-Mayadin")),
     ("Turkish troops moved from Azaz to Marea, and Russian forces held Tal Rifaat.", ("Marea",)),
     ("Reinforcements went from Hasakah to Tal Tamr and then continued to Ras al-Ain.", ("Ras al-Ain",)),
+    ("HTS columns set off from Darat Izza and crossed into the Afrin region, reaching Jinderes on Wednesday.",
+     ("Jindires",)),
 ])
 def test_a_move_with_onward_legs_ends_where_the_last_leg_does(gazetteer, text, ends):
     (route,) = claims(run(text, gazetteer), "route")

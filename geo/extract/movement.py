@@ -278,7 +278,9 @@ def _first_end(ctx: SentenceContext, avoid: Loc | None = None) -> list[Loc] | No
 
 _ON_VERBS = (r"(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|flew|advanced|marched|"
              r"made\s+(?:its|their)\s+way)\b")
-_ONWARD = re.compile(rf"[^.;]*?\band\s+(?:then\s+|later\s+)?{_ON_VERBS}[^.;]*", re.I)
+_ONWARD = re.compile(rf"[^.;]*?\band\s+(?:then\s+|later\s+)?{_ON_VERBS}[^.;]*"
+                     r"|\s*,\s+(?:finally\s+|eventually\s+)?(?:reaching|arriving\s+(?:in|at))\s+(?:the\s+)?", re.I)   # "crossed
+#                                                               into the Afrin region, reaching Jinderes": it ends there
 # "had flown from A to B on Monday and then travelled by road to C": a second leg, from B ("and then continued
 # to C" goes on with one move)
 _THEN_ON = re.compile(r"[^.;]*?\band\s+(?:then|later)\s+(?:drove|moved|headed|went|travell?ed|flew|marched|"
