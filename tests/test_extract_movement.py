@@ -529,3 +529,9 @@ def test_people_carried_or_evacuated_from_a_to_b_is_a_route(gazetteer, text):
 ])
 def test_an_evacuation_starts_where_people_are_taken_from(gazetteer, text, legs):
     assert [r.place_names for r in claims(run(text, gazetteer), "route")] == legs
+
+
+def test_a_move_from_a_river_bank_starts_at_the_town_named_on_it(gazetteer):
+    ex = run("Rockets were fired by Iranian-backed militias from the western bank of the Euphrates, near al-Mayadin, "
+             "towards the al-Omar oil field.", gazetteer)
+    assert [r.place_names[0] for r in claims(ex, "route")] == ["al-Mayadin"]

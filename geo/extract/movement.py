@@ -328,7 +328,8 @@ def _narrowed(ctx: SentenceContext, loc: Loc) -> Loc:
     or out of a country or region ends or starts where it crosses, when the sentence says where."""
     if loc.precision < 3 and not whole_country(loc):
         return loc
-    spot = _next_loc(ctx, loc)
+    spot = next((x for x in ctx.locs if x.start >= loc.end and x.end <= ctx.sentence.end and x.located), None)   # a
+    # locator too: "from Iraq near al-Yarubiyah" says where in Iraq
     if spot is None or spot.precision >= 3 or whole_country(spot):
         return loc
     gap = ctx.text[loc.end:spot.start]
