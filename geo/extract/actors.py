@@ -273,8 +273,9 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
 
 
 # "Jaish al-Fatah, the coalition led by the former Nusra Front": a coalition the text describes, not the US-led one
-_ANOTHER_COALITION = re.compile(r"[Tt]he\s+coalition\s+(?:led|formed|made\s+up|founded|set\s+up)\s+by\s+(?!the\s+(?:US|U\.S\.|"
-                                r"United\s+States|Americans)\b|(?:the\s+)?(?:US|U\.S\.|Washington)\b)")
+_ANOTHER_COALITION = re.compile(r"[Tt]he\s+coalition\s+(?:led|formed|made\s+up|founded|set\s+up)\s+by\s+"
+                                r"(?!the\s+(?:US|U\.S\.|United\s+States|Americans)\b"
+                                r"|(?:the\s+)?(?:US|U\.S\.|Washington)\b)")
 _OURS = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:forces|fighters|troops|units|men|soldiers|positions)\b")
 _SAYS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|added|stressed|stated|insisted|declared)\b")
 _SAID_BY = re.compile(r"\b(?:said|says|told|added|stressed|stated|insisted|declared)\s+(?:[\w-]+\s+){0,4}?$")
@@ -362,10 +363,11 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|militants|terrorists)\b"
                         r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
-                        r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations deployed in X"
-                        r"|(?<=\s)(troops|soldiers)(?=\s+(?:had\s+|have\s+)?(?:seized|captured|took|entered|stormed|overran|"
-                        r"swept|advanced|withdrew|retook|recaptured|moved|pushed|raised|raising|hoisted|hoisting)\b)")   # "On July 7
-#                         troops seized the factories", "state television showed soldiers raising the flag"
+                        r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
+                        #                                                                deployed in X"
+                        r"|(?<=\s)(troops|soldiers)(?=\s+(?:had\s+|have\s+)?(?:seized|captured|took|entered|stormed|"
+                        r"overran|swept|advanced|withdrew|retook|recaptured|moved|pushed|raised|raising|hoisted|"
+                        r"hoisting)\b)")   # "On July 7 troops seized the factories", "soldiers raising the flag"
 _NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)
@@ -392,7 +394,7 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
         named = [a for a in pool if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400)
                       or re.match(rf"\s+(?:(?!(?:[\w-]+ed|hit|hits|struck|strikes|says|targets)\s)[\w-]+\s+)?{noun}",
-                                  text[a.end:a.end + 30], re.I)   # "IS group jihadists" (not "Israel hit militia posts")
+                                  text[a.end:a.end + 30], re.I)   # "IS group jihadists" (not "Israel hit militia")
                       or re.search(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", text[max(0, a.start - 30):a.start], re.I))   # "the
                  # terrorists of Jabhat al-Nusra ... the terrorists"
                  and not (noun == "army" and registry.the_army.get(a.actor.id) != "refers")

@@ -86,8 +86,8 @@ _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenc
                               r"(?:(?:vicinity|outskirts|town|village|city|area)\s+of\s+(?:the\s+)?)?"
                               r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 _VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$"
-                    r"|\b(?:analysts|diplomats|observers|experts|journalists|officials)\s+(?:based\s+)?in\s+$", re.I)   # "Analysts in
-#                                                                  Gaziantep expect an offensive": where they sit
+                    r"|\b(?:analysts|diplomats|observers|experts|journalists|officials)\s+(?:based\s+)?in\s+$",
+                    re.I)   # "Analysts in Gaziantep expect an offensive": where they sit
 
 
 
@@ -418,7 +418,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         locs = locs or shared
         told = [_sources_party(ctx, attributed), memory.last_actors.get(trig.type, [])]
         if _UNKNOWN_SUBJECT.search(ctx.text, max(ctx.sentence.start, trig.start - 30), trig.start):
-            told = [told[0], []]   # "the Kurds retook the town": a subject the registry does not know, not the last taker
+            told = [told[0], []]   # "the Kurds retook the town": a subject the registry lacks, not the last taker
         if trig.type != EventType.BUILDUP:   # a side tells of its own build-ups, and of the strikes it suffers
             told.reverse()
         actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \

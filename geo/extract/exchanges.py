@@ -113,16 +113,18 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
 # "in return for a free hand for the government and its Russian backers in B": those given the free hand get B
-_HAND_FOR = re.compile(r"\s+(?:an?\s+)?(?:free\s+(?:hand|rein)|green\s+light|carte\s+blanche)\s+(?:for|to)\s+(?:the\s+)?", re.I)
-_HAND_IN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+to\s+(?:move|act|advance|operate)(?:\s+(?:on|against))?|\s+(?:in|over|on))\s+(?:the\s+)?", re.I)
+_HAND_FOR = re.compile(r"\s+(?:an?\s+)?(?:free\s+(?:hand|rein)|green\s+light|carte\s+blanche)\s+(?:for|to)\s+"
+                       r"(?:the\s+)?", re.I)
+_HAND_IN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?(?:\s+to\s+(?:move|act|advance|operate)(?:\s+(?:on|against))?"
+                      r"|\s+(?:in|over|on))\s+(?:the\s+)?", re.I)
 _SALE_WORD = re.compile(r"sell|sold", re.I)
 _TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?", re.I)
 _FOR_PRICE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?:town|city|area|airbase|air\s+base|base)\s+of\s+)?", re.I)
 
 
 # "accused Moscow of trading A for B", "Ankara effectively traded away A": the party right before the trade word
-_TRADER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:has|had|have|would|will|could|may|might|must|of|having|been|effectively|reportedly|"
-                         r"allegedly|simply|quietly|in\s+effect)\s+)*$", re.I)
+_TRADER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:has|had|have|would|will|could|may|might|must|of|having|been|"
+                         r"effectively|reportedly|allegedly|simply|quietly|in\s+effect)\s+)*$", re.I)
 
 
 def _by_trader(ctx: SentenceContext, cue_start: int, drafts: list[Draft]) -> list[Draft]:
@@ -170,11 +172,13 @@ _LETS = re.compile(r"\s+(?:would\s+|will\s+|could\s+)?(?:let(?:s|ting)?|allow(?:
 # Before a place: its holder gives it up ("withdraw from A", "hand over A", "pulling back from A").
 _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*\s+(?:[\w-]+\s+){1,5}?(?:out|back)|pull\w*(?:\s+(?:back|out))?|evacuat\w*|(?:leav\w*|left)(?!\s+(?:for|to|towards)\b)|retreat\w*|"
                         r"hand\w*(?:\s+over)?|"
-                        r"cede\w*|surrender\w*|give\s+up|gave\s+up|given\s+up|giving\s+up)\s+(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
+                        r"cede\w*|surrender\w*|give\s+up|gave\s+up|given\s+up|giving\s+up)\s+"
+                        r"(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
 _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?"
-                     r"(?:would\s+|will\s+|could\s+|can\s+|to\s+)?(?:be\s+(?:allowed|permitted|able|free)\s+to\s+)?"   # "would be allowed to take"
+                     r"(?:would\s+|will\s+|could\s+|can\s+|to\s+)?"
+                     r"(?:be\s+(?:allowed|permitted|able|free)\s+to\s+)?"   # "would be allowed to take"
                      r"(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
@@ -515,7 +519,8 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
 
 # "A ... could be handed to X, while B ... would go to Y": two places shared out, each told as a handover to come
 _SHARED_OUT = re.compile(r"\b(?:could|would|will|should|might|may)\s+(?:(?:then|also|eventually)\s+)?"
-                         r"(?:be\s+(?:handed|given|transferred|returned|ceded)(?:\s+(?:over|back))?|go|pass|revert)\s+to\b",
+                         r"(?:be\s+(?:handed|given|transferred|returned|ceded)(?:\s+(?:over|back))?|go|pass|revert)"
+                         r"\s+to\b",
                          re.I)
 _WHILE = re.compile(r",\s+(?:while|whereas)\s", re.I)
 
@@ -606,9 +611,11 @@ _LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:(?:would|wi
                        r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?)\s+"
                        r"(?:over\s+|back\s+)?to\s+(?:the\s+)?",
                        re.I)   # "..., and leave it to X", "Albu Kamal, ..., would hand their positions there to X"
-_LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?(?:allowing|letting|enabling|opening\s+the\s+way\s+for|(?<=and\s)(?:allow|let|enable))\s+(?:the\s+)?",
-                         re.I)
-_IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:back\s+)?(?:(?:to\s+)?(?:move\s+|come\s+|go\s+)?in\b|into\b|to\s+enter\b|"
+_LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?"
+                         r"(?:allowing|letting|enabling|opening\s+the\s+way\s+for|(?<=and\s)(?:allow|let|enable))\s+"
+                         r"(?:the\s+)?", re.I)
+_IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:back\s+)?"
+                       r"(?:(?:to\s+)?(?:move\s+|come\s+|go\s+)?in\b|into\b|to\s+enter\b|"
                        r"to\s+take\s+(?:it\s+)?over\b)", re.I)
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)

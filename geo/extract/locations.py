@@ -29,8 +29,9 @@ __all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "
 
 # "the area east of X" is a new area, no back-reference
 _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
-                    r"(?:(?:gas|oil|military|air|border|main)\s+|(?!(?:nearby|neighbou?ring|next|other|adjacent|surrounding|"
-                    r"first|second|third|last|new|old|nearest|closest|only|capital)\s|[\w-]+-(?:held|controlled)\s)"
+                    r"(?:(?:gas|oil|military|air|border|main)\s+|(?!(?:nearby|neighbou?ring|next|other|adjacent|"
+                    r"surrounding|first|second|third|last|new|old|nearest|closest|only|capital)\s"
+                    r"|[\w-]+-(?:held|controlled)\s)"
                     r"[a-z][a-z-]+\s+(?=(?:town|city|village|provincial\s+capital)\b))?"
                     r"|(?<=-held\s)(?=provincial\s+capital\b)|(?<=-controlled\s)(?=provincial\s+capital\b))"   # "the
                     #   government-held provincial capital": the held adjective stays outside
@@ -236,12 +237,14 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 # "X, north of Y", "X, in the countryside of Y", "the X neighbourhood, in the south of the city of Y"
-_KIND_OF_PLACE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|villages?|cit(?:y|ies)|hamlets?|district|area)\s+")
-_DESCRIPTION_GOES_ON = re.compile(r"\s*,?\s+(?:and\s+)?(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?")
+_KIND_OF_PLACE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|villages?|cit(?:y|ies)|hamlets?|district|"
+                            r"area)\s+")
+_DESCRIPTION_GOES_ON = re.compile(r"\s*,?\s+(?:and\s+)?"
+                                  r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?")
 _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?(?:in\s+(?:the\s+)?)?"
-                         r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|city|villages?|district|area|suburb|neighbou?rhood|"
-                         r"stronghold|bastion|enclave|pocket|hub|crossroads)\s+"
+                         r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|city|villages?|district|area|suburb|"
+                         r"neighbou?rhood|stronghold|bastion|enclave|pocket|hub|crossroads)\s+"
                          r"(?:(?:in|of|near|on|at\s+the\s+(?:junction|intersection|crossroads)\s+of)\s+(?:the\s+)?|"
                          r"(?:about|some|around|roughly|nearly|approximately|just|only)\s+|"
                          r"(?=\d)))?"   # "Saraqeb, a town in Syria's Idlib province", "Tal Rifaat, the town about 31 km north of"
@@ -312,7 +315,8 @@ def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> 
             out[i] = replace(loc, locator=True)   # "X, the town on the M4 highway about 50 km north of Y": says
             continue                              # where X is, as the road did
         described = described or (prev.place is not None and loc.kind in _RELATIVE_KINDS
-                                  and _KIND_OF_PLACE.fullmatch(gap) is not None)   # "X, a cluster of villages west of Y"
+                                  and _KIND_OF_PLACE.fullmatch(gap) is not None)   # "X, a cluster of villages
+        #                                                                            west of Y"
         if (_APPOSITION.fullmatch(gap) or container or described) and not prev.locator:
             out[i] = replace(loc, locator=True)
             if loc.geometry is None:

@@ -153,7 +153,8 @@ _THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|a
 _CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
          r"arriving|moving|crossing|having\s+(?:travell?ed|driven|moved|crossed))(?:\s+(?:up|down|back|over|in))?")
 _FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
-                         rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?)?(?:after\s+)?(?:{_CAME}\s+"
+                         rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?)?"
+                         rf"(?:after\s+)?(?:{_CAME}\s+"
                          r"(?:(?:north|south|east|west)\w*\s+)?"
                          r"(?:(?:along|on|down|up|via|through)\s+(?:the\s+)?[\w-]+\s+(?:(?:road|highway)\s+)?)?)?"
                          r"from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah", "reached
@@ -279,8 +280,8 @@ def _first_end(ctx: SentenceContext, avoid: Loc | None = None) -> list[Loc] | No
 _ON_VERBS = (r"(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|flew|advanced|marched|"
              r"made\s+(?:its|their)\s+way)\b")
 _ONWARD = re.compile(rf"[^.;]*?\band\s+(?:then\s+|later\s+)?{_ON_VERBS}[^.;]*"
-                     r"|\s*,\s+(?:finally\s+|eventually\s+)?(?:reaching|arriving\s+(?:in|at))\s+(?:the\s+)?", re.I)   # "crossed
-#                                                               into the Afrin region, reaching Jinderes": it ends there
+                     r"|\s*,\s+(?:finally\s+|eventually\s+)?(?:reaching|arriving\s+(?:in|at))\s+(?:the\s+)?",
+                     re.I)   # "crossed into the Afrin region, reaching Jinderes": it ends there
 # "had flown from A to B on Monday and then travelled by road to C": a second leg, from B ("and then continued
 # to C" goes on with one move)
 _THEN_ON = re.compile(r"[^.;]*?\band\s+(?:then|later)\s+(?:drove|moved|headed|went|travell?ed|flew|marched|"
@@ -414,8 +415,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
                 for b in ctx.actors if 0 < b.start - a.end <= 1]                  # Security"
     # "fighters ... were bussed to B, escorted by X": not X; "the convoy, escorted by X, drove to B": who moved last
     usable = [a for a in usable if a not in escorts] or (
-        [] if memory.last_movers and not _NEW_CONVOY.search(ctx.sentence.text) else usable)   # "A convoy of trucks
-    #                                                         ..., escorted by army units": a new convoy, moved by its escort
+        [] if memory.last_movers and not _NEW_CONVOY.search(ctx.sentence.text) else usable)
+    # ("A convoy of trucks ..., escorted by army units": a new convoy, moved by its escort)
     first = next((a for a in usable if _CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)),
                  None)
     passengers = [a for a in actors_listed_after(ctx, first.start, max_gap=0) if a in usable] if first else []

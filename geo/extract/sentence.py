@@ -195,8 +195,8 @@ def attribution_of(ctx: SentenceContext) -> str:
 # What may stand between coordinated actors: "X and Y", "X, Y", "X (Y)", "X together with Y", "X with Y";
 # not ", with Y deployed" (a clause of its own) nor ", while Y".
 _COORDINATION = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?"
-                           r"\s*\)?\s*(?:,|,?\s*and(?:\s+by)?|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|with|"
-                           r",?\s*alongside)"   # "held by the regime and by the Iranian-backed groups"
+                           r"\s*\)?\s*(?:,|,?\s*and(?:\s+by)?|\(|,?\s*(?:together|along)\s+with|,?\s*as\s+well\s+as|"
+                           r"with|,?\s*alongside)"   # "held by the regime and by the Iranian-backed groups"
                            r"\s*(?:the\s+|their\s+|its\s+)?"
                            r"(?:(?:fighters|members|units|troops|forces|militants|militiamen|gunmen)\s+(?:of|from)\s+(?:the\s+)?)?",
                            re.I)   # "between regime forces and fighters of HTS"
