@@ -229,13 +229,13 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         if key in seen and {a.id for a in d.actors} <= {a.id for a in seen[key].actors}:
             continue   # the same claim again, with fewer actors ("bombardment ... intensified their bombardment")
         seen[key] = d
-        twin, flipped = next(((o, f) for o in out if o.kind == "exchange" == d.kind
-                              and (f := _same_legs(o, d)) is not None), (None, False))
+        twin, order = next(((o, f) for o in out if o.kind == "exchange" == d.kind
+                            and (f := _twin_order(o, d)) is not None), (None, None))
         if twin is None:
             out.append(d)
             continue
         keep, other = (d, twin) if len(d.actors) > len(twin.actors) else (twin, d)
-        out[out.index(twin)] = _with_legs_of(keep, other, flipped)
+        out[out.index(twin)] = _with_legs_of(keep, other, order == "reversed")
     return out
 
 
@@ -261,16 +261,16 @@ def _one_event(a: Draft, b: Draft) -> bool:
     return not (sa and sb) or abs(sb[0] - sa[1]) <= 30
 
 
-def _same_legs(a: Draft, b: Draft) -> bool | None:
-    """Whether two exchanges trade the same two places: ``False`` in the same order, ``True`` the other
-    way round ("A for B", "B for A"), ``None`` when they are two exchanges."""
+def _twin_order(a: Draft, b: Draft) -> str | None:
+    """How two exchanges of the same two places name them: ``"same"`` order, ``"reversed"`` ("A for B",
+    "B for A"), or ``None`` when they trade other places."""
     pa = [representative(x) for x in a.locs]
     pb = [representative(x) for x in b.locs]
     if None in pa or None in pb:
         return None
     if pa[0].distance(pb[0]) < 0.2 and pa[1].distance(pb[1]) < 0.3:
-        return False
-    return True if pa[0].distance(pb[1]) < 0.2 and pa[1].distance(pb[0]) < 0.2 else None
+        return "same"
+    return "reversed" if pa[0].distance(pb[1]) < 0.2 and pa[1].distance(pb[0]) < 0.2 else None
 
 
 def _claim_id(article: Article, kind: str, span: tuple[int, int], extra: str) -> str:
