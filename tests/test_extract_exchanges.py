@@ -310,7 +310,7 @@ def test_a_town_and_the_rest_of_a_bank_is_a_leg_at_the_town(gazetteer):
      "countryside of Idlib, in return for Russian consent to an operation in Afrin.", ("Abu al-Duhur", "Afrin"),
      ("syrian-government",), None, "done"),
     ("In 2018 Moscow let Turkey and its factions take Afrin, and in return the factions left Eastern Ghouta to the "
-     "regime.", ("Afrin", "Eastern Ghouta"), ("opposition",), ("syrian-government",), "done"),
+     "regime.", ("Afrin", "Eastern Ghouta"), ("turkey", "opposition"), ("syrian-government",), "done"),
     ("Kurdish officials have accused Moscow of trading Afrin, which Turkey seized, for silence over Eastern Ghouta.",
      ("Afrin", "Eastern Ghouta"), (), None, "done"),
     ("Ankara would accept the return of government institutions to the town of Ariha, on the M4, if Manbij was "
@@ -634,3 +634,11 @@ def test_a_vague_leg_narrowed_after_a_comma_is_mapped_where_it_is_narrowed(gazet
     (x,) = claims(ex, "exchange")
     assert x.place_names[0] == "al-Lataminah" and x.place_names[1].startswith("between")
     assert (x.details["a_to"], x.details["b_to"]) == (("russia",), ("turkey",))
+
+
+def test_a_party_and_its_factions_let_take_a_place_receive_it_and_a_charge_is_a_claim(gazetteer):
+    ex = run("Kurdish officials have long charged that Russia let Turkey and its factions take Afrin in return for the "
+             "factions' silence over Eastern Ghouta.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert (x.details["a_from"], x.details["a_to"]) == (("russia",), ("turkey", "opposition"))
+    assert x.modality.value == "claimed"
