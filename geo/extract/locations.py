@@ -371,16 +371,12 @@ def _locator_km(locator: Loc, place: Place) -> float:
     #                                                                                countryside of Aleppo"
     if locator.kind == "offset" and locator.place is not None and locator.geometry is not None \
             and locator.geometry.geom_type == "Point":
-        from geo.distance import distance_km
-
         said = distance_km(locator.place.lat, locator.place.lon, locator.geometry.y, locator.geometry.x)
         return max(base, said * 1.3 + 10.0)
     return base
 
 
 def _far(a: Place, b: Place, km: float = LOCATOR_KM) -> bool:
-    from geo.distance import distance_km
-
     return distance_km(a.lat, a.lon, b.lat, b.lon) > km
 
 

@@ -277,15 +277,14 @@ def _first_end(ctx: SentenceContext, avoid: Loc | None = None) -> list[Loc] | No
                  and not _EMPTIED.search(ctx.text, max(ctx.sentence.start, d[0].start - 30), d[0].start)), None)
 
 
-_ON_VERBS = (r"(?:drove|moved|continued|headed|pushed|went|travell?ed|proceeded|flew|advanced|marched|"
-             r"made\s+(?:its|their)\s+way)\b")
+_LEG_VERBS = r"drove|moved|headed|went|travell?ed|flew|marched|made\s+(?:its|their)\s+way"   # a move of its own
+_ON_VERBS = rf"(?:{_LEG_VERBS}|continued|pushed|proceeded|advanced)\b"   # ... or one going on
 _ONWARD = re.compile(rf"[^.;]*?\band\s+(?:then\s+|later\s+)?{_ON_VERBS}[^.;]*"
                      r"|\s*,\s+(?:finally\s+|eventually\s+)?(?:reaching|arriving\s+(?:in|at))\s+(?:the\s+)?",
                      re.I)   # "crossed into the Afrin region, reaching Jinderes": it ends there
 # "had flown from A to B on Monday and then travelled by road to C": a second leg, from B ("and then continued
 # to C" goes on with one move)
-_THEN_ON = re.compile(r"[^.;]*?\band\s+(?:then|later)\s+(?:drove|moved|headed|went|travell?ed|flew|marched|"
-                      r"made\s+(?:its|their)\s+way)\b[^.;]*", re.I)
+_THEN_ON = re.compile(rf"[^.;]*?\band\s+(?:then|later)\s+(?:{_LEG_VERBS})\b[^.;]*", re.I)
 
 
 def _onward(ctx: SentenceContext, dest: list[Loc] | None, ends: list[list[Loc]]) -> list[Loc] | None:

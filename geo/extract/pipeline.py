@@ -246,9 +246,10 @@ _FLIPPED = dict(zip(_LEG_KEYS, ("b_from", "b_to", "a_from", "a_to")))
 def _with_legs_of(keep: Draft, other: Draft, flipped: bool) -> Draft:
     """The exchange ``keep``, with who gives and who gets each leg taken from its twin ``other`` where
     ``keep`` does not tell it ("Afrin for Ghouta?" after "Russia let Turkey take Afrin in return for ...")."""
-    filled = [key for key in _LEG_KEYS if not keep.extra[key] and other.extra[_FLIPPED[key] if flipped else key]]
+    source = _FLIPPED if flipped else {key: key for key in _LEG_KEYS}
+    filled = [key for key in _LEG_KEYS if not keep.extra[key] and other.extra[source[key]]]
     for key in filled:
-        keep.extra[key] = list(other.extra[_FLIPPED[key] if flipped else key])
+        keep.extra[key] = list(other.extra[source[key]])
     if filled:
         keep.actors = unique_actors(keep.actors + [a for key in filled for a in keep.extra[key]])
     return keep
