@@ -737,3 +737,50 @@ def test_bare_soldiers_or_troops_in_a_report_on_a_country_are_its_army(gazetteer
 ])
 def test_no_place_from_a_venue_and_no_party_from_an_unknown_subject(gazetteer, text, etype, want):
     assert {(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), etype)} == want
+
+
+@pytest.mark.parametrize("text, blocs, by", [
+    # the blame told in the attack's own sentence
+    ("On Monday three soldiers were killed near Atarib in an air strike that Ankara blamed on Russian jets.",
+     {"russia"}, "Ankara"),
+    ("A base in Manbij was hit with rockets, in attacks US officials attributed to Iranian-backed militias.",
+     {"iran"}, "US officials"),
+    # in the next sentence: the party guessed for the attack gives way to the one blamed
+    ("An explosive device detonated near the market in Manbij. Turkish officials blamed the SDF.", {"sdf"},
+     "Turkish officials"),
+    ("Unidentified aircraft struck a position in Atarib. Sources close to HTS blamed Russia.", {"russia"},
+     "Sources close to HTS"),
+])
+def test_an_attack_blamed_on_a_party_is_its_as_claimed(gazetteer, text, blocs, by):
+    found = [c for t in ("strike", "attack") for c in events_of(run(text, gazetteer), t)]
+    assert found and {b for c in found for b in c.blocs} == blocs, found
+    assert {(c.modality.value, c.attribution) for c in found} == {("claimed", by)}
+
+
+def test_a_blame_adds_a_claim_and_keeps_the_party_a_report_names(gazetteer):
+    ex = run("Russian jets bombed Saraqib on Sunday. Turkish officials blamed HTS.", gazetteer)
+    assert {(c.blocs, c.modality.value) for c in events_of(ex, "strike")} == {
+        (("russia",), "reported"), (("hts",), "claimed")}
+
+
+def test_a_blame_is_for_the_attack_it_follows(gazetteer):
+    ex = run("Turkey has carried out strikes on Tal Abyad since a bombing in Manbij, which it blamed on the SDF. "
+             "The strikes also hit Atarib.", gazetteer)
+    by_place = {c.place_names: (c.blocs, c.modality.value) for c in events_of(ex, "strike")}
+    assert by_place[("Manbij",)] == (("sdf",), "claimed")
+    assert by_place[("Tal Abyad",)][0] == ("turkey",) and by_place[("Atarib",)][0] == ("turkey",)
+    ex = run("Russian jets struck Saraqib, while Ankara blamed HTS for the fighting.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "strike")] == [("russia",)]
+
+
+def test_a_blame_two_sentences_on_still_finds_its_attack(gazetteer):
+    ex = run("A car bomb exploded near the market in Manbij. No group claimed responsibility. Turkish officials "
+             "blamed the SDF.", gazetteer)
+    assert [(c.blocs, c.modality.value) for c in events_of(ex, "attack")] == [(("sdf",), "claimed")]
+
+
+def test_a_claim_of_responsibility_and_a_blame_both_stand(gazetteer):
+    ex = run("A car bomb exploded near the market in Manbij. ISIS claimed the attack. The regime blamed Turkey.",
+             gazetteer)
+    assert {(c.blocs, c.modality.value) for c in events_of(ex, "attack")} == {
+        (("isis",), "claimed"), (("turkey",), "claimed")}

@@ -392,12 +392,64 @@ def _claimed_responsibility(ctx: SentenceContext, memory: Memory) -> list[Draft]
                   draft.event_type, ctx.text[group[0].start:group[-1].end], draft.extra)]
 
 
+_BLAMABLE = frozenset({EventType.STRIKE, EventType.ATTACK})
+# "blamed on X", "Ankara blamed the regime", "attacks the US military attributed to X"
+_BLAME = re.compile(r"\b(?:blam(?:ed|es|ing)\s+(?:(?:it|them)\s+)?(?:on\s+)?"
+                    r"|attribut(?:ed|es|ing)\s+(?:(?:it|them)\s+)?to\s+)(?:the\s+)?", re.I)
+_BLAMER = re.compile(r"(?:^|[,;]|\b(?:that|which|whom)\b)\s*((?:(?!(?:that|which|whom)\b)[\w.’'-]+\s+){1,6})$", re.I)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+
+
+def _blame(ctx: SentenceContext, start: int,
+           triggers: list[_Trigger]) -> tuple[list[Actor], str, tuple[int, int]] | None:
+    """The party blamed for an attack, who blames it, and where the blamer and the blame are told, in the
+    sentence from ``start`` on (up to a contrast: "..., while Moscow blamed X" is another matter)."""
+    contrast = _CONTRAST.search(ctx.text, start, ctx.sentence.end)
+    m = _BLAME.search(ctx.text, start, contrast.start() if contrast else ctx.sentence.end)
+    blamed = actors_listed_after(ctx, m.end(), max_gap=12) if m else []
+    if not blamed:
+        return None
+    start = max([start] + [t.end for t in triggers if t.end <= m.start()])   # after the last event word
+    who = _BLAMER.search(ctx.text[start:m.start()])
+    blamer = who.group(1).strip() if who else ""
+    said = (start + who.start(1) if who else m.start(), m.start())
+    if blamer.casefold() in _PRONOUNS or not blamer:
+        blamer = attribution_of(ctx) or (ctx.memory.last_speaker if ctx.memory else "")
+    return unique_actors([a.actor for a in blamed]), blamer, said
+
+
+def _blamed_before(ctx: SentenceContext, memory: Memory, triggers: list[_Trigger]) -> list[Draft]:
+    """ "An air strike on a Turkish battalion near Balyun kills 33 soldiers. Ankara blames Syrian government
+    aircraft.": the attack told before is the blamed party's, as the blamer claims. An attack whose own
+    sentence named no party takes the blamed one; one that named its party keeps it, and the claim is added."""
+    told = memory.blamable
+    if told is None or ctx.sentence.index - told[0].sentence.index > 2:
+        memory.blamable = None
+        return []
+    blame = _blame(ctx, ctx.sentence.start, triggers)
+    if blame is None or any(t.type in _BLAMABLE and t.end <= blame[2][1] for t in triggers):
+        return []   # "Rockets hit X, in attacks Ankara blamed on Y": the sentence's own attack
+    draft, named, kept = told
+    memory.blamable = None
+    targets = [a for a in draft.actors if a.bloc in draft.extra.get("target_blocs", ())]
+    claim = Draft("event", draft.sentence, draft.locs, unique_actors(blame[0] + targets), Modality.CLAIMED,
+                  draft.event_type, blame[1], {**draft.extra, "blamed": True})
+    if kept and not named:   # the party guessed for it from other sentences gives way to the one blamed
+        draft.actors, draft.modality, draft.attribution = claim.actors, claim.modality, claim.attribution
+        return []
+    if memory.unclaimed is draft:
+        memory.unclaimed = None
+    return [claim]
+
+
 def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     triggers = _triggers(ctx)
     excluded = control_actor_spans(ctx)
     attributed = attributed_spans(ctx)
+    if blame := _blame(ctx, ctx.sentence.start, triggers):   # "in attacks US officials attributed to X":
+        attributed = attributed + [blame[2]]   # the US only tells it
     swap = bool(ctx.patterns.exchange["cue"].search(ctx.sentence.text))
-    drafts: list[Draft] = []
+    drafts: list[Draft] = _blamed_before(ctx, memory, triggers)
     shared: list[Loc] = []
     own = [_event_locs(ctx, trig, triggers, attributed) for trig in triggers]
     for i, trig in enumerate(triggers):
@@ -421,22 +473,32 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             told = [told[0], []]   # "the Kurds retook the town": a subject the registry lacks, not the last taker
         if trig.type != EventType.BUILDUP:   # a side tells of its own build-ups, and of the strikes it suffers
             told.reverse()
-        actors = _event_actors(ctx, trig, triggers, excluded, attributed) or _pronoun_subject(ctx, trig, memory) \
+        named = _event_actors(ctx, trig, triggers, excluded, attributed)
+        actors = named or _pronoun_subject(ctx, trig, memory) \
             or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory)
-        if actors:
-            memory.last_actors[trig.type] = actors
+        blame = _blame(ctx, trig.end, triggers) if trig.type in _BLAMABLE else None
+        if blame and (not named or not any(t.type in _BLAMABLE and trig.end < t.start < blame[2][1]
+                                           for t in triggers)):
+            actors = named = blame[0]   # "an air strike that the Turkish military blamed on Syrian aircraft";
+        else:   # "Turkey carried out strikes since a bombing in Ankara, which it blamed on X": the bombing
+            blame = None
+            if actors:
+                memory.last_actors[trig.type] = actors
         targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)
+        extra = {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
+                 "target_blocs": tuple(dict.fromkeys(a.bloc for a in targets))}
         if locs and not (actors or targets) and trig.type in _CLAIMABLE:
-            memory.unclaimed = Draft("event", ctx.sentence, locs, [], Modality.CLAIMED, trig.type, "",
-                                     {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
-                                      "target_blocs": ()})
+            memory.unclaimed = Draft("event", ctx.sentence, locs, [], Modality.CLAIMED, trig.type, "", extra)
+            memory.blamable = (memory.unclaimed, False, False)
         if not locs or not (actors or targets) or (swap and trig.type == EventType.HANDOVER):
             continue
         shared = locs
-        modality = ctx.modality(ctx.rel(trig.start))
-        drafts.append(Draft("event", ctx.sentence, locs, actors + targets, modality, trig.type, attribution_of(ctx),
-                            {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
-                             "target_blocs": tuple(dict.fromkeys(a.bloc for a in targets))}))
+        modality = Modality.CLAIMED if blame else ctx.modality(ctx.rel(trig.start))
+        drafts.append(Draft("event", ctx.sentence, locs, actors + targets, modality, trig.type,
+                            blame[1] if blame else attribution_of(ctx), extra))
+        if trig.type in _BLAMABLE:   # a party of its own sentence ("where ISIS fighters stopped the bus") stays
+            stated = bool(named) or any(m.actor in actors and m.actor not in targets for m in ctx.actors)
+            memory.blamable = None if blame else (drafts[-1], stated, True)
     return drafts
 
 

@@ -259,6 +259,8 @@ def _one_event(a: Draft, b: Draft) -> bool:
     """Two event words close together ("air strikes and shelling") name one event; far apart in the
     sentence ("HTS retook X ..., before government forces regained control of it"), two."""
     sa, sb = a.extra.get("trigger_span"), b.extra.get("trigger_span")
+    if a.extra.get("blamed") != b.extra.get("blamed"):
+        return False   # "Russian jets bombed X. Ankara blamed HTS.": the report's account and the blame
     return not (sa and sb) or abs(sb[0] - sa[1]) <= 30
 
 

@@ -52,6 +52,9 @@ class Memory:
     start: "tuple[Loc, int] | None" = None   # where the last move told started, and in which sentence
     occupier: list[Actor] = field(default_factory=list)   # the party last called "the occupation"
     unclaimed: "Draft | None" = None   # the last attack told with no party, which a later sentence may claim
+    # the last attack or strike told, whether its sentence named its party, and whether it was kept: a later
+    # sentence may blame someone for it
+    blamable: "tuple[Draft, bool, bool] | None" = None
 
 
 @dataclass
