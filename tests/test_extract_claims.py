@@ -100,3 +100,8 @@ def test_a_modal_counts_up_to_the_end_of_the_claims_clause(gazetteer, text, moda
 def test_who_a_report_is_according_to_is_not_a_party_to_it(gazetteer):
     ex = run("According to the Manbij Military Council, Turkish drones struck Arima.", gazetteer)
     assert [c.blocs for c in claims(ex, "event")] == [("turkey",)]
+
+
+def test_claiming_that_marks_a_claim(gazetteer):
+    ex = run("The group went further, claiming that Turkish forces had entered Atarib.", gazetteer)
+    assert {c.modality.value for c in ex.claims if c.kind.value != "place"} == {"claimed"}

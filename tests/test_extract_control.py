@@ -855,3 +855,40 @@ def test_the_government_held_provincial_capital_is_the_city_named_before(gazette
     ex = run("Russian jets hit the rebel-held towns of Talbiseh and al-Rastan north of Homs. Talbiseh lies about 13 "
              "kilometres north of the government-held provincial capital.", gazetteer)
     assert ("Homs", "syrian-government") in holders(ex)
+
+
+@pytest.mark.parametrize("text, held", [
+    # a headline's present tense
+    ("SDF takes Tabqa as coalition jets pound IS positions", {("Tabqa", "sdf")}),
+    # a strip of villages, then the list of them (up to a clause about the last one)
+    ("IS still holds a narrow strip of villages along the river, including Hajin, al-Susah and al-Baghuz, which "
+     "faces the government-held town of Albu Kamal.",
+     {("Hajin", "isis"), ("al-Susah", "isis"), ("al-Baghuz", "isis"), ("Albu Kamal", "syrian-government")}),
+    # a range said to be held: both ends
+    ("The western bank from al-Mayadin down to Albu Kamal is held by government forces.",
+     {("al-Mayadin", "syrian-government"), ("Albu Kamal", "syrian-government")}),
+    ("Troops moved from al-Mayadin to Albu Kamal, which is held by government forces.",
+     {("Albu Kamal", "syrian-government")}),
+    # "as one of the last X-held towns", past an aside
+    ("Its fall leaves Kafr Nabl, about ten kilometres to the south, as one of the last rebel-held towns in the area.",
+     {("Kafr Nabl", "opposition")}),
+    # what is handed over with the place
+    ("The rebels hand over the camp, the town of Atarib and the farms around it to government forces.",
+     {("Atarib", "syrian-government")}),
+    # a quotation opening at the verb
+    ('SANA said Syrian army units "entered Saraqib and began removing mines" on Monday.',
+     {("Saraqib", "syrian-government")}),
+    # a town followed by a relative clause about it, after a direction
+    ("Fighting continued on Tuesday south-east of Saraqib, which remains in HTS hands.", {("Saraqib", "hts")}),
+    # the subject's whole list: "X city itself and the airbase"
+    ("Columns reached the Tiyas airbase, west of Palmyra. Palmyra city itself and the airbase have remained under "
+     "government control.", {("Palmyra", "syrian-government"), ("T4 airbase", "syrian-government")}),
+    # the sector a plural relative clause is about
+    ("Clashes hit the villages south-east of Saraqib, which remain under HTS control.", {("south-east of Saraqib", "hts")}),
+    # a relative clause about a siege, not a place
+    ("Troops broke through to Kuweires east of Aleppo, ending a siege that began in 2013 and was taken over by the "
+     "Islamic State later that year.", set()),
+    ("Troops reached Tabqa, a town that was taken over by the Islamic State in 2014.", {("Tabqa", "isis")}),
+])
+def test_control_told_in_more_forms(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

@@ -784,3 +784,15 @@ def test_a_claim_of_responsibility_and_a_blame_both_stand(gazetteer):
              gazetteer)
     assert {(c.blocs, c.modality.value) for c in events_of(ex, "attack")} == {
         (("isis",), "claimed"), (("turkey",), "claimed")}
+
+
+def test_people_taken_by_an_aid_group_to_a_shelter_are_no_capture(gazetteer):
+    ex = run("Government forces entered Saraqib on Monday. Families were taken by the Red Crescent to a temporary "
+             "shelter in Atarib.", gazetteer)
+    assert {c.place_names for c in events_of(ex, "capture")} == {("Saraqib",)}
+    assert [c.blocs for c in events_of(run("Atarib was taken by HTS on Monday.", gazetteer), "capture")] == [("hts",)]
+
+
+def test_a_headline_takes_is_a_capture(gazetteer):
+    assert [c.blocs for c in events_of(run("HTS takes Atarib after heavy fighting", gazetteer), "capture")] == [("hts",)]
+    assert events_of(run("HTS wants to take Atarib.", gazetteer), "capture") == []

@@ -94,6 +94,16 @@ def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue:
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
 
+# A relative clause about a noun that names no place, between a place and "held by": the clause's head is held
+_OTHER_HEAD = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?"
+                         r"(?!(?:towns?|villages?|city|cities|areas?|bases?|airbase|airport|districts?|"
+                         r"neighbou?rhoods?|regions?|territor(?:y|ies)|pockets?|enclaves?|hills?|"
+                         r"positions?|posts?|points?|crossings?|roads?|highway|countryside|province|camps?|fields?|"
+                         r"borders?|frontiers?|banks?|rivers?|valleys?|coast|desert|plains?|mountains?|lines?|fronts?|"
+                         r"sides?|edges?|outskirts|strips?|belts?|zones?|sectors?|quarters?|suburbs?|sites?|dams?)\b)"
+                         r"[a-z]+\s+(?:that|which)\s+", re.I)
+
+
 def read_control(ctx: SentenceContext) -> list[Draft]:
     """Control drafts of one sentence."""
     out: list[Draft | None] = []
@@ -116,6 +126,9 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             if after:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
+        last = _loc_before(ctx, start)
+        if _OTHER_HEAD.search(ctx.text, last.end if last else s.start, start):
+            continue   # "ending a siege that began in 2013 and was taken over by IS": the siege was, not a place
         aside = SUBJECT_ASIDE.search(ctx.text, s.start, start)   # "X, which lies on Y, has been controlled by"
         if aside and _names_the_subject(ctx, aside.start(), start):
             aside = None   # "In the corner of Latakia province, the hilltop village, held by X": the village is held
@@ -134,6 +147,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 _ON_THE.fullmatch(ctx.text, host.end, anchor.start):
             held = [host] + held   # "al-Mayadin, on the western bank held by X": the town is X's too
         held += [loc for loc in _extent_places(ctx, aside) if loc not in held]
+        held += [loc for loc in _range_start(ctx, anchor, start) if loc not in held]
         held += _as_is(ctx, actors[-1].end if actors else end)
         out.append(_control(ctx, held, actors, m.group()))
     for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
@@ -146,8 +160,11 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             continue   # "were under opposition control until 2018"
         locs = locs_after(ctx, phrase_end, max_gap=25) if noun == "control" else []   # "in IS hands" ends its clause
         if not locs:
-            anchor = _subject_loc(ctx) or _loc_before(ctx, s.start + m.start())
-            locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
+            last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
+            # "Sweida city itself and the airbase have remained under government control": the subject's whole list
+            anchor = last if last and subject and subject in chain(ctx.text, ctx.locs, last) else subject or last
+            locs = [_which_town(ctx, x) if x is anchor else x
+                    for x in chain(ctx.text, ctx.locs, anchor)] if anchor else []
         out.append(_control(ctx, locs, actors, "under control"))
     out += _held_adjective(ctx)
     out += _entry_of(ctx)
@@ -160,6 +177,21 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _let_take(ctx)
     out += _occupied(ctx)
     return _taken_from(ctx, [d for d in out if d is not None])
+
+
+_WHICH_TOWN = re.compile(r"\s*,\s*which\s+(?:is|was|has|had|remains|remained|lies|sits|fell|still)\b", re.I)
+_AREAS_BEFORE = re.compile(r"\b(?:areas|villages|towns|positions|parts|regions|countryside|territor(?:y|ies)|lands|"
+                           r"farms|hills|fronts?|lines)\s+(?:\w+\s+)?$", re.I)
+
+
+def _which_town(ctx: SentenceContext, anchor: Loc) -> Loc:
+    """ "Fighting continued south-east of Sinjar, which remains in HTS hands": the town a singular relative
+    clause follows is what it is about (not "the areas south of X, which ...")."""
+    if anchor.kind in ("direction", "near", "outskirts") and anchor.place is not None and anchor.place.type in _TOWNS \
+            and _WHICH_TOWN.match(ctx.text, anchor.end) \
+            and not _AREAS_BEFORE.search(ctx.text, max(ctx.sentence.start, anchor.start - 30), anchor.start):
+        return plain(anchor, ("direction", "near", "outskirts"))
+    return anchor
 
 
 _OCCUPATION = re.compile(r"\boccup(?:ation|ying)\b", re.I)
@@ -287,7 +319,10 @@ def _are_strongholds(ctx: SentenceContext) -> list[Draft | None]:
 _HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
                      r"surrender(?:ed|ing)?)\s+(?:control\s+of\s+)?(?:the\s+)?", re.I)
 # "A to X", "A, some 22 km west of B, to X"
-_OVER_TO = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
+# "A and the farms around it to X", "A together with its heavy weapons to X"
+_OVER_TO = re.compile(r"(?:\s*,[^,.;]{1,60},)?"
+                      r"(?:\s+(?:and|together\s+with|along\s+with)\s+(?:the|its|their)\s+[^,.;]{1,40}?)?"
+                      r"\s+(?:over\s+)?to\s+(?:the\s+)?", re.I)
 _HAND = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+)?", re.I)
 # "handing Ain Issa over to X", "hands Manbij to X", "handed its al-Mayadin headquarters to X"
 _HAND_OVER_TO = re.compile(r"(?:\s+(?:headquarters|positions|posts|checkpoints|bases))?"
@@ -586,6 +621,23 @@ def _extent_places(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:
             and not loc.locator and loc.precision == 1]
 
 
+_RANGE_TO = re.compile(r"\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:down|up|east|west|north|south)\w*\s+)?"
+                       r"to\s+(?:the\s+)?(?:(?:town|city|village|border)\s+(?:of\s+|at\s+)?)?", re.I)
+_RANGE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+
+
+def _range_start(ctx: SentenceContext, anchor: Loc | None, held_at: int) -> list[Loc]:
+    """ "the western bank from al-Asharah down to Albu Kamal is held by X": the range's start is X's too (not
+    "troops moved from A to B, which is held by X": the range must be what the sentence says is held)."""
+    if anchor is None or "," in ctx.text[anchor.end:held_at]:
+        return []
+    start = _loc_before(ctx, anchor.start)
+    if start is None or start.precision != 1 or not _RANGE_TO.fullmatch(ctx.text, start.end, anchor.start) \
+            or not _RANGE_FROM.search(ctx.text, max(ctx.sentence.start, start.start - 30), start.start):
+        return []
+    return [start]
+
+
 def _subject_loc(ctx: SentenceContext) -> Loc | None:
     """The Loc that opens the sentence (its subject: "The town lies ... and has been under X control")."""
     first = next((loc for loc in ctx.locs if loc.located and not loc.locator), None)
@@ -652,7 +704,7 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     for a in ctx.actors:
         m = held.match(ctx.text[a.end:a.end + 18])
         if m:
-            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
+            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 100), a.start)
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
             named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
             if not named and _TERRITORY.match(ctx.text, a.end + m.end()) and \
@@ -791,13 +843,17 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
                       r"(?:(?:claims?\s+to\s+have|claimed\s+to\s+have|says\s+it\s+has|"   # "the SNA claims to have captured"
                       r"still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
                       r"quickly|swiftly|reportedly|recently|effectively|"
-                      r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*(" + verbs + ")", re.I)
+                      r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*"
+                      r"[\"“]?(" + verbs + ")", re.I)   # army units "entered X
 
 
 _TOWNS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE})
 _BARE_PRESENT = re.compile(r"seizes?|captures?|recaptures?|retakes?|enters?|takes?\s+over", re.I)
-_APPOSED = re.compile(r",\s+(?:(?:one|some|two|three|several)\s+of\s+)?(?:the|a|an|two|three|four|both|several)\s+"
-                      r"(?:[\w-]+\s+){0,2}$", re.I)   # "Madaya and Zabadani, two rebel-held towns"
+_APPOSED = re.compile(r"(?P<aside>,\s*(?:about|some|around|roughly|nearly|just)\s+[^,;.()]{1,50})?"
+                      r"(?:,\s+|,?\s+as\s+)(?:(?:one|some|two|three|several)\s+of\s+)?"
+                      r"(?:the|a|an|two|three|four|both|several)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# ("Madaya and Zabadani, two rebel-held towns"; "leaves Kanaker, about 10 km to the south, as one of the last rebel-held
+# towns")
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 @lru_cache(maxsize=8)
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
@@ -812,7 +868,8 @@ _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:wh
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?"
                         r"(?:they|it|he|she|we|[A-Z][\w-]+)\s+"   # "... they back", "... Ankara backs"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
-_SOME_OF = (r"(?:(?:a|an)\s+(?:belt|string|series|number|handful|chain|cluster|group|line)\s+of\s+"
+_SOME_OF = (r"(?:(?:a|an)\s+(?:narrow\s+|thin\s+|small\s+|long\s+)?(?:belt|string|strip|stretch|series|number|handful|"
+            r"chain|cluster|group|line)\s+of\s+"
             r"|several\s+|dozens\s+of\s+")
 _PLACE_NOUNS = (r"(?:towns|villages|areas|positions|hills|localities|settlements|districts|neighbou?rhoods|"
                 r"points|farms)\b")
@@ -837,9 +894,13 @@ def _included(ctx: SentenceContext, pos: int) -> list[Loc]:
     if not m:
         around = _GROUP_AROUND.match(ctx.text, pos, ctx.sentence.end)
         return locs_after(ctx, around.end(), max_gap=0)[:1] if around else []
-    stop = CLAUSE_BREAK.search(ctx.text, m.end(), ctx.sentence.end)
+    stop = CLAUSE_BREAK.search(ctx.text, m.end(), ctx.sentence.end) \
+        or _WHICH.search(ctx.text, m.end(), ctx.sentence.end)
     return [loc for loc in ctx.locs if m.end() <= loc.start and loc.end <= (stop.start() if stop else ctx.sentence.end)
             and loc.kind == "place" and not loc.locator and loc.located]
+
+
+_WHICH = re.compile(r",\s*(?:which|where|whose|who)\b", re.I)   # "and C, which faces the government-held town of D"
 
 
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:

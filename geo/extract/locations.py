@@ -525,7 +525,8 @@ def plain(loc: Loc, kinds: tuple[str, ...] = ("near", "outskirts")) -> Loc:
 
 
 # Between coordinated places; group 1 marks a container ("Sheikh Maqsoud in Aleppo", "the Barzeh district of Damascus")
-_CHAIN_LINK = re.compile(r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
+_CHAIN_LINK = re.compile(r"(?:\s+(?:city|town|village))?(?:\s+itself)?"   # "Sweida city itself and the airbase"
+                         r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
                          r"(?:the\s+(?:(?:(?:nearby|adjacent|neighbou?ring)\s+)?(?:(?:towns?|villages?|city|cities)\s+(?:of|along|on)\s+"
                          r"(?:the\s+)?)?|rest\s+of\s+(?:the\s+)?)?)?", re.I)   # "A and the neighbouring town of B"
 
