@@ -587,6 +587,8 @@ def test_a_price_told_as_a_list_before_a_closing_in_return_is_its_first_place(ga
     ("Opposition figures accuse Ankara of having traded Eastern Ghouta for Afrin: Turkey would get Afrin, while Russia "
      "would be free to take Eastern Ghouta.", ("Eastern Ghouta", "Afrin"),
      (("turkey",), ("russia",), ("russia",), ("turkey",)), "claimed"),
+    ("Activists accused the SDF leadership of trading Tabqa for Kobani.", ("Tabqa", "Kobani"),
+     (("sdf",), (), (), ("sdf",)), "claimed"),
 ])
 def test_a_trader_gives_the_first_place_and_gets_the_second(gazetteer, text, legs, sides, modality):
     (x,) = claims(run(text, gazetteer), "exchange")
@@ -642,3 +644,32 @@ def test_a_party_and_its_factions_let_take_a_place_receive_it_and_a_charge_is_a_
     (x,) = claims(ex, "exchange")
     assert (x.details["a_from"], x.details["a_to"]) == (("russia",), ("turkey", "opposition"))
     assert x.modality.value == "claimed"
+
+
+@pytest.mark.parametrize("text,legs,sides", [
+    # the condition's party keeps the other place
+    ("The rebels, he said, would hand Yabroud to the Syrian army if the fighters were allowed to keep Rankous.",
+     ("Yabroud", "Rankous"), (("opposition",), ("syrian-government",), (), ("opposition",))),
+    # the condition's party gives the other place up to the first giver
+    ("The government would cede Khasham and the villages it holds near the city to the SDF if the SDF withdrew "
+     "from Hajin.", ("Khusham", "Hajin"), (("syrian-government",), ("sdf",), ("sdf",), ("syrian-government",))),
+])
+def test_a_handover_offered_on_a_condition_about_another_place(gazetteer, text, legs, sides):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    d = x.details
+    assert (x.place_names, (d["a_from"], d["a_to"], d["b_from"], d["b_to"])) == (legs, sides)
+    assert (x.modality.value, d["status"]) == ("possible", "proposed")
+    assert claims(run("The rebels would hand Yabroud to the Syrian army if the talks succeed.", gazetteer),
+                  "exchange") == []
+
+
+def test_a_place_kept_in_return_stays_with_its_holder(gazetteer):
+    (x,) = claims(run("Jaish al-Islam would be allowed to keep Douma in return for abandoning its positions in Qaboun "
+                      "and handing them over to the Syrian army.", gazetteer), "exchange")
+    assert sides(x) == (("opposition",), ("syrian-government",))
+
+
+def test_bare_ahrar_is_ahrar_al_sham(gazetteer):
+    (x,) = claims(run("Ahrar rejected an HTS offer to return the town of Salqin to Ahrar in exchange for the Bab al-Hawa "
+                      "crossing.", gazetteer), "exchange")
+    assert sides(x) == (("opposition",), ("hts",))

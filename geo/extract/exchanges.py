@@ -74,6 +74,8 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
     told_before = ""
     if leg_a is not None:
         a_from, a_to = _giver_receiver(ctx, leg_a, cue_start)
+        if not a_to and _KEPT.search(ctx.text, max(s.start, leg_a.start - 30), leg_a.start):
+            a_from, a_to = [], a_from   # "X would be allowed to keep A in return for B": A stays X's
     elif memory is not None and memory.previous is not None and not ctx.text[s.start:cue_start].strip():
         prev = memory.previous   # "... withdraw from A. In return, Russia would let the SNA enter B."
         leg_a = _given_up(prev, prev.sentence.start, prev.sentence.end)
@@ -112,6 +114,7 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
+_KEPT = re.compile(r"\b(?:keep|keeps|keeping|retain|retains|retaining|hold\s+on\s+to)\s+(?:the\s+)?$", re.I)
 # "in return for a free hand for the government and its Russian backers in B": those given the free hand get B
 _HAND_FOR = re.compile(r"\s+(?:an?\s+)?(?:free\s+(?:hand|rein)|green\s+light|carte\s+blanche)\s+(?:for|to)\s+"
                        r"(?:the\s+)?", re.I)
@@ -123,7 +126,9 @@ _FOR_PRICE = re.compile(r"\s+for\s+(?:the\s+)?(?:(?:town|city|area|airbase|air\s
 
 
 # "accused Moscow of trading A for B", "Ankara effectively traded away A": the party right before the trade word
-_TRADER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:has|had|have|would|will|could|may|might|must|of|having|been|"
+# "the SDF leadership"
+_TRADER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:leadership|leaders|command|officials|government))?"
+                         r"\s+(?:(?:has|had|have|would|will|could|may|might|must|of|having|been|"
                          r"effectively|reportedly|allegedly|simply|quietly|in\s+effect)\s+)*$", re.I)
 
 
@@ -308,8 +313,10 @@ _ASIDE = re.compile(r"\s*,\s*(?:(?:along|on|near|in|north|south|east|west)\b|(?:
 _RECEIVER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?(?:handed|returned|given|transferred|ceded|delivered)\s+"
                        r"|\s+(?:being|be|is|was|were|are)\s+(?:handed|returned|given|transferred|ceded|delivered)\s+)?"   # "B being handed to X"
                        r"(?:over\s+|back\s+)?(?:to|for)\s+"
-                       r"|\s*,?\s*(?:and\s+(?:[\w-]+\s+){0,4}?)?(?:returning|reverting|passing|going)\s+(?:back\s+)?to\s+",
-                       re.I)   # "B, and the area around it returning to the Syrian state"
+                       r"|\s*,?\s*(?:and\s+(?:[\w-]+\s+){0,4}?)?(?:returning|reverting|passing|going)\s+"
+                       r"(?:back\s+)?to\s+"   # "B, and the area around it returning to the Syrian state"
+                       r"|(?:\s+[\w-]+)?\s+and\s+hand(?:ing|s|ed)?\s+(?:them|it)\s+(?:over\s+|back\s+)?to\s+",
+                       re.I)   # "B front and handing them over to the army"
 
 
 def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
@@ -485,6 +492,42 @@ def _if_handed(ctx: SentenceContext) -> list[Draft]:
         a_to = unique_actors(coming) or leg_receivers(ctx, leg_a.place)
         draft = _exchange(ctx, leg_a, leg_b[0], b_to, a_to, a_to, b_to)
         draft.extra["status"], draft.modality = "proposed", Modality.POSSIBLE   # "if B was handed over": not done
+        return [draft]
+    return _hand_if(ctx)
+
+
+# ", he said, would hand"
+_WOULD_HAND = re.compile(r"(?:\s*,\s*(?:he|she|they|it|officials?|sources?)\s+(?:said|says|added)\s*,)?"
+                         r"\s+(?:would|could|will|might|should|offered\s+to)\s+"
+                         r"(?:hand|give|cede|return|surrender)\s+(?:over\s+|back\s+)?", re.I)
+_TO_TAKER = re.compile(r"[^.;:]{0,90}?\s(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
+_KEEPS = re.compile(r"\b(?:keep|keeps|retain|retains|hold\s+on\s+to|stay\s+in|remain\s+in)\s+(?:the\s+)?", re.I)
+
+
+def _hand_if(ctx: SentenceContext) -> list[Draft]:
+    """ "The rebels would hand Yabroud to the army if the fighters were allowed to keep Rankous"; "the
+    government would cede Khasham ... to the SDF if the SDF withdrew from Hajin": a handover offered on a
+    condition about another place, which the condition's party keeps or gives up to the first giver."""
+    for group in actor_groups(ctx):
+        hand = _WOULD_HAND.match(ctx.text, group[-1].end, ctx.sentence.end)
+        leg_a = locs_after(ctx, hand.end(), max_gap=12) if hand else []
+        cond = _IF.search(ctx.text, leg_a[0].end, ctx.sentence.end) if leg_a else None
+        leg_b = [loc for loc in ctx.locs if cond and loc.start >= cond.end() and loc.end <= ctx.sentence.end
+                 and loc.located and not loc.locator][:1]
+        if not leg_b or leg_b[0].place is leg_a[0].place:
+            continue
+        to = _TO_TAKER.match(ctx.text, leg_a[0].end, cond.start())
+        takers = unique_actors([a.actor for a in actors_listed_after(ctx, to.end(), max_gap=2)]) if to else []
+        givers = unique_actors([a.actor for a in group])
+        party = unique_actors([a.actor for a in actors_listed_after(ctx, cond.end(), max_gap=4)])
+        if _KEEPS.search(ctx.text, cond.end(), leg_b[0].start):   # "if the fighters could keep B": theirs still
+            b_from, b_to = [], party or givers
+        elif _GIVING_UP.search(ctx.text, cond.end(), leg_b[0].start):   # "if the SDF withdrew from B": the giver's
+            b_from, b_to = party, givers
+        else:
+            continue
+        draft = _exchange(ctx, leg_a[0], leg_b[0], givers, takers, b_from, b_to)
+        draft.extra["status"], draft.modality = "proposed", Modality.POSSIBLE
         return [draft]
     return []
 
