@@ -535,3 +535,19 @@ def test_a_move_from_a_river_bank_starts_at_the_town_named_on_it(gazetteer):
     ex = run("Rockets were fired by Iranian-backed militias from the western bank of the Euphrates, near al-Mayadin, "
              "towards the al-Omar oil field.", gazetteer)
     assert [r.place_names[0] for r in claims(ex, "route")] == ["al-Mayadin"]
+
+
+@pytest.mark.parametrize("text, blocs", [
+    # the side the report says holds the start
+    ("Rebels have held Qaboun since 2012. The talks ended on Friday. The convoy left Qaboun for Idlib on Sunday.",
+     ("opposition",)),
+    # the owner of the buses does not ride in them
+    ("Rebels have held Qaboun since 2012. Fighters boarded green government buses. The convoy left Qaboun for Idlib.",
+     ("opposition",)),
+    # no holder told before the move, or no convoy: nobody
+    ("The convoy left Qaboun for Idlib on Sunday. Rebels had held Qaboun since 2012.", ()),
+    ("Rebels have held Qaboun since 2012. Families fled Qaboun for Idlib on Sunday.", ()),
+])
+def test_a_convoy_nobody_moves_is_the_side_holding_its_start(gazetteer, text, blocs):
+    (route,) = claims(run(text, gazetteer), "route")
+    assert route.blocs == blocs

@@ -266,7 +266,8 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
             out.append(shared)
         i += 1
     army = next((actor for word, actor in registry.armies if word.search(text)), None)
-    out = [a for a in out if not _ANOTHER_COALITION.match(text, a.start, a.end + 30)]
+    out = [a for a in out if not _ANOTHER_COALITION.match(text, a.start, a.end + 30)
+           and not _VEHICLES.match(text, a.end)]
     out = _acronyms(text, _owned(text, out, registry))
     out = _first_person(text, out)
     return _back_references(text, _allies(text, out, registry), registry, army)
@@ -276,6 +277,8 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
 _ANOTHER_COALITION = re.compile(r"[Tt]he\s+coalition\s+(?:led|formed|made\s+up|founded|set\s+up)\s+by\s+"
                                 r"(?!the\s+(?:US|U\.S\.|United\s+States|Americans)\b"
                                 r"|(?:the\s+)?(?:US|U\.S\.|Washington)\b)")
+# "boarded green government buses": the buses' owner does not ride in them
+_VEHICLES = re.compile(r"[\s-]+(?:buses|bus|coaches)\b", re.I)
 _OURS = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:forces|fighters|troops|units|men|soldiers|positions)\b")
 _SAYS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|added|stressed|stated|insisted|declared)\b")
 _SAID_BY = re.compile(r"\b(?:said|says|told|added|stressed|stated|insisted|declared)\s+(?:[\w-]+\s+){0,4}?$")

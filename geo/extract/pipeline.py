@@ -27,7 +27,7 @@ from geo.extract.sentence import names_source, unique_actors
 from geo.extract.text import Sentence, sentences
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer.fold import tokens
-from geo.model import LINEAR_TYPES, Article, Claim, ClaimKind, Place, PlaceType
+from geo.model import LINEAR_TYPES, Article, Claim, ClaimKind, Modality, Place, PlaceType
 
 __all__ = ["PlaceRecord", "Extraction", "extract"]
 
@@ -181,7 +181,28 @@ def _drafts(article: Article, sents: list[Sentence], locs: list[Loc], actors, pa
              and not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
             [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns, memory)
         out += read_sentence(ctx, memory)
-    return out
+    return _movers_by_origin(out)
+
+
+_CARRIED = re.compile(r"\b(?:bus(?:es)?|coaches|convoys?|columns?|evacuat\w*|fighters|militants|gunmen|rebels)\b", re.I)
+
+
+def _movers_by_origin(drafts: list[Draft]) -> list[Draft]:
+    """ "Rebels have held Qaboun since 2012. ... The convoy left Qaboun for Idlib": a convoy or column that no
+    one is said to move belongs to the one side the report has said holds where it set off from."""
+    held: dict[str, list[tuple[int, list]]] = {}
+    for d in drafts:
+        if d.kind == "control" and d.modality != Modality.POSSIBLE and d.locs and d.locs[0].place is not None:
+            held.setdefault(d.locs[0].place.id, []).append((d.sentence.index, d.actors))
+    for d in drafts:
+        origin = d.locs[0].place if d.kind == "route" and d.locs else None
+        if origin is None or d.actors or not _CARRIED.search(d.sentence.text):
+            continue
+        before = unique_actors([a for index, actors in held.get(origin.id, []) if index <= d.sentence.index
+                                for a in actors])
+        if len({a.bloc for a in before}) == 1:
+            d.actors = before
+    return drafts
 
 
 def _dateline_span(article: Article) -> tuple[int, int]:
