@@ -551,3 +551,12 @@ def test_a_move_from_a_river_bank_starts_at_the_town_named_on_it(gazetteer):
 def test_a_convoy_nobody_moves_is_the_side_holding_its_start(gazetteer, text, blocs):
     (route,) = claims(run(text, gazetteer), "route")
     assert route.blocs == blocs
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Syrian army units entered Deir Hafer on Saturday and reached Tabqa on Sunday.", ("Deir Hafer", "Tabqa")),
+    ("Syrian army units that had entered Deir Hafer, after the SDF withdrew from the area west of the Euphrates, "
+     "pushed on along the road and reached Tabqa on Sunday.", ("Deir Hafer", "Tabqa")),
+])
+def test_a_force_that_went_on_from_a_place_it_took(gazetteer, text, route):
+    assert routes_of(run(text, gazetteer)) == [(route, ("syrian-government",))]

@@ -63,6 +63,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
     if not legs:
         legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx) or _reinforced_from(ctx)
+    if pushed := _pushed_on(ctx):   # "units that had entered A, after X withdrew from C, pushed on and reached B"
+        legs = [leg for leg in legs if not _same_place(leg[1], pushed[0][1])] + pushed
     if not legs and (back := _withdrew_towards(ctx)) is not None:
         origin, dest, verb = back   # moved by the clause that withdrew, not by the one that entered
         memory.arrival, memory.start, memory.departure = (dest, s.index), (origin, s.index), None
@@ -94,6 +96,24 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         actors = _route_actors(ctx, memory)   # "a joint patrol on the M4 between A and B"
         if actors:
             return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
+    return []
+
+
+_TOOK = re.compile(r"\b(?:entered|captured|took|seized|retook|recaptured|overran|stormed)\s+(?:the\s+)?", re.I)
+_PUSHED_ON = re.compile(r"\b(?:(?:pushed|pressed|moved|advanced|drove)\s+on\b[^.;]{0,80}?\band\s+(?:then\s+)?"
+                        r"|\band\s+(?:then\s+|later\s+|on\s+\w+day\s+)?)"
+                        r"(?:reached|arrived\s+(?:in|at))\s+(?:the\s+)?", re.I)
+
+
+def _pushed_on(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
+    """ "Army units that had entered Deir Hafer ... pushed on along the Aleppo-Raqqa road and reached Tabqa",
+    "troops entered A on Saturday and reached B on Sunday": a force that went on from a place it took."""
+    m = _PUSHED_ON.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    took = list(_TOOK.finditer(ctx.text, ctx.sentence.start, m.start())) if m else []
+    origin = locs_after(ctx, took[-1].end(), max_gap=2) if took else []
+    dest = locs_after(ctx, m.end(), max_gap=2) if origin else []
+    if dest and not _same_place(origin[0], dest[0]):
+        return [(origin[0], dest[0])]
     return []
 
 
