@@ -796,3 +796,24 @@ def test_people_taken_by_an_aid_group_to_a_shelter_are_no_capture(gazetteer):
 def test_a_headline_takes_is_a_capture(gazetteer):
     assert [c.blocs for c in events_of(run("HTS takes Atarib after heavy fighting", gazetteer), "capture")] == [("hts",)]
     assert events_of(run("HTS wants to take Atarib.", gazetteer), "capture") == []
+
+
+def test_sent_columns_is_a_build_up_where_they_went(gazetteer):
+    ex = run("The Republican Guard sent columns from Damascus to Tiyas airbase on Sunday.", gazetteer)
+    assert [(c.place_names, c.blocs) for c in events_of(ex, "buildup")] == [(("T4 airbase",), ("syrian-government",))]
+
+
+def test_a_noun_a_place_was_described_as_refers_back_to_it(gazetteer):
+    ex = run("Troops secured the al-Lajat area, a rocky plateau north-east of Daraa. Russian jets had pounded the "
+             "rocky plateau for days.", gazetteer)
+    (strike,) = events_of(ex, "strike")
+    assert strike.place_names == ("Lajat",) and strike.blocs == ("russia",)
+    ex = run("Troops secured the al-Lajat area, a rocky plateau north-east of Daraa. Russian jets pounded the rocky "
+             "plateau of Hauran.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "strike")] != [("Lajat",)]
+
+
+def test_they_keep_outposts_is_the_party_told_before(gazetteer):
+    ex = run("The Interior Ministry sent units to Atarib on Monday. Israeli forces have held the Hermon since 2024. "
+             "They also keep a string of outposts near Quneitra.", gazetteer)
+    assert [c.blocs for c in told_in(ex, "event", "They also", "buildup")] == [("israel",)]

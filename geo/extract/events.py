@@ -510,7 +510,9 @@ def _deal_places(own: list[list[Loc]], i: int) -> list[Loc]:
 
 _NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
 #                 build-ups west of Aleppo"
-_THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|then|later|later\s+on)\s+)*$", re.I)
+_THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|still|then|later|later\s+on)\s+)*"
+                   r"(?:(?:keep|keeps|kept|maintain|maintains|maintained|run|runs|operate|operates|set\s+up|built|"
+                   r"established)\s+(?:[\w-]+\s+){0,4}?)?$", re.I)   # "They also keep a string of outposts"
 
 
 def _sources_party(ctx: SentenceContext, attributed: list[tuple[int, int]]) -> list[Actor]:

@@ -452,7 +452,31 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
                 base = replace(base, start=rel[1], geometry=geom, precision=precision, kind=rel[0],
                                label=text[rel[1]:m.end()])
             out.append(base)
-    return out + _plural_corefs(text, locs) + _bank_corefs(text, locs)
+    return out + _plural_corefs(text, locs) + _bank_corefs(text, locs) + _described_corefs(text, locs, out)
+
+
+# "the al-Safa area, a lava field of about 220 square kilometres": what the place is said to be
+_DESCRIBED_AS = re.compile(r"(?:\s+(?:area|region|town|village|city|hills|district|plain|valley))?,\s+(?:a|an)\s+"
+                           r"((?:[a-z][a-z-]+\s+)?[a-z][a-z-]{3,})"
+                           r"(?=\s+(?:of|that|which|where|on|in|near|some|about|around|with|east|west|north|south)\b"
+                           r"|\s*[,;.])")
+
+
+def _described_corefs(text: str, locs: list[Loc], told: list[Loc]) -> list[Loc]:
+    """ "the al-Safa area, a lava field of about 220 square kilometres ... warplanes pounded the lava field": a
+    later "the <noun>" for a noun a place was described as (one the other back-references do not read)."""
+    out: list[Loc] = []
+    taken = [(loc.start, loc.end) for loc in locs + told]
+    for loc in locs:
+        m = _DESCRIBED_AS.match(text, loc.end) if loc.place is not None and not loc.locator else None
+        if m is None or _COREF.fullmatch("the " + m.group(1)) or loc.kind != "place":
+            continue
+        for ref in re.finditer(rf"\bthe\s+{re.escape(m.group(1))}\b(?!\s+of\b)", text[m.end():]):
+            start, end = m.end() + ref.start(), m.end() + ref.end()
+            if not any(a < end and start < b for a, b in taken):
+                out.append(Loc(start, end, loc.place.name, loc.place, loc.place.geometry, loc.precision,
+                               mention=loc.mention))
+    return out
 
 
 _BANK = re.compile(r"\bthe\s+(east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?)\s+banks?\b(?!\s+of\b)", re.I)
