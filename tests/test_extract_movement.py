@@ -560,3 +560,22 @@ def test_a_convoy_nobody_moves_is_the_side_holding_its_start(gazetteer, text, bl
 ])
 def test_a_force_that_went_on_from_a_place_it_took(gazetteer, text, route):
     assert routes_of(run(text, gazetteer)) == [(route, ("syrian-government",))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after "through ... to" is where the move ends, never a start of its own
+    ("Opposition groups moved 300 fighters from Idlib Province through Turkish territory to Azaz via Bab al-Salameh.",
+     [(("Idlib Governorate", "Azaz"), ("opposition",))]),
+    # a second move in a "while" clause, from where its own clause says the movers were
+    ("Russian vehicles from the posts around Kobani drove east to Qamishli, while the Russian detachment at the T4 "
+     "air base withdrew to Hmeimim by road.",
+     [(("Kobani", "Qamishli"), ("russia",)), (("T4 airbase", "Hmeimim airbase"), ("russia",))]),
+    # "leaving on the road to B" from where the movers were said to be
+    ("SDF units were still inside Raqqa city, but long columns of their vehicles were seen leaving eastward on the "
+     "road to al-Hasakah.", [(("Raqqa", "Hasakah"), ("sdf",))]),
+    # a party in a warning told after the move does not make it
+    ("Fresh reinforcements arrived in Palmyra from Homs on Friday, warning that Daesh could attempt an attack.",
+     [(("Homs", "Palmyra"), ())]),
+])
+def test_where_a_move_starts_and_who_makes_it(gazetteer, text, expected):
+    assert routes_of(run(text, gazetteer)) == expected

@@ -34,10 +34,15 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     legs: list[tuple[Loc, Loc]] = []
     moving = bool(_MOVEMENT.search(s.text))
     departure = memory.departure[0] if memory.departure and s.index - memory.departure[1] <= 3 else None
+    own_move = False   # a move the sentence tells from a start of its own, even one it does not name
     for m in pats.route_from.finditer(s.text):
         if _LEAVING.fullmatch(m.group()) and _FOR_NEXT.match(s.text, m.end()):
             continue   # "fighters leave for Idlib": where they go, not where they leave
         origin = locs_after(ctx, s.start + m.end(), max_gap=30) or _after_noun(ctx, s.start + m.end())
+        if origin and _GOING_TO.search(ctx.text, s.start + m.end(), origin[0].start):
+            # "through Turkish territory to Azaz": Azaz is where the move ends, not a start; "were seen leaving on
+            own_move = own_move or _LEAVING.fullmatch(m.group()) is not None   # the road to B": from a start of its own
+            continue
         if not origin or (not moving and _EXTENT.search(ctx.text, max(s.start, s.start + m.start() - 40),
                                                         s.start + m.start())):
             continue   # "the west bank, from al-Mayadin down to Albu Kamal, is held by": an extent, not a move
@@ -60,9 +65,12 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             legs += _thence(ctx, dest, ends)
         elif moving and not (memory.departure and memory.departure[1] == s.index):
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
-            _route_actors(ctx, memory, origin[0].start)   # ... by whoever left
+            _route_actors(ctx, memory, origin[0].start, until=origin[0].end)   # ... by whoever left
     if not legs:
         legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx) or _reinforced_from(ctx)
+    else:   # "A drove to B, while the detachment at C withdrew to D": a second move, told with its own start
+        legs += [leg for leg in _left_for(ctx, own_clause=True)
+                 if not any(_same_place(leg[1], dest) for _, dest in legs)]
     if pushed := _pushed_on(ctx):   # "units that had entered A, after X withdrew from C, pushed on and reached B"
         legs = [leg for leg in legs if not _same_place(leg[1], pushed[0][1])] + pushed
     if not legs and (back := _withdrew_towards(ctx)) is not None:
@@ -73,7 +81,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         legs = _again(ctx, memory.start, 2, _INSTEAD, _MOVEMENT) or _again(ctx, memory.arrival, 1, _WENT_ON)
         if legs:
             return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # moved by who moved last
-    if not legs and departure is not None and moving and not _left_elsewhere(memory, departure, s.index):
+    if not legs and departure is not None and moving and not own_move \
+            and not _left_elsewhere(memory, departure, s.index):
         dest = _first_end(ctx)
         if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]) \
                 and (_MOVEMENT.search(s.text, 0, ctx.rel(dest[0].start))
@@ -82,8 +91,9 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             #                                     families live" is no move to X)
             memory.departure = None
     drafts = []
-    for origin, dest in _distinct_legs(ctx, legs):
-        actors = _route_actors(ctx, memory, origin.start, told=min(origin.start, dest.start))
+    for origin, dest in _distinct_legs(ctx, [leg for leg in legs if not _same_place(*leg)]):
+        actors = _route_actors(ctx, memory, origin.start, told=min(origin.start, dest.start),
+                               until=max(origin.end, dest.end))
         origin, dest = _possessed(ctx, _narrowed(ctx, origin)), _possessed(ctx, _narrowed(ctx, dest))
         if actors or moving:
             memory.arrival = (dest, s.index)
@@ -99,6 +109,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
+_LATER_CLAUSE = re.compile(r";|,\s*(?:warning|saying|adding|stressing|noting|claiming|fearing)\b", re.I)
+_GOING_TO = re.compile(r"\b(?:to|towards?|toward|into)\b", re.I)
 _TOOK = re.compile(r"\b(?:entered|captured|took|seized|retook|recaptured|overran|stormed)\s+(?:the\s+)?", re.I)
 _PUSHED_ON = re.compile(r"\b(?:(?:pushed|pressed|moved|advanced|drove)\s+on\b[^.;]{0,80}?\band\s+(?:then\s+)?"
                         r"|\band\s+(?:then\s+|later\s+|on\s+\w+day\s+)?)"
@@ -196,19 +208,24 @@ def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     return legs
 
 
-_LEFT_FOR = re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|departing|taken|transported|trucked|bus(?:s)?ed)\b"
+_LEFT_FOR = re.compile(r"\b(?:leave|leaves|left|leaving|depart|departed|departing|taken|transported|trucked|"
+                       r"bus(?:s)?ed|"
+                       r"withdrew|withdrawn|retreated|relocated|redeployed|pulled\s+back|pulled\s+out)\b"
                        r"(?:\s+[\w-]+){0,4}?\s+(?:for|to|towards)\s+(?:the\s+)?", re.I)
-_IN_PLACE = re.compile(r"\b(?:in|from|at|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?$", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|inside|within|from|at|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?$",
+                       re.I)
 
 
-def _left_for(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
+def _left_for(ctx: SentenceContext, own_clause: bool = False) -> list[tuple[Loc, Loc]]:
     """ "Fighters in the part of Yarmouk camp they hold are to leave for Idlib", "In Daraa al-Balad, buses
     ... left for Idlib", "separated on the edge of al-Baghouz and taken by the SDF to Hasakah": the start is
-    where the leavers are said to be."""
+    where the leavers are said to be; with ``own_clause``, said in the clause of the move ("A drove to B, while
+    the detachment at C withdrew to D": C)."""
     legs = []
     for m in _LEFT_FOR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         dest = _route_end(ctx, m.end())
-        before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start()
+        clause = clause_start(ctx, m.start()) if own_clause else ctx.sentence.start
+        before = [loc for loc in ctx.locs if clause <= loc.start and loc.end <= m.start()
                   and not loc.locator and loc.located
                   and _IN_PLACE.search(ctx.text, max(ctx.sentence.start, loc.start - 40), loc.start)]
         if dest and before and before[0].place is not dest[0].place:
@@ -339,7 +356,8 @@ def _thence(ctx: SentenceContext, dest: list[Loc], ends: list[list[Loc]]) -> lis
     return legs
 
 
-_AT_CROSSING = re.compile(r"\s*,?\s+(?:at|through|via|by\s+way\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+_AT_CROSSING = re.compile(r"\s*,?\s+(?:at|through|via|by\s+way\s+of)\s+(?:the\s+)?"
+                          r"(?:(?!(?:to|towards?|into)\b)[\w-]+\s+){0,3}?"
                           r"(?:(?:crossing|border\s+post|gate)\s+(?:point\s+)?(?:(?:at|of|in)\s+(?:the\s+)?)?)?", re.I)
 
 
@@ -416,10 +434,12 @@ _NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\
 _THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
 
 
-def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None, told: int | None = None) -> list[Actor]:
+def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None, told: int | None = None,
+                  until: int | None = None) -> list[Actor]:
     """Who moves: the parties of the clause that tells the move, before the end it tells first (``told``:
     "the regime's forces entered A ..., coming from B") or before its start ("army units ... moved from A");
-    else the sentence's parties; else, for "a second column", whoever moved last."""
+    else the sentence's parties up to a clause after the move (``until``: "..., warning that Daesh could ...");
+    else, for "a second column", whoever moved last."""
     excluded = control_actor_spans(ctx)
     attributed = attributed_spans(ctx)
     speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
@@ -452,6 +472,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     if told is not None and told < (origin or 0):
         first = clause_start(ctx, told)
         movers = [a for a in usable if first <= a.start and a.end <= told] or movers
+    if until is not None:   # "reinforcements arrived in Palmyra from Homs, warning that Daesh could ...": not Daesh
+        usable = [a for a in usable if a.start < until or not _LATER_CLAUSE.search(ctx.text, until, a.start)]
     own = [a.actor for a in (movers or usable)]
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
     if not own and not inherited and _THE_CONVOY.search(ctx.sentence.text):   # "A joint patrol ... The convoy had driven
