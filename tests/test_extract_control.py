@@ -883,6 +883,12 @@ def test_the_government_held_provincial_capital_is_the_city_named_before(gazette
     # the subject's whole list: "X city itself and the airbase"
     ("Columns reached the Tiyas airbase, west of Palmyra. Palmyra city itself and the airbase have remained under "
      "government control.", {("Palmyra", "syrian-government"), ("T4 airbase", "syrian-government")}),
+    # state media's "occupied by"; positions "and fortifications" of a party's "terrorists"
+    ("The convoy is heading to the town of Jarablus, which is occupied by the Turkish army and its mercenaries.",
+     {("Jarabulus", "turkey"), ("Jarabulus", "opposition")}),
+    ("Syrian army units destroyed positions and fortifications of Jabhat al-Nusra terrorists on the outskirts of the "
+     "towns of Talbiseh and al-Rastan.", {("Talbiseh", "hts"), ("al-Rastan", "hts")}),
+    ("Israeli drones struck positions and convoys of Hezbollah in Qusayr.", set()),
     # the sector a plural relative clause is about
     ("Clashes hit the villages south-east of Saraqib, which remain under HTS control.", {("south-east of Saraqib", "hts")}),
     # a relative clause about a siege, not a place

@@ -176,3 +176,17 @@ def test_distances_and_number_words_are_no_places(find, text, names):
 def test_a_stretch_of_the_m5_named_by_its_towns_is_the_m5(gazetteer, name):
     ex = run(f"Buses drove north along the {name} on Monday.", gazetteer)
     assert {p.name for p in ex.places} == {"M5 highway"}
+
+
+@pytest.mark.parametrize("text, name, found", [
+    ("Rebel-held al-Tall, north of the capital, may be next.", "al-Tall", True),   # an English word with the article
+    ("In al-Tall, rebels rest.", "al-Tall", True),
+    ("The tall buildings of Aleppo were hit.", "tall", False),
+    ("Between the villages of Sheikh Aqil and Qubtan al-Jabal.", "al-Jabal", False),   # part of a longer name
+    ("A third axis pushed west from the Tel Koçer area.", "Tel", False),   # "Tel" opens a name the gazetteer lacks
+])
+def test_a_name_part_alone_and_an_english_word_with_the_article(gazetteer, text, name, found):
+    keys, skels, prefixes = gazetteer.keys()
+    patterns = load_patterns()
+    mentions = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, None, patterns.name_enders)
+    assert (name in [text[m.start:m.end] for m in mentions]) is found

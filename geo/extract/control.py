@@ -539,15 +539,22 @@ def _past_country(ctx: SentenceContext, locs: list[Loc]) -> list[Loc]:
 _OF_ASIDE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,80},)?(?:\s*\([^()]{1,40}\))?" + _AT, re.I)
 
 
+_ITS_FIGHTERS = re.compile(r"\s+(?:terrorists|fighters|militants|militiamen|gunmen|forces|troops|units|members)\b",
+                           re.I)
+
+
 def _positions_of(ctx: SentenceContext, nouns: str) -> list[Draft | None]:
     out: list[Draft | None] = []
-    for m in re.finditer(rf"\b(?:{nouns})\s+(?:belonging\s+to|of)\s+(?:the\s+)?", ctx.sentence.text, re.I):
+    for m in re.finditer(rf"\b(?:{nouns})(?:\s+and\s+(?:fortifications|{nouns}))?\s+(?:belonging\s+to|of)\s+"
+                         r"(?:the\s+)?", ctx.sentence.text, re.I):   # "positions and fortifications of X"
         start = ctx.sentence.start + m.start()
         if _LEFT.search(ctx.text, max(ctx.sentence.start, start - 40), start) or \
                 _GIVEN.search(ctx.text, max(ctx.sentence.start, start - 40), start):
             continue   # "withdrew from the positions of X in Y"
         owners = actors_listed_after(ctx, ctx.sentence.start + m.end(), max_gap=2)
-        at = _OF_ASIDE.match(ctx.text, owners[-1].end, ctx.sentence.end) if owners else None
+        fighters = _ITS_FIGHTERS.match(ctx.text, owners[-1].end) if owners else None   # "of Jabhat al-Nusra terrorists"
+        end = (fighters.end() if fighters else owners[-1].end) if owners else 0
+        at = _OF_ASIDE.match(ctx.text, end, ctx.sentence.end) if owners else None
         if at:
             out.append(_control(ctx, locs_after(ctx, at.start("at"), max_gap=40), owners, "presence"))
     return out

@@ -108,7 +108,8 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
             i += 1
             continue
         hit = None if _after_name_part(text, toks, i) else _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders)
-        if hit and (_DISTANCE.fullmatch(text, hit.start, hit.end) or _DATE_ABBREV.match(text, hit.start)):
+        if hit and (_DISTANCE.fullmatch(text, hit.start, hit.end) or _DATE_ABBREV.match(text, hit.start)
+                    or _first_part_only(text, toks, i, hit)):
             hit = None   # "11 km (7 miles) south of": a distance, though some place is called "7 Miles"; "on Aug. 11"
         if hit:
             out.append(_with_article(text, hit))
@@ -131,6 +132,12 @@ def _with_article(text: str, m: RawMention) -> RawMention:
 
 
 
+def _first_part_only(text: str, toks: list[tuple[str, int, int]], i: int, hit: RawMention) -> bool:
+    """ "Tel Koçer" where only a place called "Tel" is known: the known word opens an unknown name."""
+    return toks[i][2] == hit.end and toks[i][0] in NAME_PARTS and i + 1 < len(toks) \
+        and _capitalised(text, toks[i + 1][1]) and joined(text, toks[i][2], toks[i + 1][1])
+
+
 def _after_name_part(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
     """ "Tal Samin" where only "Samin" is known: the known word is part of an unknown name."""
     return i > 0 and toks[i - 1][0] in NAME_PARTS and _capitalised(text, toks[i - 1][1]) \
@@ -145,7 +152,8 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders=frozense
             break
         words.append(toks[j][0])
         key = _ordered(words)
-        if key in keys and not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
+        if key in keys and not (j == i and ((_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
+                                             and not _article_named(text, toks[i][1], key))
                                             or _adjective(text, toks, i, enders))) \
                 and not _generic_phrase(text[toks[i][1]:toks[j][2]], stopwords):
             best = RawMention(toks[i][1], toks[j][2], key, "exact")
@@ -159,6 +167,18 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders=frozense
         if key not in prefixes and skeleton(key) not in prefixes:
             break
     return best
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’']*)\s+$")
+_FUNCTION_WORDS = frozenset({"in", "at", "from", "near", "to", "of", "and", "the", "on", "into", "outside", "around",
+                             "inside", "towards", "toward", "for", "by", "with", "while", "as", "but", "both"})
+
+
+def _article_named(text: str, start: int, key: str) -> bool:
+    """ "al-Tall": an English word ("tall") with the Arabic article joined to it is a name."""
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start - 3)   # not "Qubtan al-Jabal"
+    return len(key) > 2 and text[max(0, start - 3):start].casefold() in ("al-", "el-") \
+        and (before is None or before.group(1).casefold() in _FUNCTION_WORDS)
 
 
 def _ender(text: str, prev_end: int, tok: tuple[str, int, int], enders: frozenset[str]) -> bool:
