@@ -817,3 +817,12 @@ def test_they_keep_outposts_is_the_party_told_before(gazetteer):
     ex = run("The Interior Ministry sent units to Atarib on Monday. Israeli forces have held the Hermon since 2024. "
              "They also keep a string of outposts near Quneitra.", gazetteer)
     assert [c.blocs for c in told_in(ex, "event", "They also", "buildup")] == [("israel",)]
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("Syrian army units will enter Qaboun once the last fighters have left.", "capture", "possible"),
+    ("Russian military police are due to deploy in Jasim next week.", "buildup", "possible"),
+    ("Syrian army units entered Qaboun on Monday.", "capture", "reported"),
+])
+def test_a_move_a_report_says_will_happen_is_possible(gazetteer, text, etype, modality):
+    assert [c.modality.value for c in events_of(run(text, gazetteer), etype)] == [modality]
