@@ -673,3 +673,25 @@ def test_bare_ahrar_is_ahrar_al_sham(gazetteer):
     (x,) = claims(run("Ahrar rejected an HTS offer to return the town of Salqin to Ahrar in exchange for the Bab al-Hawa "
                       "crossing.", gazetteer), "exchange")
     assert sides(x) == (("opposition",), ("hts",))
+
+
+@pytest.mark.parametrize("text,legs,sides", [
+    # one party gives a place up while another takes a second one
+    ("Ankara answered with a different formula: the factions would withdraw from Halfaya, while Turkish troops would "
+     "enter Morek.", ("Halfaya", "Morek"), (("opposition",), (), (), ("turkey",))),
+    # an offer to leave one place if the other side surrenders a second to the offerer
+    ("SDF commanders offered to pull out of Tal Rifaat and return the town to the opposition if the groups in Marea "
+     "surrendered the town's eastern front to the SDF.", ("Tal Rifaat", "Marea"),
+     (("sdf",), ("opposition",), (), ("sdf",))),
+])
+def test_a_swap_told_as_a_withdrawal_and_an_entry(gazetteer, text, legs, sides):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    d = x.details
+    assert (x.place_names, (d["a_from"], d["a_to"], d["b_from"], d["b_to"])) == (legs, sides)
+
+
+def test_two_swaps_of_nearby_towns_stay_two(gazetteer):
+    ex = run("Russia proposed a deal under which the factions would hand Morek to the Russian military police in return "
+             "for Souran. Ankara answered with a different formula: the factions would withdraw from Halfaya, while "
+             "Turkish troops would enter Morek.", gazetteer)
+    assert {x.place_names for x in claims(ex, "exchange")} == {("Morek", "Suran (Hama)"), ("Halfaya", "Morek")}

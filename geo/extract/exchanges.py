@@ -497,10 +497,13 @@ def _if_handed(ctx: SentenceContext) -> list[Draft]:
 
 
 # ", he said, would hand"
-_WOULD_HAND = re.compile(r"(?:\s*,\s*(?:he|she|they|it|officials?|sources?)\s+(?:said|says|added)\s*,)?"
+_WOULD_HAND = re.compile(r"(?:\s+(?:commanders|officials|leaders|forces|fighters|troops|units))?"
+                         r"(?:\s*,\s*(?:he|she|they|it|officials?|sources?)\s+(?:said|says|added)\s*,)?"
                          r"\s+(?:would|could|will|might|should|offered\s+to)\s+"
-                         r"(?:hand|give|cede|return|surrender)\s+(?:over\s+|back\s+)?", re.I)
+                         r"(?:hand|give|cede|return|surrender|pull\s+out\s+of|withdraw\s+from)\s+(?:over\s+|back\s+)?",
+                         re.I)   # "SDF commanders offered to pull out of Tal Rifaat and return the town to X if ..."
 _TO_TAKER = re.compile(r"[^.;:]{0,90}?\s(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
+_GAVE = re.compile(r"\b(?:surrender\w*|hand\w*(?:\s+over)?|cede\w*|gave\s+up|give\s+up)\b", re.I)
 _KEEPS = re.compile(r"\b(?:keep|keeps|retain|retains|hold\s+on\s+to|stay\s+in|remain\s+in)\s+(?:the\s+)?", re.I)
 
 
@@ -522,8 +525,12 @@ def _hand_if(ctx: SentenceContext) -> list[Draft]:
         party = unique_actors([a.actor for a in actors_listed_after(ctx, cond.end(), max_gap=4)])
         if _KEEPS.search(ctx.text, cond.end(), leg_b[0].start):   # "if the fighters could keep B": theirs still
             b_from, b_to = [], party or givers
-        elif _GIVING_UP.search(ctx.text, cond.end(), leg_b[0].start):   # "if the SDF withdrew from B": the giver's
-            b_from, b_to = party, givers
+        elif gave := (_GIVING_UP.search(ctx.text, cond.end(), leg_b[0].start)   # "if the SDF withdrew from B"
+                      or _GAVE.search(ctx.text, leg_b[0].end, min(leg_b[0].end + 40, ctx.sentence.end))):
+            at = max(leg_b[0].end, gave.end())   # "if the groups in B surrendered its eastern front to X": X's
+            to_b = _OVER_TO.match(ctx.text, at, ctx.sentence.end) or _TO_TAKER.match(ctx.text, at, ctx.sentence.end)
+            named = actors_listed_after(ctx, to_b.end(), max_gap=2) if to_b else []
+            b_from, b_to = party, unique_actors([a.actor for a in named]) or givers   # else the first giver's
         else:
             continue
         draft = _exchange(ctx, leg_a[0], leg_b[0], givers, takers, b_from, b_to)
@@ -547,6 +554,8 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
         takers = leg_receivers(ctx, loc.place)
         if takers and not (legs and {a.id for a in takers} == {a.id for a in legs[-1][1]}):
             legs.append((loc, takers))
+    if len(legs) == 1:
+        return _left_and_entered(ctx, *legs[0])
     if len(legs) < 2:
         return []
     (a, a_to), (b, b_to) = legs[:2]
@@ -558,6 +567,24 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
         draft.extra["b_from"] = b_from or (a_to if two_sides else [])
     draft.actors = unique_actors(draft.extra["a_from"] + draft.extra["a_to"] + draft.extra["b_from"] + draft.extra["b_to"])
     return [draft]
+
+
+def _left_and_entered(ctx: SentenceContext, entered: Loc, takers: list[Actor]) -> list[Draft]:
+    """ "A formula under which the factions would withdraw from Halfaya, while Turkish troops would enter Morek":
+    one party gives a place up and another takes a second one; who gets the first is not told."""
+    for loc in ctx.locs:
+        if not (ctx.sentence.start <= loc.start < ctx.sentence.end and loc.located and not loc.locator) \
+                or _same_place(loc, entered) \
+                or not _WHILE.search(ctx.text, min(loc.end, entered.end), max(loc.start, entered.start)):
+            continue
+        givers = _givers(ctx, loc)
+        if givers and not {a.id for a in givers} & {a.id for a in takers}:
+            return [_exchange(ctx, loc, entered, givers, [], [], takers)]
+    return []
+
+
+def _same_place(a: Loc, b: Loc) -> bool:
+    return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 
 # "A ... could be handed to X, while B ... would go to Y": two places shared out, each told as a handover to come

@@ -288,13 +288,19 @@ def _one_event(a: Draft, b: Draft) -> bool:
 def _twin_order(a: Draft, b: Draft) -> str | None:
     """How two exchanges of the same two places name them: ``"same"`` order, ``"reversed"`` ("A for B",
     "B for A"), or ``None`` when they trade other places."""
-    pa = [representative(x) for x in a.locs]
-    pb = [representative(x) for x in b.locs]
-    if None in pa or None in pb:
+    if None in [representative(x) for x in a.locs + b.locs]:
         return None
-    if pa[0].distance(pb[0]) < 0.2 and pa[1].distance(pb[1]) < 0.3:
+    if _same_leg(a.locs[0], b.locs[0], 0.2) and _same_leg(a.locs[1], b.locs[1], 0.3):
         return "same"
-    return "reversed" if pa[0].distance(pb[1]) < 0.2 and pa[1].distance(pb[0]) < 0.2 else None
+    return "reversed" if _same_leg(a.locs[0], b.locs[1], 0.2) and _same_leg(a.locs[1], b.locs[0], 0.2) else None
+
+
+def _same_leg(x: Loc, y: Loc, degrees: float) -> bool:
+    """Two legs name one place: the same town, or areas whose points lie within ``degrees`` (two towns 15 km
+    apart, Morek and Halfaya, are two places)."""
+    if x.place is not None and y.place is not None and x.precision == y.precision == 1:
+        return x.place.id == y.place.id
+    return representative(x).distance(representative(y)) < degrees
 
 
 def _claim_id(article: Article, kind: str, span: tuple[int, int], extra: str) -> str:
