@@ -889,6 +889,15 @@ def test_the_government_held_provincial_capital_is_the_city_named_before(gazette
     ("Syrian army units destroyed positions and fortifications of Jabhat al-Nusra terrorists on the outskirts of the "
      "towns of Talbiseh and al-Rastan.", {("Talbiseh", "hts"), ("al-Rastan", "hts")}),
     ("Israeli drones struck positions and convoys of Hezbollah in Qusayr.", set()),
+    # "remains under X control, as does B"; a fronted "South-southwest of A," says where, not what
+    ("Al-Qrayya, a Druze village some 11 kilometres east of Busra al-Sham, remains under regime control, as does "
+     "Sweida.", {("al-Qrayya", "syrian-government"), ("Suwayda", "syrian-government")}),
+    ("South-southwest of al-Qahtaniyah, the town of Tal Hamis remains under SDF control.", {("Tal Hamis", "sdf")}),
+    # a participle aside after the force; "told SANA that" is reported speech, not a relative clause
+    ("A military source told SANA that Syrian army units, advancing from Yabroud through al-Sarkha, entered Maaloula.",
+     {("Ma‘lūlā", "syrian-government")}),
+    ("Syrian army restores security and stability to Maaloula and al-Sarkha",
+     {("Ma‘lūlā", "syrian-government"), ("al-Sarkha", "syrian-government")}),
     # the sector a plural relative clause is about
     ("Clashes hit the villages south-east of Saraqib, which remain under HTS control.", {("south-east of Saraqib", "hts")}),
     # a relative clause about a siege, not a place

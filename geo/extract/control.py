@@ -158,13 +158,15 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         phrase_end = actors[-1].end + ctx.text[actors[-1].end:].find(noun) + len(noun)
         if _until(ctx, phrase_end):
             continue   # "were under opposition control until 2018"
-        locs = locs_after(ctx, phrase_end, max_gap=25) if noun == "control" else []   # "in IS hands" ends its clause
-        if not locs:
+        also = _AS_DOES.match(ctx.text, phrase_end)   # "A remains under regime control, as does B": A and B
+        locs = locs_after(ctx, phrase_end, max_gap=25) if noun == "control" and not also else []   # "in IS hands"
+        if not locs:   # ends its clause
             last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
             # "Sweida city itself and the airbase have remained under government control": the subject's whole list
             anchor = last if last and subject and subject in chain(ctx.text, ctx.locs, last) else subject or last
             locs = [_which_town(ctx, x) if x is anchor else x
                     for x in chain(ctx.text, ctx.locs, anchor)] if anchor else []
+            locs += locs_after(ctx, also.end(), max_gap=2) if also else []
         out.append(_control(ctx, locs, actors, "under control"))
     out += _held_adjective(ctx)
     out += _entry_of(ctx)
@@ -610,6 +612,7 @@ def _base_place(loc: Loc) -> bool:
     return loc.place is not None and loc.place.type in _BASE_TYPES and loc.kind == "place"
 
 
+_AS_DOES = re.compile(r"\s*,?\s*as\s+(?:does|do|did|is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)
 _AS_IS = re.compile(r"\)?\s*,?\s*as\s+(?:is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)
 
 
@@ -648,6 +651,8 @@ def _range_start(ctx: SentenceContext, anchor: Loc | None, held_at: int) -> list
 def _subject_loc(ctx: SentenceContext) -> Loc | None:
     """The Loc that opens the sentence (its subject: "The town lies ... and has been under X control")."""
     first = next((loc for loc in ctx.locs if loc.located and not loc.locator), None)
+    if first and first.kind != "place" and ctx.text.startswith(",", first.end):
+        return None   # "South-southwest of A, the town of B ... remains": a fronted phrase says where, not what
     if first and len(ctx.text[ctx.sentence.start:first.start].split()) <= 1:
         return first
     return None
@@ -731,7 +736,10 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
 _IN_THE = re.compile(r",\s*(?:in|inside|within)\s+(?:the\s+)?$", re.I)
 
 
-_WHICH_ASIDE = re.compile(r",\s*(?:which|who|(?:commanded|headed|founded|formed|run|created|trained)\s+by)\s+[^,.;]{3,80},"
+_WHICH_ASIDE = re.compile(r"(?:\s+(?:units|forces|troops|fighters|soldiers))?,\s*"
+                          r"(?:which|who|(?:commanded|headed|founded|formed|run|created|trained)\s+by"
+                          r"|(?:advancing|moving|pushing|coming|attacking)\s+(?:from|through|along|up|down))"   # "army
+                          r"\s+[^,.;]{3,80},"   # units, advancing from Yabroud through al-Sarkha, entered Maaloula"
                           r"(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)   # "X, commanded by Y, controls Z"
 _PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(capturing|seizing|recapturing|retaking|"
                          r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
@@ -987,7 +995,9 @@ _WITH = re.compile(r"\s*(?:it\s+|them\s+)?with\s+(?:the\s+)?", re.I)
 
 # "sources reported that the SNA captured X": "that" opens what is said, not a relative clause
 _SAID_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|confirmed|added|stated|claimed|noted|explained|"
-                        r"indicated|revealed|learned|documented|monitored|believe[sd]?|thinks?|thought)\s+that\s+(?:the\s+)?$", re.I)
+                        r"indicated|revealed|learned|documented|monitored|believe[sd]?|thinks?|thought|"
+                        r"(?:told|tells|informed)\s+(?:[\w-]+\s+){1,3}?)\s*that\s+(?:the\s+)?$",
+                        re.I)   # "told SANA that"
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\b", re.I)   # "seized by X"; "seized from the YPG": X's loss
 
 
