@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.actors import ActorMention
-from geo.extract.locations import Loc, chain
+from geo.extract.locations import Loc, chain, same_place
 from geo.extract.sentence import (
     CLAUSE_BREAK,
     COMING_OF,
@@ -574,17 +574,13 @@ def _left_and_entered(ctx: SentenceContext, entered: Loc, takers: list[Actor]) -
     one party gives a place up and another takes a second one; who gets the first is not told."""
     for loc in ctx.locs:
         if not (ctx.sentence.start <= loc.start < ctx.sentence.end and loc.located and not loc.locator) \
-                or _same_place(loc, entered) \
+                or same_place(loc, entered) \
                 or not _WHILE.search(ctx.text, min(loc.end, entered.end), max(loc.start, entered.start)):
             continue
         givers = _givers(ctx, loc)
         if givers and not {a.id for a in givers} & {a.id for a in takers}:
             return [_exchange(ctx, loc, entered, givers, [], [], takers)]
     return []
-
-
-def _same_place(a: Loc, b: Loc) -> bool:
-    return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 
 # "A ... could be handed to X, while B ... would go to Y": two places shared out, each told as a handover to come

@@ -25,7 +25,7 @@ from geo.gazetteer.fold import fold
 from geo.geometry import buffer_km, orient
 from geo.model import LINEAR_TYPES, Place, PlaceType
 
-__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "narrower"]
+__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "narrower", "same_place"]
 
 # "the area east of X" is a new area, no back-reference
 _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
@@ -538,6 +538,11 @@ def _plural_corefs(text: str, locs: list[Loc]) -> list[Loc]:
 def _last_distinct(locs: list[Loc]) -> list[Loc]:
     """One Loc per place (its last mention), in text order."""
     return sorted({loc.place.id: loc for loc in locs}.values(), key=lambda loc: loc.start)
+
+
+def same_place(a: Loc, b: Loc) -> bool:
+    """Whether two Locs name one gazetteer place."""
+    return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 
 def plain(loc: Loc, kinds: tuple[str, ...] = ("near", "outskirts")) -> Loc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.locations import Loc, plain
+from geo.extract.locations import Loc, plain, same_place
 from geo.extract.sentence import (
     Draft,
     Memory,
@@ -55,7 +55,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         cut = _OTHER_CLAUSE.search(rest)   # "Last convoys leave al-Rastan as Damascus turns its eyes to northern Hama"
         ends = [d for t in to.finditer(rest, 0, cut.start() if cut else len(rest))
                 if (d := _route_end(ctx, here + t.end()))
-                and not _same_place(d[0], origin[0])]   # "from Daraa city ... to the town": not back to where it began
+                and not same_place(d[0], origin[0])]   # "from Daraa city ... to the town": not back to where it began
         dest = next((d for d in ends if not whole_country(d[0])), ends[0] if ends else None)   # "into Syria and pushed into Jarablus"
         if dest and _into_own_country(origin[0], dest[0]):
             dest = None   # "left Rastan ..., ending one of the oldest pockets in central Syria": no move into Syria
@@ -70,9 +70,9 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx) or _reinforced_from(ctx)
     else:   # "A drove to B, while the detachment at C withdrew to D": a second move, told with its own start
         legs += [leg for leg in _left_for(ctx, own_clause=True)
-                 if not any(_same_place(leg[1], dest) for _, dest in legs)]
+                 if not any(same_place(leg[1], dest) for _, dest in legs)]
     if pushed := _pushed_on(ctx):   # "units that had entered A, after X withdrew from C, pushed on and reached B"
-        legs = [leg for leg in legs if not _same_place(leg[1], pushed[0][1])] + pushed
+        legs = [leg for leg in legs if not same_place(leg[1], pushed[0][1])] + pushed
     if not legs and (back := _withdrew_towards(ctx)) is not None:
         origin, dest, verb = back   # moved by the clause that withdrew, not by the one that entered
         memory.arrival, memory.start, memory.departure = (dest, s.index), (origin, s.index), None
@@ -91,7 +91,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             #                                     families live" is no move to X)
             memory.departure = None
     drafts = []
-    for origin, dest in _distinct_legs(ctx, [leg for leg in legs if not _same_place(*leg)]):
+    for origin, dest in _distinct_legs(ctx, [leg for leg in legs if not same_place(*leg)]):
         actors = _route_actors(ctx, memory, origin.start, told=min(origin.start, dest.start),
                                until=max(origin.end, dest.end))
         origin, dest = _possessed(ctx, _narrowed(ctx, origin)), _possessed(ctx, _narrowed(ctx, dest))
@@ -124,7 +124,7 @@ def _pushed_on(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     took = list(_TOOK.finditer(ctx.text, ctx.sentence.start, m.start())) if m else []
     origin = locs_after(ctx, took[-1].end(), max_gap=2) if took else []
     dest = locs_after(ctx, m.end(), max_gap=2) if origin else []
-    if dest and not _same_place(origin[0], dest[0]):
+    if dest and not same_place(origin[0], dest[0]):
         return [(origin[0], dest[0])]
     return []
 
@@ -267,7 +267,7 @@ def _reinforced_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
         dest = _route_end(ctx, m.end())
         came = _BROUGHT_FROM.search(ctx.text, dest[-1].end, ctx.sentence.end) if dest else None
         origin = (locs_after(ctx, came.end(), max_gap=2) or _after_noun(ctx, came.end())) if came else []
-        if origin and not _same_place(origin[0], dest[0]):
+        if origin and not same_place(origin[0], dest[0]):
             legs.append((origin[0], dest[0]))
     return legs
 
@@ -284,7 +284,7 @@ def _withdrew_towards(ctx: SentenceContext) -> tuple[Loc, Loc, int] | None:
         dest = _route_end(ctx, m.end())
         before = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= m.start() and loc.located
                   and not loc.locator and loc.precision < 3 and not ctx.text[loc.start:loc.end].endswith(("'s", "’s"))]
-        if dest and before and not _same_place(before[-1], dest[0]):
+        if dest and before and not same_place(before[-1], dest[0]):
             return before[-1], dest[0], m.start()
     return None
 
@@ -390,10 +390,6 @@ def _next_loc(ctx: SentenceContext, loc: Loc) -> Loc | None:
     """The first located place after ``loc`` in its sentence."""
     return next((x for x in ctx.locs if x.start >= loc.end and x.end <= ctx.sentence.end and x.located
                  and not x.locator), None)
-
-
-def _same_place(a: Loc, b: Loc) -> bool:
-    return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 
 def _into_own_country(origin: Loc, dest: Loc) -> bool:
