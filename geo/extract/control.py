@@ -18,6 +18,7 @@ from geo.extract.sentence import (
     INTO,
     PASSIVE_BEFORE,
     SUBJECT_ASIDE,
+    WOULD_HAND,
     Draft,
     Memory,
     SentenceContext,
@@ -374,9 +375,6 @@ def _let_take(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_WOULD_HAND = re.compile(r"\s+(?:would|will|could|should|(?:is|are)\s+(?:to|ready\s+to|willing\s+to)|"
-                         r"(?:offered|proposed)\s+to)\s+(?:hand(?:\s+over)?|cede|give\s+up|surrender|pull\s+out\s+of|"
-                         r"withdraw\s+from|leave|vacate|evacuate)\s+(?:the\s+)?", re.I)
 # "the withdrawal was part of an understanding under which X would hand over A": told after the fact, A is no longer X's
 _PART_OF_DEAL = re.compile(r"\b(?:was|were)\s+part\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
                            r"(?:understanding|agreement|deal|arrangement)\b",
@@ -390,7 +388,7 @@ def _giver_holds(ctx: SentenceContext) -> list[Draft | None]:
     if _PART_OF_DEAL.search(ctx.sentence.text):
         return out
     for group in actor_groups(ctx):
-        m = _WOULD_HAND.match(ctx.text, group[-1].end, ctx.sentence.end)
+        m = WOULD_HAND.match(ctx.text, group[-1].end, ctx.sentence.end)
         locs = (_included(ctx, m.end()) or locs_after(ctx, m.end(), max_gap=2)) if m else []
         if locs:
             out.append(_control(ctx, locs, group, "would hand"))

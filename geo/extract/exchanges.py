@@ -10,6 +10,7 @@ from geo.extract.sentence import (
     CLAUSE_BREAK,
     COMING_OF,
     INTO,
+    WOULD_HAND,
     Draft,
     Memory,
     SentenceContext,
@@ -496,12 +497,6 @@ def _if_handed(ctx: SentenceContext) -> list[Draft]:
     return _hand_if(ctx)
 
 
-# ", he said, would hand"
-_WOULD_HAND = re.compile(r"(?:\s+(?:commanders|officials|leaders|forces|fighters|troops|units))?"
-                         r"(?:\s*,\s*(?:he|she|they|it|officials?|sources?)\s+(?:said|says|added)\s*,)?"
-                         r"\s+(?:would|could|will|might|should|offered\s+to)\s+"
-                         r"(?:hand|give|cede|return|surrender|pull\s+out\s+of|withdraw\s+from)\s+(?:over\s+|back\s+)?",
-                         re.I)   # "SDF commanders offered to pull out of Tal Rifaat and return the town to X if ..."
 _TO_TAKER = re.compile(r"[^.;:]{0,90}?\s(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 _GAVE = re.compile(r"\b(?:surrender\w*|hand\w*(?:\s+over)?|cede\w*|gave\s+up|give\s+up)\b", re.I)
 _KEEPS = re.compile(r"\b(?:keep|keeps|retain|retains|hold\s+on\s+to|stay\s+in|remain\s+in)\s+(?:the\s+)?", re.I)
@@ -512,7 +507,7 @@ def _hand_if(ctx: SentenceContext) -> list[Draft]:
     government would cede Khasham ... to the SDF if the SDF withdrew from Hajin": a handover offered on a
     condition about another place, which the condition's party keeps or gives up to the first giver."""
     for group in actor_groups(ctx):
-        hand = _WOULD_HAND.match(ctx.text, group[-1].end, ctx.sentence.end)
+        hand = WOULD_HAND.match(ctx.text, group[-1].end, ctx.sentence.end)
         leg_a = locs_after(ctx, hand.end(), max_gap=12) if hand else []
         cond = _IF.search(ctx.text, leg_a[0].end, ctx.sentence.end) if leg_a else None
         leg_b = [loc for loc in ctx.locs if cond and loc.start >= cond.end() and loc.end <= ctx.sentence.end

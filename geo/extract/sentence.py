@@ -15,7 +15,7 @@ from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO",
-    "PASSIVE_BEFORE",
+    "PASSIVE_BEFORE", "WOULD_HAND",
     "actor_groups", "actors_listed_after",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors",
@@ -310,6 +310,14 @@ CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
 # ", backed by Russian jets," after a party: who stands behind it, not who acts
 # "government forces backed by Russian jets": the party right after it backs the one before
 BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered|accompanied)\s+by\s+(?:the\s+)?$", re.I)
+# After a party: it may hand a place over or leave it ("the YPG would hand Tal Rifaat to", "SDF commanders offered
+# to pull out of Tal Rifaat", "The rebels, he said, would hand Yabroud to the army")
+WOULD_HAND = re.compile(r"(?:\s+(?:commanders|officials|leaders|forces|fighters|troops|units))?"
+                        r"(?:\s*,\s*(?:he|she|they|it|officials?|sources?)\s+(?:said|says|added)\s*,)?"
+                        r"\s+(?:would|will|could|might|should|(?:is|are)\s+(?:to|ready\s+to|willing\s+to)|"
+                        r"(?:offered|proposed)\s+to)\s+(?:hand(?:\s+over)?|give(?:\s+up)?|cede|return|surrender|"
+                        r"pull\s+out\s+of|withdraw\s+from|leave|vacate|evacuate)\s+(?:over\s+|back\s+)?(?:the\s+)?",
+                        re.I)
 BACKERS = re.compile(r",\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of)"
                      r"[^,.;]{3,80},", re.I)
 # "... were liberated", "had been captured": a verb in the passive right before
