@@ -418,15 +418,16 @@ def _blame(ctx: SentenceContext, start: int,
     return unique_actors([a.actor for a in blamed]), blamer, said
 
 
-def _blamed_before(ctx: SentenceContext, memory: Memory, triggers: list[_Trigger]) -> list[Draft]:
+def _blamed_before(ctx: SentenceContext, memory: Memory, triggers: list[_Trigger],
+                   blame: tuple[list[Actor], str, tuple[int, int]] | None) -> list[Draft]:
     """ "An air strike on a Turkish battalion near Balyun kills 33 soldiers. Ankara blames Syrian government
     aircraft.": the attack told before is the blamed party's, as the blamer claims. An attack whose own
-    sentence named no party takes the blamed one; one that named its party keeps it, and the claim is added."""
+    sentence named no party takes the blamed one; one that named its party keeps it, and the claim is added.
+    ``blame`` is what the sentence blames, read once by the caller."""
     told = memory.blamable
     if told is None or ctx.sentence.index - told[0].sentence.index > 2:
         memory.blamable = None
         return []
-    blame = _blame(ctx, ctx.sentence.start, triggers)
     if blame is None or any(t.type in _BLAMABLE and t.end <= blame[2][1] for t in triggers):
         return []   # "Rockets hit X, in attacks Ankara blamed on Y": the sentence's own attack
     draft, named, kept = told
@@ -446,10 +447,12 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     triggers = _triggers(ctx)
     excluded = control_actor_spans(ctx)
     attributed = attributed_spans(ctx)
-    if blame := _blame(ctx, ctx.sentence.start, triggers):   # "in attacks US officials attributed to X":
-        attributed = attributed + [blame[2]]   # the US only tells it
+    blaming = _BLAME.search(ctx.text, ctx.sentence.start, ctx.sentence.end) is not None
+    blamed = _blame(ctx, ctx.sentence.start, triggers) if blaming else None
+    if blamed:   # "in attacks US officials attributed to X": the US only tells it
+        attributed = attributed + [blamed[2]]
     swap = bool(ctx.patterns.exchange["cue"].search(ctx.sentence.text))
-    drafts: list[Draft] = _blamed_before(ctx, memory, triggers)
+    drafts: list[Draft] = _blamed_before(ctx, memory, triggers, blamed)
     shared: list[Loc] = []
     own = [_event_locs(ctx, trig, triggers, attributed) for trig in triggers]
     for i, trig in enumerate(triggers):
@@ -476,7 +479,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         named = _event_actors(ctx, trig, triggers, excluded, attributed)
         actors = named or _pronoun_subject(ctx, trig, memory) \
             or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory)
-        blame = _blame(ctx, trig.end, triggers) if trig.type in _BLAMABLE else None
+        blame = _blame(ctx, trig.end, triggers) if blaming and trig.type in _BLAMABLE else None
         if blame and (not named or not any(t.type in _BLAMABLE and trig.end < t.start < blame[2][1]
                                            for t in triggers)):
             actors = named = blame[0]   # "an air strike that the Turkish military blamed on Syrian aircraft";

@@ -176,9 +176,10 @@ _FUNCTION_WORDS = frozenset({"in", "at", "from", "near", "to", "of", "and", "the
 
 def _article_named(text: str, start: int, key: str) -> bool:
     """ "al-Tall": an English word ("tall") with the Arabic article joined to it is a name."""
+    if len(key) <= 2 or text[max(0, start - 3):start].casefold() not in ("al-", "el-"):
+        return False
     before = _NAME_BEFORE.search(text, max(0, start - 30), start - 3)   # not "Qubtan al-Jabal"
-    return len(key) > 2 and text[max(0, start - 3):start].casefold() in ("al-", "el-") \
-        and (before is None or before.group(1).casefold() in _FUNCTION_WORDS)
+    return before is None or before.group(1).casefold() in _FUNCTION_WORDS
 
 
 def _ender(text: str, prev_end: int, tok: tuple[str, int, int], enders: frozenset[str]) -> bool:
