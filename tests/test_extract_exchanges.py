@@ -488,6 +488,7 @@ def test_pulling_troops_out_of_a_listed_place_gives_the_first_place_up(gazetteer
 @pytest.mark.parametrize("tail, b_to", [
     ("allowing regime and Russian forces in.", ("syrian-government", "russia")),
     ("letting government troops move in.", ("syrian-government",)),
+    ("and allow Russian military police to deploy there.", ("russia",)),
     ("allowing the displaced to return.", ()),
 ])
 def test_who_is_let_into_a_place_given_up(gazetteer, tail, b_to):

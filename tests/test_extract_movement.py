@@ -354,6 +354,15 @@ def test_a_route_into_a_region_ends_at_the_edge_facing_its_start(gazetteer, plac
         assert region.geometry.distance(end) < 1e-9 and end.y > own.y
 
 
+@pytest.mark.parametrize("area, at_town", [("the countryside of al-Malikiyah", True),
+                                            ("the eastern countryside of al-Malikiyah", False)])
+def test_a_route_into_a_towns_countryside_ends_at_the_town_unless_a_side_is_named(gazetteer, area, at_town):
+    ex = run(f"Russian forces ran a patrol from Qamishli towards {area}.", gazetteer)
+    (route,) = claims(ex, "route")
+    town = place(gazetteer, "al-Malikiyah")
+    assert (geom(route).coords[-1] == pytest.approx((town.lon, town.lat))) is at_town
+
+
 def test_a_route_between_towns_keeps_their_points(gazetteer):
     ex = run("A Turkish convoy drove from Atarib to Saraqib.", gazetteer)
     (route,) = claims(ex, "route")

@@ -677,7 +677,7 @@ _LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?"
                          r"(?:the\s+)?", re.I)
 _IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:back\s+)?"
                        r"(?:(?:to\s+)?(?:move\s+|come\s+|go\s+)?in\b|into\b|to\s+enter\b|"
-                       r"to\s+take\s+(?:it\s+)?over\b)", re.I)
+                       r"to\s+take\s+(?:it\s+)?over\b|to\s+(?:re)?deploy\b)", re.I)   # "allow X to deploy there"
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
 _GIVING = re.compile(r"\b(?:giving|give|gives|gave|handing|hand|hands|handed)\s+(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"

@@ -25,7 +25,7 @@ from geo.gazetteer.fold import fold
 from geo.geometry import buffer_km, orient
 from geo.model import LINEAR_TYPES, Place, PlaceType
 
-__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "narrower", "same_place"]
+__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "around_a_point", "narrower", "same_place"]
 
 # "the area east of X" is a new area, no back-reference
 _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
@@ -590,9 +590,18 @@ def representative(loc: Loc) -> shapely.Point | None:
         return loc.geometry
     if loc.kind in ("near", "outskirts") and loc.place is not None and loc.place.geometry.geom_type == "Point":
         return loc.place.geometry   # "positions around Palmyra": the town's own point stands for them
+    if around_a_point(loc):
+        return loc.place.geometry   # "the countryside of Derik": the town stands for it, not a point on the ring
     if loc.place is not None and loc.place.type in LINEAR_TYPES:
         return _along(loc.geometry)
     return loc.geometry.representative_point()
+
+
+def around_a_point(loc: Loc) -> bool:
+    """Whether the Loc is an area drawn all around a place's point ("the countryside of Derik"), not a
+    sector on one side of it ("the western countryside of Derik")."""
+    return (loc.kind == "countryside" and loc.place is not None and loc.place.geometry.geom_type == "Point"
+            and loc.geometry.centroid.distance(loc.place.geometry) < 0.01)
 
 
 def _along(band: BaseGeometry) -> shapely.Point:

@@ -18,7 +18,7 @@ import shapely.ops
 from geo.extract.actors import Registry, find_actors, in_their_time, load_registry
 from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
 from geo.extract.dates import date_in
-from geo.extract.locations import Loc, area_of, build_locs, representative
+from geo.extract.locations import Loc, area_of, around_a_point, build_locs, representative
 from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
 from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions
@@ -342,9 +342,10 @@ def _to_claims(article: Article, d: Draft, gaz: Gazetteer) -> list[Claim]:
 
 def _edge_facing(loc: Loc, own: shapely.Point, other: shapely.Point) -> shapely.Point:
     """Where a route meets a region ("toward its posts in Jabal al-Zawiya"): the region's point nearest the
-    route's other end; a town, a road or a region the other end lies in keeps its own point."""
+    route's other end; a town, a road, a region the other end lies in and the countryside all around a town
+    keep their own point."""
     geom = loc.geometry
-    if loc.precision < 3 or geom is None or geom.geom_type not in ("Polygon", "MultiPolygon") \
+    if loc.precision < 3 or geom is None or around_a_point(loc) or geom.geom_type not in ("Polygon", "MultiPolygon") \
             or (loc.place is not None and loc.place.type in LINEAR_TYPES) or geom.contains(other):
         return own
     return shapely.ops.nearest_points(geom, other)[0]
