@@ -35,6 +35,7 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("The SNA claims to have captured the Kuweires airbase.", "Kuweires airbase", "opposition"),
     ("13:30 Opposition fighters enter Khan Shaykhun.", "Khan Sheikhoun", "opposition"),
     ("Fighting reached al-Qaryatayn, which Islamic State took last August.", "al-Qaryatayn", "isis"),
+    ("Syrian army units restore security and stability to Saraqib", "Saraqib", "syrian-government"),   # a headline
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
@@ -92,6 +93,9 @@ def test_presence_is_control_with_its_cue(gazetteer, text, name, bloc):
 ])
 def test_presence_needs_an_owner_and_a_place_it_is_at(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []
+
+def test_setting_out_to_restore_security_is_no_control(gazetteer):
+    assert claims(run("Syrian army units set out to restore security to Saraqib.", gazetteer), "control") == []
 
 def test_backers_set_off_by_commas_do_not_hide_who_seized(gazetteer):
     ex = run("Government forces, backed by Russian jets, seized Kafr Nabl and the nearby town of Saraqib.", gazetteer)
@@ -827,6 +831,9 @@ def test_places_taken_in_a_list_with_dates_in_a_relative_clause_or_called_loyali
      {("Kafr Nabudah", "syrian-government"), ("Morek", "syrian-government")}),   # the troops told before, not Russia
     ("Troops backed by Russian air power swept into Morek.", set()),   # no force named: no holder, not the backer
     ("Government forces backed by Russian jets captured Morek.", {("Morek", "syrian-government")}),
+    ("Syrian army units, in cooperation with the supporting forces and with air cover from the Russian aerospace "
+     "forces, restored security and stability on Monday to the town of Tafas.", {("Tafas", "syrian-government")}),
+    ("SDF units, backed by reinforcements from Hasakah, entered Dhiban.", {("Dhiban", "sdf")}),
 ])
 def test_a_backer_is_not_the_holder(gazetteer, text, held):
     assert held_all(run(text, gazetteer)) == held

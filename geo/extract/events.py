@@ -242,7 +242,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     clause = clause_start(ctx, trig.start)
-    aside = next((b for b in BACKERS.finditer(ctx.text, max(ctx.sentence.start, clause - 90), clause)
+    aside = next((b for b in BACKERS.finditer(ctx.text, max(ctx.sentence.start, clause - 160), clause)
                   if not ctx.text[b.end():clause].strip()), None)
     if aside:   # "the factions, backed by Turkish artillery, recaptured it": the clause starts before the aside
         clause = clause_start(ctx, aside.start())
