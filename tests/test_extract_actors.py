@@ -371,6 +371,15 @@ def test_the_army_refers_back_only_a_short_way(reg, text, bloc):
     assert army and set(army) == {bloc}
 
 
+@pytest.mark.parametrize("text,said,bloc", [
+    ("Shelling hit Syria's south. The air force carried out sorties on Dael.", "the air force", "syrian-government"),
+    ("The Russian air force struck Idlib in Syria. The air force also hit Dael.", "the air force", "russia"),
+    ("Shelling hit Syria's south. An army unit targeted vehicles near Dael.", "an army", "syrian-government"),
+])
+def test_the_air_force_and_an_army_unit_are_a_states_like_the_army(reg, text, said, bloc):
+    assert [b for s, b in _found(text, reg) if s.casefold() == said] == [bloc]
+
+
 @pytest.mark.parametrize("text,blocs", [
     ("Jaish al-Fatah, the coalition led by the former Nusra Front, massed fighters.", {"hts"}),
     ("The coalition led by the United States struck Raqqa.", {"us-coalition"}),

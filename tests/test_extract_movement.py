@@ -363,6 +363,16 @@ def test_a_route_into_a_towns_countryside_ends_at_the_town_unless_a_side_is_name
     assert (geom(route).coords[-1] == pytest.approx((town.lon, town.lat))) is at_town
 
 
+@pytest.mark.parametrize("text, movers", [
+    ("Russian jets bombed a convoy of Turkish troops who were heading from Atarib to Saraqib.", ("turkey",)),
+    ("US vehicles blocked a Russian convoy that had left Qamishli for al-Malikiyah.", ("russia",)),
+    ("Russian and Turkish troops who were heading from Atarib to Saraqib came under fire.", ("russia", "turkey")),
+])
+def test_who_moves_in_a_relative_clause_is_the_party_it_is_said_of(gazetteer, text, movers):
+    (route,) = claims(run(text, gazetteer), "route")
+    assert route.blocs == movers
+
+
 def test_a_route_between_towns_keeps_their_points(gazetteer):
     ex = run("A Turkish convoy drove from Atarib to Saraqib.", gazetteer)
     (route,) = claims(ex, "route")

@@ -365,7 +365,8 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(?:(?:advancing|attacking|invading|retreating|withdrawing|remaining|same|evacuated|departing|besieged)\s+)?"   # "fell to the advancing troops"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|militants|terrorists)\b"
-                        r"|\b(?:[Tt]he\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
+                        r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
+                        r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A": the army's
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
                         #                                                                deployed in X"
                         r"|(?<=\s)(troops|soldiers)(?=\s+(?:had\s+|have\s+)?(?:seized|captured|took|entered|stormed|"
@@ -374,6 +375,7 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
 _NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)
+_ARMIES = frozenset({"army", "air force"})   # "the army", "the air force": a state's, told before or the theatre's
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
@@ -401,9 +403,9 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
                       or re.search(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", text[max(0, a.start - 30):a.start], re.I))   # "the
                  # terrorists of Jabhat al-Nusra ... the terrorists"
                  and not (noun == "army" and registry.the_army.get(a.actor.id) != "refers")
-                 and not (noun == "army" and registry_army is not None and m.start() - a.end > _ARMY_NEAR)]
-        if not named and noun == "army" and registry_army is not None \
-                and not any("army" in text[a.start:a.end].casefold() and a.actor.id in registry.the_army
+                 and not (noun in _ARMIES and registry_army is not None and m.start() - a.end > _ARMY_NEAR)]
+        if not named and noun in _ARMIES and registry_army is not None \
+                and not any(noun in text[a.start:a.end].casefold() and (noun != "army" or a.actor.id in registry.the_army)
                             for a in pool if 0 <= m.start() - a.end <= _ARMY_NEAR):
             named = [ActorMention(m.start(), m.end(), registry_army)]   # "the army" in a report naming no other army
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])

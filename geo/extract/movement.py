@@ -9,6 +9,7 @@ from geo.extract.sentence import (
     Draft,
     Memory,
     SentenceContext,
+    actor_groups,
     actors_listed_after,
     attributed_spans,
     attribution_of,
@@ -424,6 +425,10 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
 
 
 _WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
+# a relative clause whose verb tells the move: its subject is the party named right before it
+_WHO_MOVED = re.compile(r"[^,;:]{0,12}?\b(?:that|who|which)\s+(?:(?:were|was|are|is|had|have|has)\s+(?:been\s+)?)?"
+                        r"(?:fleeing|fled|retreating|withdrawing|withdrew|moving|moved|heading|headed|coming|came|"
+                        r"leaving|left|travelling|traveling|driving|drove)\b", re.I)
 _EMPTIED = re.compile(r"\b(?:evacuation|emptying|departure|exodus)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:the\s+)?$", re.I)
 _NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\s+(?:[\w,]+\s+){0,3}?"
                          r"(?:trucks|lorries|tankers)\b")   # goods, moved by their escort (buses carry the last movers)
@@ -465,6 +470,9 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         return memory.last_movers
     clause = clause_start(ctx, origin) if origin is not None else ctx.sentence.start
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
+    mover_of = _WHO_MOVED.match(ctx.text, movers[-1].end, origin) if movers else None
+    if mover_of is not None:   # "X targeted vehicles of Nusra terrorists that were fleeing from A": Nusra moves
+        movers = next(g for g in actor_groups(ctx) if movers[-1] in g)
     if told is not None and told < (origin or 0):
         first = clause_start(ctx, told)
         movers = [a for a in usable if first <= a.start and a.end <= told] or movers
