@@ -276,6 +276,9 @@ def test_a_receiver_after_a_list_and_an_aside(gazetteer):
      ("M4 near Ain Issa", "Tal Rifaat"), ("syrian-government",), ("opposition",)),
     ("The SDF offered to hand Rmelan to the Syrian Petroleum Company, but only if the factions leave Ras al-Ain.",
      ("Rmelan", "Ras al-Ain"), ("syrian-government",), ("sdf",)),
+    ("In April the Russians sent them an offer: Qalaat al-Madiq would be handed to the Syrian army, and in exchange "
+     "al-Ziyarah would stay with the factions.", ("Qalaat al-Madiq", "al-Ziyarah"), ("syrian-government",),
+     ("opposition",)),
 ])
 def test_swaps_told_with_conditions_protection_and_returns(gazetteer, text, names, a_to, b_to):
     (x,) = claims(run(text, gazetteer), "exchange")
@@ -696,3 +699,14 @@ def test_two_swaps_of_nearby_towns_stay_two(gazetteer):
              "for Souran. Ankara answered with a different formula: the factions would withdraw from Halfaya, while "
              "Turkish troops would enter Morek.", gazetteer)
     assert {x.place_names for x in claims(ex, "exchange")} == {("Morek", "Suran (Hama)"), ("Halfaya", "Morek")}
+
+
+@pytest.mark.parametrize("text, a_from", [
+    ("In April the Russians sent them an offer: Qalaat al-Madiq would be handed to the Syrian army, and in exchange "
+     "al-Ziyarah would stay with the factions.", ()),   # who makes the offer does not give the place
+    ("Ankara would let government and Russian forces take over the area south of the M4, Jabal al-Zawiya included, "
+     "and in exchange Tal Rifaat would be handed to Turkey.", ("turkey",)),   # A named within what is taken
+])
+def test_who_gives_the_first_leg(gazetteer, text, a_from):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["a_from"] == a_from

@@ -389,12 +389,17 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
                                                                                               leg_a.start)):
         return unique_actors([a.actor for a in pair[0]]), unique_actors([a.actor for a in pair[1]])
     givers = _last_group(ctx, before)
+    if givers and (":" in ctx.text[givers[-1].end:leg_a.start] or _WAS_HANDED.match(ctx.text, leg_a.end, cue_start)):
+        givers = []   # "the Russians sent them an offer: A would be handed to the army": who offers, not who gives
     if givers and _DEPLOYMENT_OF.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start) \
             and _INSIDE.fullmatch(ctx.text, givers[-1].end, leg_a.start):   # "accept the deployment of X inside A"
         takers = givers
         givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
         return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
-    if givers and _TAKING.fullmatch(ctx.text[givers[-1].end:leg_a.start]):   # "allow government forces to take over A"
+    taken = next((loc for loc in ctx.locs if givers and loc.start >= givers[-1].end), leg_a)
+    if leg_a.start - taken.end > 60 or CLAUSE_BREAK.search(ctx.text, taken.end, leg_a.start):
+        taken = leg_a   # "take over the area south of the M4, Jabal al-Zawiya included": A is named in what is taken
+    if givers and _TAKING.fullmatch(ctx.text[givers[-1].end:taken.start]):   # "allow government forces to take over A"
         takers = givers
         givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
         return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
@@ -685,7 +690,8 @@ _GIVING = re.compile(r"\b(?:giving|give|gives|gave|handing|hand|hands|handed)\s+
                      re.I)
 _PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
                         r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
-                        r"(?:stay|remain)\s+(?:with\s+(?:[\w-]+\s+){1,4}?)?under\s+(?:the\s+)?(?:protection|control|authority)\s+of)"
+                        r"(?:stay|remain)\s+(?:with\s+(?:[\w-]+\s+){1,4}?)?under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
+                        r"(?:stay|remain)\s+(?:in\s+the\s+hands\s+of|with))"   # "B would stay with the factions"
                         r"\s+(?:over\s+|back\s+)?(?:to\s+)?(?:the\s+)?", re.I)
 
 
