@@ -31,6 +31,7 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("Al-Mayadin has also passed to the new authorities.", "al-Mayadin", "hts"),
     ("Hajin remains under the control of the U.S.-backed, Kurdish-led Syrian Democratic Forces.", "Hajin", "sdf"),
     ('"Deir Hafer is still held by our forces," a senior SDF commander said.', "Deir Hafer", "sdf"),
+    ('"Deir Hafer is still ours," a senior SDF commander said.', "Deir Hafer", "sdf"),
     ("08:05 Opposition fighters take full control of Saraqib after overnight fighting.", "Saraqib", "opposition"),
     ("The SNA claims to have captured the Kuweires airbase.", "Kuweires airbase", "opposition"),
     ("13:30 Opposition fighters enter Khan Shaykhun.", "Khan Sheikhoun", "opposition"),

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from geo.errors import RegistryError
+from geo.extract.interviews import interviewee_mentions
 from geo.gazetteer.fold import fold, tokens
 from geo.gazetteer.sources import data_dir
 from geo.model import Actor
@@ -269,7 +270,7 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
     out = [a for a in out if not _ANOTHER_COALITION.match(text, a.start, a.end + 30)
            and not _VEHICLES.match(text, a.end)]
     out = _acronyms(text, _owned(text, out, registry))
-    out = _first_person(text, out)
+    out = interviewee_mentions(text, _first_person(text, out))
     return _back_references(text, _allies(text, out, registry), registry, army)
 
 
@@ -279,7 +280,7 @@ _ANOTHER_COALITION = re.compile(r"[Tt]he\s+coalition\s+(?:led|formed|made\s+up|f
                                 r"|(?:the\s+)?(?:US|U\.S\.|Washington)\b)")
 # "boarded green government buses": the buses' owner does not ride in them
 _VEHICLES = re.compile(r"[\s-]+(?:buses|bus|coaches)\b", re.I)
-_OURS = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:forces|fighters|troops|units|men|soldiers|positions)\b")
+_OURS = re.compile(r"\b[Oo]ur\s+(?:own\s+)?(?:forces|fighters|troops|units|men|soldiers|positions)\b|\b[Oo]urs\b")
 _SAYS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|added|stressed|stated|insisted|declared)\b")
 _SAID_BY = re.compile(r"\b(?:said|says|told|added|stressed|stated|insisted|declared)\s+(?:[\w-]+\s+){0,4}?$")
 

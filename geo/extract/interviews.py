@@ -1,0 +1,71 @@
+"""Interviews: in the answers of a question-and-answer report, "we", "our" and "ours" are the party of the
+person interviewed, named in the introduction ("Abu Khaled, a field commander in Jaysh al-Nasr, ...").
+
+A report is read as an interview when it has labelled lines ("Q:", "A:", "North Press:", "Abu Ali:") and
+the lines of one label ask questions; the lines of the other labels are the answers.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from geo.extract.actors import ActorMention
+
+__all__ = ["interviewee_mentions"]
+
+_LABEL = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*:[ \t]+(?=\S)", re.M)
+_ROLE = re.compile(r"\b(?:commander|commanders|spokes(?:man|woman|person)|official|leader|member|head|chief|officer|"
+                   r"fighter)\s+(?:in|of|with|for|at)\b|\b(?:who\s+)?(?:commands|leads)\b", re.I)
+_ROLE_AFTER = re.compile(r"\s+(?:field\s+|senior\s+|local\s+)?(?:commander|spokes(?:man|woman|person)|official|leader|"
+                         r"officer)\b", re.I)   # "an SDF commander"
+# Between the role and its party: "a field commander in Jaysh al-Nasr, one of the factions of the Turkish-backed NFL"
+_ROLE_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:(?:[A-Z]|al-|el-)[\w'’-]*\s*){1,5},\s+(?:one\s+of(?:\s+the\s+\w+\s+of)?|part\s+of|"
+                       r"a\s+member\s+of|an?\s+\w+\s+(?:of|in|within)|affiliated\s+(?:with|to))\s+)?(?:the\s+)?"
+                       r"(?:[\w-]+-backed\s+)?")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s)\b(?!\s*['’])")
+
+
+def _answers(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the first labelled line starts, and the spans of the answer lines ([] when the text is no
+    interview)."""
+    lines = [(m.group(1), m.start(), text.find("\n", m.end())) for m in _LABEL.finditer(text)]
+    lines = [(label, start, len(text) if end < 0 else end) for label, start, end in lines]
+    asked: dict[str, int] = defaultdict(int)
+    for label, start, end in lines:
+        asked[label] += text[start:end].rstrip().endswith("?")
+    askers = {label for label, n in asked.items() if n}
+    if not askers or len(lines) < 4 or len(asked) < 2:
+        return 0, []
+    return lines[0][1], [(start, end) for label, start, end in lines if label not in askers]
+
+
+def _interviewee(text: str, intro_end: int, found: list[ActorMention]) -> ActorMention | None:
+    """The party of the person the introduction presents: "an SDF commander", or the first party named after
+    "a commander in", "who commands", "a spokesman for" in the same sentence."""
+    named = [a for a in found if a.end <= intro_end and not a.adjective]
+    before = next((a for a in named if _ROLE_AFTER.match(text, a.end)), None)
+    if before is not None:
+        return before
+    for role in _ROLE.finditer(text, 0, intro_end):
+        party = next((a for a in named if a.start >= role.end()), None)
+        if party is not None and _ROLE_GAP.fullmatch(text, role.end(), party.start):
+            return party
+    return None
+
+
+def interviewee_mentions(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """``found`` with the first-person words of an interview's answers as mentions of the interviewee's party."""
+    from geo.extract.actors import ActorMention
+
+    intro_end, answers = _answers(text)
+    if not answers:
+        return found
+    who = _interviewee(text, intro_end, found)
+    if who is None:
+        return found
+    extra = [ActorMention(m.start(), m.end(), who.actor) for start, end in answers
+             for m in _FIRST_PERSON.finditer(text, start, end)
+             if not any(a.start <= m.start() < a.end for a in found)]
+    return sorted(found + extra, key=lambda a: a.start) if extra else found

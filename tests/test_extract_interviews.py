@@ -1,0 +1,56 @@
+"""geo.extract.interviews: first-person words in an interview's answers are the interviewee's party."""
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import holders, run
+from geo.extract.actors import find_actors, load_registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return load_registry()
+
+
+def _first_person_blocs(text, reg):
+    return [(text[a.start:a.end], a.actor.bloc) for a in find_actors(text, reg)
+            if text[a.start:a.end].casefold() in ("we", "our", "ours", "us")]
+
+
+_QA = ("Q: Where is the front now?\n\nA: We hold Tal Tamr, and our fighters are in Abu Rasin.\n\n"
+       "Q: Will you stay?\n\nA: Yes. Turkey shells us every day.\n")
+
+
+@pytest.mark.parametrize("intro, bloc", [
+    ("We spoke with Hozan Kobani, who commands SDF units in Hasakah.", "sdf"),
+    ("Interview with an SDF commander on drones, tribes and the Americans.", "sdf"),
+    ("We spoke with Abu Khaled, a field commander in Jaysh al-Nasr, one of the factions of the National Front for "
+     "Liberation, about the battle.", "opposition"),
+])
+def test_we_and_our_in_the_answers_are_the_interviewees_party(reg, intro, bloc):
+    found = _first_person_blocs(intro + "\n\n" + _QA, reg)
+    assert [w for w, _ in found] == ["We", "our", "us"] and {b for _, b in found} == {bloc}
+
+
+def test_named_labels_work_like_q_and_a(reg):
+    text = ("North Press spoke to Abu Ali, a commander in the SDF.\n\nNorth Press: What is the situation?\n\n"
+            "Abu Ali: The town is under our control.\n\nNorth Press: And Maskanah?\n\nAbu Ali: We hold it too.\n")
+    assert _first_person_blocs(text, reg) == [("our", "sdf"), ("We", "sdf")]
+
+
+@pytest.mark.parametrize("text", [
+    # questions but nobody presented: no party to give "we"
+    "An interview.\n\n" + _QA,
+    # the party named after the role is in another sentence
+    "We spoke with a commander in the field. Turkey denied it.\n\n" + _QA,
+    # labelled lines without questions: a list, not an interview
+    "Sources: the SDF said so.\nNote: we hold Tal Tamr.\nUpdate: we moved.\nLater: we stayed.\n",
+])
+def test_no_interviewee_no_first_person_party(reg, text):
+    assert _first_person_blocs(text, reg) == []
+
+
+def test_a_place_the_interviewee_says_is_ours_is_its_partys(gazetteer):
+    text = ("We spoke with Hozan Kobani, who commands SDF units in Hasakah.\n\nQ: Where is the front?\n\n"
+            "A: The town of Tal Tamr is still ours.\n\nQ: And Turkey?\n\nA: It shells us.\n")
+    assert ("Tal Tamr", "sdf") in holders(run(text, gazetteer))
