@@ -710,3 +710,19 @@ def test_two_swaps_of_nearby_towns_stay_two(gazetteer):
 def test_who_gives_the_first_leg(gazetteer, text, a_from):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.details["a_from"] == a_from
+
+
+def test_ceding_to_a_party_the_villages_south_of_a_town(gazetteer):
+    ex = run("Ankara could cede to the government the villages south of al-Bab, along the road that leads to al-Khafsah, "
+             "in return for Abu Qalqal being handed to its factions.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "south of al-Bab"   # not the town the road leads to
+    assert (x.details["a_from"], x.details["a_to"]) == (("turkey",), ("syrian-government",))
+
+
+def test_in_exchange_for_a_party_taking_a_place(gazetteer):
+    ex = run('"Afrin is being left to the Turkish army in exchange for the regime and Russia taking Eastern Ghouta," '
+             "he said.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == (("turkey",), ("syrian-government", "russia"))
+    assert (x.details["status"], x.modality.value) == ("done", "claimed")   # "is being left": a trade told as done

@@ -373,6 +373,15 @@ def test_who_moves_in_a_relative_clause_is_the_party_it_is_said_of(gazetteer, te
     assert route.blocs == movers
 
 
+@pytest.mark.parametrize("second, movers", [
+    ("The SDF said it had sent reinforcements from Tabqa to Maskanah.", ("sdf",)),   # the speaker tells its own move
+    ("The SDF said Turkish troops had moved from Tabqa to Maskanah.", ("turkey",)),
+])
+def test_a_speaker_that_says_it_moved_is_the_mover(gazetteer, second, movers):
+    ex = run("Turkish-backed factions moved from Azaz to Marea. " + second, gazetteer)
+    assert [r for r in routes_of(ex) if r[0] == ("Tabqa", "Maskanah")] == [(("Tabqa", "Maskanah"), movers)]
+
+
 def test_a_route_between_towns_keeps_their_points(gazetteer):
     ex = run("A Turkish convoy drove from Atarib to Saraqib.", gazetteer)
     (route,) = claims(ex, "route")

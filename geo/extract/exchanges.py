@@ -188,7 +188,7 @@ _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militia
                      r"(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
-                     r"get|gets|got|getting|take|takes|obtain|obtains|gain|gains|"   # "Moscow could obtain B"
+                     r"get|gets|got|getting|take|takes|taking|obtain|obtains|gain|gains|"   # "Moscow could obtain B"
                      r"return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to))\s+"
                      r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:(?:the\s+)?(?:part|parts|rest|remainder|section)\s+of\s+)?"
                      r"(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
@@ -287,7 +287,9 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
 _WAR_IN = re.compile(r"\b(?:call(?:s|ed|ing)?\s+off|halt\w*|stop\w*|end(?:s|ed|ing)?|abandon\w*|suspend\w*|drop\w*|postpon\w*)"
                      r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:operations?|offensives?|attacks?|assaults?|strikes?|"
                      r"bombing|shelling|incursions?|campaigns?)\s+(?:\w+\s+){0,2}?(?:in|on|against|into)\s+(?:the\s+)?$", re.I)
-_LOCATING = re.compile(r",\s*(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$", re.I)
+_LOCATING = re.compile(r",\s*(?:(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?|"
+                       r"along\s+(?:the\s+)?(?:[\w-]+\s+)?(?:road|highway)\s+(?:that\s+|which\s+)?(?:leads|leading|runs|running)\s+"
+                       r"(?:to|towards)\s+(?:the\s+)?)$", re.I)   # "the villages south of A, along the road that leads to B"
 
 
 def _road(loc: Loc) -> bool:
@@ -389,6 +391,10 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
                                                                                               leg_a.start)):
         return unique_actors([a.actor for a in pair[0]]), unique_actors([a.actor for a in pair[1]])
     givers = _last_group(ctx, before)
+    if givers and _CEDE_TO.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start):
+        takers = givers   # "Ankara could cede to the government the villages south of A": the government takes A
+        givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
+        return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
     if givers and (":" in ctx.text[givers[-1].end:leg_a.start] or _WAS_HANDED.match(ctx.text, leg_a.end, cue_start)):
         givers = []   # "the Russians sent them an offer: A would be handed to the army": who offers, not who gives
     if givers and _DEPLOYMENT_OF.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start) \
@@ -414,6 +420,7 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
     return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in receivers])
 
 
+_CEDE_TO = re.compile(r"\b(?:cede\w*|hand\w*|give\w*|gave)\s+(?:over\s+)?to\s+(?:the\s+)?$", re.I)
 _DEPLOYMENT_OF = re.compile(r"\b(?:deployment|entry|return|redeployment)\s+of\s+(?:the\s+)?$", re.I)
 _INSIDE = re.compile(r"\s+(?:inside|in|into|to)\s+(?:the\s+(?:city|town|area)\s+of\s+)?", re.I)
 _KEPT_BY = re.compile(r",\s+which\s+(?:would|will|is\s+to|are\s+to)\s+(?:then\s+)?be\s+(?:patrolled|held|run|controlled|"
@@ -685,8 +692,10 @@ _IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:back\s+)?
                        r"to\s+take\s+(?:it\s+)?over\b|to\s+(?:re)?deploy\b)", re.I)   # "allow X to deploy there"
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
-_GIVING = re.compile(r"\b(?:giving|give|gives|gave|handing|hand|hands|handed)\s+(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"
-                     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+(?:of|along|around|near|on)\s+(?:the\s+)?)?$",
+_GIVING = re.compile(r"\b(?:(?:giving|give|gives|gave|handing|hand|hands|handed)\s+|"
+                     r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+)"   # "cede to X
+                     r"(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"                                   # the villages"
+                     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+(?:(?:of|along|around|near|on)\s+(?:the\s+)?)?)?$",
                      re.I)
 _PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
                         r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"

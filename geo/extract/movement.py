@@ -425,6 +425,8 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
 
 
 _WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
+_SAID_IT = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|announced|stated|claimed|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+                      r"(?:it|they)\b", re.I)
 # a relative clause whose verb tells the move: its subject is the party named right before it
 _WHO_MOVED = re.compile(r"[^,;:]{0,12}?\b(?:that|who|which)\s+(?:(?:were|was|are|is|had|have|has)\s+(?:been\s+)?)?"
                         r"(?:fleeing|fled|retreating|withdrawing|withdrew|moving|moved|heading|headed|coming|came|"
@@ -470,6 +472,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         return memory.last_movers
     clause = clause_start(ctx, origin) if origin is not None else ctx.sentence.start
     movers = [a for a in usable if origin is not None and clause <= a.start and a.end <= origin]
+    movers = movers or [a for a in speakers if origin is not None and clause <= a.start < origin
+                        and _SAID_IT.match(ctx.text, a.end)]   # "The SDF said it had sent reinforcements from A to B"
     mover_of = _WHO_MOVED.match(ctx.text, movers[-1].end, origin) if movers else None
     if mover_of is not None:   # "X targeted vehicles of Nusra terrorists that were fleeing from A": Nusra moves
         movers = next(g for g in actor_groups(ctx) if movers[-1] in g)
