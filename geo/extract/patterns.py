@@ -23,7 +23,16 @@ def alternation(fragments: list[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(frags) + r")(?![\w-])"
 
 
+# Lookarounds at a fragment's end; what comes before them is what the fragment consumes.
+_TRAILING_LOOKS = re.compile(r"(?:\(\?<?[!=](?:[^()]|\([^()]*\))*\))+$")
+
+
 def _rx(fragments: list[str]) -> re.Pattern[str]:
+    for fragment in fragments:
+        if re.search(r"(?:\s|\\s[+*]?)$", _TRAILING_LOOKS.sub("", fragment or "")):
+            raise RegistryError(f"patterns.yaml: the pattern {fragment!r} ends on a space, so it can never match (every "
+                                "pattern must end at a word boundary); end it before the space and put what follows "
+                                "in a lookahead, e.g. \"left(?! it to)\"")
     return re.compile(alternation(fragments), re.IGNORECASE)
 
 
