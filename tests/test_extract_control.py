@@ -915,3 +915,8 @@ def test_the_government_held_provincial_capital_is_the_city_named_before(gazette
 ])
 def test_control_told_in_more_forms(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+def test_a_place_named_again_in_brackets_ends_no_list(gazetteer):
+    ex = run("Rajo and Bilbilê (Bulbul), which Turkish forces seized in recent weeks, are used as bases.", gazetteer)
+    assert held_all(ex) == {("Rajo", "turkey"), ("Bulbul", "turkey")}

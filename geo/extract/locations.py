@@ -563,12 +563,18 @@ _CHAIN_LINK = re.compile(r"(?:\s+(?:city|town|village))?(?:\s+itself)?"   # "Swe
 _NAMED_AREAS = frozenset({PlaceType.AREA, PlaceType.MOUNTAIN, PlaceType.PLAIN})
 
 
+_ALIAS_LINK = re.compile(r"\s*\(\s*")
+
+
 def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     """The Locs coordinated with ``anchor`` ("X and Y", "X, Y and Z", "X and the nearby Y",
     "X and Y in Z"), specific places first: a containing region is dropped when
     specific places are named."""
     group = [loc for loc in locs if (loc.start, loc.end) == (anchor.start, anchor.end)]   # "both towns": all of them
     j = locs.index(group[0])
+    while j > 0 and _ALIAS_LINK.fullmatch(text, locs[j - 1].end, locs[j].start) and text.startswith(")", locs[j].end) \
+            and same_place(locs[j - 1], locs[j]):
+        j -= 1   # "Bilbilê (Bulbul)": one place under two names
     while j > 0 and (link := _CHAIN_LINK.fullmatch(text, locs[j - 1].end, locs[j].start)):
         if link.group(1) and locs[j - 1].precision == 1 and not locs[j - 1].locator:
             group = [loc for loc in group if loc is not locs[j]]   # "Sheikh Maqsoud in Aleppo": Aleppo only says where
