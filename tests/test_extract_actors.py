@@ -385,6 +385,16 @@ def test_the_occupation_army_is_one_mention_of_the_occupier_named_before(reg):
     assert ("the occupation army", "turkey") in _found(text, reg)
 
 
+@pytest.mark.parametrize("text, found", [
+    ('"The Russians asked us to hand over the line," the SDF official said.', [("us", "sdf")]),
+    ('"We withdrew to spare our people," a Zenki commander said.', [("We", "opposition")]),
+    ('"The Russians told us to leave," said Abu Muhammad, a media activist.', []),   # no party outside the quote
+    ("Turkish drones struck Kobani. We learned of it later, the SDF said.", []),   # not inside a quotation
+])
+def test_we_and_us_inside_a_quotation_are_the_speakers(reg, text, found):
+    assert [(s, b) for s, b in _found(text, reg) if s in ("we", "We", "us")] == found
+
+
 def test_the_ministry_is_the_ministry_named_before(reg):
     text = "The Turkish Defence Ministry sent troops. The SDF would hand Maskanah to the ministry."
     assert [b for s, b in _found(text, reg) if s == "the ministry"] == ["turkey"]

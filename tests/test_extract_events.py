@@ -826,3 +826,11 @@ def test_they_keep_outposts_is_the_party_told_before(gazetteer):
 ])
 def test_a_move_a_report_says_will_happen_is_possible(gazetteer, text, etype, modality):
     assert [c.modality.value for c in events_of(run(text, gazetteer), etype)] == [modality]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Russian military police also set up a small post on the southern edge of Amuda.", "buildup"),
+    ("Government troops took over the posts after the SDF handed them over near Amuda.", "handover"),
+])
+def test_build_up_and_handover_told_with_an_object_between(gazetteer, text, etype):
+    assert events_of(run(text, gazetteer), etype)

@@ -285,11 +285,21 @@ _SAYS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|added|stressed|stat
 _SAID_BY = re.compile(r"\b(?:said|says|told|added|stressed|stated|insisted|declared)\s+(?:[\w-]+\s+){0,4}?$")
 
 
+_WE = re.compile(r"\b(?:[Ww]e|us)\b(?!\s*['’])")
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, pos) + 1:pos]
+    return para.count("“") > para.count("”") or (para.count("“") == 0 and para.count('"') % 2 == 1)
+
+
 def _first_person(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """ "'Deir Hafer is still held by our forces,' a senior SDF commander said": "our forces" are the
-    speaker's."""
+    speaker's, and so are "we" and "us" inside the quotation."""
     extra = []
-    for m in _OURS.finditer(text):
+    quoted_we = [m for m in _WE.finditer(text) if _inside_quote(text, m.start())]
+    for m in sorted([*_OURS.finditer(text), *quoted_we], key=lambda m: m.start()):
         if any(a.start <= m.start() < a.end for a in found):
             continue
         after = [a for a in found if m.end() <= a.start < m.end() + 250 and not a.adjective
@@ -297,6 +307,9 @@ def _first_person(text: str, found: list[ActorMention]) -> list[ActorMention]:
                  and (_SAYS.match(text, a.end) or _SAID_BY.search(text, max(0, a.start - 40), a.start))]
         before = [a for a in found if m.start() - 250 < a.end <= m.start() and not a.adjective
                   and not re.search(r"\n", text[a.end:m.start()]) and _SAYS.match(text, a.end)]
+        if m.group() in ("we", "We", "us"):   # "The Russians told us": a speaker inside the quotation is not "we"
+            after = [a for a in after if not _inside_quote(text, a.start)]
+            before = [a for a in before if not _inside_quote(text, a.start)]
         speaker = after[0] if after else (before[-1] if before else None)
         if speaker is not None:
             extra.append(ActorMention(m.start(), m.end(), speaker.actor))
