@@ -382,6 +382,12 @@ def test_a_speaker_that_says_it_moved_is_the_mover(gazetteer, second, movers):
     assert [r for r in routes_of(ex) if r[0] == ("Tabqa", "Maskanah")] == [(("Tabqa", "Maskanah"), movers)]
 
 
+def test_a_start_named_as_a_spot_in_a_part_of_a_town(gazetteer):
+    ex = run("A convoy of Syrian troops set off from the government-held security square in the centre of Qamishli "
+             "and drove to Amuda.", gazetteer)
+    assert routes_of(ex) == [(("Qamishli", "Amuda"), ("syrian-government",))]
+
+
 def test_a_route_between_towns_keeps_their_points(gazetteer):
     ex = run("A Turkish convoy drove from Atarib to Saraqib.", gazetteer)
     (route,) = claims(ex, "route")

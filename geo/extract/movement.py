@@ -164,13 +164,18 @@ _OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s
                            r"(?!far\b|well\b|part\b|planned\b|agreed\b|expected\b|of\b)"
                            r"(?:\w+\s+){0,3}?(?:turns?|says?|said|is|are|was|were|has|have|had)\b", re.I)
 _FOR_NEXT = re.compile(r"\s+(?:for|to|towards?|toward)\b", re.I)
-_NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?")
+_NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+")
 
 
 def _after_noun(ctx: SentenceContext, pos: int) -> list[Loc]:
     """ "left the last opposition-held pocket of east Aleppo": the place after a noun phrase naming part of it."""
-    m = _NOUN_OF.match(ctx.text, pos, min(pos + 60, ctx.sentence.end))
-    return locs_after(ctx, m.end(), max_gap=0) if m else []
+    for _ in range(2):   # "from the security square in the centre of Qamishli": a spot in a part of the place
+        m = _NOUN_OF.match(ctx.text, pos, min(pos + 60, ctx.sentence.end))
+        found = locs_after(ctx, m.end(), max_gap=4) if m else []   # "of the X", or "in the centre of X" as one place
+        if found or m is None:
+            return found
+        pos = m.end()
+    return []
 
 
 def _passed(ctx: SentenceContext, loc: Loc) -> bool:
