@@ -395,6 +395,14 @@ def test_we_and_us_inside_a_quotation_are_the_speakers(reg, text, found):
     assert [(s, b) for s, b in _found(text, reg) if s in ("we", "We", "us")] == found
 
 
+@pytest.mark.parametrize("text, bloc", [
+    ("Islamic State fighters withdrew from Maadan. Later the militants sent a car bomb.", "isis"),
+    ("Islamic State fighters withdrew. Syrian army units then fought the militants near Maadan.", "isis"),
+])
+def test_the_militants_are_the_armed_group_named_last_never_a_state(reg, text, bloc):
+    assert [b for s, b in _found(text, reg) if s == "the militants"] == [bloc]
+
+
 def test_the_ministry_is_the_ministry_named_before(reg):
     text = "The Turkish Defence Ministry sent troops. The SDF would hand Maskanah to the ministry."
     assert [b for s, b in _found(text, reg) if s == "the ministry"] == ["turkey"]

@@ -920,3 +920,13 @@ def test_control_told_in_more_forms(gazetteer, text, held):
 def test_a_place_named_again_in_brackets_ends_no_list(gazetteer):
     ex = run("Rajo and Bilbilê (Bulbul), which Turkish forces seized in recent weeks, are used as bases.", gazetteer)
     assert held_all(ex) == {("Rajo", "turkey"), ("Bulbul", "turkey")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The corridors near Saraqib remain open for civilians wishing to leave the areas controlled by HTS.", set()),
+    ("The buses set off towards the crossing near al-Bab, where the evacuees will enter areas held by Turkish-backed "
+     "rebels.", {("al-Bab", "opposition")}),
+])
+def test_areas_a_move_leaves_or_enters_are_named_only_by_a_where(gazetteer, text, held):
+    found = held_all(run(text, gazetteer))
+    assert held <= found if held else found == set()

@@ -834,3 +834,13 @@ def test_a_move_a_report_says_will_happen_is_possible(gazetteer, text, etype, mo
 ])
 def test_build_up_and_handover_told_with_an_object_between(gazetteer, text, etype):
     assert events_of(run(text, gazetteer), etype)
+
+
+@pytest.mark.parametrize("text, etype, absent", [
+    ("Residents said gunmen exchanged fire with a Fourth Division checkpoint near Tafas.", "clash", None),
+    ("SDF units fought house to house in Raqqa.", "clash", None),
+    ("Islamic State sent a suicide car bomb into an army convoy near Maadan.", "attack", "buildup"),   # the convoy
+])
+def test_exchanges_of_fire_house_to_house_fighting_and_a_convoy_struck(gazetteer, text, etype, absent):
+    ex = run(text, gazetteer)
+    assert events_of(ex, etype) and not (absent and events_of(ex, absent))

@@ -389,6 +389,10 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
 _NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)
+# "the militants", "the jihadists": the armed group named last (never a state's forces: "army units fought the
+# militants")
+_ARMED_GROUP_NOUNS = frozenset({"militant", "jihadist"})
+_ARMED_GROUP_BLOCS = frozenset({"isis", "hts", "opposition"})
 _ARMIES = frozenset({"army", "air force"})   # "the army", "the air force": a state's, told before or the theatre's
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
@@ -418,6 +422,9 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
                  # terrorists of Jabhat al-Nusra ... the terrorists"
                  and not (noun == "army" and registry.the_army.get(a.actor.id) != "refers")
                  and not (noun in _ARMIES and registry_army is not None and m.start() - a.end > _ARMY_NEAR)]
+        if not named and noun in _ARMED_GROUP_NOUNS:
+            named = [a for a in pool if a.end <= m.start() and not a.adjective and m.start() - a.end < 400
+                     and a.actor.bloc in _ARMED_GROUP_BLOCS]
         if not named and noun in _ARMIES and registry_army is not None \
                 and not any(noun in text[a.start:a.end].casefold() and (noun != "army" or a.actor.id in registry.the_army)
                             for a in pool if 0 <= m.start() - a.end <= _ARMY_NEAR):

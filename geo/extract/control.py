@@ -105,6 +105,11 @@ _OTHER_HEAD = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?"
                          r"[a-z]+\s+(?:that|which)\s+", re.I)
 
 
+_MOVED_AREAS = re.compile(r"\b(?:leave|leaving|left|flee|fleeing|fled|enter|entering|entered|reach|reaching|reached|"
+                          r"into|from|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:areas?|territor(?:y|ies)|regions?)\s+"
+                          r"(?:that\s+are\s+|which\s+are\s+)?$", re.I)
+
+
 def read_control(ctx: SentenceContext) -> list[Draft]:
     """Control drafts of one sentence."""
     out: list[Draft | None] = []
@@ -127,6 +132,9 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             if after:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
+            if _MOVED_AREAS.search(head) and not re.search(r"\bwhere\b", head, re.I):   # ("near A, where they
+                # will enter areas held by X": A's)
+                continue   # "civilians wishing to leave the areas controlled by the militants": areas it does not name
         last = _loc_before(ctx, start)
         if _OTHER_HEAD.search(ctx.text, last.end if last else s.start, start):
             continue   # "ending a siege that began in 2013 and was taken over by IS": the siege was, not a place
