@@ -726,3 +726,11 @@ def test_in_exchange_for_a_party_taking_a_place(gazetteer):
     (x,) = claims(ex, "exchange")
     assert sides(x) == (("turkey",), ("syrian-government", "russia"))
     assert (x.details["status"], x.modality.value) == ("done", "claimed")   # "is being left": a trade told as done
+
+
+def test_a_deal_told_before_whose_terms_go_on_under_it(gazetteer):
+    ex = run("An officer claimed that the move followed an arrangement reached between Russian and Iranian officers. "
+             "Under it, he said, the Iranian-backed groups take al-Zarbah, while the Syrian army receives Banan.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert sides(x) == (("iran",), ("syrian-government",))
+    assert (x.details["status"], x.modality.value) == ("agreed", "claimed")

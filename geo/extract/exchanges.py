@@ -551,8 +551,9 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
     enter B"; "giving the factions A while Damascus gets B": a deal told as two moves, each place with
     its own receiver."""
     shared_out = len(_SHARED_OUT.findall(ctx.sentence.text)) >= 2 and _WHILE.search(ctx.sentence.text)
-    if not (ctx.patterns.exchange["deal_words"].search(ctx.sentence.text) or shared_out):
-        return []
+    deal = ctx.patterns.exchange["deal_words"]
+    if not (deal.search(ctx.sentence.text) or shared_out or deal.search(_agreement_before(ctx))):
+        return []   # ("An arrangement was reached. Under it, X takes A, while Y receives B": the deal told before)
     legs: list[tuple[Loc, list[Actor]]] = []
     for loc in ctx.locs:
         if not (ctx.sentence.start <= loc.start < ctx.sentence.end) or loc.locator or not loc.located \
