@@ -381,7 +381,8 @@ def test_the_air_force_and_an_army_unit_are_a_states_like_the_army(reg, text, sa
 
 
 def test_the_occupation_army_is_one_mention_of_the_occupier_named_before(reg):
-    text = "The Turkish occupation army shelled Afrin. Rajo, which the occupation army and its mercenaries seized, fell."
+    text = ("The Turkish occupation army shelled Afrin. Rajo, which the occupation army and its mercenaries seized, "
+            "fell.")
     assert ("the occupation army", "turkey") in _found(text, reg)
 
 

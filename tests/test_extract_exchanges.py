@@ -713,8 +713,8 @@ def test_who_gives_the_first_leg(gazetteer, text, a_from):
 
 
 def test_ceding_to_a_party_the_villages_south_of_a_town(gazetteer):
-    ex = run("Ankara could cede to the government the villages south of al-Bab, along the road that leads to al-Khafsah, "
-             "in return for Abu Qalqal being handed to its factions.", gazetteer)
+    ex = run("Ankara could cede to the government the villages south of al-Bab, along the road that leads to "
+             "al-Khafsah, in return for Abu Qalqal being handed to its factions.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.place_names[0] == "south of al-Bab"   # not the town the road leads to
     assert (x.details["a_from"], x.details["a_to"]) == (("turkey",), ("syrian-government",))
@@ -730,7 +730,8 @@ def test_in_exchange_for_a_party_taking_a_place(gazetteer):
 
 def test_a_deal_told_before_whose_terms_go_on_under_it(gazetteer):
     ex = run("An officer claimed that the move followed an arrangement reached between Russian and Iranian officers. "
-             "Under it, he said, the Iranian-backed groups take al-Zarbah, while the Syrian army receives Banan.", gazetteer)
+             "Under it, he said, the Iranian-backed groups take al-Zarbah, while the Syrian army receives Banan.",
+             gazetteer)
     (x,) = claims(ex, "exchange")
     assert sides(x) == (("iran",), ("syrian-government",))
     assert (x.details["status"], x.modality.value) == ("agreed", "claimed")

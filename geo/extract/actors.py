@@ -379,8 +379,9 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(?:(?:advancing|attacking|invading|retreating|withdrawing|remaining|same|evacuated|departing|besieged)\s+)?"   # "fell to the advancing troops"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|militants|terrorists|ministry)(?:(?<=occupation)\s+(?:army|forces))?\b"
-                        r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
-                        r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A": the army's
+                        r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
+                        r"columns?)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
+                        r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
                         #                                                                deployed in X"
                         r"|(?<=\s)(troops|soldiers)(?=\s+(?:had\s+|have\s+)?(?:seized|captured|took|entered|stormed|"
@@ -426,7 +427,8 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
             named = [a for a in pool if a.end <= m.start() and not a.adjective and m.start() - a.end < 400
                      and a.actor.bloc in _ARMED_GROUP_BLOCS]
         if not named and noun in _ARMIES and registry_army is not None \
-                and not any(noun in text[a.start:a.end].casefold() and (noun != "army" or a.actor.id in registry.the_army)
+                and not any(noun in text[a.start:a.end].casefold()
+                            and (noun != "army" or a.actor.id in registry.the_army)
                             for a in pool if 0 <= m.start() - a.end <= _ARMY_NEAR):
             named = [ActorMention(m.start(), m.end(), registry_army)]   # "the army" in a report naming no other army
         subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])

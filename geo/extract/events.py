@@ -66,7 +66,8 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
 # Between two words for one event: "air strikes and shelling", "shelling, rocket fire", "the attack, an ambush".
 _SAME_EVENT = re.compile(r"[\s,/()-]*(?:(?:and|or|as\s+well\s+as|with|of|and\s+then)\s+)?(?:(?:an?|the|heavy|intense|"
                          r"renewed|further)\s+)?[\s,]*", re.I)
-_OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|into|targeting|targeted|hit|struck|attacked)\s+(?:a|an|the|two|several)?\s*(?:\w+\s+)?$",
+_OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|into|targeting|targeted|hit|struck|attacked)\s+"
+                            r"(?:a|an|the|two|several)?\s*(?:\w+\s+)?$",
                             re.I)
 
 
@@ -316,7 +317,8 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
 _DETERMINER = r"(?:(?:an?|the|two|three|several|some|\d+)\s+)?"
 _TARGETED = (re.compile(rf"\s*{_DETERMINER}", re.I),   # "struck SDF positions"
-             re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:on|against|at|into|targeting|targeted|hitting|hit|of)\s+{_DETERMINER}",
+             re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:on|against|at|into|targeting|targeted|hitting|hit|of)\s+"
+                        rf"{_DETERMINER}",
                         re.I),
              # "killing two members of the General Security"
              re.compile(r"\s*(?:[\w,-]+\s+){0,6}?(?:killing|killed|wounding|wounded|injuring|injured|detaining|"

@@ -288,8 +288,9 @@ _WAR_IN = re.compile(r"\b(?:call(?:s|ed|ing)?\s+off|halt\w*|stop\w*|end(?:s|ed|i
                      r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:operations?|offensives?|attacks?|assaults?|strikes?|"
                      r"bombing|shelling|incursions?|campaigns?)\s+(?:\w+\s+){0,2}?(?:in|on|against|into)\s+(?:the\s+)?$", re.I)
 _LOCATING = re.compile(r",\s*(?:(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?|"
-                       r"along\s+(?:the\s+)?(?:[\w-]+\s+)?(?:road|highway)\s+(?:that\s+|which\s+)?(?:leads|leading|runs|running)\s+"
-                       r"(?:to|towards)\s+(?:the\s+)?)$", re.I)   # "the villages south of A, along the road that leads to B"
+                       r"along\s+(?:the\s+)?(?:[\w-]+\s+)?(?:road|highway)\s+(?:that\s+|which\s+)?"
+                       r"(?:leads|leading|runs|running)\s+(?:to|towards)\s+(?:the\s+)?)$",
+                       re.I)   # "the villages south of A, along the road that leads to B"
 
 
 def _road(loc: Loc) -> bool:
@@ -693,14 +694,17 @@ _IN_AFTER = re.compile(r"(?:\s+(?:forces|troops|units|fighters))?\s+(?:back\s+)?
                        r"to\s+take\s+(?:it\s+)?over\b|to\s+(?:re)?deploy\b)", re.I)   # "allow X to deploy there"
 _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?", re.I)
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
+# "giving X the villages of A", "cede to X the villages south of A": X receives A
 _GIVING = re.compile(r"\b(?:(?:giving|give|gives|gave|handing|hand|hands|handed)\s+|"
-                     r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+)"   # "cede to X
-                     r"(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"                                   # the villages"
-                     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+(?:(?:of|along|around|near|on)\s+(?:the\s+)?)?)?$",
+                     r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+)"
+                     r"(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"
+                     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+"
+                     r"(?:(?:of|along|around|near|on)\s+(?:the\s+)?)?)?$",
                      re.I)
 _PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
                         r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
-                        r"(?:stay|remain)\s+(?:with\s+(?:[\w-]+\s+){1,4}?)?under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
+                        r"(?:stay|remain)\s+(?:with\s+(?:[\w-]+\s+){1,4}?)?under\s+(?:the\s+)?"
+                        r"(?:protection|control|authority)\s+of|"
                         r"(?:stay|remain)\s+(?:in\s+the\s+hands\s+of|with))"   # "B would stay with the factions"
                         r"\s+(?:over\s+|back\s+)?(?:to\s+)?(?:the\s+)?", re.I)
 

@@ -25,7 +25,8 @@ from geo.gazetteer.fold import fold
 from geo.geometry import buffer_km, orient
 from geo.model import LINEAR_TYPES, Place, PlaceType
 
-__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "around_a_point", "narrower", "same_place"]
+__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "around_a_point", "narrower",
+           "same_place"]
 
 # "the area east of X" is a new area, no back-reference
 _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"

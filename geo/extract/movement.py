@@ -430,7 +430,8 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
 
 
 _WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
-_SAID_IT = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|announced|stated|claimed|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+_SAID_IT = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|announced|stated|claimed|reported)\s+"
+                      r"(?:on\s+\w+\s+)?(?:that\s+)?"
                       r"(?:it|they)\b", re.I)
 # a relative clause whose verb tells the move: its subject is the party named right before it
 _WHO_MOVED = re.compile(r"[^,;:]{0,12}?\b(?:that|who|which)\s+(?:(?:were|was|are|is|had|have|has)\s+(?:been\s+)?)?"

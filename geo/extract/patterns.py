@@ -30,9 +30,9 @@ _TRAILING_LOOKS = re.compile(r"(?:\(\?<?[!=](?:[^()]|\([^()]*\))*\))+$")
 def _rx(fragments: list[str]) -> re.Pattern[str]:
     for fragment in fragments:
         if re.search(r"(?:\s|\\s[+*]?)$", _TRAILING_LOOKS.sub("", fragment or "")):
-            raise RegistryError(f"patterns.yaml: the pattern {fragment!r} ends on a space, so it can never match (every "
-                                "pattern must end at a word boundary); end it before the space and put what follows "
-                                "in a lookahead, e.g. \"left(?! it to)\"")
+            raise RegistryError(f"patterns.yaml: the pattern {fragment!r} ends on a space, so it can never match "
+                                "(every pattern must end at a word boundary); end it before the space and put what "
+                                "follows in a lookahead, e.g. \"left(?! it to)\"")
     return re.compile(alternation(fragments), re.IGNORECASE)
 
 

@@ -318,10 +318,13 @@ WOULD_HAND = re.compile(r"(?:\s+(?:commanders|officials|leaders|forces|fighters|
                         r"(?:offered|proposed)\s+to)\s+(?:hand(?:\s+over)?|give(?:\s+up)?|cede|return|surrender|"
                         r"pull\s+out\s+of|withdraw\s+from|leave|vacate|evacuate)\s+(?:over\s+|back\s+)?(?:the\s+)?",
                         re.I)
-BACKERS = re.compile(r"(?:\s+(?:units|forces|troops|fighters))?,\s*(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|with\s+the\s+support\s+of|"
-                     r"in\s+(?:cooperation|coordination|conjunction)\s+with|"   # state media: "Army units, in cooperation
-                     r"with\s+(?:\w+\s+)?(?:air\s+)?(?:cover|support|backing)\s+(?:from|of))"   # with ... and with air cover
-                     r"[^,.;]{3,130},", re.I)   # from the Russian aerospace forces, restored ..."
+# state media: "Army units, in cooperation with ... and with air cover from the Russian aerospace forces, restored"
+BACKERS = re.compile(r"(?:\s+(?:units|forces|troops|fighters))?,\s*"
+                     r"(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|"
+                     r"with\s+the\s+support\s+of|"
+                     r"in\s+(?:cooperation|coordination|conjunction)\s+with|"
+                     r"with\s+(?:\w+\s+)?(?:air\s+)?(?:cover|support|backing)\s+(?:from|of))"
+                     r"[^,.;]{3,130},", re.I)
 # "... were liberated", "had been captured": a verb in the passive right before
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)\s+(?:\w+\s+)?$",
                             re.I)
