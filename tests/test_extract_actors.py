@@ -404,6 +404,15 @@ def test_the_militants_are_the_armed_group_named_last_never_a_state(reg, text, b
     assert [b for s, b in _found(text, reg) if s == "the militants"] == [bloc]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Shelling hit Syria's north, held in rebel hands.\nTroops first entered Deir al-Sharqi at dawn.",
+     [("Troops", "syrian-government")]),   # a sentence's first word, after an adverb
+    ("Shelling hit Syria's north.\nTurkish troops then entered Deir al-Sharqi.", []),   # named: no bare troops
+])
+def test_bare_troops_opening_a_sentence_are_the_countrys_army(reg, text, found):
+    assert [(s, b) for s, b in _found(text, reg) if s == "Troops"] == found
+
+
 def test_the_ministry_is_the_ministry_named_before(reg):
     text = "The Turkish Defence Ministry sent troops. The SDF would hand Maskanah to the ministry."
     assert [b for s, b in _found(text, reg) if s == "the ministry"] == ["turkey"]

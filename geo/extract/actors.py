@@ -384,7 +384,9 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
                         #                                                                deployed in X"
-                        r"|(?<=\s)(troops|soldiers)(?=\s+(?:had\s+|have\s+)?(?:seized|captured|took|entered|stormed|"
+                        r"|(?<=\s)([Tt]roops|[Ss]oldiers)(?=\s+(?:had\s+|have\s+)?"
+                        r"(?:first\s+|then\s+|later\s+|also\s+|finally\s+)?"
+                        r"(?:seized|captured|took|entered|stormed|"
                         r"overran|swept|advanced|withdrew|retook|recaptured|moved|pushed|raised|raising|hoisted|"
                         r"hoisting)\b)")   # "On July 7 troops seized the factories", "soldiers raising the flag"
 _NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
@@ -410,10 +412,10 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
             continue
         noun = next(g for g in m.groups() if g).casefold().rstrip("s")
-        if m.group() in ("soldiers", "troops"):   # bare "soldiers" in a report on a country are its army's (rebels
+        if m.group().casefold() in ("soldiers", "troops"):   # bare "soldiers" in a report on a country are
             if registry_army is not None and not _NAMED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-                extra.append(ActorMention(m.start(), m.end(), registry_army))   # are "fighters"); "(GoS) troops" are
-            continue                                                            # the acronym's
+                extra.append(ActorMention(m.start(), m.end(), registry_army))   # its army's (rebels are "fighters");
+            continue                                                            # "(GoS) troops" are the acronym's
         pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
         named = [a for a in pool if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400)
