@@ -421,7 +421,8 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
     return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in receivers])
 
 
-_CEDE_TO = re.compile(r"\b(?:cede\w*|hand\w*|give\w*|gave)\s+(?:over\s+)?to\s+(?:the\s+)?$", re.I)
+_CEDE_TO_WORDS = r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+"
+_CEDE_TO = re.compile(r"\b" + _CEDE_TO_WORDS + r"(?:the\s+)?$", re.I)   # "cede to X" before the place
 _DEPLOYMENT_OF = re.compile(r"\b(?:deployment|entry|return|redeployment)\s+of\s+(?:the\s+)?$", re.I)
 _INSIDE = re.compile(r"\s+(?:inside|in|into|to)\s+(?:the\s+(?:city|town|area)\s+of\s+)?", re.I)
 _KEPT_BY = re.compile(r",\s+which\s+(?:would|will|is\s+to|are\s+to)\s+(?:then\s+)?be\s+(?:patrolled|held|run|controlled|"
@@ -696,7 +697,7 @@ _MOVE_IN = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+)?[\w-]+)?\s+and\s+(?:the\s+)?",
 _MOVES_IN = re.compile(r"\s+(?:would\s+|will\s+|to\s+)?(?:move|moves|moved|moving|come|comes|step|steps)\s+in\b", re.I)
 # "giving X the villages of A", "cede to X the villages south of A": X receives A
 _GIVING = re.compile(r"\b(?:(?:giving|give|gives|gave|handing|hand|hands|handed)\s+|"
-                     r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+)"
+                     + _CEDE_TO_WORDS + r")"
                      r"(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})\s+"
                      r"(?:the\s+)?(?:(?:villages?|towns?|areas?|city|region)\s+"
                      r"(?:(?:of|along|around|near|on)\s+(?:the\s+)?)?)?$",
