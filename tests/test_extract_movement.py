@@ -613,3 +613,25 @@ def test_a_force_that_went_on_from_a_place_it_took(gazetteer, text, route):
 ])
 def test_where_a_move_starts_and_who_makes_it(gazetteer, text, expected):
     assert routes_of(run(text, gazetteer)) == expected
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Dozens of Fourth Division fighters arrived in Tal Tamr on Sunday coming from Hasakah, to join an operation "
+     "in the countryside between Tal Tamr and Ras al-Ain.", ("Hasakah", "Tal Tamr")),
+    ("A convoy of the Republican Guard entered Morek in the morning coming from its positions in Souran.",
+     ("Suran (Hama)", "Morek")),
+    ("Activists reported the arrival of reinforcements, among them tanks and rocket launchers, at Saraqib, coming "
+     "from the government-held town of Khan Shaykhun.", ("Khan Sheikhoun", "Saraqib")),
+    ("A group of Hezbollah fighters moved from the area of the old defence factories near al-Safira to Khan al-Asal.",
+     ("al-Safira", "Khan al-Asal")),
+    ("A Turkish column crossed the Bab al-Hawa crossing and moved to the area of Atarib.",
+     ("Bab al-Hawa crossing", "Atarib")),
+])
+def test_arrivals_told_before_their_start_and_starts_named_by_a_spot(gazetteer, text, route):
+    assert route in [names for names, _blocs in routes_of(run(text, gazetteer))]
+
+
+def test_crossing_a_line_on_the_way_is_not_the_start(gazetteer):
+    ex = run("The convoy left Sheikh Maqsoud at dawn. It crossed the front line near Deir Hafer and arrived in Tabqa.",
+             gazetteer)
+    assert [names for names, _ in routes_of(ex)] == [("Sheikh Maqsoud", "Tabqa")]

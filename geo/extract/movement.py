@@ -36,6 +36,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     moving = bool(_MOVEMENT.search(s.text))
     departure = memory.departure[0] if memory.departure and s.index - memory.departure[1] <= 3 else None
     own_move = False   # a move the sentence tells from a start of its own, even one it does not name
+    arrived = _arrived_from(ctx)   # "arrived in A on Tuesday coming from B, to take part in ...": ends at A
     for m in pats.route_from.finditer(s.text):
         if _LEAVING.fullmatch(m.group()) and _FOR_NEXT.match(s.text, m.end()):
             continue   # "fighters leave for Idlib": where they go, not where they leave
@@ -44,14 +45,19 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             # "through Turkish territory to Azaz": Azaz is where the move ends, not a start; "were seen leaving on
             own_move = own_move or _LEAVING.fullmatch(m.group()) is not None   # the road to B": from a start of its own
             continue
+        if origin and _CAME_BEFORE.search(s.text, max(0, m.start() - 60), m.start()) \
+                and any(start.place is origin[0].place for start, _ in arrived):
+            legs += [leg for leg in arrived if leg[0].place is origin[0].place and leg not in legs]
+            continue
         if not origin or (not moving and _EXTENT.search(ctx.text, max(s.start, s.start + m.start() - 40),
                                                         s.start + m.start())):
             continue   # "the west bank, from al-Mayadin down to Albu Kamal, is held by": an extent, not a move
         moving = moving or _LEAVING.fullmatch(m.group()) is not None   # "left A for B" is a move, whoever left
         here = origin[-1].end
         rest = s.text[ctx.rel(here):]
-        if departure is not None and re.fullmatch(r"through|via", m.group(), re.I) and departure.place is not origin[0].place:
-            origin = [departure]   # "Buses left Rastan. They are heading north through Hama province to B": from Rastan
+        if departure is not None and re.fullmatch(r"through|via|crossed", m.group(), re.I) \
+                and departure.place is not origin[0].place:   # "Buses left Rastan. They are heading north through
+            origin = [departure]   # Hama province to B", "It crossed the front line near A": from Rastan
         to = pats.route_to_after_leaving if _LEAVING.fullmatch(m.group()) else pats.route_to   # "fled A for B"
         cut = _OTHER_CLAUSE.search(rest)   # "Last convoys leave al-Rastan as Damascus turns its eyes to northern Hama"
         ends = [d for t in to.finditer(rest, 0, cut.start() if cut else len(rest))
@@ -68,7 +74,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
             _route_actors(ctx, memory, origin[0].start, until=origin[0].end)   # ... by whoever left
     if not legs:
-        legs = _arrived_from(ctx) or _left_for(ctx) or _sent_from(ctx) or _reinforced_from(ctx)
+        legs = arrived or _left_for(ctx) or _sent_from(ctx) or _reinforced_from(ctx)
     else:   # "A drove to B, while the detachment at C withdrew to D": a second move, told with its own start
         legs += [leg for leg in _left_for(ctx, own_clause=True)
                  if not any(same_place(leg[1], dest) for _, dest in legs)]
@@ -164,7 +170,8 @@ _OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s
                            r"(?!far\b|well\b|part\b|planned\b|agreed\b|expected\b|of\b)"
                            r"(?:\w+\s+){0,3}?(?:turns?|says?|said|is|are|was|were|has|have|had)\b", re.I)
 _FOR_NEXT = re.compile(r"\s+(?:for|to|towards?|toward)\b", re.I)
-_NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|in)\s+")
+_NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?"
+                      r"(?:(?:of|in|at)\s+|(?=(?:near|outside)\s))")   # "the defence factories near X": the near-place
 
 
 def _after_noun(ctx: SentenceContext, pos: int) -> list[Loc]:
@@ -191,13 +198,18 @@ _THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|a
 _CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
          r"arriving|moving|crossing|having\s+(?:travell?ed|driven|moved|crossed))(?:\s+(?:up|down|back|over|in))?")
 _FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
-                         rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?)?"
+                         rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?"
+                         r"|in\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+)?"
                          rf"(?:after\s+)?(?:{_CAME}\s+"
                          r"(?:(?:north|south|east|west)\w*\s+)?"
                          r"(?:(?:along|on|down|up|via|through)\s+(?:the\s+)?[\w-]+\s+(?:(?:road|highway)\s+)?)?)?"
                          r"from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah", "reached
 #                                                   Ain Issa after travelling along the M4 from Arima", "arrived at the post in
-#                                                   Morek, after it had driven south along the M5 from Maarat al-Numan"
+#                                                   Morek, after it had driven south along the M5 from Maarat al-Numan",
+#                                                   "entered Dael in the morning coming from its positions in B"
+
+
+_CAME_BEFORE = re.compile(rf"\b{_CAME}\s+(?:[\w-]+\s+){{0,5}}?$", re.I)
 
 
 def _arrived_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
