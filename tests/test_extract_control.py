@@ -930,3 +930,31 @@ def test_a_place_named_again_in_brackets_ends_no_list(gazetteer):
 def test_areas_a_move_leaves_or_enters_are_named_only_by_a_where(gazetteer, text, held):
     found = held_all(run(text, gazetteer))
     assert held <= found if held else found == set()
+
+
+@pytest.mark.parametrize("text, held", [
+    # passive captures and loyalty
+    ("The villages of Kafr Zita and Morek were stormed by the Syrian army last week.",
+     {("Kafr Zita", "syrian-government"), ("Morek", "syrian-government")}),
+    ("Palmyra, which was liberated by the Syrian army in March, is empty.", {("Palmyra", "syrian-government")}),
+    ("Suqaylabiyah, which has remained loyal to the Syrian government, sits on the edge of the Ghab plain.",
+     {("Suqaylabiyah", "syrian-government")}),
+    # a force "in full command of" places, and after a long aside
+    ("By noon, the Syrian rebel factions were in full command of Nawa and of Jasim.",
+     {("Nawa", "opposition"), ("Jasim", "opposition")}),
+    ("Fighters of the Syrian Democratic Forces, an alliance that the United States has armed since 2015 and that "
+     "answers to no one in Damascus, were in control of Tabqa by nightfall.", {("Tabqa", "sdf")}),
+    # a flag raised over a place
+    ("Footage showed Turkish soldiers raising their flag over Jinderes.", {("Jindires", "turkey")}),
+    # returned to state control by the party before
+    ("The Syrian army said it had secured Rabia, which the army returned to state control in January.",
+     {("Rabia", "syrian-government")}),
+])
+def test_control_told_by_storming_loyalty_command_and_flags(gazetteer, text, held):
+    assert held <= held_all(run(text, gazetteer))
+
+
+def test_hands_in_a_relative_clause_belong_to_the_place_it_follows(gazetteer):
+    ex = run("Taldou lies in the shadow of Syrian al-Qabu, an Alawite village that stayed in government hands.",
+             gazetteer)
+    assert held_all(ex) == {("Al-Qabu", "syrian-government")}

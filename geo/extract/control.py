@@ -173,6 +173,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
             # "Sweida city itself and the airbase have remained under government control": the subject's whole list
             anchor = last if last and subject and subject in chain(ctx.text, ctx.locs, last) else subject or last
+            if last and _RELATIVE_TO.fullmatch(ctx.text, last.end, s.start + m.start()):
+                anchor = last   # "in the shadow of al-Qabu, an Alawite village that stayed in government hands"
             locs = [_which_town(ctx, x) if x is anchor else x
                     for x in chain(ctx.text, ctx.locs, anchor)] if anchor else []
             locs += locs_after(ctx, also.end(), max_gap=2) if also else []
@@ -190,6 +192,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     return _taken_from(ctx, [d for d in out if d is not None])
 
 
+_RELATIVE_TO = re.compile(r"(?:\s*,\s*(?:an?|the)\s+[^,.;()]{1,60}?)?\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}", re.I)
 _WHICH_TOWN = re.compile(r"\s*,\s*which\s+(?:is|was|has|had|remains|remained|lies|sits|fell|still)\b", re.I)
 _AREAS_BEFORE = re.compile(r"\b(?:areas|villages|towns|positions|parts|regions|countryside|territor(?:y|ies)|lands|"
                            r"farms|hills|fronts?|lines)\s+(?:\w+\s+)?$", re.I)
@@ -742,10 +745,11 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
 _IN_THE = re.compile(r",\s*(?:in|inside|within)\s+(?:the\s+)?$", re.I)
 
 
-_WHICH_ASIDE = re.compile(r"(?:\s+(?:units|forces|troops|fighters|soldiers))?,\s*"
+_WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers))?,\s*"
                           r"(?:which|who|(?:commanded|headed|founded|formed|run|created|trained)\s+by"
                           r"|(?:advancing|moving|pushing|coming|attacking)\s+(?:from|through|along|up|down))"   # "army
                           r"\s+[^,.;]{3,80},"   # units, advancing from Yabroud through al-Sarkha, entered Maaloula"
+                          r"|,\s*(?:an?|the)\s+[^,.;()]{3,160},)"   # "fighters of X, an alliance of ..., were in"
                           r"(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)   # "X, commanded by Y, controls Z"
 _PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(capturing|seizing|recapturing|retaking|"
                          r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
@@ -859,7 +863,9 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
     return re.compile(r"^\s*(?:\([A-Za-z]{2,8}\)\s*)?[)\"”]?\s*(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
                       r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
-                      r"rebels|insurgents|allies|partners|proxies|organi[sz]ation|air\s+power|air\s+support|warplanes|jets|aircraft|artillery)\s+){0,2}"   # "Islamic State group jihadists have seized"
+                      r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|"
+                      r"air\s+power|air\s+support|warplanes|jets|aircraft|artillery)\s+){0,2}"   # "Islamic State group
+#                                                                                       jihadists have seized"
                       r"(?:and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated|auxiliary|loyal)\s+[\w-]+\s+)?"   # "GoS forces and affiliated groups took over"
                       r"(?:(?:claims?\s+to\s+have|claimed\s+to\s+have|says\s+it\s+has|"   # "the SNA claims to have captured"
                       r"still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
