@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from _extract_helpers import claims, geom, place, routes_of, run
+from _extract_helpers import claims, geom, place, routes_of, run, told_in
 
 
 def test_route_from_x_to_y(gazetteer):
@@ -635,3 +635,20 @@ def test_crossing_a_line_on_the_way_is_not_the_start(gazetteer):
     ex = run("The convoy left Sheikh Maqsoud at dawn. It crossed the front line near Deir Hafer and arrived in Tabqa.",
              gazetteer)
     assert [names for names, _ in routes_of(ex)] == [("Sheikh Maqsoud", "Tabqa")]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("A Russian column drove into Amuda on Monday afternoon after setting out in the morning from Qamishli.",
+     ("Qamishli", "Amuda")),
+    ("Columns of Syrian army trucks drove north out of Nawa, crossed to the highway and continued past Jasim before "
+     "stopping at al-Sanamayn.", ("Nawa", "al-Sanamayn")),
+    ("Thousands of residents of Jinderes have fled in panic toward Afrin city.", ("Jindires", "Afrin")),
+])
+def test_moves_that_set_out_stop_or_flee(gazetteer, text, route):
+    assert route in [names for names, _blocs in routes_of(run(text, gazetteer))]
+
+
+def test_the_town_a_move_ends_near_is_not_the_start_named_just_before(gazetteer):
+    ex = run("Syrian army tanks shelled the town of Busra al-Harir. Reinforcements were moved up from Izra, some 15 "
+             "kilometres to the west, to the hills overlooking the town.", gazetteer)
+    assert [r.place_names for r in told_in(ex, "route", "Reinforcements")] == [("Izra", "Busra al-Harir")]

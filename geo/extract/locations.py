@@ -69,7 +69,10 @@ _COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b
 _AREA_NEAR = 40   # characters: "the area" right after a place is that place's area (not one moved to)
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|from)\s+$", re.I)
 # "X to the city", "X and the town": another place than X
-_JOINED_TO = re.compile(r"\s+(?:to|towards?|toward|into|and|or)\s+", re.I)
+_JOINED_TO = re.compile(r"\s+(?:to|towards?|toward|into|and|or)\s+"
+                        r"|(?:\s*,[^,;.]{1,60},)?\s+(?:to|towards?|toward|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                        r"(?:overlooking|outside|near|around|of)\s+", re.I)   # "from A, 20 km away, to the hills
+#                                                                          overlooking the town": not A
 _COREF_NEAR = 300   # characters: "In Ras al-Ain, ... near the city's silos" is Ras al-Ain, not an earlier city
 _RELATIVE_KINDS = frozenset({"direction", "offset", "countryside", "near", "outskirts"})
 LOCATOR_KM = 80.0   # a place said to be "north of X" lies within this distance of X

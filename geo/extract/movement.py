@@ -195,8 +195,12 @@ _THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?(?:(?:town|village|city|a
 
 
 # "coming from", "after crossing from Albu Kamal", "after driving up from Aleppo"
-_CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come)|coming|having\s+come|travell?ing|driving|"
-         r"arriving|moving|crossing|having\s+(?:travell?ed|driven|moved|crossed))(?:\s+(?:up|down|back|over|in))?")
+_CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come|set\s+(?:out|off))|coming|having\s+come|"
+         r"travell?ing|driving|arriving|moving|crossing|setting\s+(?:out|off)|"
+         r"having\s+(?:travell?ed|driven|moved|crossed|set\s+(?:out|off)))(?:\s+(?:up|down|back|over|in))?"
+         r"(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening|night)"
+         r"|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?))?")
+#         "after setting out in the morning from Qamishli"
 _FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
                          rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?"
                          r"|in\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+)?"
@@ -290,7 +294,8 @@ def _reinforced_from(ctx: SentenceContext) -> list[tuple[Loc, Loc]]:
     return legs
 
 
-_WITHDREW_TOWARDS = re.compile(r"\b(?:withdrew|pulled\s+(?:out|back)|retreated|fell\s+back)\s+"
+_WITHDREW_TOWARDS = re.compile(r"\b(?:withdrew|pulled\s+(?:out|back)|retreated|fell\s+back|fled)\s+"
+                               r"(?:in\s+(?:disarray|panic|haste)\s+)?"   # "fled in disarray towards B"
                                r"(?:(?:north|south|east|west)\w*\s+)?(?:towards?|toward)\s+(?:the\s+)?", re.I)
 
 
