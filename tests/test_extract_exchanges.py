@@ -735,3 +735,18 @@ def test_a_deal_told_before_whose_terms_go_on_under_it(gazetteer):
     (x,) = claims(ex, "exchange")
     assert sides(x) == (("iran",), ("syrian-government",))
     assert (x.details["status"], x.modality.value) == ("agreed", "claimed")
+
+
+def test_a_quid_pro_quo_after_the_leg_told_before(gazetteer):
+    ex = run("Damascus has asked that the SDF hand Tabqa to the Syrian government. As a quid pro quo, the government "
+             "would pull its personnel out of the security square in central Qamishli – the offices it never "
+             "relinquished – leaving the neighbourhood entirely to the Asayish.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Tabqa", "Qamishli") and sides(x) == (("syrian-government",), ("sdf",))
+
+
+def test_who_would_be_let_move_on_the_place_receives_it(gazetteer):
+    ex = run("The Russians asked that Badama be handed to the Syrian government. In return, they said, they would "
+             "not stand in the way if Turkey moved on Amuda.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[1] == "Amuda" and sides(x)[1] == ("turkey",)

@@ -136,3 +136,14 @@ def test_a_place_said_to_lie_far_from_another_stays_itself_within_a_compass_poin
     end = shapely.from_wkb(x.geometry).coords[-1]
     palmyra = place(gazetteer, "Palmyra")
     assert km((end[1], end[0]), (palmyra.lat, palmyra.lon)) < 1.0
+
+
+def test_the_crossing_is_a_town_named_with_the_word_crossing(gazetteer):
+    ex = run("Talks turned to the Yarubiyah crossing with Iraq. Syrian army units deployed at the crossing on Monday.",
+             gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "buildup")} == {"al-Yarubiyah"}
+
+
+def test_the_crossing_is_not_a_town_named_without_the_word(gazetteer):
+    ex = run("Talks turned to Yarubiyah. Syrian army units deployed at the crossing on Monday.", gazetteer)
+    assert "al-Yarubiyah" not in {c.place_names[0] for c in events_of(ex, "buildup")}

@@ -189,7 +189,8 @@ _TAKING = re.compile(r"\)?\s+(?:(?:fighters|factions|forces|troops|units|militia
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"enter|entering|enters|seize|seizing|receive|receiving|move\s+into|moving\s+into|(?:back\s+)?into|"
                      r"get|gets|got|getting|take|takes|taking|obtain|obtains|gain|gains|"   # "Moscow could obtain B"
-                     r"return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to))\s+"
+                     r"return\s+to|re-?entry\s+(?:in)?to|deployment\s+(?:in|to)|"
+                     r"(?:moved|move|moves|moving|advanced|advance|advances|advancing)\s+on)\s+"   # "if X moved on B"
                      r"(?:the\s+(?:city|town|village|area)\s+of\s+)?(?:(?:the\s+)?(?:part|parts|rest|remainder|section)\s+of\s+)?"
                      r"(?:the\s+)?(?:[\w-]+-held\s+)?(?:areas?\s+(?:of\s+)?)?",
                      re.I)
@@ -682,10 +683,12 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
 
 _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
-_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},)?\s*,?\s+(?:and\s+)?(?:(?:would|will|could|are\s+to|is\s+to)\s+)?"
+_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},|\s+[–—][^.;–—]{1,150}[–—])?\s*,?\s+(?:and\s+)?"
+                       r"(?:(?:would|will|could|are\s+to|is\s+to)\s+)?"
                        r"(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
-                       r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?)\s+"
-                       r"(?:over\s+|back\s+)?to\s+(?:the\s+)?",
+                       r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?"
+                       r"|the\s+(?:neighbou?rhood|district|quarter|area|town|city|village|square|base|crossing))\s+"
+                       r"(?:(?:entirely|completely|wholly|fully)\s+)?(?:over\s+|back\s+)?to\s+(?:the\s+)?",
                        re.I)   # "..., and leave it to X", "Albu Kamal, ..., would hand their positions there to X"
 _LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?"
                          r"(?:allowing|letting|enabling|opening\s+the\s+way\s+for|(?<=and\s)(?:allow|let|enable))\s+"

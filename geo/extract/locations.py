@@ -59,13 +59,14 @@ _COREF_TYPES = {
     "air base": (PlaceType.BASE, PlaceType.AIRPORT),
     "base": (PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD),
     "dam": (PlaceType.DAM,),
-    "crossing": (PlaceType.CROSSING,),
+    "crossing": (PlaceType.CROSSING, PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),   # "the Yarubiyah crossing"
     "mountain": (PlaceType.MOUNTAIN, PlaceType.REGION),
 }
 # Words a place of these types must be called by to be "the mountain" (not the Afrin region)
 _NAMED_BY = frozenset({"place", "near", "outskirts"})   # the kinds of Loc that name the place a back-reference means
 _CAPITAL_NAMED_BY = _NAMED_BY | {"offset", "direction"}   # "towns north of Homs ... the provincial capital": Homs
-_COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b", re.I)}
+_COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b", re.I),
+                "crossing": re.compile(r"\s*\bcrossing\b", re.I)}   # a place of the word's own type needs no such name
 _AREA_NEAR = 40   # characters: "the area" right after a place is that place's area (not one moved to)
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|from)\s+$", re.I)
 # "X to the city", "X and the town": another place than X
@@ -431,7 +432,8 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         types, named = _COREF_TYPES[word], _COREF_NAMED.get(word)
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and not loc.locator and loc.kind in (_CAPITAL_NAMED_BY if word == "provincial capital" else _NAMED_BY)
-                 and (named is None or named.search(loc.place.name) or named.search(loc.label))]
+                 and (named is None or loc.place.type == types[0] or named.search(loc.place.name)
+                      or named.search(loc.label) or named.match(text, loc.end, loc.end + 10))]
         prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
         prior = [loc for loc in prior if not _JOINED_TO.fullmatch(text, loc.end, m.start())]   # "from Nubl to the city"
         if m.group().casefold() == "the area" and not _TOWARDS.search(text, max(0, m.start() - 12), m.start()):
