@@ -113,3 +113,12 @@ def test_who_a_report_is_according_to_is_not_a_party_to_it(gazetteer):
 def test_claiming_that_marks_a_claim(gazetteer):
     ex = run("The group went further, claiming that Turkish forces had entered Atarib.", gazetteer)
     assert {c.modality.value for c in ex.claims if c.kind.value != "place"} == {"claimed"}
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("The Syrian army is preparing to move on the opposition-held neighbourhoods of Daraa city.", "military_action",
+     "possible"),
+    ("Turkish troops are massing near Tal Abyad and are preparing to attack Ain Issa.", "buildup", "reported"),
+])
+def test_preparing_to_makes_only_its_own_clause_possible(gazetteer, text, etype, modality):
+    assert [c.modality.value for c in events_of(run(text, gazetteer), etype)][:1] == [modality]

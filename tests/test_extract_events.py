@@ -844,3 +844,21 @@ def test_build_up_and_handover_told_with_an_object_between(gazetteer, text, etyp
 def test_exchanges_of_fire_house_to_house_fighting_and_a_convoy_struck(gazetteer, text, etype, absent):
     ex = run(text, gazetteer)
     assert events_of(ex, etype) and not (absent and events_of(ex, absent))
+
+
+@pytest.mark.parametrize("text, etype, place_name", [
+    ("Soldiers of the Syrian army's Fourth Division crept towards Kinsabba; there was a firefight that lasted two "
+     "hours.", "clash", "Kinsabba"),
+    ("US-led coalition forces carried out a heliborne raid on a farm in Busayrah.", "attack", "Busayrah"),
+    ("Fighters of the Syrian army's Fourth Division tried on Sunday to break into the town of Tafas.", "attack",
+     "Tafas"),
+    ("The Syrian Ministry of Defence has strengthened its positions around Sirghaya.", "buildup", "Sirghaya"),
+    ("Al-Sukhnah was the launch point for a Syrian army sweep into the desert near Arak.", "military_action", "Arak"),
+])
+def test_event_words_of_fights_raids_and_sweeps(gazetteer, text, etype, place_name):
+    assert any(place_name in c.place_names[0] for c in events_of(run(text, gazetteer), etype))
+
+
+def test_a_sweep_told_by_its_verb_is_no_operation(gazetteer):
+    ex = run("Syrian army convoys sweep into Morek.", gazetteer)
+    assert events_of(ex, "military_action") == []

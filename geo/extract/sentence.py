@@ -136,6 +136,10 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
 _CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before|as)\s", re.I)
 
 
+# "is massing fighters near A and is preparing to attack B": a second verb phrase is a clause of its own here
+_AND_VERB = re.compile(r"\sand\s(?=(?:is|are|was|were|has|have|had)\s)", re.I)
+
+
 def _clause_end(text: str, at: int) -> int:
     """Where the clause holding ``at`` ends; an aside between commas ("Kobani, the Kurdish-majority town 59 km
     north of the dam, may be targeted") does not end it."""
@@ -157,7 +161,7 @@ _ASIDE = re.compile(r",\s+(?:the|an?|about|some|\d[\d.,]*)\s+[^,;:()\"“”]{1,
 def _clause_at(text: str, at: int | None) -> str:
     if at is None:
         return text
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
+    bounds = [0] + sorted(m.end() for rx in (_CLAUSE, _AND_VERB) for m in rx.finditer(text)) + [len(text)]
     for start, end in zip(bounds, bounds[1:]):
         if start <= at < end:
             return text[start:end]
