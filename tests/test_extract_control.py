@@ -958,3 +958,22 @@ def test_hands_in_a_relative_clause_belong_to_the_place_it_follows(gazetteer):
     ex = run("Taldou lies in the shadow of Syrian al-Qabu, an Alawite village that stayed in government hands.",
              gazetteer)
     assert held_all(ex) == {("Al-Qabu", "syrian-government")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Al-Hol camp, east of Hasakah, remains under SDF guard.", {("al-Hol camp", "sdf")}),
+    ("Troops were seen near Ain Issa, which remains under SDF administration.", {("Ain Issa", "sdf")}),
+    ("Nawa is still held by the Syrian rebels, while Jasim, just seven kilometres to its north, and neighbouring "
+     "Inkhil were stormed by the Syrian army.",
+     {("Nawa", "opposition"), ("Jasim", "syrian-government"), ("Inkhil", "syrian-government")}),
+    ("Across the river, the town of Hajin, a few kilometres from al-Bukamal on the regime-controlled bank, was "
+     "quiet.", {("Hajin", "syrian-government")}),
+])
+def test_control_under_guard_after_asides_and_on_a_held_bank(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+def test_a_protected_area_moved_to_names_no_place_after_the_verb(gazetteer):
+    ex = run("A group of Syrian rebels, who had asked to be sent to the areas under Turkish protection, was taken from "
+             "Talbiseh to Jarablus.", gazetteer)
+    assert ("Talbiseh", "turkey") not in held_all(ex)

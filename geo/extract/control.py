@@ -161,16 +161,22 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         out.append(_control(ctx, held, actors, m.group()))
     for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
         actors = actors_listed_after(ctx, s.start + m.end())
-        noun = "control" if m.group(1).casefold() == "under" else "hands"
-        if not actors or not re.match(rf"\s*(?:['’]s\s+)?{noun}\b", ctx.text[actors[-1].end:actors[-1].end + 15], re.I):
+        noun = _UNDER if m.group(1).casefold() == "under" else "hands"   # "under SDF guard"
+        held_as = re.match(rf"\s*(?:['’]s\s+)?({noun})\b", ctx.text[actors[-1].end:actors[-1].end + 25], re.I) \
+            if actors else None
+        if not held_as:
             continue
-        phrase_end = actors[-1].end + ctx.text[actors[-1].end:].find(noun) + len(noun)
+        phrase_end = actors[-1].end + held_as.end(1)
         if _until(ctx, phrase_end):
             continue   # "were under opposition control until 2018"
         also = _AS_DOES.match(ctx.text, phrase_end)   # "A remains under regime control, as does B": A and B
-        locs = locs_after(ctx, phrase_end, max_gap=25) if noun == "control" and not also else []   # "in IS hands"
+        locs = locs_after(ctx, phrase_end, max_gap=25) if noun == _UNDER and not also else []   # "in IS hands"
+        if locs and _VERB_BETWEEN.search(ctx.text, phrase_end, locs[0].start):
+            locs = []   # "sent to the areas under Turkish protection, was taken from A": not A
         if not locs:   # ends its clause
             last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
+            if last is None and held_as.group(1).casefold() != "control":
+                continue   # "sent to the areas under Turkish protection": no place named before
             # "Sweida city itself and the airbase have remained under government control": the subject's whole list
             anchor = last if last and subject and subject in chain(ctx.text, ctx.locs, last) else subject or last
             if last and _RELATIVE_TO.fullmatch(ctx.text, last.end, s.start + m.start()):
@@ -192,6 +198,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     return _taken_from(ctx, [d for d in out if d is not None])
 
 
+_UNDER = r"control|guard|protection|administration|rule"   # "under X ..."
+_VERB_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b", re.I)
 _RELATIVE_TO = re.compile(r"(?:\s*,\s*(?:an?|the)\s+[^,.;()]{1,60}?)?\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}", re.I)
 _WHICH_TOWN = re.compile(r"\s*,\s*which\s+(?:is|was|has|had|remains|remained|lies|sits|fell|still)\b", re.I)
 _AREAS_BEFORE = re.compile(r"\b(?:areas|villages|towns|positions|parts|regions|countryside|territor(?:y|ies)|lands|"
@@ -734,6 +742,12 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
                     or _loc_before(ctx, a.start)   # "Maarat al-Numan, which also lies in government-held territory"
                 named = [anchor] if anchor else []
             locs = named or locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
+            if not locs and _SIDE.match(ctx.text, a.end + m.end()) and \
+                    _ON_THE_SIDE.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start):
+                host = _loc_before(ctx, a.start)   # "al-Sabkhah, six kilometres from A on the regime-controlled
+                if host is not None and _DISTANCE_FROM.search(ctx.text, max(0, host.start - 30), host.start):
+                    host = _loc_before(ctx, host.start)   # bank": al-Sabkhah, not A
+                locs = [host] if host is not None and host.precision == 1 else []
             inside = _IN_THE.search(ctx.text, max(ctx.sentence.start, a.start - 20), a.start)
             host = _loc_before(ctx, inside.start() + 1) if inside and not named and locs else None
             if host is not None and host.end == inside.start() and host.precision == 1 and host not in locs:
@@ -743,6 +757,10 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _IN_THE = re.compile(r",\s*(?:in|inside|within)\s+(?:the\s+)?$", re.I)
+_ON_THE_SIDE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
+_SIDE = re.compile(r"\s*(?:bank|side|shore)\b", re.I)
+_DISTANCE_FROM = re.compile(r"\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:\w+\s+)?(?:from|of)\s+$",
+                            re.I)
 
 
 _WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers))?,\s*"

@@ -561,9 +561,11 @@ def plain(loc: Loc, kinds: tuple[str, ...] = ("near", "outskirts")) -> Loc:
 
 # Between coordinated places; group 1 marks a container ("Sheikh Maqsoud in Aleppo", "the Barzeh district of Damascus")
 _CHAIN_LINK = re.compile(r"(?:\s+(?:city|town|village))?(?:\s+itself)?"   # "Sweida city itself and the airbase"
-                         r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"
+                         r"(?:\s*,\s*(?:about|some|around|nearly|roughly|just)\s+[^,;.()]{1,60}(?=,))?"   # "A, just
+                         r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"   # 7 km south,
                          r"(?:the\s+(?:(?:(?:nearby|adjacent|neighbou?ring)\s+)?(?:(?:towns?|villages?|city|cities)\s+(?:of|along|on)\s+"
-                         r"(?:the\s+)?)?|rest\s+of\s+(?:the\s+)?)?)?", re.I)   # "A and the neighbouring town of B"
+                         r"(?:the\s+)?)?|rest\s+of\s+(?:the\s+)?)?"   # and neighbouring B"
+                         r"|(?:nearby|adjacent|neighbou?ring)\s+)?", re.I)   # "A and the neighbouring town of B"
 
 
 _NAMED_AREAS = frozenset({PlaceType.AREA, PlaceType.MOUNTAIN, PlaceType.PLAIN})

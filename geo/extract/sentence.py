@@ -391,7 +391,8 @@ _LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:of\s+)?"   # "in full command of Izra and of Sheikh Miskin"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
-                        r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?)?", re.I)
+                        r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?"
+                        r"|(?:nearby|neighbouring|neighboring|adjacent)\s+)?", re.I)   # "A and neighbouring B"
 _ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
 
 
