@@ -750,3 +750,21 @@ def test_who_would_be_let_move_on_the_place_receives_it(gazetteer):
              "not stand in the way if Turkey moved on Amuda.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.place_names[1] == "Amuda" and sides(x)[1] == ("turkey",)
+
+
+@pytest.mark.parametrize("text, receivers", [
+    ("Russian officers offered a formula under which the Syrian army would take over Nawa, while the towns of Jasim "
+     "and Inkhil would be left with local ex-rebels.", (("syrian-government",), ("opposition",))),
+    ("The idea is simple: the SDF lets the Syrian army back into al-Busayrah, and in return Damascus pulls its units "
+     "out of Hatla and Khusham and leaves the two villages to the SDF.", (("syrian-government",), ("sdf",))),
+])
+def test_who_a_place_is_left_with_or_to_after_a_list(gazetteer, text, receivers):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert sides(x) == receivers
+
+
+def test_a_rumoured_swap_is_claimed(gazetteer):
+    ex = run("A rumour circulated that Ankara had agreed to let Syrian government forces into Ihsim, in return for "
+             "Moscow handing Tal Rifaat over to Turkey.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.modality.value == "claimed"

@@ -54,3 +54,16 @@ def test_a_place_the_interviewee_says_is_ours_is_its_partys(gazetteer):
     text = ("We spoke with Hozan Kobani, who commands SDF units in Hasakah.\n\nQ: Where is the front?\n\n"
             "A: The town of Tal Tamr is still ours.\n\nQ: And Turkey?\n\nA: It shells us.\n")
     assert ("Tal Tamr", "sdf") in holders(run(text, gazetteer))
+
+
+def test_an_answer_ending_on_a_question_mark_does_not_make_its_label_an_asker(reg):
+    text = ("We spoke with Hozan Kobani, who commands SDF units in Hasakah.\n\nQ: Where is the front now?\n\n"
+            "A: We hold Tal Tamr. Who else would?\n\nQ: Will you stay?\n\nA: Yes, our fighters stay.\n\n"
+            "Q: And the Russians?\n\nA: They talk to us.\n")
+    assert [w for w, b in _first_person_blocs(text, reg) if b == "sdf"] == ["We", "our", "us"]
+
+
+def test_a_place_the_interviewee_says_is_with_us_is_its_partys(gazetteer):
+    text = ("We spoke with Hozan Kobani, who commands SDF units in Raqqa.\n\nQ: Who holds the river bank?\n\n"
+            "A: Everything from Raqqa city down to al-Karamah is with us.\n\nQ: Will you stay?\n\nA: Yes.\n")
+    assert ("al-Karamah", "sdf") in holders(run(text, gazetteer))

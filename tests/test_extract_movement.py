@@ -652,3 +652,14 @@ def test_the_town_a_move_ends_near_is_not_the_start_named_just_before(gazetteer)
     ex = run("Syrian army tanks shelled the town of Busra al-Harir. Reinforcements were moved up from Izra, some 15 "
              "kilometres to the west, to the hills overlooking the town.", gazetteer)
     assert [r.place_names for r in told_in(ex, "route", "Reinforcements")] == [("Izra", "Busra al-Harir")]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("A column of Iranian-backed militias drove up the western bank from al-Mayadin, crossed the bridge and ended its "
+     "journey in Hatla.", ("al-Mayadin", "Hatlah")),
+    ("Buses carrying Syrian rebels left Babbila in the morning and the convoy set off in the direction of Jarablus.",
+     ("Babīlā", "Jarabulus")),
+    ("The Syrian National Army started its push on Manbij from the al-Arima axis at dawn.", ("Arima", "Manbij")),
+])
+def test_moves_that_end_a_journey_head_in_a_direction_or_push_on(gazetteer, text, route):
+    assert route in [names for names, _blocs in routes_of(run(text, gazetteer))]

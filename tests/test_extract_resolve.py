@@ -307,3 +307,16 @@ def test_a_mountain_summit_is_a_place(gazetteer):
 @pytest.mark.parametrize("text", ["Leaders met at the Sochi summit.", "The Astana summit ended on Monday."])
 def test_a_summit_meeting_is_no_place(gazetteer, text):
     assert place_ids(run(text, gazetteer)) == set()
+
+
+def test_a_village_in_a_round_ups_last_region_is_judged_by_all_its_places(gazetteer):
+    ex = run("IDLIB: jets struck Harim, Salqin, Darkush, Armanaz, Kafr Takharim, Sarmada, Atmeh, Dana and Maarrat "
+             "Misrin. HASAKAH: an Islamic State cell ambushed an SDF post near al-Arishah, south of al-Shaddadi.",
+             gazetteer)
+    assert "Al-'Arishah" in {p.name for p in ex.places}
+
+
+def test_a_name_said_to_be_a_negotiator_is_a_person(gazetteer):
+    ex = run("Buses left Talbiseh for Jarablus. \"We had no choice,\" said Fayez al-Ahmad, a negotiator from Talbiseh.",
+             gazetteer)
+    assert not any("Fayez" in s or "Feyaz" in p.name for p in ex.places for s in p.surfaces)

@@ -687,7 +687,8 @@ _LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},|\s+[–—][^.;–—]{1,150}[–�
                        r"(?:(?:would|will|could|are\s+to|is\s+to)\s+)?"
                        r"(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?"
-                       r"|the\s+(?:neighbou?rhood|district|quarter|area|town|city|village|square|base|crossing))\s+"
+                       r"|the\s+(?:neighbou?rhood|district|quarter|area|town|city|village|square|base|crossing)"
+                       r"|the\s+(?:two|three|four|several)\s+(?:neighbou?rhoods|districts|areas|towns|villages))\s+"
                        r"(?:(?:entirely|completely|wholly|fully)\s+)?(?:over\s+|back\s+)?to\s+(?:the\s+)?",
                        re.I)   # "..., and leave it to X", "Albu Kamal, ..., would hand their positions there to X"
 _LETTING_IN = re.compile(r"(?:\s*,[^,.;]{1,90})*\s*,?\s+(?:and\s+)?"
@@ -706,7 +707,8 @@ _GIVING = re.compile(r"\b(?:(?:giving|give|gives|gave|handing|hand|hands|handed)
                      r"(?:(?:of|along|around|near|on)\s+(?:the\s+)?)?)?$",
                      re.I)
 _PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:then\s+)?(?:be\s+)?(?:pass|go|revert|fall|"
-                        r"left|handed(?:\s+over)?|given|returned|placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
+                        r"left(?:\s+with)?|handed(?:\s+over)?|given|returned|"   # "B would be left with ex-rebels"
+                        r"placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
                         r"(?:stay|remain)\s+(?:with\s+(?:[\w-]+\s+){1,4}?)?under\s+(?:the\s+)?"
                         r"(?:protection|control|authority)\s+of|"
                         r"(?:stay|remain)\s+(?:in\s+the\s+hands\s+of|with))"   # "B would stay with the factions"
@@ -724,7 +726,9 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
     if place is None:
         return []
     for loc in (loc for loc in ctx.locs if loc.place is not None and loc.place.id == place.id):
-        after = _LEAVE_TO.match(ctx.text, loc.end, ctx.sentence.end)
+        listed = locs_after(ctx, loc.start, max_gap=0) or [loc]   # "A and B and leaves the two villages to X"
+        after = _LEAVE_TO.match(ctx.text, loc.end, ctx.sentence.end) \
+            or _LEAVE_TO.match(ctx.text, listed[-1].end, ctx.sentence.end)
         if after:
             return unique_actors([a.actor for a in actors_listed_after(ctx, after.end(), max_gap=2)])
         letting = _LETTING_IN.match(ctx.text, loc.end, ctx.sentence.end)
@@ -750,7 +754,7 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
         if later and any(loc.end < x.start < later.start() and id(x) not in listed and x.place is not None
                          and x.place.id != place.id and not x.locator for x in ctx.locs):
             later = None   # "A ... in return for B, which is to pass to X": X takes B, not A
-        takers = actors_listed_after(ctx, later.end(), max_gap=2) if later else []
+        takers = actors_listed_after(ctx, later.end(), max_gap=8) if later else []   # "left with local ex-rebels"
         if takers:   # "A, which would then be placed under the protection of Russian military police"
             return unique_actors([a.actor for a in takers])
         besieged = _BESIEGED_BY.match(ctx.text, loc.end, ctx.sentence.end)

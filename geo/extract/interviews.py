@@ -34,9 +34,12 @@ def _answers(text: str) -> tuple[int, list[tuple[int, int]]]:
     lines = [(m.group(1), m.start(), text.find("\n", m.end())) for m in _LABEL.finditer(text)]
     lines = [(label, start, len(text) if end < 0 else end) for label, start, end in lines]
     asked: dict[str, int] = defaultdict(int)
+    said: dict[str, int] = defaultdict(int)
     for label, start, end in lines:
         asked[label] += text[start:end].rstrip().endswith("?")
-    askers = {label for label, n in asked.items() if n}
+        said[label] += 1
+    most = max((n / said[label] for label, n in asked.items()), default=0.0)
+    askers = {label for label, n in asked.items() if n and n / said[label] == most}   # an answer may end on a "?"
     if not askers or len(lines) < 4 or len(asked) < 2:
         return 0, []
     return lines[0][1], [(start, end) for label, start, end in lines if label not in askers]

@@ -210,11 +210,11 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
     first = _rank_all(text, raw, gaz, None)
     countries = _countries(first) | ({dateline_country} if dateline_country else frozenset())
     centre = _centre([r for r in first if _confident(r)], frozenset(countries))
-    points = tuple(dict.fromkeys((round(r.place.lat, 2), round(r.place.lon, 2)) for r in first
-                                 if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)
-                                 and _near_any(r.place, ((centre.lat, centre.lon),) if centre else (), 600.0)))[:8]
-    ranked = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=points, radius_km=150.0))
-    return [_plausible(text, r, points, dateline) for r in ranked]
+    known = tuple(dict.fromkeys((round(r.place.lat, 2), round(r.place.lon, 2)) for r in first
+                                if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)
+                                and _near_any(r.place, ((centre.lat, centre.lon),) if centre else (), 600.0)))
+    ranked = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=known[:8], radius_km=150.0))
+    return [_plausible(text, r, known, dateline) for r in ranked]   # a round-up's last region is judged too
 
 
 _SMALL_KM = 150.0   # a village or town named in a report lies near the report's other places
