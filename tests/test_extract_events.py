@@ -862,3 +862,13 @@ def test_event_words_of_fights_raids_and_sweeps(gazetteer, text, etype, place_na
 def test_a_sweep_told_by_its_verb_is_no_operation(gazetteer):
     ex = run("Syrian army convoys sweep into Morek.", gazetteer)
     assert events_of(ex, "military_action") == []
+
+
+@pytest.mark.parametrize("text, etype, blocs", [
+    ("At night a column of about thirty pick-up trucks carrying Liwa al-Baqir men drove into Hatla.", "buildup",
+     ("iran",)),
+    ("Turkish howitzers then hammered the outskirts of Tal Rifaat for several hours.", "strike", ("turkey",)),
+    ("The Manbij Military Council said it had beaten back a group of fighters near al-Arimah.", "clash", ("sdf",)),
+])
+def test_who_a_column_carries_and_strikes_and_clashes_in_other_words(gazetteer, text, etype, blocs):
+    assert [c.blocs for c in events_of(run(text, gazetteer), etype)][:1] == [blocs]

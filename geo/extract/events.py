@@ -291,6 +291,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         if subject and is_speaker(ctx, subject[0]) and own:
             subject = _adjacent_group(ctx, own, own[-1].end)
         found = subject + found
+    if not found and trig.type == EventType.BUILDUP:   # "a column of 30 pick-ups carrying Liwa al-Baqir men"
+        carrying = _CARRYING.match(ctx.text, trig.end, min(ctx.sentence.end, trig.end + 80))
+        found = [a for a in actors_listed_after(ctx, carrying.end(), max_gap=25) if a in usable] if carrying else []
     if not found:
         found = [a for a in before if not is_speaker(ctx, a)] or before
     if not found:   # "while Turkish artillery deployed near X shelled Y": the clause's own actor
@@ -312,6 +315,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
+_CARRYING = re.compile(r"[^.;:]{0,60}?\b(?:carrying|transporting|ferrying|bringing)\s+", re.I)
 _UNKNOWN_SUBJECT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:(?:have|had|has|then|later|finally)\s+)*$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
