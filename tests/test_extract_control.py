@@ -977,3 +977,14 @@ def test_a_protected_area_moved_to_names_no_place_after_the_verb(gazetteer):
     ex = run("A group of Syrian rebels, who had asked to be sent to the areas under Turkish protection, was taken from "
              "Talbiseh to Jarablus.", gazetteer)
     assert ("Talbiseh", "turkey") not in held_all(ex)
+
+
+@pytest.mark.parametrize("text, held", [
+    ("AZAZ, Syria (AA) - The Syrian National Army on Monday took full control of the city centre of Manbij.",
+     {("Manbij", "opposition")}),
+    ("The Syrian army entered Khanasir on Monday. Khanasir had been under opposition control since 2013.",
+     {("Khanasir", "syrian-government")}),
+    ("Syrian Kurds fled Afrin, which remains under Turkish occupation.", {("Afrin", "turkey")}),
+])
+def test_a_city_centre_of_a_place_and_control_held_before(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held

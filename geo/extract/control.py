@@ -160,13 +160,17 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         held += _as_is(ctx, actors[-1].end if actors else end)
         out.append(_control(ctx, held, actors, m.group()))
     for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
+        if _HAD_BEEN.search(s.text, max(0, m.start() - 20), m.start()):
+            continue   # "Manbij, which had been under YPG occupation since 2016": held before, not now
         actors = actors_listed_after(ctx, s.start + m.end())
         noun = _UNDER if m.group(1).casefold() == "under" else "hands"   # "under SDF guard"
         held_as = re.match(rf"\s*(?:['’]s\s+)?({noun})\b", ctx.text[actors[-1].end:actors[-1].end + 25], re.I) \
             if actors else None
-        if not held_as:
+        occupier = noun == _UNDER and bool(actors) and ctx.text[actors[-1].start:actors[-1].end].casefold().endswith(
+            "occupation")   # "under Turkish occupation": one mention of the occupier
+        if not held_as and not occupier:
             continue
-        phrase_end = actors[-1].end + held_as.end(1)
+        phrase_end = actors[-1].end + (held_as.end(1) if held_as else 0)
         if _until(ctx, phrase_end):
             continue   # "were under opposition control until 2018"
         also = _AS_DOES.match(ctx.text, phrase_end)   # "A remains under regime control, as does B": A and B
@@ -175,7 +179,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             locs = []   # "sent to the areas under Turkish protection, was taken from A": not A
         if not locs:   # ends its clause
             last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
-            if last is None and held_as.group(1).casefold() != "control":
+            if last is None and (occupier or held_as.group(1).casefold() != "control"):
                 continue   # "sent to the areas under Turkish protection": no place named before
             # "Sweida city itself and the airbase have remained under government control": the subject's whole list
             anchor = last if last and subject and subject in chain(ctx.text, ctx.locs, last) else subject or last
@@ -198,7 +202,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     return _taken_from(ctx, [d for d in out if d is not None])
 
 
-_UNDER = r"control|guard|protection|administration|rule"   # "under X ..."
+_UNDER = r"control|guard|protection|administration|rule|occupation"   # "under X ..."
+_HAD_BEEN = re.compile(r"\bhad\s+(?:long\s+|previously\s+)?been\s+$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b", re.I)
 _RELATIVE_TO = re.compile(r"(?:\s*,\s*(?:an?|the)\s+[^,.;()]{1,60}?)?\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}", re.I)
 _WHICH_TOWN = re.compile(r"\s*,\s*which\s+(?:is|was|has|had|remains|remained|lies|sits|fell|still)\b", re.I)

@@ -38,7 +38,8 @@ _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\
                     #   government-held provincial capital": the held adjective stays outside
                     r"(provincial\s+capital|town|city|village|neighbou?rhood|area|region|"
                     r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
-                    r"(?!\s+of\b)", re.I)   # "the mountain roads" are no back-reference
+                    r"(?!\s+of\b)(?!\s+(?:cent(?:re|er)|limits|outskirts|edges?|entrances?)\s+of\b)",
+                    re.I)   # "the mountain roads" are no back-reference; "the city centre of Manbij" is Manbij's
 _COREF_TYPES = {
     "town": (PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),
     "city": (PlaceType.CITY, PlaceType.TOWN),
