@@ -872,3 +872,12 @@ def test_a_sweep_told_by_its_verb_is_no_operation(gazetteer):
 ])
 def test_who_a_column_carries_and_strikes_and_clashes_in_other_words(gazetteer, text, etype, blocs):
     assert [c.blocs for c in events_of(run(text, gazetteer), etype)][:1] == [blocs]
+
+
+@pytest.mark.parametrize("text, blocs", [
+    ("Shortly after midnight, mortar rounds fired from the regime-run side landed on farmland near al-Kasrah.",
+     ("syrian-government",)),
+    ("In Kilis, two rockets fired from IS-held territory struck a residential street.", ("isis",)),
+])
+def test_fire_from_a_partys_side_is_that_partys(gazetteer, text, blocs):
+    assert [c.blocs for c in events_of(run(text, gazetteer), "strike")][:1] == [blocs]

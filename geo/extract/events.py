@@ -294,6 +294,10 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     if not found and trig.type == EventType.BUILDUP:   # "a column of 30 pick-ups carrying Liwa al-Baqir men"
         carrying = _CARRYING.match(ctx.text, trig.end, min(ctx.sentence.end, trig.end + 80))
         found = [a for a in actors_listed_after(ctx, carrying.end(), max_gap=25) if a in usable] if carrying else []
+    if not found and trig.type in _TARGET_TYPES:   # "mortar rounds fired from the regime-run side landed on A"
+        found = [a for a in ctx.actors if ctx.sentence.start <= a.start < ctx.sentence.end
+                 and _FROM_BEFORE.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
+                 and _HELD_SIDE.match(ctx.text, a.end)]
     if not found:
         found = [a for a in before if not is_speaker(ctx, a)] or before
     if not found:   # "while Turkish artillery deployed near X shelled Y": the clause's own actor
@@ -315,6 +319,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_HELD_SIDE = re.compile(r"-(?:held|run|controlled)\s+(?:side|bank|areas?|positions|territory|villages?|countryside|"
+                        r"part|sector)\b", re.I)
 _CARRYING = re.compile(r"[^.;:]{0,60}?\b(?:carrying|transporting|ferrying|bringing)\s+", re.I)
 _UNKNOWN_SUBJECT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:(?:have|had|has|then|later|finally)\s+)*$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
