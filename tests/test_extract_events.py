@@ -881,3 +881,15 @@ def test_who_a_column_carries_and_strikes_and_clashes_in_other_words(gazetteer, 
 ])
 def test_fire_from_a_partys_side_is_that_partys(gazetteer, text, blocs):
     assert [c.blocs for c in events_of(run(text, gazetteer), "strike")][:1] == [blocs]
+
+
+def test_raids_no_one_is_named_for_are_by_the_planes_told_before(gazetteer):
+    ex = run("Russian warplanes returned to the far north of Idlib this week. Local monitors counted eleven raids on "
+             "the hills around Harim.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "strike")] == [("russia",)]
+
+
+def test_raids_after_a_sentence_without_planes_take_no_party_from_it(gazetteer):
+    ex = run("Russian officers met Turkish officers in Saraqib this week. Local monitors counted eleven raids on the "
+             "hills around Harim.", gazetteer)
+    assert ("russia",) not in [c.blocs for c in events_of(ex, "strike")]

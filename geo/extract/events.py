@@ -491,7 +491,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             told.reverse()
         named = _event_actors(ctx, trig, triggers, excluded, attributed)
         actors = named or _pronoun_subject(ctx, trig, memory) \
-            or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory)
+            or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory) \
+            or _raids_of_planes_told_before(ctx, trig, memory)
         blame = _blame(ctx, trig.end, triggers) if blaming and trig.type in _BLAMABLE else None
         if blame and (not named or not any(t.type in _BLAMABLE and trig.end < t.start < blame[2][1]
                                            for t in triggers)):
@@ -558,6 +559,20 @@ def _unnamed_force(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list
         return []
     named = [a for a in prev.actors if not a.adjective]
     return [named[-1].actor] if named else []
+
+
+_AIR_RAID = re.compile(r"raids?|air\s*strikes?|sorties|bomb", re.I)
+_PLANES = re.compile(r"\b(?:warplanes|jets|aircraft|planes|air\s+force|helicopters|drones)\b", re.I)
+
+
+def _raids_of_planes_told_before(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "Russian warplanes returned to the far north of Idlib. Monitors counted eleven raids on Harim": raids
+    no one is named for are by the planes the sentence before was about."""
+    prev = memory.previous
+    if trig.type != EventType.STRIKE or prev is None or not _AIR_RAID.match(ctx.text, trig.start, trig.end) \
+            or not _PLANES.search(prev.sentence.text):
+        return []
+    return previous_subject(memory)
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
