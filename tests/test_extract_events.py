@@ -893,3 +893,19 @@ def test_raids_after_a_sentence_without_planes_take_no_party_from_it(gazetteer):
     ex = run("Russian officers met Turkish officers in Saraqib this week. Local monitors counted eleven raids on the "
              "hills around Harim.", gazetteer)
     assert ("russia",) not in [c.blocs for c in events_of(ex, "strike")]
+
+
+@pytest.mark.parametrize("text, blocs", [
+    ("Al-Qabu stayed in government hands. Residents said gunners in al-Qabu shelled Taldou in April.",
+     ("syrian-government",)),
+    ("Al-Mayadin is held by the Syrian army. Mortar rounds fired from al-Mayadin hit the outskirts of Dhiban.",
+     ("syrian-government",)),
+])
+def test_fire_no_party_is_named_for_is_by_the_holder_of_its_origin(gazetteer, text, blocs):
+    assert [c.blocs for c in events_of(run(text, gazetteer), "strike")] == [blocs]
+
+
+def test_fire_from_the_direction_of_a_place_is_not_located_there(gazetteer):
+    ex = run("Khusham is held by Iranian-backed militias. Mortar rounds fired from the direction of Khusham hit "
+             "farmland near al-Busayrah.", gazetteer)
+    assert [c.place_names[0] for c in events_of(ex, "strike")] == ["near al-Busayrah"]

@@ -28,6 +28,7 @@ from geo.extract.control import note_occupier, passive_captures, read_control
 from geo.extract.events import read_events
 from geo.extract.exchanges import leg_receivers, read_exchange
 from geo.extract.movement import read_route
+from geo.model import Modality
 from geo.extract.sentence import (
     Draft,
     Memory,
@@ -49,8 +50,18 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     if ctx.locs:   # control, moves and swaps all need a place of the sentence
         drafts = read_control(ctx) + passive_captures(ctx, events) + events + read_route(ctx, memory) + \
             read_exchange(ctx, memory)
+    _note_holders(drafts, memory)
     memory.previous = ctx
     return drafts
+
+
+def _note_holders(drafts: list[Draft], memory: Memory) -> None:
+    """Remember who the report says holds each place, for fire later said to come from it."""
+    for draft in drafts:
+        if draft.kind == "control" and draft.modality != Modality.POSSIBLE and draft.actors:
+            for loc in draft.locs:
+                if loc.place is not None:
+                    memory.holders[loc.place.id] = draft.actors
 
 
 def _complete_pending(ctx: SentenceContext, memory: Memory) -> None:

@@ -79,7 +79,7 @@ def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
 _ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH,
                                   EventType.MILITARY_ACTION})   # "an operation that would start from Azaz"
 _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’]s\s+)?"
-                     r"(?:(?:positions?|bases?|posts?|strongholds?)\s+)?(?:(?:in|at|near|of)\s+)?"
+                     r"(?:(?:positions?|bases?|posts?|strongholds?|direction)\s+)?(?:(?:in|at|near|of)\s+)?"
                      r"|(?:left|leaving|departed|departing)\s+)(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
 
@@ -492,7 +492,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         named = _event_actors(ctx, trig, triggers, excluded, attributed)
         actors = named or _pronoun_subject(ctx, trig, memory) \
             or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory) \
-            or _raids_of_planes_told_before(ctx, trig, memory)
+            or _raids_of_planes_told_before(ctx, trig, memory) or _holder_of_firing_place(ctx, trig, memory)
         blame = _blame(ctx, trig.end, triggers) if blaming and trig.type in _BLAMABLE else None
         if blame and (not named or not any(t.type in _BLAMABLE and trig.end < t.start < blame[2][1]
                                            for t in triggers)):
@@ -573,6 +573,27 @@ def _raids_of_planes_told_before(ctx: SentenceContext, trig: _Trigger, memory: M
             or not _PLANES.search(prev.sentence.text):
         return []
     return previous_subject(memory)
+
+
+_FIRE_CAME_FROM = re.compile(r"\b(?:(?:fired|launched|came|coming)\s+from|from\s+(?:the\s+)?direction\s+of|"
+                             r"(?:gunners|guns|artillery|batteries|mortar\s+crews)\s+"
+                             r"(?:stationed\s+|positioned\s+|based\s+)?(?:in|at))\s+(?:the\s+)?"
+                             r"(?:(?:positions?|orchards|outskirts|area|hills)\s+(?:in|near|of|around)\s+"
+                             r"(?:the\s+)?)?$",
+                             re.I)
+
+
+def _holder_of_firing_place(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "Gunners in al-Qabu shelled Taldou", "mortar rounds fired from the direction of A": fire no party is
+    named for is by the party the report said holds the place it came from."""
+    if trig.type not in _TARGET_TYPES:
+        return []
+    for loc in ctx.locs:
+        if ctx.sentence.start <= loc.start < ctx.sentence.end and loc.place is not None \
+                and loc.place.id in memory.holders \
+                and _FIRE_CAME_FROM.search(ctx.text, max(ctx.sentence.start, loc.start - 60), loc.start):
+            return memory.holders[loc.place.id]
+    return []
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:

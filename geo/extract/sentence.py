@@ -55,6 +55,7 @@ class Memory:
     # the last attack or strike told, whether its sentence named its party, and whether it was kept: a later
     # sentence may blame someone for it
     blamable: "tuple[Draft, bool, bool] | None" = None
+    holders: dict[str, list[Actor]] = field(default_factory=dict)   # place id -> who the report said holds it
 
 
 @dataclass
