@@ -988,3 +988,12 @@ def test_a_protected_area_moved_to_names_no_place_after_the_verb(gazetteer):
 ])
 def test_a_city_centre_of_a_place_and_control_held_before(gazetteer, text, held):
     assert held_all(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The Asayish staff the barriers of Tal Tamr.", {("Tal Tamr", "sdf")}),
+    ("Fighters of the Syrian army's Fourth Division manned the barriers at Dmeir.",
+     {("al-Dumayr", "syrian-government")}),
+])
+def test_who_mans_the_checkpoints_of_a_place_holds_it(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
