@@ -867,6 +867,8 @@ def test_a_sweep_told_by_its_verb_is_no_operation(gazetteer):
 @pytest.mark.parametrize("text, etype, blocs", [
     ("At night a column of about thirty pick-up trucks carrying Liwa al-Baqir men drove into Hatla.", "buildup",
      ("iran",)),
+    ("A convoy of 25 vehicles carrying fighters of the Afghan Fatemiyoun Brigade drove into al-Mayadin.", "buildup",
+     ("iran",)),
     ("Turkish howitzers then hammered the outskirts of Tal Rifaat for several hours.", "strike", ("turkey",)),
     ("The Manbij Military Council said it had beaten back a group of fighters near al-Arimah.", "clash", ("sdf",)),
 ])

@@ -10,6 +10,7 @@ from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, chain
 from geo.extract.sentence import (
     BACKED_BY,
+    CARRYING,
     BACKERS,
     CLAUSE_BREAK,
     PASSIVE_BEFORE,
@@ -292,11 +293,12 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
             subject = _adjacent_group(ctx, own, own[-1].end)
         found = subject + found
     if not found and trig.type == EventType.BUILDUP:   # "a column of 30 pick-ups carrying Liwa al-Baqir men"
-        carrying = _CARRYING.match(ctx.text, trig.end, min(ctx.sentence.end, trig.end + 80))
-        found = [a for a in actors_listed_after(ctx, carrying.end(), max_gap=25) if a in usable] if carrying else []
+        carried = next((a for a in usable if trig.end < a.start <= trig.end + 80
+                        and CARRYING.search(ctx.text, max(trig.end, a.start - 50), a.start)), None)
+        found = [a for a in actors_listed_after(ctx, carried.start, max_gap=0) if a in usable] if carried else []
     if not found and trig.type in _TARGET_TYPES:   # "mortar rounds fired from the regime-run side landed on A"
         found = [a for a in ctx.actors if ctx.sentence.start <= a.start < ctx.sentence.end
-                 and _FROM_BEFORE.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
+                 and _ORIGIN.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
                  and _HELD_SIDE.match(ctx.text, a.end)]
     if not found:
         found = [a for a in before if not is_speaker(ctx, a)] or before
@@ -319,10 +321,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _HELD_SIDE = re.compile(r"-(?:held|run|controlled)\s+(?:side|bank|areas?|positions|territory|villages?|countryside|"
                         r"part|sector)\b", re.I)
-_CARRYING = re.compile(r"[^.;:]{0,60}?\b(?:carrying|transporting|ferrying|bringing)\s+", re.I)
 _UNKNOWN_SUBJECT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:(?:have|had|has|then|later|finally)\s+)*$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
@@ -580,7 +580,7 @@ _FIRE_CAME_FROM = re.compile(r"\b(?:(?:fired|launched|came|coming)\s+from|from\s
                              r"(?:stationed\s+|positioned\s+|based\s+)?(?:in|at))\s+(?:the\s+)?"
                              r"(?:(?:positions?|orchards|outskirts|area|hills)\s+(?:in|near|of|around)\s+"
                              r"(?:the\s+)?)?$",
-                             re.I)
+                             re.I)   # not any "from A": "young men from Dael have been arrested"
 
 
 def _holder_of_firing_place(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:

@@ -6,6 +6,7 @@ import re
 
 from geo.extract.locations import Loc, plain, same_place
 from geo.extract.sentence import (
+    CARRYING,
     Draft,
     Memory,
     SentenceContext,
@@ -161,9 +162,6 @@ _CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|moved|evacu
 _ESCORTED_BY = re.compile(r"\b(?:(?:escorted|supervised|guarded)\s+by\s+(?:the\s+)?|\bunder\s+(?:the\s+)?"
                           r"(?:supervision|escort|protection)\s+of\s+(?:the\s+)?)"
                           r"(?:(?:vehicles|units|members|patrols|troops|forces)\s+of\s+(?:the\s+)?)?", re.I)
-_CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
-                       r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|"
-                       r"hundreds\s+of|dozens\s+of|thousands\s+of|[\d,]+)\s+)*(?:the\s+)?(?:last\s+)?$", re.I)
 _LEAVING = re.compile(r"leaves?|left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|"
                       r"out\s+of", re.I)
 _OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s+"
@@ -482,7 +480,7 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     usable = [a for a in usable if a not in escorts] or (
         [] if memory.last_movers and not _NEW_CONVOY.search(ctx.sentence.text) else usable)
     # ("A convoy of trucks ..., escorted by army units": a new convoy, moved by its escort)
-    first = next((a for a in usable if _CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)),
+    first = next((a for a in usable if CARRYING.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start)),
                  None)
     passengers = [a for a in actors_listed_after(ctx, first.start, max_gap=0) if a in usable] if first else []
     if passengers:   # "buses carrying 420 fighters who refused the settlement left for Idlib": the passengers move

@@ -383,6 +383,11 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
     return group
 
 
+# "buses carrying 420 fighters who refused the settlement", "a column carrying Liwa al-Baqir men": before the party
+CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
+                      r"(?:(?:about|around|some|nearly|more\s+than|at\s+least|"
+                      r"hundreds\s+of|dozens\s+of|thousands\s+of|[\d,]+)\s+)*(?:the\s+)?(?:last\s+)?"
+                      r"(?:(?:fighters|members|soldiers|troops|men|units|militiamen)\s+of\s+(?:the\s+)?)?$", re.I)
 # ", including", "such as" before the places a list names
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
