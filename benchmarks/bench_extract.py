@@ -2,7 +2,9 @@
 
 The corpus repeats ``seeds/`` and the evaluation articles (../shared/eval/articles,
 when present) until it holds N articles. geotext (city names only, regex) runs
-on the same corpus for comparison when it is installed (``pip install geotext``).
+on the same corpus for comparison when it is installed (``pip install geotext``), and so
+does one bare pass of the pattern lists of ``gazetteer/patterns.yaml``: the speed no rule
+engine on Python's ``re`` can beat, since it only finds the trigger words.
 
 Run: ``python benchmarks/bench_extract.py [N]``
 """
@@ -60,6 +62,31 @@ def bench_geotext(arts: list) -> float | None:
     return len(arts) / (time.perf_counter() - t0)
 
 
+def bench_pattern_scan(arts: list) -> tuple[int, float]:
+    """Articles/s for one pass of every pattern list of ``gazetteer/patterns.yaml`` over each article.
+
+    This is a floor for any rule engine built on Python's ``re``: it finds each trigger word once and
+    reads nothing around it.
+    """
+    import dataclasses
+    import re
+
+    from geo.extract.patterns import load_patterns
+
+    patterns = load_patterns()
+    rxs = []
+    for field in dataclasses.fields(patterns):
+        value = getattr(patterns, field.name)
+        values = value.values() if isinstance(value, dict) else [value]
+        rxs += [v for v in values if isinstance(v, re.Pattern)]
+    t0 = time.perf_counter()
+    for a in arts:
+        for rx in rxs:
+            for _ in rx.finditer(a.text):
+                pass
+    return len(rxs), len(arts) / (time.perf_counter() - t0)
+
+
 def cold_export() -> float:
     seed = next((REPO / "seeds").glob("*.txt"))
     geo = Path(sys.executable).with_name("geo")
@@ -75,10 +102,12 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in arts) / len(arts)
     startup, rate = bench_geo(arts)
     gt = bench_geotext(arts)
+    n_rx, scan = bench_pattern_scan(arts)
     print(f"machine: {machine()}")
     print(f"corpus: {n} articles, {words:.0f} words on average")
     print(f"geo extract, first article (loads gazetteer keys, registry): {startup:.2f} s")
     print(f"geo extract, after start-up, one core: {rate:,.0f} articles/s (target >= 1,000)")
+    print(f"one pass of the {n_rx} pattern lists of patterns.yaml (Python re), same corpus: {scan:,.0f} articles/s")
     print(f"geotext, same corpus: {gt:,.0f} articles/s" if gt else "geotext: not installed")
     print(f"cold 'geo export seeds/<seed>.txt': {cold_export():.2f} s wall (target <= 2 s)")
 
