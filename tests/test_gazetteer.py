@@ -184,6 +184,12 @@ def test_spelled_as_asked_beats_a_bigger_place_with_the_same_alias(gazetteer):
     assert best.place.country == "SY" and best.matched == "Ras al-Ayn"
 
 
+def test_a_town_two_kilometres_from_another_is_its_own_place(gazetteer):
+    # Madinat al-Baath (Wikipedia: 33°10′N 35°52′E) lies 2 km west of Khan Arnabah, not under its name
+    baath, arnabah = (gazetteer.lookup(name, focus=SY)[0].place for name in ("Madinat al-Baath", "Khan Arnabah"))
+    assert baath.id != arnabah.id and 1.5 < km(baath.lat, baath.lon, arnabah.lat, arnabah.lon) < 4
+
+
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_limit(gazetteer, limit):
     assert 1 <= len(gazetteer.lookup("Moscow", limit=limit)) <= limit
