@@ -997,3 +997,40 @@ def test_a_city_centre_of_a_place_and_control_held_before(gazetteer, text, held)
 ])
 def test_who_mans_the_checkpoints_of_a_place_holds_it(gazetteer, text, held):
     assert held_all(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Tell Brak and Tall Hamis are SDF-held.", {("Tell Brak", "sdf"), ("Tal Hamis", "sdf")}),
+    ("- Tell Brak, Tall Hamis and al-Hawl: SDF-administered.",
+     {("Tell Brak", "sdf"), ("Tal Hamis", "sdf"), ("al-Hol", "sdf")}),
+    ("Tell Brak, which is government-held, was shelled at dawn.", {("Tell Brak", "syrian-government")}),
+    ("Tell Brak, 33 km north-east of al-Hasakah, remains SDF-held territory.", {("Tell Brak", "sdf")}),
+])
+def test_a_held_word_as_the_predicate_of_a_list_of_places(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+def test_a_held_word_before_a_noun_is_not_a_predicate(gazetteer):
+    ex = run("Tell Brak is close to the SDF-held border strip.", gazetteer)
+    assert ("Tell Brak", "sdf") not in held_all(ex)
+
+
+def test_a_party_outpost_is_held_by_it(gazetteer):
+    ex = run("Across the valley, Shathah on the western slopes remains a government outpost overlooking the plain.",
+             gazetteer)
+    assert held_all(ex) == {("Shathah", "syrian-government")}
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Jarniyah lies about 46 kilometres north-west of al-Tabqa, on the road linking al-Tabqa with the countryside of "
+    "Kobani, and has been under the control of the Syrian Democratic Forces since 2016.",
+    "Al-Jarniyah lies on the road linking al-Tabqa with Kobani, and has been under SDF control since 2016.",
+    "Al-Jarniyah lies on the road linking al-Tabqa with Kobani, and is held by the SDF.",
+])
+def test_a_second_predicate_of_the_subject_is_about_the_subject(gazetteer, text):
+    assert {name for name, _ in held_all(run(text, gazetteer))} == {"Al-Jarniyah"}
+
+
+def test_a_new_subject_after_and_holds_its_own_place(gazetteer):
+    ex = run("Al-Jarniyah was quiet on Monday, and Kobani is under SDF control.", gazetteer)
+    assert held_all(ex) == {("Kobani", "sdf")}

@@ -142,6 +142,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         if aside and _names_the_subject(ctx, aside.start(), start):
             aside = None   # "In the corner of Latakia province, the hilltop village, held by X": the village is held
         anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, start)
+        if _AND_HAS_BEEN.search(ctx.text, max(s.start, start - 30), start):
+            anchor = _subject_loc(ctx) or anchor   # "A lies 46 km from B, on the road to C, and has been held by X"
         held = chain(ctx.text, ctx.locs, anchor) if anchor else []
         if anchor is not None and re.match(r"\s*,\s*which\b", ctx.text[anchor.end:anchor.end + 12]) \
                 and any(0 <= anchor.start - x.end <= 2 for x in ctx.locs) and anchor.place is not None \
@@ -183,6 +185,11 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 continue   # "sent to the areas under Turkish protection": no place named before
             # "Sweida city itself and the airbase have remained under government control": the subject's whole list
             anchor = last if last and subject and subject in chain(ctx.text, ctx.locs, last) else subject or last
+            if last and _IS_UNDER.fullmatch(ctx.text, last.end, s.start + m.start()) and subject and \
+                    _VERB_BETWEEN.search(ctx.text, subject.end, last.start):
+                anchor = last   # "A was quiet, and Kobani is under SDF control": Kobani is the clause's subject
+            if subject and _AND_HAS_BEEN.search(ctx.text, max(s.start, s.start + m.start() - 30), s.start + m.start()):
+                anchor = subject   # "A lies on the road to B, and has been under X control since 2016"
             if last and _RELATIVE_TO.fullmatch(ctx.text, last.end, s.start + m.start()):
                 anchor = last   # "in the shadow of al-Qabu, an Alawite village that stayed in government hands"
             locs = [_which_town(ctx, x) if x is anchor else x
@@ -203,6 +210,11 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
 
 
 _UNDER = r"control|guard|protection|administration|rule|occupation"   # "under X ..."
+_IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
+                       r"(?:\s+(?:still|now|also))?\s+", re.I)
+# a second predicate of the sentence's subject: "A lies ..., and has been [held by X | under X control]"
+_AND_HAS_BEEN = re.compile(r",\s+and\s+(?:(?:has|have)\s+(?:long\s+|since\s+\w+\s+)?been"
+                           r"|(?:is|are|remains?)(?:\s+still)?)\s+$", re.I)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:long\s+|previously\s+)?been\s+$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b", re.I)
 _RELATIVE_TO = re.compile(r"(?:\s*,\s*(?:an?|the)\s+[^,.;()]{1,60}?)?\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}", re.I)
@@ -323,7 +335,7 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
-_STRONGHOLD_NOUN = re.compile(r"\s*(?:strongholds?|bastions?|heartlands?)\b", re.I)
+_STRONGHOLD_NOUN = re.compile(r"\s*(?:strongholds?|bastions?|heartlands?|outposts?|enclaves?)\b", re.I)
 _IS_THE = re.compile(r"\b(?:is|are|remains?|remained|was|were|has\s+been|have\s+been)\s+(?:(?:still|now|also)\s+)?"
                      r"(?:the\s+|a\s+|an\s+)?"
                      r"(?:(?:main|last|key|largest|biggest|major|remaining|principal|two|three)\s+)*$", re.I)
@@ -337,10 +349,15 @@ def _are_strongholds(ctx: SentenceContext) -> list[Draft | None]:
         cop = _IS_THE.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
         if cop is None or not _STRONGHOLD_NOUN.match(ctx.text, a.end, ctx.sentence.end):
             continue
-        aside = SUBJECT_ASIDE.search(ctx.text, ctx.sentence.start, cop.start())
-        anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, cop.start())
-        out.append(_control(ctx, chain(ctx.text, ctx.locs, anchor) if anchor else [], [a], "stronghold"))
+        out.append(_control(ctx, _subject_places(ctx, cop.start()), [a], "stronghold"))
     return out
+
+
+def _subject_places(ctx: SentenceContext, verb: int) -> list[Loc]:
+    """The places of the subject before the verb at ``verb`` (past an aside that follows them)."""
+    aside = SUBJECT_ASIDE.search(ctx.text, ctx.sentence.start, verb)
+    anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, verb)
+    return chain(ctx.text, ctx.locs, anchor) if anchor else []
 
 
 _HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?\s+over|handover\s+of|transferr(?:ed|ing)|cede[sd]?|ceding|"
@@ -732,12 +749,23 @@ _LIES_IN = re.compile(r"\b(?:lies|lie|lying|located|situated|is|are|remains?)\s+
 _TERRITORY = re.compile(r"\s*(?:territory|territories|areas?|zone|side|part|countryside|bank|pocket|enclave)\b", re.I)
 
 
+# "A and B are SDF-held.", "A, B and C: SDF-administered." (a list in a security update)
+_IS_HELD = re.compile(r"(?:\b(?:is|are|was|were|remains?|remained|stays?|stayed|has\s+been|have\s+been)\s+"
+                      r"(?:(?:still|now|also|largely|mostly|entirely|fully|firmly)\s+)?|:\s*)(?:the\s+)?$", re.I)
+_PREDICATE_END = re.compile(r"(?:\s+(?:territory|land|ground|soil))?\s*(?:[.;,)]|$)")
+
+
 def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     held = _held_rx(ctx.patterns.control["actor_then_place"].pattern)
+    word = ctx.patterns.control["actor_then_place"]
     for a in ctx.actors:
         m = held.match(ctx.text[a.end:a.end + 18])
-        if m:
+        said = _IS_HELD.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
+        w = word.match(ctx.text[a.end:a.end + 18]) if said else None
+        if w and _PREDICATE_END.match(ctx.text, a.end + w.end(), ctx.sentence.end):
+            out.append(_control(ctx, _subject_places(ctx, said.start()), [a], w.group()))
+        elif m:
             head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 100), a.start)
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
             named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
