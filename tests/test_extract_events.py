@@ -911,3 +911,53 @@ def test_fire_from_the_direction_of_a_place_is_not_located_there(gazetteer):
     ex = run("Khusham is held by Iranian-backed militias. Mortar rounds fired from the direction of Khusham hit "
              "farmland near al-Busayrah.", gazetteer)
     assert [c.place_names[0] for c in events_of(ex, "strike")] == ["near al-Busayrah"]
+
+
+def test_bringing_armour_to_places_is_a_build_up_at_each(gazetteer):
+    ex = run("Since Friday the Syrian army has been bringing tanks and rocket launchers to Khan Arnabah and Madinat "
+             "al-Baath.", gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "buildup")} == {"Khan Arnabah", "Madinat al-Baath"}
+
+
+def test_a_security_campaign_is_a_military_action(gazetteer):
+    ex = run("The SDF said a wide security campaign would be launched around al-Jarniyah.", gazetteer)
+    assert [(c.blocs, c.modality.value) for c in events_of(ex, "military_action")] == [(("sdf",), "possible")]
+
+
+def test_a_post_that_is_stormed_is_no_build_up(gazetteer):
+    ex = run("Islamic State gunmen stormed a military post near Jubb al-Jarrah.", gazetteer)
+    assert not events_of(ex, "buildup") and [c.blocs for c in events_of(ex, "attack")] == [("isis",)]
+
+
+def test_a_relative_clause_after_a_towns_apposition_is_about_the_town(gazetteer):
+    ex = run("That ended in Qarah, a dusty town sitting some 64 kilometres due south of Homs, which was captured by "
+             "Syrian troops on Tuesday.", gazetteer)
+    qarah = place(gazetteer, "Qarah")
+    assert [geom(c).distance(qarah.geometry) < 0.01 for c in events_of(ex, "capture")] == [True]
+
+
+_RAID = ("HOMS, Syria – Four Syrian soldiers were killed when gunmen stormed a post on the eastern outskirts of Jubb "
+         "al-Jarrah. The post was hit from two directions. The attackers withdrew after an hour. Roads were closed.")
+
+
+def test_an_attack_told_by_its_victims_is_drawn_with_them(gazetteer):
+    assert [(c.blocs, c.modality.value) for c in events_of(run(_RAID, gazetteer), "attack")] == \
+        [(("syrian-government",), "reported")]
+
+
+def test_a_claim_four_sentences_on_joins_the_victims_of_the_attack(gazetteer):
+    ex = run(_RAID + " The Islamic State group claimed the raid.", gazetteer)
+    assert [(set(c.blocs), c.modality.value) for c in events_of(ex, "attack")] == \
+        [({"isis", "syrian-government"}, "claimed")]
+
+
+def test_army_vehicles_are_the_armys(gazetteer):
+    ex = run("HOMS, Syria – A column of army vehicles was sent from al-Mukharram al-Fawqani to Jubb al-Jarrah.",
+             gazetteer)
+    assert [c.blocs for c in claims(ex, "route")] == [("syrian-government",)]
+
+
+def test_officials_tell_of_their_own_planned_operation(gazetteer):
+    ex = run("The Syrian army pressed ahead with a security campaign in Homs on Monday. Turkish officials have said an "
+             "operation against Kobani may be launched.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "military_action") if c.place_names[0] == "Kobani"] == [("turkey",)]

@@ -67,7 +67,8 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
 # Between two words for one event: "air strikes and shelling", "shelling, rocket fire", "the attack, an ambush".
 _SAME_EVENT = re.compile(r"[\s,/()-]*(?:(?:and|or|as\s+well\s+as|with|of|and\s+then)\s+)?(?:(?:an?|the|heavy|intense|"
                          r"renewed|further)\s+)?[\s,]*", re.I)
-_OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|into|targeting|targeted|hit|struck|attacked)\s+"
+_OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|into|targeting|targeted|hit|struck|attacked|stormed|overran|overrun|"
+                            r"raided|ambushed|shelled|bombed|captured|seized|destroyed)\s+"
                             r"(?:a|an|the|two|several)?\s*(?:\w+\s+)?$",
                             re.I)
 
@@ -177,9 +178,15 @@ def _clause_object(ctx: SentenceContext, usable: list[Loc], trig: _Trigger) -> l
     """The place a relative clause hangs on, when the event word is that clause's verb: "Tal Abyad, which
     the SNA seized", "Kafr Nubl, which they captured", "the town, which was shelled"."""
     named = [loc for loc in usable if loc.end <= trig.start]
-    if named and _OBJECT_CLAUSE.fullmatch(ctx.text, named[-1].end, trig.start):
-        return [named[-1]]
-    return []
+    if not named or not _OBJECT_CLAUSE.fullmatch(ctx.text, named[-1].end, trig.start):
+        return []
+    if named[-1].kind != "place" and len(named) > 1 and named[-2].kind == "place" and \
+            _APPOSITION.fullmatch(ctx.text, named[-2].end, named[-1].start):
+        return [named[-2]]   # "Qarah, a town sitting 64 km south of Homs, which was entered by": Qarah
+    return [named[-1]]
+
+
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[^,;.()]{1,100}", re.I)
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b",
@@ -306,8 +313,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         clause = clause_start(ctx, trig.start)
         own = [a for a in usable if clause <= a.start and a.end <= trig.start and not is_speaker(ctx, a)]
         found = _adjacent_group(ctx, own, own[-1].end) if own else []
-    if not found:
-        found = [a for a in subject_group(ctx, usable) if a.start < trig.start]
+    if not found:   # the sentence's subject, unless it is what was hit ("Four Syrian soldiers were killed when ...")
+        found = [a for a in subject_group(ctx, usable) if a.start < trig.start
+                 and not (trig.type in _TARGET_TYPES and _VICTIM.match(ctx.text, a.end, ctx.sentence.end))]
     if not found and trig.type == EventType.AGREEMENT:   # "a truce ..., under which the patrol pulled back"
         found = [a for a in usable if not is_speaker(ctx, a) and not a.adjective]
     if not found and trig.type == EventType.CLASH:   # "Clashes broke out at dawn on the Kabani axis between A and B",
@@ -321,6 +329,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
+_VICTIM = re.compile(r"(?:\s+(?:soldiers|troops|fighters|members|personnel|militiamen|officers|men))?"
+                     r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+                     r"(?:killed|wounded|injured|hurt|kidnapped|abducted|executed)\b", re.I)
 _HELD_SIDE = re.compile(r"-(?:held|run|controlled)\s+(?:side|bank|areas?|positions|territory|villages?|countryside|"
                         r"part|sector)\b", re.I)
 _UNKNOWN_SUBJECT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:(?:have|had|has|then|later|finally)\s+)*$")
@@ -354,7 +365,9 @@ def _event_targets(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger
                  and not is_speaker(ctx, a)]
         if found:
             return [a for a in unique_actors([a.actor for a in found]) if a not in agents]
-    return []
+    victims = [a for a in ctx.actors if ctx.sentence.start <= a.start < trig.start   # "Four Syrian soldiers were
+               and _VICTIM.match(ctx.text, a.end, ctx.sentence.end)]                 # killed when gunmen stormed"
+    return [a for a in unique_actors([a.actor for a in victims]) if a not in agents]
 
 
 def _object_of(ctx: SentenceContext, trig: _Trigger, other: _Trigger) -> bool:
@@ -387,13 +400,13 @@ _CLAIMABLE = frozenset({EventType.ATTACK, EventType.STRIKE})
 _RESPONSIBILITY = re.compile(r"\b(?:claimed|claims|has\s+claimed|have\s+claimed|took|takes|has\s+taken|have\s+taken)\s+"
                              r"(?:responsibility\s+for\s+)?(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|"
                              r"Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|"
-                             r"strike|assault|ambush|operation)s?\b", re.I)
+                             r"strike|assault|ambush|operation|raid|bombardment|shelling|incursion)s?\b", re.I)
 
 
 def _claimed_responsibility(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """ "A suicide bomber blew himself up at a restaurant in Manbij. ISIS claimed the attack.": the attack,
     told with no party, is the claimant's, as claimed."""
-    if memory.unclaimed is None or ctx.sentence.index - memory.unclaimed.sentence.index > 2:
+    if memory.unclaimed is None or ctx.sentence.index - memory.unclaimed.sentence.index > 4:
         return []
     m = _RESPONSIBILITY.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     claimants = [a for a in ctx.actors if a.end <= m.start() and not a.adjective] if m else []
@@ -401,6 +414,10 @@ def _claimed_responsibility(ctx: SentenceContext, memory: Memory) -> list[Draft]
         return []
     draft, memory.unclaimed = memory.unclaimed, None
     group = subject_group(ctx, claimants)
+    if draft.actors:   # already drawn with the parties it hit: the claimant joins them
+        draft.actors = unique_actors([a.actor for a in group] + draft.actors)
+        draft.modality, draft.attribution = Modality.CLAIMED, ctx.text[group[0].start:group[-1].end]
+        return []
     return [Draft("event", draft.sentence, draft.locs, unique_actors([a.actor for a in group]), Modality.CLAIMED,
                   draft.event_type, ctx.text[group[0].start:group[-1].end], draft.extra)]
 
@@ -487,8 +504,9 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         told = [_sources_party(ctx, attributed), memory.last_actors.get(trig.type, [])]
         if _UNKNOWN_SUBJECT.search(ctx.text, max(ctx.sentence.start, trig.start - 30), trig.start):
             told = [told[0], []]   # "the Kurds retook the town": a subject the registry lacks, not the last taker
-        if trig.type != EventType.BUILDUP:   # a side tells of its own build-ups, and of the strikes it suffers
-            told.reverse()
+        if trig.type not in (EventType.BUILDUP, EventType.MILITARY_ACTION):   # a side tells of its own build-ups
+            told.reverse()   # and operations ("Turkish officials said an operation may be launched"), and of the
+            #                  strikes it suffers
         named = _event_actors(ctx, trig, triggers, excluded, attributed)
         actors = named or _pronoun_subject(ctx, trig, memory) \
             or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory) \
@@ -513,6 +531,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         modality = Modality.CLAIMED if blame else ctx.modality(ctx.rel(trig.start))
         drafts.append(Draft("event", ctx.sentence, locs, actors + targets, modality, trig.type,
                             blame[1] if blame else attribution_of(ctx), extra))
+        if not actors and trig.type in _CLAIMABLE:
+            memory.unclaimed = drafts[-1]   # told by whom it hit only: a later claim names who did it
         if trig.type in _BLAMABLE:   # a party of its own sentence ("where ISIS fighters stopped the bus") stays
             stated = bool(named) or any(m.actor in actors and m.actor not in targets for m in ctx.actors)
             memory.blamable = None if blame else (drafts[-1], stated, True)
