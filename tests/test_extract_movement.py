@@ -663,3 +663,20 @@ def test_the_town_a_move_ends_near_is_not_the_start_named_just_before(gazetteer)
 ])
 def test_moves_that_end_a_journey_head_in_a_direction_or_push_on(gazetteer, text, route):
     assert route in [names for names, _blocs in routes_of(run(text, gazetteer))]
+
+
+def test_leaving_a_place_passing_another_and_arriving_at_a_third(gazetteer):
+    ex = run("A column carrying Tiger Forces troops was seen leaving Hama in the morning, passing through Salamiyah "
+             "and arriving at Sabburah by the evening.", gazetteer)
+    assert routes_of(ex) == [(("Hama", "Sabburah"), ("syrian-government",))]
+
+
+def test_arriving_at_a_named_base_coming_from_a_town(gazetteer):
+    ex = run("A convoy of the International Coalition arrived at the Conoco base coming from al-Shaddadi.", gazetteer)
+    assert routes_of(ex) == [(("al-Shaddadi", "Conoco gas field"), ("us-coalition",))]
+
+
+def test_reinforcements_no_one_is_said_to_send_are_the_holders_of_their_start(gazetteer):
+    ex = run("Dozens of families fled Kafr Batna towards Douma. Military reinforcements were sent from al-Mulayhah, "
+             "the regime-held town that marks the enclave's corner, to Deir al-Asafir.", gazetteer)
+    assert [blocs for _, blocs in routes_of(ex)][-1:] == [("syrian-government",)]

@@ -199,7 +199,9 @@ _CAME = (r"(?:(?:it|they|the\s+\w+)\s+had\s+(?:driven|travell?ed|moved|come|set\
          r"(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening|night)"
          r"|on\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?))?")
 #         "after setting out in the morning from Qamishli"
-_FROM_AFTER = re.compile(rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km southwest of X,"
+_FROM_AFTER = re.compile(r"(?:\s+(?:base|air\s*base|airport|field|camp|post|crossing|town|village|city))?"   # "the
+                         #                                                     Conoco base coming from al-Shaddadi"
+                         rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km SW of X,"
                          rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?"
                          r"|in\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+)?"
                          rf"(?:after\s+)?(?:{_CAME}\s+"
@@ -453,6 +455,18 @@ _WHO_MOVED = re.compile(r"[^,;:]{0,12}?\b(?:that|who|which)\s+(?:(?:were|was|are
                         r"(?:fleeing|fled|retreating|withdrawing|withdrew|moving|moved|heading|headed|coming|came|"
                         r"leaving|left|travelling|traveling|driving|drove)\b", re.I)
 _EMPTIED = re.compile(r"\b(?:evacuation|emptying|departure|exodus)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:the\s+)?$", re.I)
+_APPOSITION_OPEN = re.compile(r",\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?")
+_HELD_WORD = re.compile(r"-(?:held|controlled|run)\b")
+
+
+def _holder_in_apposition(ctx: SentenceContext, start: int) -> list[Actor]:
+    """The party an apposition says holds the place at ``start`` ("al-Mulayhah, the regime-held town")."""
+    loc = next((loc for loc in ctx.locs if loc.start == start), None)
+    m = _APPOSITION_OPEN.match(ctx.text, loc.end) if loc is not None else None
+    return [a.actor for a in ctx.actors if m is not None and loc.end + 2 <= a.start <= m.end()
+            and _HELD_WORD.match(ctx.text, a.end)][:1]
+
+
 _NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\s+(?:[\w,]+\s+){0,3}?"
                          r"(?:trucks|lorries|tankers)\b")   # goods, moved by their escort (buses carry the last movers)
 _THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
@@ -507,6 +521,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
     if not own and not inherited and _THE_CONVOY.search(ctx.sentence.text):   # "A joint patrol ... The convoy had driven
         inherited = memory.last_actors.get(EventType.PATROL) or memory.last_actors.get(EventType.BUILDUP) or []   # from A"
+    if not own and not inherited and origin is not None:   # "sent from A, the regime-held town, to B"
+        inherited = _holder_in_apposition(ctx, origin)
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
     if not own and not inherited and _FORCES.search(ctx.sentence.text):

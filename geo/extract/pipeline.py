@@ -184,7 +184,8 @@ def _drafts(article: Article, sents: list[Sentence], locs: list[Loc], actors, pa
     return _movers_by_origin(out)
 
 
-_CARRIED = re.compile(r"\b(?:bus(?:es)?|coaches|convoys?|columns?|evacuat\w*|fighters|militants|gunmen|rebels)\b", re.I)
+_CARRIED = re.compile(r"\b(?:bus(?:es)?|coaches|convoys?|columns?|evacuat\w*|fighters|militants|gunmen|rebels|"
+                      r"reinforcements|tanks|armou?red\s+vehicles)\b", re.I)
 
 
 def _movers_by_origin(drafts: list[Draft]) -> list[Draft]:
