@@ -1034,3 +1034,13 @@ def test_a_second_predicate_of_the_subject_is_about_the_subject(gazetteer, text)
 def test_a_new_subject_after_and_holds_its_own_place(gazetteer):
     ex = run("Al-Jarniyah was quiet on Monday, and Kobani is under SDF control.", gazetteer)
     assert held_all(ex) == {("Kobani", "sdf")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Kafr Batna, the regime-held town, was quiet.", {("Kafr Batna", "syrian-government")}),
+    ("Heavy fire hit Kafr Batna, one of the last rebel-held towns in the Ghouta.", {("Kafr Batna", "opposition")}),
+    ("The fire between US forces and Iranian-backed militias stayed on one side of the Euphrates, the militia-held "
+     "towns on the other.", set()),
+])
+def test_a_held_town_in_apposition_to_a_place(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held

@@ -766,9 +766,13 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
         if w and _PREDICATE_END.match(ctx.text, a.end + w.end(), ctx.sentence.end):
             out.append(_control(ctx, _subject_places(ctx, said.start()), [a], w.group()))
         elif m:
-            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 100), a.start)
+            at = a.start + 4 if ctx.text[a.start:a.start + 4].casefold() == "the " else a.start   # "the regime"
+            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 100), at)
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
             named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
+            if len(named) == 1 and _PLURAL_PLACES.match(ctx.text, a.end + m.end()) and \
+                    not re.search(r"\bone\s+of\b", head.group(), re.I):
+                named = []   # "one side of the Euphrates, the militia-held towns on the other": not an apposition
             if not named and _TERRITORY.match(ctx.text, a.end + m.end()) and \
                     _LIES_IN.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start):
                 anchor = _antecedent(ctx, ctx.text.rfind(",", ctx.sentence.start, a.start) + 1) \
@@ -932,6 +936,7 @@ _APPOSED = re.compile(r"(?P<aside>,\s*(?:about|some|around|roughly|nearly|just)\
                       r"(?:the|a|an|two|three|four|both|several)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # ("Madaya and Zabadani, two rebel-held towns"; "leaves Kanaker, about 10 km to the south, as one of the last rebel-held
 # towns")
+_PLURAL_PLACES = re.compile(r"(?:towns|villages|cities|areas|districts|neighbou?rhoods|localities|regions)\b", re.I)
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
 @lru_cache(maxsize=8)
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
