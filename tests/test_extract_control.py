@@ -1044,3 +1044,21 @@ def test_a_new_subject_after_and_holds_its_own_place(gazetteer):
 ])
 def test_a_held_town_in_apposition_to_a_place(gazetteer, text, held):
     assert held_all(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("HAMA, Syria – Sabburah, the last sizeable army-held village before the open desert, is a staging ground.",
+     {("Sabburah", "syrian-government")}),
+    ("Syrian government troops also remain in Mukharram al-Fawqani, 22 km south of Salamiyah.",
+     {("Mukharram al Fawqānī", "syrian-government")}),
+    ("The fighting pitted Jaish al-Islam, which dominates Douma, against Faylaq al-Rahman.", {("Douma", "opposition")}),
+    ("The Syrian regime has held al-Mulayhah since 2014, as well as Jaramana to its west and al-Ghizlaniyah.",
+     {("Al Mulayḩah", "syrian-government"), ("Jaramana", "syrian-government"),
+      ("Al Ghizlānīyah", "syrian-government")}),
+])
+def test_army_held_remaining_troops_domination_and_a_list_held_since(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+def test_civilians_who_remain_in_a_place_do_not_hold_it(gazetteer):
+    assert not held_all(run("Thousands of civilians remain in Mukharram al-Fawqani.", gazetteer))

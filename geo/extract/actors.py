@@ -381,7 +381,7 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"occupation|group|militants|terrorists|ministry)(?:(?<=occupation)\s+(?:army|forces))?\b"
                         r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
                         r"columns?|vehicles|tanks|patrols?|artillery|helicopters|"
-                        r"officers|personnel)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
+                        r"officers|personnel)\b|-(?:held|controlled|run)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
                         r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
                         #                                                                deployed in X"

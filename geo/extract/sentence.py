@@ -392,8 +392,11 @@ CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
 # "captured A in May and B": a date inside a list of places
-_WHEN = rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH}|{WEEKDAY})(?:\s+\d{{1,2}})?)?"
+_WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH}|{WEEKDAY})(?:\s+\d{{1,2}})?"
+         rf"|\s+since\s+(?:(?:{MONTH})\s+)?\d{{4}})?")   # "has held A since 2014, as well as B"
 _LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?"
+                        r"(?:\s+(?:(?:just|further|farther)\s+)?to\s+(?:its|the|their)\s+"
+                        r"(?:north|south|east|west)[\w-]*)?"   # "B to its west, C"
                         r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
                         r"(?:of\s+)?"   # "in full command of Izra and of Sheikh Miskin"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
