@@ -67,3 +67,16 @@ def test_a_place_the_interviewee_says_is_with_us_is_its_partys(gazetteer):
     text = ("We spoke with Hozan Kobani, who commands SDF units in Raqqa.\n\nQ: Who holds the river bank?\n\n"
             "A: Everything from Raqqa city down to al-Karamah is with us.\n\nQ: Will you stay?\n\nA: Yes.\n")
     assert ("al-Karamah", "sdf") in holders(run(text, gazetteer))
+
+
+def test_what_an_answer_states_is_the_interviewees_claim(gazetteer):
+    ex = run("Syrian report\n\nThe Syrian army holds Khan Arnabah. We spoke with Abu Omar, "
+             "a commander in the Free Syrian Army.\n\nQ: What do you see?\n\nA: The Syrian army holds Jasim now.\n\n"
+             "Q: Will you stay?\n\nA: Yes, we will.\n", gazetteer)
+    assert {(c.place_names[0], c.modality.value) for c in ex.claims if c.kind.value == "control"} == \
+        {("Khan Arnabah", "reported"), ("Jasim", "claimed")}
+
+
+def test_a_report_without_answers_states_what_it_says(gazetteer):
+    ex = run("Syrian report\n\nThe Syrian army holds Jasim now.", gazetteer)
+    assert [c.modality.value for c in ex.claims if c.kind.value == "control"] == ["reported"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from geo.extract.actors import ActorMention
 
-__all__ = ["interviewee_mentions"]
+__all__ = ["interviewee_mentions", "answer_spans"]
 
 _LABEL = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*:[ \t]+(?=\S)", re.M)
 _ROLE = re.compile(r"\b(?:commander|commanders|spokes(?:man|woman|person)|official|leader|member|head|chief|officer|"
@@ -43,6 +43,12 @@ def _answers(text: str) -> tuple[int, list[tuple[int, int]]]:
     if not askers or len(lines) < 4 or len(asked) < 2:
         return 0, []
     return lines[0][1], [(start, end) for label, start, end in lines if label not in askers]
+
+
+def answer_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of an interview's answer lines ([] when the text is no interview): what is said there is
+    the interviewee's claim."""
+    return _answers(text)[1]
 
 
 def _interviewee(text: str, intro_end: int, found: list[ActorMention]) -> ActorMention | None:

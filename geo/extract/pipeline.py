@@ -18,6 +18,7 @@ import shapely.ops
 from geo.extract.actors import Registry, find_actors, in_their_time, load_registry
 from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
 from geo.extract.dates import date_in
+from geo.extract.interviews import answer_spans
 from geo.extract.locations import Loc, area_of, around_a_point, build_locs, representative
 from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
@@ -174,12 +175,14 @@ def _drafts(article: Article, sents: list[Sentence], locs: list[Loc], actors, pa
     out: list[Draft] = []
     actor_spans = {(a.start, a.end) for a in actors if not a.adjective}
     actors = [a for a in actors if not names_source(article.text, a)]   # "a Syrian opposition outlet reported"
+    answers = answer_spans(article.text)
     for sent in sents:
         ctx = SentenceContext(
             article.text, sent,
             [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end
              and not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
-            [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns, memory)
+            [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns, memory,
+            answered=any(start <= sent.start < end for start, end in answers))
         out += read_sentence(ctx, memory)
     return _movers_by_origin(out)
 

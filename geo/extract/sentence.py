@@ -70,6 +70,7 @@ class SentenceContext:
     memory: Memory | None = None
     attribution: str | None = None
     cues: dict = field(default_factory=dict)   # worked out once: modality cues, party groups
+    answered: bool = False   # said in an interview's answer: the interviewee's claim
 
     def rel(self, pos: int) -> int:
         return pos - self.sentence.start
@@ -94,7 +95,7 @@ class SentenceContext:
         local = self.patterns.modality.get("possible_local")
         if local is not None and local.search(_clause_at(self.sentence.text, at)):
             return Modality.POSSIBLE
-        return Modality.CLAIMED if self.cues["claimed"] else Modality.REPORTED
+        return Modality.CLAIMED if self.cues["claimed"] or self.answered else Modality.REPORTED
 
 
 _OPENS_QUOTE = re.compile(r"\s*[\"“]")
