@@ -961,3 +961,20 @@ def test_officials_tell_of_their_own_planned_operation(gazetteer):
     ex = run("The Syrian army pressed ahead with a security campaign in Homs on Monday. Turkish officials have said an "
              "operation against Kobani may be launched.", gazetteer)
     assert [c.blocs for c in events_of(ex, "military_action") if c.place_names[0] == "Kobani"] == [("turkey",)]
+
+
+def test_both_places_of_the_sentence_before_were_taken(gazetteer):
+    ex = run("The decisive change is the capture of Kurnaz and, a day later, of Qalaat al-Madiq. Both were taken by "
+             "Syrian government forces after days of air strikes.", gazetteer)
+    assert {(c.place_names[0], c.blocs) for c in events_of(ex, "capture")} == \
+        {("Karnaz", ("syrian-government",)), ("Qalaat al-Madiq", ("syrian-government",))}
+    assert {c.place_names[0] for c in claims(ex, "control")} == {"Karnaz", "Qalaat al-Madiq"}
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("The town of Kafr Nabl was taken by Syrian government forces in February.", ["Kafr Nabl"]),
+    ("Those evacuees from Kafr Nabl were taken by bus to government-held Aleppo.", []),
+    ("Men were separated from their families on the edge of al-Baghouz and taken by the SDF to Hasakah.", []),
+])
+def test_a_place_is_taken_by_a_party_people_are_taken_somewhere(gazetteer, text, taken):
+    assert [c.place_names[0] for c in events_of(run(text, gazetteer), "capture")] == taken

@@ -34,6 +34,7 @@ from geo.extract.sentence import (
     Memory,
     SentenceContext,
     attribution_of,
+    both_told_before,
     unique_actors,
 )
 
@@ -50,6 +51,8 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     if ctx.locs:   # control, moves and swaps all need a place of the sentence
         drafts = read_control(ctx) + passive_captures(ctx, events) + events + read_route(ctx, memory) + \
             read_exchange(ctx, memory)
+    elif both_told_before(ctx):   # "Both were taken by government forces": the places of the sentence before
+        drafts = read_control(ctx) + events
     _note_holders(drafts, memory)
     memory.previous = ctx
     return drafts

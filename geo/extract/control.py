@@ -25,6 +25,7 @@ from geo.extract.sentence import (
     actor_groups,
     actors_listed_after,
     attribution_of,
+    both_told_before,
     clause_start,
     is_speaker,
     locs_after,
@@ -144,7 +145,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         anchor = (_loc_before(ctx, aside.start() + 1) if aside else None) or _loc_before(ctx, start)
         if _AND_HAS_BEEN.search(ctx.text, max(s.start, start - 30), start):
             anchor = _subject_loc(ctx) or anchor   # "A lies 46 km from B, on the road to C, and has been held by X"
-        held = chain(ctx.text, ctx.locs, anchor) if anchor else []
+        held = chain(ctx.text, ctx.locs, anchor) if anchor else both_told_before(ctx)   # "Both were taken by X"
         if anchor is not None and re.match(r"\s*,\s*which\b", ctx.text[anchor.end:anchor.end + 12]) \
                 and any(0 <= anchor.start - x.end <= 2 for x in ctx.locs) and anchor.place is not None \
                 and anchor.place.type in _TOWNS:   # "Murak on the M5 south of X, which" (not "the areas south of the M4")

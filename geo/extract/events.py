@@ -21,6 +21,7 @@ from geo.extract.sentence import (
     actors_listed_after,
     attributed_spans,
     attribution_of,
+    both_told_before,
     clause_start,
     control_actor_spans,
     inside_any,
@@ -50,7 +51,7 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
             if ctx.patterns.event_stop_after.match(ctx.text[e:e + 15].lstrip()):
                 continue
             found.append(_Trigger(s, e, etype))
-    found = [t for t in found if not _object_noun(ctx, t)]
+    found = [t for t in found if not _object_noun(ctx, t) and not _people_taken(ctx, t)]
     found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t) else t for t in found]
     found = [t for t in found if not _movement_not_capture(ctx, t, found)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -71,6 +72,22 @@ _OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|into|targeting|targeted|hit|str
                             r"raided|ambushed|shelled|bombed|captured|seized|destroyed)\s+"
                             r"(?:a|an|the|two|several)?\s*(?:\w+\s+)?$",
                             re.I)
+
+
+_TAKEN = re.compile(r"(?:re)?taken", re.I)
+_TAKEN_AWAY = re.compile(r"\s+by\s+(?:bus(?:es)?\b|coach|truck|road\b|car\b"
+                         r"|(?:[\w’'-]+\s+){1,4}?(?:to|towards|into)\b)", re.I)
+
+
+def _people_taken(ctx: SentenceContext, t: _Trigger) -> bool:
+    """ "were taken by bus to Aleppo", "taken by the SDF to Hasakah": people carried off, not a place taken
+    (which a place or "Both" says before the verb: "Both were taken by government forces")."""
+    if t.type != EventType.CAPTURE or not _TAKEN.fullmatch(ctx.text, t.start, t.end) \
+            or not ctx.text.startswith(" by ", t.end):
+        return False   # "had retaken al-Tamanah": a place taken
+    clause = clause_start(ctx, t.start)
+    place_before = any(clause <= loc.start and loc.end <= t.start and not loc.locator for loc in ctx.locs)
+    return bool(_TAKEN_AWAY.match(ctx.text, t.end)) or not (place_before or both_told_before(ctx))
 
 
 def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
@@ -486,7 +503,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     shared: list[Loc] = []
     own = [_event_locs(ctx, trig, triggers, attributed) for trig in triggers]
     for i, trig in enumerate(triggers):
-        locs = own[i] or _told_next(ctx, triggers, own, i)
+        locs = own[i] or _told_next(ctx, triggers, own, i) or both_told_before(ctx)   # "Both were taken by X"
         if not locs and trig.type == EventType.AGREEMENT:
             locs = _deal_places(own, i)
         if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):

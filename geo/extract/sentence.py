@@ -16,7 +16,7 @@ from geo.model import Actor, EventType, Modality, PlaceType
 __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO",
     "PASSIVE_BEFORE", "WOULD_HAND",
-    "actor_groups", "actors_listed_after",
+    "actor_groups", "actors_listed_after", "both_told_before",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors",
     "whole_country"
@@ -115,6 +115,24 @@ def _quoted_on(ctx: "SentenceContext") -> bool:
 # "a Turkish offensive, a handover of Manbij or a new arrangement all remain possible": the whole list
 _ALL_POSSIBLE = re.compile(r"\b(?:all|both)\s+(?:remain|are|seem|look|appear)\s+(?:\w+\s+)?(?:possible|likely|plausible|"
                            r"on\s+the\s+table)\b", re.I)
+
+
+_BOTH = re.compile(r"\s*(?:Both|The\s+two)(?:\s+(?:towns|villages|cities|places|areas|localities))?\s+"
+                   r"(?:(?:were|have|had|are)\b)", re.I)
+
+
+def both_told_before(ctx: SentenceContext) -> list[Loc]:
+    """ "... the capture of Kurnaz and, a day later, of Qalaat al-Madiq. Both were taken by government forces":
+    the two places the sentence before named (its last two distinct named places)."""
+    prev = ctx.memory.previous if ctx.memory is not None else None
+    if prev is None or not _BOTH.match(ctx.sentence.text):
+        return []
+    named: list[Loc] = []
+    for loc in reversed(prev.locs):
+        if loc.precision == 1 and loc.kind == "place" and loc.located and not loc.locator and not whole_country(loc) \
+                and not any(loc.place is n.place for n in named):
+            named.insert(0, loc)
+    return named[-2:] if len(named) >= 2 else []
 
 
 def previous_subject(memory: Memory | None) -> list[Actor]:
