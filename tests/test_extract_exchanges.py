@@ -768,3 +768,26 @@ def test_a_rumoured_swap_is_claimed(gazetteer):
              "Moscow handing Tal Rifaat over to Turkey.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.modality.value == "claimed"
+
+
+def test_a_place_told_with_the_villages_around_a_landmark_is_the_leg(gazetteer):
+    ex = run("Turkish officials floated a proposal in talks with Moscow. Under the idea, government forces would "
+             "withdraw from Qalaat al-Madiq and hand it back to the Turkish-backed factions, while the factions would "
+             "vacate az-Ziyarah and the villages west of the Orontes, which would pass to Russian military police.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Qalaat al-Madiq", "al-Ziyarah")
+
+
+def test_a_party_that_would_in_return_pull_back_gives_the_second_leg(gazetteer):
+    ex = run("Two opposition figures described a Russian suggestion under which the factions would withdraw from "
+             "al-Ziyarah, leaving it to the Syrian army, while the regime would in return pull back from Kafr Nubl "
+             "and let the town revert to the opposition.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("al-Ziyarah", "Kafr Nabl") and sides(x) == (("syrian-government",), ("opposition",))
+
+
+def test_in_return_for_handing_over_posts_is_no_second_leg(gazetteer):
+    ex = run("The Southern Operations Room struck a deal with army officers in Daraa under which they were allowed to "
+             "leave towards Damascus in return for handing over their posts intact.", gazetteer)
+    assert not claims(ex, "exchange")

@@ -564,7 +564,7 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
             continue
         takers = leg_receivers(ctx, loc.place)
         if takers and not (legs and {a.id for a in takers} == {a.id for a in legs[-1][1]}):
-            legs.append((loc, takers))
+            legs.append((_named_with(ctx, loc), takers))
     if len(legs) == 1:
         return _left_and_entered(ctx, *legs[0])
     if len(legs) < 2:
@@ -578,6 +578,19 @@ def _two_legs(ctx: SentenceContext) -> list[Draft]:
         draft.extra["b_from"] = b_from or (a_to if two_sides else [])
     draft.actors = unique_actors(draft.extra["a_from"] + draft.extra["a_to"] + draft.extra["b_from"] + draft.extra["b_to"])
     return [draft]
+
+
+_AND_AREAS = re.compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:villages|towns|areas|farms|hills|countryside)\s+", re.I)
+
+
+def _named_with(ctx: SentenceContext, loc: Loc) -> Loc:
+    """The named place a spot around it is told with: "vacate az-Ziyarah and the villages west of the Orontes,
+    which would pass to X": az-Ziyarah is the leg."""
+    if loc.kind == "place":
+        return loc
+    named = next((p for p in ctx.locs if p.end < loc.start and p.kind == "place" and p.precision == 1 and p.located
+                  and _AND_AREAS.fullmatch(ctx.text, p.end, loc.start)), None)
+    return named or loc
 
 
 def _left_and_entered(ctx: SentenceContext, entered: Loc, takers: list[Actor]) -> list[Draft]:
