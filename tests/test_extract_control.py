@@ -1062,3 +1062,8 @@ def test_army_held_remaining_troops_domination_and_a_list_held_since(gazetteer, 
 
 def test_civilians_who_remain_in_a_place_do_not_hold_it(gazetteer):
     assert not held_all(run("Thousands of civilians remain in Mukharram al-Fawqani.", gazetteer))
+
+
+def test_security_restored_in_quotation_marks_to_a_place(gazetteer):
+    ex = run('State television says the Syrian army has "restored security and stability" to Qarah.', gazetteer)
+    assert {bloc for _, bloc in held_all(ex)} == {"syrian-government"}

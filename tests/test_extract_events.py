@@ -978,3 +978,16 @@ def test_both_places_of_the_sentence_before_were_taken(gazetteer):
 ])
 def test_a_place_is_taken_by_a_party_people_are_taken_somewhere(gazetteer, text, taken):
     assert [c.place_names[0] for c in events_of(run(text, gazetteer), "capture")] == taken
+
+
+@pytest.mark.parametrize("text, place, blocs", [
+    ("Syrian regime commanders speak openly of Yabroud as the next objective.", "Yabroud", ("syrian-government",)),
+    ("Maabatli is likely the Turkish army's next target.", "Maabatli", ("turkey",)),
+])
+def test_a_named_next_target_is_a_possible_military_action(gazetteer, text, place, blocs):
+    assert [(c.place_names[0], c.blocs, c.modality.value) for c in events_of(run(text, gazetteer), "military_action")] \
+        == [(place, blocs, "possible")]
+
+
+def test_a_next_target_without_a_place_is_no_event(gazetteer):
+    assert not events_of(run("The Turkish army's next target is not yet known.", gazetteer), "military_action")
