@@ -991,3 +991,11 @@ def test_a_named_next_target_is_a_possible_military_action(gazetteer, text, plac
 
 def test_a_next_target_without_a_place_is_no_event(gazetteer):
     assert not events_of(run("The Turkish army's next target is not yet known.", gazetteer), "military_action")
+
+
+@pytest.mark.parametrize("text", [
+    'State television says the Syrian army has "restored security and stability" to Qarah.',
+    "SANA said army units of the Syrian army restored security and stability on Monday to Qarah.",
+])
+def test_security_restored_to_a_place_is_its_capture(gazetteer, text):
+    assert [c.blocs for c in events_of(run(text, gazetteer), "capture")] == [("syrian-government",)]
