@@ -999,3 +999,11 @@ def test_a_next_target_without_a_place_is_no_event(gazetteer):
 ])
 def test_security_restored_to_a_place_is_its_capture(gazetteer, text):
     assert [c.blocs for c in events_of(run(text, gazetteer), "capture")] == [("syrian-government",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kurnaz was hit by Russian and Syrian air strikes.",
+    "Days of Russian and Syrian air strikes hit Kurnaz.",
+])
+def test_strikes_named_by_two_coordinated_countries_are_both_of_theirs(gazetteer, text):
+    assert [set(c.blocs) for c in events_of(run(text, gazetteer), "strike")] == [{"russia", "syrian-government"}]

@@ -18,6 +18,7 @@ from geo.extract.sentence import (
     Draft,
     Memory,
     SentenceContext,
+    actor_groups,
     actors_listed_after,
     attributed_spans,
     attribution_of,
@@ -294,6 +295,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         usable = [a for a in usable if a not in receivers]
         before = [a for a in before if a not in receivers]
     overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
+    if overlapping:   # "Russian and Syrian air strikes": the parties coordinated with it too
+        group = next((g for g in actor_groups(ctx) if overlapping[0] in g), overlapping)
+        overlapping = [a for a in group if a in usable and a.end <= overlapping[0].end]
     adjacent = overlapping or _adjacent_group(ctx, before, trig.start)
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
     if trig.type == EventType.CLASH and (not m or not actors_listed_after(ctx, trig.end + m.end())):
