@@ -1007,3 +1007,14 @@ def test_security_restored_to_a_place_is_its_capture(gazetteer, text):
 ])
 def test_strikes_named_by_two_coordinated_countries_are_both_of_theirs(gazetteer, text):
     assert [set(c.blocs) for c in events_of(run(text, gazetteer), "strike")] == [{"russia", "syrian-government"}]
+
+
+def test_a_modal_after_a_list_of_places_makes_the_event_possible(gazetteer):
+    ex = run('Erdogan said a Turkish ground operation against Kobani, Manbij and Tal Rifaat could begin "at any '
+             'moment".', gazetteer)
+    assert {c.modality.value for c in events_of(ex, "military_action")} == {"possible"}
+
+
+def test_a_modal_in_the_next_clause_leaves_the_list_reported(gazetteer):
+    ex = run("The Syrian army shelled Kobani, Manbij and Tal Rifaat, and Turkey could respond.", gazetteer)
+    assert {c.modality.value for c in events_of(ex, "strike")} == {"reported"}

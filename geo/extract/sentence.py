@@ -167,11 +167,16 @@ def _clause_end(text: str, at: int) -> int:
     for m in _CLAUSE.finditer(text):
         if m.start() < max(at, skip):
             continue
-        aside = _ASIDE.match(text, m.start())
+        aside = _ASIDE.match(text, m.start()) or _NAME_IN_LIST.match(text, m.start())
         if aside is None:
             return m.start()
         skip = aside.end()
     return len(text)
+
+
+# "an operation against Kobani, Manbij and Tal Rifaat could begin": a comma inside a list of names
+_NAME_IN_LIST = re.compile(r",\s+(?:(?:al|el|ad|ar|as|ash|at|az)-)?[A-Z][\w'’-]*"
+                           r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3}(?=\s*,|\s+and\s)")
 
 
 _ASIDE = re.compile(r",\s+(?:the|an?|about|some|\d[\d.,]*)\s+[^,;:()\"“”]{1,80}?,\s+"
