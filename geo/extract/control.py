@@ -762,9 +762,9 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     word = ctx.patterns.control["actor_then_place"]
     for a in ctx.actors:
         m = held.match(ctx.text[a.end:a.end + 18])
-        said = _IS_HELD.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start)
-        w = word.match(ctx.text[a.end:a.end + 18]) if said else None
-        if w and _PREDICATE_END.match(ctx.text, a.end + w.end(), ctx.sentence.end):
+        w = word.match(ctx.text[a.end:a.end + 18])   # "A is SDF-held.": the copula is looked for only then
+        said = _IS_HELD.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start) if w else None
+        if said and _PREDICATE_END.match(ctx.text, a.end + w.end(), ctx.sentence.end):
             out.append(_control(ctx, _subject_places(ctx, said.start()), [a], w.group()))
         elif m:
             at = a.start + 4 if ctx.text[a.start:a.start + 4].casefold() == "the " else a.start   # "the regime"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ _ROLE_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:(?:[A-Z]|al-|el-)[\w'’-]*\s*){1,5
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s)\b(?!\s*['’])")
 
 
-def _answers(text: str) -> tuple[int, list[tuple[int, int]]]:
+@lru_cache(maxsize=4)   # asked twice per report: for the interviewee's "we" and for the answers' modality
+def _answers(text: str) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the first labelled line starts, and the spans of the answer lines ([] when the text is no
     interview)."""
     lines = [(m.group(1), m.start(), text.find("\n", m.end())) for m in _LABEL.finditer(text)]
@@ -41,11 +43,11 @@ def _answers(text: str) -> tuple[int, list[tuple[int, int]]]:
     most = max((n / said[label] for label, n in asked.items()), default=0.0)
     askers = {label for label, n in asked.items() if n and n / said[label] == most}   # an answer may end on a "?"
     if not askers or len(lines) < 4 or len(asked) < 2:
-        return 0, []
-    return lines[0][1], [(start, end) for label, start, end in lines if label not in askers]
+        return 0, ()
+    return lines[0][1], tuple((start, end) for label, start, end in lines if label not in askers)
 
 
-def answer_spans(text: str) -> list[tuple[int, int]]:
+def answer_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of an interview's answer lines ([] when the text is no interview): what is said there is
     the interviewee's claim."""
     return _answers(text)[1]

@@ -456,15 +456,15 @@ _WHO_MOVED = re.compile(r"[^,;:]{0,12}?\b(?:that|who|which)\s+(?:(?:were|was|are
                         r"leaving|left|travelling|traveling|driving|drove)\b", re.I)
 _EMPTIED = re.compile(r"\b(?:evacuation|emptying|departure|exodus)\s+(?:\w+\s+){0,3}?(?:of|from)\s+(?:the\s+)?$", re.I)
 _APPOSITION_OPEN = re.compile(r",\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?")
-_HELD_WORD = re.compile(r"-(?:held|controlled|run)\b")
 
 
 def _holder_in_apposition(ctx: SentenceContext, start: int) -> list[Actor]:
     """The party an apposition says holds the place at ``start`` ("al-Mulayhah, the regime-held town")."""
     loc = next((loc for loc in ctx.locs if loc.start == start), None)
     m = _APPOSITION_OPEN.match(ctx.text, loc.end) if loc is not None else None
+    held = ctx.patterns.control["actor_then_place"]   # "-held", "-controlled" ... (patterns.yaml)
     return [a.actor for a in ctx.actors if m is not None and loc.end + 2 <= a.start <= m.end()
-            and _HELD_WORD.match(ctx.text, a.end)][:1]
+            and held.match(ctx.text[a.end:a.end + 18])][:1]
 
 
 _NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\s+(?:[\w,]+\s+){0,3}?"
