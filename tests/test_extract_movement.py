@@ -680,3 +680,33 @@ def test_reinforcements_no_one_is_said_to_send_are_the_holders_of_their_start(ga
     ex = run("Dozens of families fled Kafr Batna towards Douma. Military reinforcements were sent from al-Mulayhah, "
              "the regime-held town that marks the enclave's corner, to Deir al-Asafir.", gazetteer)
     assert [blocs for _, blocs in routes_of(ex)][-1:] == [("syrian-government",)]
+
+
+def test_they_who_move_are_the_force_the_sentence_before_was_about(gazetteer):
+    ex = run("Hundreds of SDF fighters gathered in Hasakah on Monday. They travelled by bus from Amuda to Qamishli.",
+             gazetteer)
+    assert routes_of(ex) == [(("Amuda", "Qamishli"), ("sdf",))]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of families fled from Amuda to Qamishli.",
+    "Residents said dozens of families had left Amuda for Qamishli.",
+    "Thousands of residents of Amuda have fled toward Qamishli.",
+])
+def test_civilians_who_flee_are_moved_by_no_force(gazetteer, text):
+    ex = run("SDF fighters drove from Hasakah to Tal Tamr on Sunday. " + text, gazetteer)
+    assert [blocs for names, blocs in routes_of(ex) if names[0] == "Amuda"] == [()]
+
+
+@pytest.mark.parametrize("text", [
+    "Buses carrying fighters and their families left Amuda for Qamishli.",
+    "Residents said a column of tanks had driven from Amuda to Qamishli.",
+])
+def test_fighters_with_families_or_a_column_residents_saw_are_moved_by_a_force(gazetteer, text):
+    ex = run("SDF fighters drove from Hasakah to Tal Tamr on Sunday. " + text, gazetteer)
+    assert [blocs for names, blocs in routes_of(ex) if names[0] == "Amuda"] == [("sdf",)]
+
+
+def test_whatever_came_from_a_town_to_another_moved(gazetteer):
+    ex = run("On Monday more came from Tabqa to Maskanah along the river road.", gazetteer)
+    assert routes_of(ex) == [(("Tabqa", "Maskanah"), ())]

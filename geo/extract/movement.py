@@ -437,7 +437,8 @@ _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
                        r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|"
                        r"displaced|fled|crossed|carried(?!\s+out)|ferried|evacuated|evacuations?|"
-                       r"transferred|taken\s+from|continued\s+(?:on\s+)?(?:from|to|towards|into))\b", re.I)
+                       r"transferred|taken\s+from|came\s+(?:down\s+|up\s+|back\s+)?from|"
+                       r"continued\s+(?:on\s+)?(?:from|to|towards|into))\b", re.I)
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
@@ -470,6 +471,33 @@ def _holder_in_apposition(ctx: SentenceContext, start: int) -> list[Actor]:
 _NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\s+(?:[\w,]+\s+){0,3}?"
                          r"(?:trucks|lorries|tankers)\b")   # goods, moved by their escort (buses carry the last movers)
 _THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
+
+
+_THEY = re.compile(r"\bthey\b", re.I)
+
+
+def _they_moved(ctx: SentenceContext, origin: int | None) -> bool:
+    """ "They travelled by bus from A to B": "they" before the start, in its clause, is who the sentence before
+    was about (not "fled to B, where they live")."""
+    return origin is not None and _THEY.search(ctx.text, clause_start(ctx, origin), origin) is not None
+
+
+_CIVILIANS = re.compile(r"\b(?:families|civilians|residents|villagers|refugees|displaced(?:\s+people)?)\b", re.I)
+
+
+_ARMED = re.compile(r"\b(?:fighters|gunmen|militants|terrorists|rebels|insurgents|militiamen|troops|soldiers|units|"
+                    r"convoys?|columns?|tanks)\b", re.I)
+_SAYING = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:said|say|says|told|described|reported)\b", re.I)
+
+
+def _civilians_moved(ctx: SentenceContext, origin: int | None) -> bool:
+    """ "Hundreds of families fled from A to B": the movers the clause names before the start are civilians
+    (not "buses carrying fighters and their families", nor "Residents said a column had driven from A")."""
+    if origin is None:
+        return False
+    start = clause_start(ctx, origin)
+    return any(not _SAYING.match(ctx.text, m.end()) for m in _CIVILIANS.finditer(ctx.text, start, origin)) \
+        and not _ARMED.search(ctx.text, start, origin)
 
 
 def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None, told: int | None = None,
@@ -518,6 +546,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     if until is not None:   # "reinforcements arrived in Palmyra from Homs, warning that Daesh could ...": not Daesh
         usable = [a for a in usable if a.start < until or not _LATER_CLAUSE.search(ctx.text, until, a.start)]
     own = [a.actor for a in (movers or usable)]
+    if not own and _civilians_moved(ctx, origin):
+        return []   # "Families fled from A to B": no force moved
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
     if not own and not inherited and _THE_CONVOY.search(ctx.sentence.text):   # "A joint patrol ... The convoy had driven
         inherited = memory.last_actors.get(EventType.PATROL) or memory.last_actors.get(EventType.BUILDUP) or []   # from A"
@@ -525,7 +555,7 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         inherited = _holder_in_apposition(ctx, origin)
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
-    if not own and not inherited and _FORCES.search(ctx.sentence.text):
+    if not own and not inherited and (_FORCES.search(ctx.sentence.text) or _they_moved(ctx, origin)):
         inherited = previous_subject(memory)   # "Army units advanced on X. Fresh reinforcements moved from A to B."
     actors = unique_actors(own + inherited)
     if actors:
