@@ -320,3 +320,41 @@ def test_a_name_said_to_be_a_negotiator_is_a_person(gazetteer):
     ex = run("Buses left Talbiseh for Jarablus. \"We had no choice,\" said Fayez al-Ahmad, a negotiator from Talbiseh.",
              gazetteer)
     assert not any("Fayez" in s or "Feyaz" in p.name for p in ex.places for s in p.surfaces)
+
+
+@pytest.mark.parametrize("text", [
+    "The attack on al-Mabujah, a farming village some 24 kilometres east-northeast of Salamiyah, began at dawn.",
+    "Al-Mabujah lies about 24 km east-northeast of Salamiyah.",
+    "Mortar rounds hit Salamiyah, about 24 km west-southwest of al-Mabujah.",   # the anchor is the namesake
+])
+def test_the_distance_the_text_tells_chooses_between_namesakes(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert "sy-w-mabujah" in place_ids(ex) and "sy-w-al-mabujah" not in place_ids(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "The attack on al-Mabujah was repelled, and Salamiyah was calm.",   # no distance told
+    "The attack on al-Mabujah, some 400 km east of Salamiyah, was repelled.",   # no namesake that far
+])
+def test_without_a_distance_that_fits_the_first_choice_stays(gazetteer, text):
+    assert "sy-w-al-mabujah" in place_ids(run(text, gazetteer))
+
+
+def test_every_mention_of_the_name_follows_the_told_distance(gazetteer):
+    ex = run("Al-Mabujah, some 24 km east-northeast of Salamiyah, was attacked. Government forces retook al-Mabujah.",
+             gazetteer)
+    (c,) = [c for c in ex.claims if c.kind.value == "control"]
+    assert c.places == ("sy-w-mabujah",)
+
+
+@pytest.mark.parametrize("text", [
+    "HTS fighters captured Damascus on Sunday.",
+    "Fighters of HTS, who had just taken Damascus, reached Homs.",
+])
+def test_a_capital_that_is_taken_is_the_city(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert ("Damascus", "hts") in {(c.place_names[0], c.blocs[0]) for c in ex.claims if c.kind.value == "control"}
+
+
+def test_a_capital_that_speaks_stays_its_government(gazetteer):
+    assert "Damascus" not in place_names(run("Damascus said it had retaken Tadef.", gazetteer))

@@ -22,7 +22,7 @@ from geo.extract.interviews import answer_spans
 from geo.extract.locations import Loc, area_of, around_a_point, build_locs, representative
 from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
-from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions
+from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions, taken_place
 from geo.extract.routes import route_line
 from geo.extract.sentence import names_source, unique_actors
 from geo.extract.text import Sentence, sentences
@@ -78,7 +78,9 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     raw += find_pattern_mentions(text, raw, patterns.stopwords)
     placed = {(r.start, r.end) for r in raw}   # "the Barzeh district of northern Damascus": the city, not the government
     actors = [a for a in actors if (a.start, a.end) not in placed or not (
-        _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start) or _BORDER_WITH.search(text, max(0, a.start - 30), a.start))]
+        _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start)
+        or _BORDER_WITH.search(text, max(0, a.start - 30), a.start)
+        or (taken_place(text, a.start) and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
     raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
     actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
                                            and r.tier == "exact" for r in raw)]   # "the Damascus-Aleppo highway"

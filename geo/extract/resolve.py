@@ -22,11 +22,13 @@ from geo.distance import distance_km
 from geo.extract.actors import ActorMention
 from geo.extract.mentions import ADJECTIVE_ENDINGS, RawMention
 from geo.extract.patterns import Patterns
+from geo.extract.relative import relative_before
 from geo.gazetteer import Focus, Gazetteer
 from geo.gazetteer.fold import NAME_PARTS, fold_word
 from geo.model import Candidate, Place, PlaceType
 
-__all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "far_filter", "longer_names"]
+__all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "told_offsets", "far_filter",
+           "longer_names", "taken_place"]
 
 _RUN = re.compile(r"[A-Z][\w’'‘-]*(?:\s+(?:(?:al|el|bin|ibn|bint|abu)[-\s])?[A-Z][\w’'‘-]*)*")
 _NUMBER_NEAR = re.compile(r"^\s*\d|\d\s*$")
@@ -129,7 +131,7 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
         if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs) or (m.start, bare) in outlets:
             continue
         if _overlaps(span, [a for a in actor_spans if not _names_around(text, m, a)]) \
-                and not (span in actor_spans and _after_locative(text, m.start)
+                and not (span in actor_spans and (_after_locative(text, m.start) or taken_place(text, m.start))
                          and bare == m.end and not text[m.start:m.end].isupper()):
             continue   # "in Turkey" is a place; "in the SNA's operations room", "in the SDF" are not
         if _process(text, m, patterns) or _government(text, m, patterns) or _owner_of_actor(text, m, actor_spans):
@@ -183,6 +185,23 @@ _LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside)\s
                        r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*(?:,|and|,\s*and)\s+)?$")
 
 
+# "fighters who had just taken Damascus", "the fall of Damascus": the capital taken is the city, not its government
+_TAKEN_PLACE = re.compile(r"\b(?:captured|seized|took|taken|retook|retaken|entered|stormed|besieged|encircled|"
+                          r"overran|overrun|liberated|(?:fall|capture|recapture|seizure|siege|encirclement|liberation)"
+                          r"\s+of)\s+$", re.I)
+
+
+def taken_place(text: str, start: int) -> bool:
+    """True when the name at ``start`` is what a capture takes ("had just taken Damascus", "the fall of Kabul").
+
+    Examples
+    --------
+    >>> taken_place("HTS had just taken Damascus", 20), taken_place("Damascus said", 0)
+    (True, False)
+    """
+    return _TAKEN_PLACE.search(text, max(0, start - 30), start) is not None
+
+
 def _after_locative(text: str, start: int) -> bool:
     """True after "in", "at", "to", "from", "near"... (also "in Berlin and" before the second name),
     but not after "according to"."""
@@ -214,7 +233,47 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
                                 if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)
                                 and _near_any(r.place, ((centre.lat, centre.lon),) if centre else (), 600.0)))
     ranked = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=known[:8], radius_km=150.0))
-    return [_plausible(text, r, known, dateline) for r in ranked]   # a round-up's last region is judged too
+    return told_offsets(text, [_plausible(text, r, known, dateline) for r in ranked])   # a round-up's last region
+    #                                                                                      is judged too
+
+
+# Between a name and the distance told of it: "al-Mabujah, a farming village of about 3,000 people some",
+# "Kessab lies at the foot of the mountain, about"
+_TOLD_GAP = re.compile(r"(?:,|\s+(?:lies|lay|is|was|sits|sat|stands))(?:\s+[^.;:()\n]{0,100})?\s+")
+_TOLD_SLACK = 0.35   # a reporter's "about 24 km" is as the crow flies, rounded
+
+
+def _fits(a: Place, b: Place, told: float) -> bool:
+    return abs(distance_km(a.lat, a.lon, b.lat, b.lon) - told) <= max(5.0, _TOLD_SLACK * told)
+
+
+def told_offsets(text: str, resolved: list[Resolved]) -> list[Resolved]:
+    """Choose between namesakes with the distance the text tells: "al-Mabujah, a farming village some
+    24 kilometres east-northeast of Salamiyah" is the Mabujah 24 km from Salamiyah, not its namesake near
+    al-Bab; "Aqarib, 7 km west of al-Mabujah" picks Aqarib's the same way. Every mention of a name follows.
+
+    Examples
+    --------
+    >>> told_offsets("", [])
+    []
+    """
+    chosen: dict[str, Place] = {}
+    for i, r in enumerate(resolved):
+        for y in resolved[i + 1:i + 4]:
+            rel = relative_before(text, y.start) if y.start - r.end <= 160 else None
+            if rel is None or rel[0] != "offset" or not _TOLD_GAP.fullmatch(text, r.end, rel[1]):
+                continue
+            a, b = chosen.get(r.key, r.place), chosen.get(y.key, y.place)
+            if a is not None and b is not None and not _fits(a, b, rel[3]):
+                pairs = [(ca.place, cb.place) for ca in (r.candidates or ()) for cb in (y.candidates or ())
+                         if _fits(ca.place, cb.place, rel[3])]
+                if pairs:
+                    chosen[r.key], chosen[y.key] = pairs[0]
+            break
+    if not chosen:
+        return resolved
+    return [Resolved(r.start, r.end, r.surface, r.key, r.tier, chosen[r.key], r.candidates)
+            if r.key in chosen and r.place is not None and r.place is not chosen[r.key] else r for r in resolved]
 
 
 _SMALL_KM = 150.0   # a village or town named in a report lies near the report's other places
