@@ -1067,3 +1067,51 @@ def test_civilians_who_remain_in_a_place_do_not_hold_it(gazetteer):
 def test_security_restored_in_quotation_marks_to_a_place(gazetteer):
     ex = run('State television says the Syrian army has "restored security and stability" to Qarah.', gazetteer)
     assert {bloc for _, bloc in held_all(ex)} == {"syrian-government"}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("ISIS continues to hold Manbij.", ("Manbij", "isis")),
+    ("The SDF continued to control Tabqa through the winter.", ("Tabqa", "sdf")),
+    ("Opposition fighters say they have also taken Tadef.", ("Tadif", "opposition")),
+    ("The regime's March 2016 recapture of Palmyra created momentum.", ("Palmyra", "syrian-government")),
+    ("Turkey's capture of Afrin displaced thousands.", ("Afrin", "turkey")),
+])
+def test_holding_on_taking_too_and_a_capture_told_as_a_noun(gazetteer, text, held):
+    assert held in holders(run(text, gazetteer))
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow accepted a Turkish takeover of Tal Rifaat.",   # one that may come
+    "The SDF prevented the capture of Tabqa.",   # no possessive: not the SDF's capture
+])
+def test_a_capture_noun_without_its_taker_holds_nothing(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []
+
+
+def test_what_remains_or_stays_with_a_party_is_its(gazetteer):
+    ex = run("Under the plan, Hama would remain with the factions, while Homs stays with the government.", gazetteer)
+    assert holders(ex) >= {("Hama", "opposition"), ("Homs", "syrian-government")}
+    assert {c.modality.value for c in claims(ex, "control")} == {"possible"}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Darayya has been fully transferred to the control of Syrian government troops.",
+     {("Daraya", "syrian-government")}),
+    ("Jayroud, 8 km further to the north-northeast, was handed over to government forces on Sunday.",
+     {("Jayrud", "syrian-government")}),
+    ("Darayya and Moadamiyeh were handed over to government forces.",
+     {("Daraya", "syrian-government"), ("Moadamiyeh", "syrian-government")}),
+    ("Units advanced from Nawa to Tasil after Nawa itself was handed over to government forces last week.",
+     {("Nawa", "syrian-government")}),
+])
+def test_a_place_handed_over_in_the_passive_is_its_takers(gazetteer, text, held):
+    ex = run(text, gazetteer)
+    assert held <= held_all(ex)
+    assert {p for p, _ in held} <= {c.place_names[0] for c in events_of(ex, "handover")
+                                    if "syrian-government" in c.blocs}
+
+
+def test_people_handed_over_give_no_place(gazetteer):
+    ex = run("Russian police deployed in Daraa al-Balad, while fighters who rejected the deal were transferred to "
+             "the Turkish-held areas of northern Syria.", gazetteer)
+    assert ("Daraa al-Balad", "turkey") not in held_all(ex)

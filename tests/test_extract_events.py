@@ -1018,3 +1018,29 @@ def test_a_modal_after_a_list_of_places_makes_the_event_possible(gazetteer):
 def test_a_modal_in_the_next_clause_leaves_the_list_reported(gazetteer):
     ex = run("The Syrian army shelled Kobani, Manbij and Tal Rifaat, and Turkey could respond.", gazetteer)
     assert {c.modality.value for c in events_of(ex, "strike")} == {"reported"}
+
+
+def test_a_word_of_a_partys_capitalised_name_is_no_event(gazetteer):
+    ex = run("Fighters of the Military Operations Command entered Hama on Thursday.", gazetteer)
+    assert events_of(ex, "military_action") == []
+    ex = run("The Russian Centre for Reconciliation registered violations in Latakia.", gazetteer)
+    assert events_of(ex, "agreement") == []
+
+
+def test_the_lower_case_strikes_of_an_actor_name_stay_an_event(gazetteer):
+    ex = run("Russian air strikes hit Ariha on Monday.", gazetteer)
+    assert [c.place_names[0] for c in events_of(ex, "strike")] == ["Ariha"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The humanitarian corridors near Saraqib, set up by the Russian military, remain open.", "near Saraqib"),
+    ("The Syrian army opened a corridor near Tadef for civilians.", "near Tadef"),
+    ("The rebels in Darayya agreed to lay down their arms and leave the town.", "Daraya"),
+])
+def test_corridors_and_agreeing_to_leave_are_agreements(gazetteer, text, place):
+    assert place in [c.place_names[0] for c in events_of(run(text, gazetteer), "agreement")]
+
+
+def test_a_corridor_of_land_is_no_agreement(gazetteer):
+    assert events_of(run("The SDF holds a corridor of land between Tal Tamr and Hasakah.", gazetteer),
+                     "agreement") == []

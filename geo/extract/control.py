@@ -17,6 +17,7 @@ from geo.extract.sentence import (
     INCLUDING,
     INTO,
     PASSIVE_BEFORE,
+    PASSIVE_HANDED,
     SUBJECT_ASIDE,
     WOULD_HAND,
     Draft,
@@ -388,6 +389,8 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
               if (locs := locs_after(ctx, m.end(), max_gap=2))]
     found += [([loc], left) for loc in ctx.locs if not loc.locator
               and (left := _LEAVING_IT_TO.match(ctx.text, loc.end, ctx.sentence.end))]   # "A, leaving it to X"
+    found += [(chain(ctx.text, ctx.locs, loc), m) for loc in ctx.locs
+              if (m := PASSIVE_HANDED.match(ctx.text, loc.end, ctx.sentence.end)) and not loc.locator]
     for locs, to in found:
         takers = actors_listed_after(ctx, to.end(), max_gap=2) if to else []
         out.append(_control(ctx, locs, takers, "handed over"))
@@ -925,9 +928,11 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
                       r"(?:and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated|auxiliary|loyal)\s+[\w-]+\s+)?"   # "GoS forces and affiliated groups took over"
                       r"(?:(?:claims?\s+to\s+have|claimed\s+to\s+have|says\s+it\s+has|"   # "the SNA claims to have captured"
                       r"still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
-                      r"quickly|swiftly|reportedly|recently|effectively|"
+                      r"quickly|swiftly|reportedly|recently|effectively|(?:continues|continued|continue)\s+to|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*"
-                      r"[\"“]?(" + verbs + ")", re.I)   # army units "entered X
+                      r"(?:(?:['’]s\s+)?(?:(?:(?-i:[A-Z][a-z]+)|\d{4}|swift|rapid|quick|final|eventual|brief|recent|"
+                      r"sudden|full|complete|surprise)\s+){0,3}?(?=(?:re)?(?:capture|seizure|takeover)\s+of\b))?"
+                      r"[\"“]?(" + verbs + ")", re.I)   # army units "entered X; "X's March 2016 recapture of"
 
 
 _TOWNS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE})
@@ -1038,6 +1043,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         m = hold_verb.match(ctx.text[after:after + 60])
         if not m or (_BARE_PRESENT.fullmatch(m.group(1)) and ctx.modality(ctx.rel(after)) == Modality.POSSIBLE):
             continue   # "Russia would let the SNA enter Ayn Daqnah": a headline's present tense only when it is told
+        if _NOUN_OF.fullmatch(m.group(1)) and _A_BEFORE.search(ctx.text, max(0, group[0].start - 4), group[0].start):
+            continue   # "Moscow's acceptance of a Turkish takeover of Tal Rifaat": one that may come
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 30):group[0].start]
         relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed|dominated)\s+)?$", head, re.I) is not None \
@@ -1060,6 +1067,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _WITH = re.compile(r"\s*(?:it\s+|them\s+)?with\s+(?:the\s+)?", re.I)
+_NOUN_OF = re.compile(r"(?:re)?(?:capture|seizure|takeover)\s+of", re.I)
+_A_BEFORE = re.compile(r"\ban?\s+$", re.I)
 
 
 # "sources reported that the SNA captured X": "that" opens what is said, not a relative clause

@@ -25,6 +25,7 @@ from geo.extract.sentence import (
     both_told_before,
     clause_start,
     control_actor_spans,
+    handed_place,
     inside_any,
     is_speaker,
     previous_subject,
@@ -52,7 +53,8 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
             if ctx.patterns.event_stop_after.match(ctx.text[e:e + 15].lstrip()):
                 continue
             found.append(_Trigger(s, e, etype))
-    found = [t for t in found if not _object_noun(ctx, t) and not _people_taken(ctx, t)]
+    found = [t for t in found if not _object_noun(ctx, t) and not _people_taken(ctx, t)
+             and not _in_a_name(ctx, t)]
     found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t) else t for t in found]
     found = [t for t in found if not _movement_not_capture(ctx, t, found)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -89,6 +91,13 @@ def _people_taken(ctx: SentenceContext, t: _Trigger) -> bool:
     clause = clause_start(ctx, t.start)
     place_before = any(clause <= loc.start and loc.end <= t.start and not loc.locator for loc in ctx.locs)
     return bool(_TAKEN_AWAY.match(ctx.text, t.end)) or not (place_before or both_told_before(ctx))
+
+
+def _in_a_name(ctx: SentenceContext, t: _Trigger) -> bool:
+    """ "fighters of the Military Operations Command": a word of a party's capitalised name, not an operation
+    (unlike the lower-case "air strikes" of "Russian air strikes")."""
+    return t.start > ctx.sentence.start and ctx.text[t.start].isupper() \
+        and any(a.start <= t.start and t.end <= a.end for a in ctx.actors)
 
 
 def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
@@ -328,6 +337,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         found = [a for a in ctx.actors if ctx.sentence.start <= a.start < ctx.sentence.end
                  and _ORIGIN.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
                  and _HELD_SIDE.match(ctx.text, a.end)]
+    if not found and trig.type == EventType.HANDOVER:   # "Darayya was handed over to government troops": the takers
+        given = handed_place(ctx, trig.start - 90, trig.start)
+        found = actors_listed_after(ctx, given[1].end(), max_gap=2) if given and given[1].start() < trig.start else []
     if not found:
         found = [a for a in before if not is_speaker(ctx, a)] or before
     if not found:   # "while Turkish artillery deployed near X shelled Y": the clause's own actor
