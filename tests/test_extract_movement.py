@@ -710,3 +710,21 @@ def test_fighters_with_families_or_a_column_residents_saw_are_moved_by_a_force(g
 def test_whatever_came_from_a_town_to_another_moved(gazetteer):
     ex = run("On Monday more came from Tabqa to Maskanah along the river road.", gazetteer)
     assert routes_of(ex) == [(("Tabqa", "Maskanah"), ())]
+
+
+def test_reinforcements_rushed_to_a_town_from_another(gazetteer):
+    ex = run("Jabhat al-Nusra rushed reinforcements to Kafr Shams from Jasim on Friday.", gazetteer)
+    assert routes_of(ex) == [(("Jasim", "Kafr Shams"), ("hts",))]
+
+
+def test_a_move_that_ends_by_entering_a_town(gazetteer):
+    ex = run("SDF columns pushed south from Tal Hamis, clearing villages before entering al-Hawl.", gazetteer)
+    assert [names for names, _ in routes_of(ex)] == [("Tal Hamis", "al-Hol")]
+    ex = run("Lorries travelled from Azaz before entering the city along the Castello road.", gazetteer)
+    assert routes_of(ex) == []
+
+
+def test_the_parties_of_an_aside_on_the_start_are_not_the_movers(gazetteer):
+    ex = run("Columns moved from Tal Hamis, which the YPG took from ISIS in 2015, and from the countryside south of "
+             "Hasakah to al-Hawl.", gazetteer)
+    assert [blocs for names, blocs in routes_of(ex) if names[-1] == "al-Hol"] == [()]

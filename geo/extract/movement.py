@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, plain, same_place
 from geo.extract.sentence import (
     CARRYING,
@@ -500,6 +501,16 @@ def _civilians_moved(ctx: SentenceContext, origin: int | None) -> bool:
         and not _ARMED.search(ctx.text, start, origin)
 
 
+def _in_which_aside(ctx: SentenceContext, actor: ActorMention, origin: int | None) -> bool:
+    """ "Columns pushed south from A, which the YPG took from ISIS in 2015, and from B": the aside's parties
+    are not the movers."""
+    for m in _WHICH.finditer(ctx.text, ctx.sentence.start, origin if origin is not None else ctx.sentence.end):
+        close = ctx.text.find(",", m.end(), ctx.sentence.end)
+        if m.end() <= actor.start and (close < 0 or actor.end <= close):
+            return True
+    return False
+
+
 def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = None, told: int | None = None,
                   until: int | None = None) -> list[Actor]:
     """Who moves: the parties of the clause that tells the move, before the end it tells first (``told``:
@@ -514,6 +525,7 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     aside = _WHICH.search(ctx.text, origin, ctx.sentence.end) if origin is not None else None
     if aside is not None:   # "... to Rastan, rebel-held towns which regime aircraft have bombed": not the movers
         usable = [a for a in usable if a.start < aside.start()]
+    usable = [a for a in usable if not _in_which_aside(ctx, a, origin)]
     escorts = [a for m in _ESCORTED_BY.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
                for a in actors_listed_after(ctx, m.end(), max_gap=30)]
     escorts += [b for a in escorts if ctx.text[a.end - 2:a.end] in ("'s", "’s")   # "the interior ministry's General
