@@ -1115,3 +1115,8 @@ def test_people_handed_over_give_no_place(gazetteer):
     ex = run("Russian police deployed in Daraa al-Balad, while fighters who rejected the deal were transferred to "
              "the Turkish-held areas of northern Syria.", gazetteer)
     assert ("Daraa al-Balad", "turkey") not in held_all(ex)
+
+
+def test_taking_full_control_on_a_day_of_a_town(gazetteer):
+    ex = run("Islamic State fighters took full control on Thursday of Gharanij, a farming town.", gazetteer)
+    assert holders(ex) == {("Granij", "isis")}

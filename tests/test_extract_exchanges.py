@@ -552,7 +552,7 @@ def test_the_area_handed_over_is_the_base_just_named_near_a_town(gazetteer):
     ('"Russia sold Afrin to Erdogan for Abu al-Duhur," a Kurdish official told reporters.', ("Afrin", "Abu al-Duhur"),
      (("russia",), ("turkey",), ("turkey",), ("russia",)), "done", "claimed"),
     ("Kurdish officials accuse Moscow of selling Afrin to Turkey for the airbase of Abu al-Duhur.",
-     ("Afrin", "Abu al-Duhur"), (("russia",), ("turkey",), ("turkey",), ("russia",)), "done", "claimed"),
+     ("Afrin", "Abu al-Duhur airbase"), (("russia",), ("turkey",), ("turkey",), ("russia",)), "done", "claimed"),
     ("Russia would sell Tal Rifaat to Turkey for Saraqib.", ("Tal Rifaat", "Saraqib"),
      (("russia",), ("turkey",), ("turkey",), ("russia",)), "proposed", "possible"),
 ])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from _extract_helpers import run
+from _extract_helpers import place_names, run
 from geo.extract.mentions import find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import load_patterns
 
@@ -190,3 +190,19 @@ def test_a_name_part_alone_and_an_english_word_with_the_article(gazetteer, text,
     patterns = load_patterns()
     mentions = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, None, patterns.name_enders)
     assert (name in [text[m.start:m.end] for m in mentions]) is found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Clashes raged in the vicinity of the military airport of Deir ez-Zor.", "Deir ez-Zor airport"),
+    ("Russian vehicles drove east to the airport of Qamishli.", "Qamishli airport"),
+])
+def test_the_airport_of_a_town_is_the_airport_the_gazetteer_knows(gazetteer, text, name):
+    assert name in place_names(run(text, gazetteer))
+
+
+def test_a_town_without_a_known_airport_stays_the_town(gazetteer):
+    assert "Hama" in place_names(run("Rebels shelled the city of Hama.", gazetteer))
+
+
+def test_ghayn_written_g_meets_gh(gazetteer):
+    assert "Granij" in place_names(run("The jihadists shelled Gharanij, 36 km southeast of al-Mayadin.", gazetteer))

@@ -158,7 +158,8 @@ def _sale(ctx: SentenceContext, cue_start: int, cue_end: int) -> list[Draft]:
     to = _TO_BUYER.match(ctx.text, a.end, s.end)
     buyers = actors_listed_after(ctx, to.end(), max_gap=2) if to else []
     price = _FOR_PRICE.match(ctx.text, buyers[-1].end if buyers else a.end, s.end)
-    b = next((loc for loc in locs[1:] if price and loc.start == price.end()), None)
+    b = next((loc for loc in locs[1:] if price and loc.start <= price.end() < loc.end), None)   # "for the airbase
+    #                                                                                   of X", named as a whole
     if b is None:   # "sold wheat from Hasakah to Damascus for cash": no place in return
         return []
     sellers = _last_group(ctx, [x for x in ctx.actors if s.start <= x.start and x.end <= cue_start])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from geo.extract.dates import MONTH_ABBREV
 from geo.extract.text import NUMBER_WORD
-from geo.gazetteer.fold import ARTICLES, NAME_PARTS, skeleton, tokens
+from geo.gazetteer.fold import ARTICLES, NAME_PARTS, fold, skeleton, tokens
 
 __all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS"]
 
@@ -112,11 +112,32 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
                     or _first_part_only(text, toks, i, hit)):
             hit = None   # "11 km (7 miles) south of": a distance, though some place is called "7 Miles"; "on Aug. 11"
         if hit:
-            out.append(_with_article(text, hit))
+            hit = _facility_of(text, _with_article(text, hit), keys)
+            out.append(hit)
             i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
         else:
             i += 1
     return out
+
+
+# "the military airport of Deir ez-Zor", "the airbase of Kuweires": the facility, when the gazetteer knows it
+_FACILITY_OF = re.compile(r"(?<![\w-])(?:the\s+)?((?:military\s+)?(?:airport|air\s*base|airfield))\s+of\s+(?:the\s+)?"
+                          r"(?:(?:city|town)\s+of\s+)?$", re.I)
+_FACILITY_WORDS = ("{kind}", "military airport", "airport", "airbase", "air base", "military airbase")
+
+
+def _facility_of(text: str, m: RawMention, keys: frozenset[str]) -> RawMention:
+    """ "the military airport of Deir ez-Zor" is the place "Deir ez-Zor military airport" when the gazetteer
+    has it (not the city)."""
+    found = _FACILITY_OF.search(text, max(0, m.start - 40), m.start)
+    if found is None or m.tier != "exact":
+        return m
+    name = text[m.start:m.end]
+    for word in _FACILITY_WORDS:
+        key = fold(f"{name} {word.format(kind=found.group(1))}")
+        if key in keys:
+            return RawMention(found.start(), m.end, key, "exact")
+    return m
 
 
 # Any article form joined by a hyphen ("ash-Shughur"), or "al"/"el" before a space ("Al Bab"; not "at Tanf").

@@ -153,8 +153,13 @@ _PLACE_TYPE_WORD = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airport
 
 
 def _typed_place(text: str, m: RawMention, people: list[tuple[int, int]]) -> bool:
-    """ "the Abu al-Duhur airbase": a name that reads like a person's, followed by what kind of place it is."""
-    return any(m.start <= a and b < m.end and _PLACE_TYPE_WORD.match(text, b, m.end) for a, b in people)
+    """ "the Abu al-Duhur airbase", "the airbase of Abu al-Duhur": a name that reads like a person's, with what
+    kind of place it is."""
+    return any(m.start <= a and b < m.end and _PLACE_TYPE_WORD.match(text, b, m.end) for a, b in people) \
+        or _FACILITY_FIRST.match(text, m.start, m.end) is not None
+
+
+_FACILITY_FIRST = re.compile(r"(?:the\s+)?(?:military\s+)?(?:airport|air\s*base|airbase|airfield)\s+of\s", re.I)
 
 
 def _owner_of_actor(text: str, m: RawMention, actor_spans: list[tuple[int, int]]) -> bool:

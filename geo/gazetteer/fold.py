@@ -37,7 +37,7 @@ from functools import lru_cache
 
 __all__ = ["fold", "fold_word", "tokens", "skeleton", "plain_letters", "ARTICLES", "NAME_PARTS", "FOLD_VERSION"]
 
-FOLD_VERSION = 4
+FOLD_VERSION = 5
 """Bumped whenever a rule changes, so compiled indexes (whose keys are folded names) rebuild."""
 
 ARTICLES = frozenset({
@@ -205,7 +205,7 @@ def skeleton(key: str) -> str:
 
     Each word keeps its first letter and drops later vowels and the
     semi-vowels ``w``/``y``, so *Tronba*, *Turnbah* and *Tarnabah* all give
-    ``"trnb"``. Arabic-script keys are returned unchanged. Callers should
+    ``"trnb"``; ghayn's ``gh`` is ``g``. Arabic-script keys are returned unchanged. Callers should
     only trust skeletons of four or more letters.
 
     Examples
@@ -214,7 +214,9 @@ def skeleton(key: str) -> str:
     True
     >>> skeleton(fold("Saraqeb")) == skeleton(fold("Saraqib"))
     True
+    >>> skeleton(fold("Gharanij")) == skeleton(fold("Granij"))   # ghayn written "g" (Turkish, French maps)
+    True
     """
     if not key or _is_arabic(key):
         return key
-    return " ".join(_DOUBLE.sub(r"\1", _VOWELS.sub("", w)) for w in key.split(" "))
+    return " ".join(_DOUBLE.sub(r"\1", _VOWELS.sub("", w.replace("gh", "g"))) for w in key.split(" "))
