@@ -438,3 +438,21 @@ def test_the_militias_are_not_a_party_that_struck_militia_posts(gazetteer):
              "positions in al-Mayadin. Residents said the militias had evacuated houses in al-Mayadin.", gazetteer)
     evacuated = [c for c in ex.claims if c.kind.value == "event" and c.evidence.startswith("Residents")]
     assert evacuated and all(c.blocs == ("iran",) for c in evacuated)
+
+
+@pytest.mark.parametrize("text, bloc", [
+    ("The Islamic State organisation attacked Azaz. The factions pulled back. Four days later the organisation "
+     "recaptured al-Rai.", "isis"),   # the group named with the word, though the factions came after
+    ("ISIS fighters attacked Azaz. Four days later the group recaptured al-Rai.", "isis"),
+    ("Hezbollah's television said government troops and the group's fighters entered Zabadani.", "iran"),
+    ("Turkish-backed factions drove ISIS out of al-Bab, the largest town the group held.", "isis"),
+])
+def test_the_group_is_the_armed_group_named_last(reg, text, bloc):
+    at = max(text.rfind("the group"), text.rfind("the organisation"))
+    (ref,) = [a for a in find_actors(text, reg) if a.start == at]
+    assert ref.actor.bloc == bloc
+
+
+def test_the_group_names_no_state(reg):
+    text = "Syrian government forces shelled Ariha. The group said it would respond."
+    assert [a for a in find_actors(text, reg) if a.start == text.index("The group")] == []

@@ -378,7 +378,8 @@ def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[Act
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
                         r"(?:(?:advancing|attacking|invading|retreating|withdrawing|remaining|same|evacuated|departing|besieged)\s+)?"   # "fell to the advancing troops"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
-                        r"occupation|group|militants|terrorists|ministry)(?:(?<=occupation)\s+(?:army|forces))?\b"
+                        r"occupation|group|organi[sz]ation|militants|terrorists|ministry)"
+                        r"(?:(?<=occupation)\s+(?:army|forces))?\b"
                         r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
                         r"columns?|vehicles|tanks|patrols?|artillery|helicopters|"
                         r"officers|personnel)\b|-(?:held|controlled|run)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
@@ -396,6 +397,9 @@ _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back onl
 # "the militants", "the jihadists": the armed group named last (never a state's forces: "army units fought the
 # militants")
 _ARMED_GROUP_NOUNS = frozenset({"militant", "jihadist"})
+# "the group", "the organisation": the non-state armed group named last (Hezbollah as much as IS)
+_GROUP_NOUNS = frozenset({"group", "organisation", "organization"})
+_STATE_KINDS = frozenset({"government", "police", "air-force"})
 _ARMED_GROUP_BLOCS = frozenset({"isis", "hts", "opposition"})
 _ARMIES = frozenset({"army", "air force"})   # "the army", "the air force": a state's, told before or the theatre's
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
@@ -429,6 +433,11 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
         if not named and noun in _ARMED_GROUP_NOUNS:
             named = [a for a in pool if a.end <= m.start() and not a.adjective and m.start() - a.end < 400
                      and a.actor.bloc in _ARMED_GROUP_BLOCS]
+        if noun in _GROUP_NOUNS:
+            group = _group_meant(text, found, pool, m.start(), noun)
+            if group is not None:
+                extra.append(ActorMention(m.start(), m.end(), group))
+            continue
         if not named and noun in _ARMIES and registry_army is not None \
                 and not any(noun in text[a.start:a.end].casefold()
                             and (noun != "army" or a.actor.id in registry.the_army)
@@ -440,6 +449,21 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
             last = max(subjects or named, key=lambda a: a.end)
             extra.append(ActorMention(m.start(), m.end(), last.actor))
     return _short_names(text, sorted(found + extra, key=lambda a: a.start) if extra else found)
+
+
+def _group_meant(text: str, found: list[ActorMention], pool: list[ActorMention], at: int, noun: str) -> Actor | None:
+    """ "the group", "the organisation": the last group named with that word ("the Islamic State organisation ...
+    the organisation"), else the non-state armed group named last within 400 characters ("The US, which
+    designates HTS a terrorist organisation, was alarmed by the group's incursion"; "drove ISIS out of al-Bab,
+    the largest town the group held")."""
+    called = [a for a in found if a.end <= at and (text[a.start:a.end].casefold().endswith(" " + noun)
+                                                   or re.match(rf"\s+{noun}\b", text[a.end:a.end + 20], re.I))]
+    if called:
+        return max(called, key=lambda a: a.end).actor
+    armed = [a for a in pool if a.end <= at and not a.adjective and at - a.end < 400
+             and (a.actor.bloc in _ARMED_GROUP_BLOCS or a.actor.kind == "militia")
+             and a.actor.kind not in _STATE_KINDS]
+    return max(armed, key=lambda a: a.end).actor if armed else None
 
 
 # "the Military Council" after "the Manbij Military Council"; "the council" too. Army and forces need a
