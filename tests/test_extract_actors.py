@@ -456,3 +456,9 @@ def test_the_group_is_the_armed_group_named_last(reg, text, bloc):
 def test_the_group_names_no_state(reg):
     text = "Syrian government forces shelled Ariha. The group said it would respond."
     assert [a for a in find_actors(text, reg) if a.start == text.index("The group")] == []
+
+
+def test_the_group_is_no_state_named_with_the_word(reg):
+    text = "A loyalist group shelled Idlib. ISIS attacked Palmyra. The group said it would go on."
+    (ref,) = [a for a in find_actors(text, reg) if a.start == text.index("The group")]
+    assert ref.actor.bloc == "isis"

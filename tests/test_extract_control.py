@@ -1120,3 +1120,25 @@ def test_people_handed_over_give_no_place(gazetteer):
 def test_taking_full_control_on_a_day_of_a_town(gazetteer):
     ex = run("Islamic State fighters took full control on Thursday of Gharanij, a farming town.", gazetteer)
     assert holders(ex) == {("Granij", "isis")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The SAA's 90th Brigade continues to hold Madinat al-Baath and Khan Arnabah.",
+     {("Madinat al-Baath", "syrian-government"), ("Khan Arnabah", "syrian-government")}),
+    ("Turkey's Fourth Division holds Jarablus.", {("Jarabulus", "turkey")}),
+])
+def test_one_of_a_partys_units_holds_for_it(gazetteer, text, held):
+    assert held <= held_all(run(text, gazetteer))
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Haffah is again in army hands, Syrian officials said.",
+    "Al-Haffah remains under army control, Syrian officials said.",
+])
+def test_army_hands_and_army_control(gazetteer, text):
+    assert holders(run(text, gazetteer)) == {("al-Haffah", "syrian-government")}
+
+
+def test_army_positions_say_nothing_new_about_who_holds_a_town(gazetteer):
+    ex = run("Rebels overran several army checkpoints around Tafas, Syrian officials said.", gazetteer)
+    assert ("Tafas", "syrian-government") not in held_all(ex)

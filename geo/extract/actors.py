@@ -382,7 +382,8 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(?:(?<=occupation)\s+(?:army|forces))?\b"
                         r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
                         r"columns?|vehicles|tanks|patrols?|artillery|helicopters|"
-                        r"officers|personnel)\b|-(?:held|controlled|run)\b)|\b[Tt]he\s+(army)\b(?!\s+of\b)"
+                        r"officers|personnel|hands|control)\b|-(?:held|controlled|run)\b)"
+                        r"|\b[Tt]he\s+(army)\b(?!\s+of\b)"   # "in army hands", "under army control"
                         r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
                         #                                                                deployed in X"
@@ -456,8 +457,9 @@ def _group_meant(text: str, found: list[ActorMention], pool: list[ActorMention],
     the organisation"), else the non-state armed group named last within 400 characters ("The US, which
     designates HTS a terrorist organisation, was alarmed by the group's incursion"; "drove ISIS out of al-Bab,
     the largest town the group held")."""
-    called = [a for a in found if a.end <= at and (text[a.start:a.end].casefold().endswith(" " + noun)
-                                                   or re.match(rf"\s+{noun}\b", text[a.end:a.end + 20], re.I))]
+    called = [a for a in found if a.end <= at and a.actor.kind not in _STATE_KINDS
+              and (text[a.start:a.end].casefold().endswith(" " + noun)
+                   or re.match(rf"\s+{noun}\b", text[a.end:a.end + 20], re.I))]
     if called:
         return max(called, key=lambda a: a.end).actor
     armed = [a for a in pool if a.end <= at and not a.adjective and at - a.end < 400

@@ -916,10 +916,17 @@ def _until(ctx: SentenceContext, pos: int) -> bool:
     return _UNTIL.match(ctx.text, pos, ctx.sentence.end) is not None
 
 
+# "the SAA's 90th Brigade continues to hold", "Turkey's Fourth Division": one of the party's units
+_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh)"
+_ITS_UNIT = (rf"(?:(?:['’]s\s+(?:{_ORDINAL}\s+)?(?:[\w-]+\s+)?|\s*{_ORDINAL}\s+(?:[\w-]+\s+)?)"
+             r"(?:brigade|division|regiment|battalion|corps|legion|garrison)\s+)?")
+
+
 @lru_cache(maxsize=8)
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
     return re.compile(r"^\s*(?:\([A-Za-z]{2,8}\)\s*)?[)\"”]?\s*(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+                      rf"{_ITS_UNIT}"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
                       r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
                       r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|"
