@@ -791,3 +791,30 @@ def test_in_return_for_handing_over_posts_is_no_second_leg(gazetteer):
     ex = run("The Southern Operations Room struck a deal with army officers in Daraa under which they were allowed to "
              "leave towards Damascus in return for handing over their posts intact.", gazetteer)
     assert not claims(ex, "exchange")
+
+
+def test_in_return_a_party_would_pull_back_from_b(gazetteer):
+    ex = run("Notables proposed that the rebels hand Mleiha over to government forces, and that in return the "
+             "government forces would pull back from Deir al-Asafir and leave it to the rebels.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.modality.value == "possible"
+    assert [b for b in sides(x)[1]] == ["opposition"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kanaker would be handed to government forces, and in return government forces would stop their attacks on "
+    "Mazraat Beit Jinn and leave the Beit Jinn farms to the rebels.",   # the farms of a place
+    "Delegations discussed a Turkish proposal under which Ankara would accept the regime's control over Huraytan "
+    "and Anadan, in return for the regime forces withdrawing from the city of Saraqib and handing it back to the "
+    "factions.",   # a party's control over A
+])
+def test_who_receives_each_leg(gazetteer, text):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert sides(x) == (("syrian-government",), ("opposition",))
+
+
+def test_a_trade_claimed_to_be_reached_is_agreed(gazetteer):
+    ex = run("Rebel commanders have claimed that Ankara and Moscow reached a quiet trade: Turkey got Tal Rifaat "
+             "in return for Saraqib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert (x.details["status"], x.modality.value) == ("agreed", "claimed")
