@@ -462,3 +462,9 @@ def test_the_group_is_no_state_named_with_the_word(reg):
     text = "A loyalist group shelled Idlib. ISIS attacked Palmyra. The group said it would go on."
     (ref,) = [a for a in find_actors(text, reg) if a.start == text.index("The group")]
     assert ref.actor.bloc == "isis"
+
+
+@pytest.mark.parametrize("text", ["AOG mortar fire struck Madinat al-Baath.",
+                                  "Armed opposition groups shelled Khan Arnabah."])
+def test_the_aid_workers_name_for_the_armed_opposition(reg, text):
+    assert _blocs(text, reg)[:1] == ["opposition"]
