@@ -122,3 +122,25 @@ def test_claiming_that_marks_a_claim(gazetteer):
 ])
 def test_preparing_to_makes_only_its_own_clause_possible(gazetteer, text, etype, modality):
     assert [c.modality.value for c in events_of(run(text, gazetteer), etype)][:1] == [modality]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Aid partners assess that a government ground offensive towards Maarat al-Numan, supported by Russian air "
+     "power, is likely in the coming weeks.", "Maarat al-Numan"),
+    ("Rebel commanders vowed to press on towards Qardaha itself.", "Qardaha"),
+])
+def test_an_offensive_said_likely_or_vowed_is_possible(gazetteer, text, place):
+    assert [c.modality.value for c in events_of(run(text, gazetteer), "military_action")
+            if c.place_names[0] == place] == ["possible"]
+
+
+def test_a_likely_push_leaves_the_offensive_that_began_told(gazetteer):
+    ex = run("Government forces began an offensive on Kafr Nubl on Monday, and a push on Saraqib is likely.", gazetteer)
+    assert {c.place_names[0]: c.modality.value for c in events_of(ex, "military_action")} == \
+        {"Kafr Nabl": "reported", "Saraqib": "possible"}
+
+
+def test_a_likely_target_in_a_relative_clause_leaves_the_holder_told(gazetteer):
+    ex = run("Jinderes is still held by the YPG, as is the town of Maabatli, which analysts say is likely to be "
+             "the next target of the advance.", gazetteer)
+    assert "possible" not in {c.modality.value for c in claims(ex, "control")}

@@ -95,7 +95,24 @@ class SentenceContext:
         local = self.patterns.modality.get("possible_local")
         if local is not None and local.search(_clause_at(self.sentence.text, at)):
             return Modality.POSSIBLE
+        if at is not None and _predicated_possible(self.sentence.text, at):
+            return Modality.POSSIBLE
         return Modality.CLAIMED if self.cues["claimed"] or self.answered else Modality.REPORTED
+
+
+# "a government ground offensive towards A, supported by Russian air power, is likely in the coming weeks"
+_POSSIBLE_PREDICATE = re.compile(r"\b(?:is|are|seems?|appears?|looks?|remains?)\s+(?:\w+\s+)?"
+                                 r"(?:likely|possible|expected|imminent|probable)\b", re.I)
+_ANOTHER_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|began|begun|started|did|does|do|said|says|say|"
+                           r"which|who|where|that)\b"
+                           r"|,\s+(?:and|but|while|as)\s|;", re.I)
+
+
+def _predicated_possible(text: str, at: int) -> bool:
+    """The thing at ``at`` is the subject of "... is likely" / "... is expected" later in the sentence, with no
+    verb of its own between (not "The offensive on A began on Monday, and a push on B is likely")."""
+    m = _POSSIBLE_PREDICATE.search(text, at)
+    return m is not None and not _ANOTHER_VERB.search(text, at, m.start())
 
 
 _OPENS_QUOTE = re.compile(r"\s*[\"“]")
