@@ -144,3 +144,17 @@ def test_a_likely_target_in_a_relative_clause_leaves_the_holder_told(gazetteer):
     ex = run("Jinderes is still held by the YPG, as is the town of Maabatli, which analysts say is likely to be "
              "the next target of the advance.", gazetteer)
     assert "possible" not in {c.modality.value for c in claims(ex, "control")}
+
+
+def test_a_force_moved_to_a_place_builds_up_there(gazetteer):
+    ex = run("Several hundred Iranian-backed militiamen were moved from Damascus to al-Sanamayn.", gazetteer)
+    assert [(c.place_names, c.blocs) for c in events_of(ex, "buildup")] == [(("al-Sanamayn",), ("iran",))]
+
+
+@pytest.mark.parametrize("text", [
+    "Buses carrying rebel fighters left Douma for Jarabulus on Friday.",   # an evacuation
+    "ISIS fighters fled from al-Sukhnah towards al-Mayadin.",   # a flight
+    "Government troops moved from Hama to Morek and shelled the town.",   # an event there already
+])
+def test_evacuations_flights_and_told_events_are_no_buildup(gazetteer, text):
+    assert events_of(run(text, gazetteer), "buildup") == []

@@ -24,11 +24,14 @@ to"), else ``reported``.
 """
 from __future__ import annotations
 
+import re
+
 from geo.extract.control import note_occupier, passive_captures, read_control
 from geo.extract.events import read_events
 from geo.extract.exchanges import leg_receivers, read_exchange
 from geo.extract.movement import read_route
-from geo.model import Modality
+from geo.extract.locations import same_place
+from geo.model import EventType, Modality
 from geo.extract.sentence import (
     Draft,
     Memory,
@@ -49,13 +52,38 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     _complete_pending(ctx, memory)
     drafts = events
     if ctx.locs:   # control, moves and swaps all need a place of the sentence
-        drafts = read_control(ctx) + passive_captures(ctx, events) + events + read_route(ctx, memory) + \
+        routes = read_route(ctx, memory)
+        drafts = read_control(ctx) + passive_captures(ctx, events) + events + _arrivals(routes, events) + routes + \
             read_exchange(ctx, memory)
     elif both_told_before(ctx):   # "Both were taken by government forces": the places of the sentence before
         drafts = read_control(ctx) + events
     _note_holders(drafts, memory)
     memory.previous = ctx
     return drafts
+
+
+_NOT_ARRIVALS = frozenset({EventType.HANDOVER, EventType.AGREEMENT, EventType.BUILDUP, EventType.PATROL})
+# a force that moves: troops, units, columns, militiamen ... (not buses of evacuees, people who fled, a trade)
+_FORCE = re.compile(r"\b(?:troops|soldiers|units|columns?|convoys?|militiamen|militias|fighters|forces|tanks|"
+                    r"(?:armou?red|military)\s+vehicles|pick-?ups?|reinforcements|brigades?|battalions?)\b", re.I)
+_NO_FORCE = re.compile(r"\b(?:bus|buses|bussed|evacu\w*|fled|flee\w*|displaced|families|civilians|refugees|"
+                       r"trade|swap|deal|withdr\w*|retreat\w*|pulled|escorted|fell\s+back|falling\s+back|aid|"
+                       r"humanitarian|relief)\b", re.I)
+
+
+def _arrivals(routes: list[Draft], events: list[Draft]) -> list[Draft]:
+    """ "Militiamen were moved from Damascus to al-Sanamayn": a force that moves to a place builds up there,
+    unless the sentence tells an event there already or the move is an evacuation, a withdrawal, a deal or a
+    patrol."""
+    if any(e.event_type in _NOT_ARRIVALS for e in events) or (routes and _NO_FORCE.search(routes[0].sentence.text)):
+        return []
+    out = []
+    for r in routes:
+        dest = r.locs[-1]
+        if r.actors and r.event_type is None and _FORCE.search(r.sentence.text) \
+                and not any(same_place(dest, loc) for e in events for loc in e.locs):
+            out.append(Draft("event", r.sentence, [dest], r.actors, r.modality, EventType.BUILDUP, r.attribution))
+    return out
 
 
 def _note_holders(drafts: list[Draft], memory: Memory) -> None:
