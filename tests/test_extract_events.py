@@ -1044,3 +1044,16 @@ def test_corridors_and_agreeing_to_leave_are_agreements(gazetteer, text, place):
 def test_a_corridor_of_land_is_no_agreement(gazetteer):
     assert events_of(run("The SDF holds a corridor of land between Tal Tamr and Hasakah.", gazetteer),
                      "agreement") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Helicopters dropped barrel bombs on Saraqib.",
+    "Barrel bombs hit Saraqib on Monday, the Observatory said.",
+])
+def test_barrel_bombs_name_the_syrian_air_force(gazetteer, text):
+    assert [c.blocs for c in events_of(run(text, gazetteer), "strike")] == [("syrian-government",)]
+
+
+def test_air_strikes_a_party_names_stay_that_partys(gazetteer):
+    assert [c.blocs for c in events_of(run("Russian air strikes hit Ariha on Monday.", gazetteer), "strike")] == \
+        [("russia",)]

@@ -303,7 +303,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
                      and _TO_BEFORE.search(ctx.text, max(prev, a.start - 12), a.start)]
         usable = [a for a in usable if a not in receivers]
         before = [a for a in before if a not in receivers]
-    overlapping = [a for a in usable if a.start < trig.start < a.end]   # "Russian military" + "military action"
+    overlapping = [a for a in usable if a.start < trig.start < a.end   # "Russian military" + "military action"
+                   or (a.start, a.end) == (trig.start, trig.end)]   # "barrel bombs" name their force
     if overlapping:   # "Russian and Syrian air strikes": the parties coordinated with it too
         group = next((g for g in actor_groups(ctx) if overlapping[0] in g), overlapping)
         overlapping = [a for a in group if a in usable and a.end <= overlapping[0].end]
