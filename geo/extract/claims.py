@@ -29,7 +29,7 @@ import re
 from geo.extract.control import note_occupier, passive_captures, read_control
 from geo.extract.events import read_events
 from geo.extract.exchanges import leg_receivers, read_exchange
-from geo.extract.movement import read_route
+from geo.extract.movement import FORCES, read_route
 from geo.extract.locations import same_place
 from geo.model import EventType, Modality
 from geo.extract.sentence import (
@@ -63,9 +63,8 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
 
 
 _NOT_ARRIVALS = frozenset({EventType.HANDOVER, EventType.AGREEMENT, EventType.BUILDUP, EventType.PATROL})
-# a force that moves: troops, units, columns, militiamen ... (not buses of evacuees, people who fled, a trade)
-_FORCE = re.compile(r"\b(?:troops|soldiers|units|columns?|convoys?|militiamen|militias|fighters|forces|tanks|"
-                    r"(?:armou?red|military)\s+vehicles|pick-?ups?|reinforcements|brigades?|battalions?)\b", re.I)
+# a force that moves: the route words of FORCES and these (not buses of evacuees, people who fled, a trade)
+_MORE_FORCES = re.compile(r"\b(?:soldiers|militiamen|militias|forces|pick-?ups?|brigades?|battalions?)\b", re.I)
 _NO_FORCE = re.compile(r"\b(?:bus|buses|bussed|evacu\w*|fled|flee\w*|displaced|families|civilians|refugees|"
                        r"trade|swap|deal|withdr\w*|retreat\w*|pulled|escorted|fell\s+back|falling\s+back|aid|"
                        r"humanitarian|relief)\b", re.I)
@@ -75,13 +74,14 @@ def _arrivals(routes: list[Draft], events: list[Draft]) -> list[Draft]:
     """ "Militiamen were moved from Damascus to al-Sanamayn": a force that moves to a place builds up there,
     unless the sentence tells an event there already or the move is an evacuation, a withdrawal, a deal or a
     patrol."""
-    if any(e.event_type in _NOT_ARRIVALS for e in events) or (routes and _NO_FORCE.search(routes[0].sentence.text)):
+    text = routes[0].sentence.text if routes else ""   # every route of a sentence is told by that sentence
+    if not (FORCES.search(text) or _MORE_FORCES.search(text)) or _NO_FORCE.search(text) \
+            or any(e.event_type in _NOT_ARRIVALS for e in events):
         return []
     out = []
     for r in routes:
         dest = r.locs[-1]
-        if r.actors and r.event_type is None and _FORCE.search(r.sentence.text) \
-                and not any(same_place(dest, loc) for e in events for loc in e.locs):
+        if r.actors and r.event_type is None and not any(same_place(dest, loc) for e in events for loc in e.locs):
             out.append(Draft("event", r.sentence, [dest], r.actors, r.modality, EventType.BUILDUP, r.attribution))
     return out
 

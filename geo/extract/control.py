@@ -17,7 +17,6 @@ from geo.extract.sentence import (
     INCLUDING,
     INTO,
     PASSIVE_BEFORE,
-    PASSIVE_HANDED,
     SUBJECT_ASIDE,
     WOULD_HAND,
     Draft,
@@ -27,6 +26,7 @@ from geo.extract.sentence import (
     actors_listed_after,
     attribution_of,
     both_told_before,
+    handed_places,
     clause_start,
     is_speaker,
     locs_after,
@@ -389,8 +389,7 @@ def _handed_to(ctx: SentenceContext) -> list[Draft | None]:
               if (locs := locs_after(ctx, m.end(), max_gap=2))]
     found += [([loc], left) for loc in ctx.locs if not loc.locator
               and (left := _LEAVING_IT_TO.match(ctx.text, loc.end, ctx.sentence.end))]   # "A, leaving it to X"
-    found += [(chain(ctx.text, ctx.locs, loc), m) for loc in ctx.locs
-              if (m := PASSIVE_HANDED.match(ctx.text, loc.end, ctx.sentence.end)) and not loc.locator]
+    found += [(chain(ctx.text, ctx.locs, loc), m) for loc, m in handed_places(ctx)]   # "A was handed over to X"
     for locs, to in found:
         takers = actors_listed_after(ctx, to.end(), max_gap=2) if to else []
         out.append(_control(ctx, locs, takers, "handed over"))

@@ -25,7 +25,7 @@ from geo.extract.sentence import (
     both_told_before,
     clause_start,
     control_actor_spans,
-    handed_place,
+    handed_places,
     inside_any,
     is_speaker,
     previous_subject,
@@ -339,8 +339,8 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
                  and _ORIGIN.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
                  and _HELD_SIDE.match(ctx.text, a.end)]
     if not found and trig.type == EventType.HANDOVER:   # "Darayya was handed over to government troops": the takers
-        given = handed_place(ctx, trig.start - 90, trig.start)
-        found = actors_listed_after(ctx, given[1].end(), max_gap=2) if given and given[1].start() < trig.start else []
+        given = next((m for loc, m in handed_places(ctx) if trig.start - 90 <= loc.end <= trig.start), None)
+        found = actors_listed_after(ctx, given.end(), max_gap=2) if given and given.start() < trig.start else []
     if not found:
         found = [a for a in before if not is_speaker(ctx, a)] or before
     if not found:   # "while Turkish artillery deployed near X shelled Y": the clause's own actor

@@ -19,7 +19,7 @@ from geo.extract.dates import MONTH_ABBREV
 from geo.extract.text import NUMBER_WORD
 from geo.gazetteer.fold import ARTICLES, NAME_PARTS, fold, skeleton, tokens
 
-__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS"]
+__all__ = ["RawMention", "find_place_mentions", "find_pattern_mentions", "joined", "ADJECTIVE_ENDINGS", "FACILITY"]
 
 _MAX_WORDS = 6
 _BREAKS = frozenset(".,;:!?()[]\"“”\n/|")
@@ -121,8 +121,8 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
 
 
 # "the military airport of Deir ez-Zor", "the airbase of Kuweires": the facility, when the gazetteer knows it
-_FACILITY_OF = re.compile(r"(?<![\w-])(?:the\s+)?((?:military\s+)?(?:airport|air\s*base|airfield))\s+of\s+(?:the\s+)?"
-                          r"(?:(?:city|town)\s+of\s+)?$", re.I)
+FACILITY = r"(?:military\s+)?(?:airport|air\s*base|airfield)"   # the kind of place "the X of <town>" names
+_FACILITY_OF = re.compile(rf"(?<![\w-])(?:the\s+)?({FACILITY})\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _FACILITY_WORDS = ("{kind}", "military airport", "airport", "airbase", "air base", "military airbase")
 
 

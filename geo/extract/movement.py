@@ -27,7 +27,7 @@ from geo.extract.sentence import (
 )
 from geo.model import Actor, EventType
 
-__all__ = ["read_route"]
+__all__ = ["read_route", "FORCES"]
 
 
 def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
@@ -433,7 +433,10 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
 _EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|front|countryside|valley|coast|desert|belt|"
                      r"pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|running\s+)?$",
                      re.I)
-_FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|(?:armou?red|military)\s+vehicles|fighters)\b", re.I)
+# a force that moves ("reinforcements", "a column"), narrow enough that a move told with it and no party is the
+# previous subject's
+FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|(?:armou?red|military)\s+vehicles|"
+                    r"fighters)\b", re.I)
 _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(?!\s+(?:on|against)\b)|head(?:ed|ing)|drove|redeploy\w*|relocated|marched|advanced|withdrew|set\s+out|set\s+off|"
                        r"let\s+through|allowed\s+to\s+(?:continue|pass|leave|proceed)|proceeded|brought\s+up|"
                        r"travel(?:l?ed)?|escorted|transported|bus(?:s)?ed|reinforcements|buses|evacuees|families|"
@@ -567,7 +570,7 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         inherited = _holder_in_apposition(ctx, origin)
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
-    if not own and not inherited and (_FORCES.search(ctx.sentence.text) or _they_moved(ctx, origin)):
+    if not own and not inherited and (FORCES.search(ctx.sentence.text) or _they_moved(ctx, origin)):
         inherited = previous_subject(memory)   # "Army units advanced on X. Fresh reinforcements moved from A to B."
     actors = unique_actors(own + inherited)
     if actors:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from geo.distance import distance_km
 from geo.extract.actors import ActorMention
-from geo.extract.mentions import ADJECTIVE_ENDINGS, RawMention
+from geo.extract.mentions import ADJECTIVE_ENDINGS, FACILITY, RawMention
 from geo.extract.patterns import Patterns
 from geo.extract.relative import relative_before
 from geo.gazetteer import Focus, Gazetteer
@@ -159,7 +159,7 @@ def _typed_place(text: str, m: RawMention, people: list[tuple[int, int]]) -> boo
         or _FACILITY_FIRST.match(text, m.start, m.end) is not None
 
 
-_FACILITY_FIRST = re.compile(r"(?:the\s+)?(?:military\s+)?(?:airport|air\s*base|airbase|airfield)\s+of\s", re.I)
+_FACILITY_FIRST = re.compile(rf"(?:the\s+)?{FACILITY}\s+of\s", re.I)   # a mention that _facility_of widened
 
 
 def _owner_of_actor(text: str, m: RawMention, actor_spans: list[tuple[int, int]]) -> bool:

@@ -15,7 +15,7 @@ from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO",
-    "PASSIVE_BEFORE", "PASSIVE_HANDED", "WOULD_HAND", "handed_place",
+    "PASSIVE_BEFORE", "WOULD_HAND", "handed_places",
     "actor_groups", "actors_listed_after", "both_told_before",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors",
@@ -172,22 +172,18 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
 
 # "Darayya has been fully transferred to the control of government troops", "A and B were handed over to X",
 # "Jayroud, 8 km further north, was handed over to X", "Nawa itself was handed over": a place right before the verb
-PASSIVE_HANDED = re.compile(r"(?:\s*,[^,;.]{1,70},)?\s+(?:itself\s+|themselves\s+)?(?:(?:has|have|had)\s+)?"
-                            r"(?:(?:also|then|later|finally|officially|formally|now)\s+)?"
-                            r"(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:handed(?:\s+over|\s+back)?|transferred|"
-                            r"returned|surrendered|delivered|ceded)\s+(?:back\s+)?to\s+(?:the\s+)?"
-                            r"(?:(?:full\s+|complete\s+)?control\s+of\s+(?:the\s+)?)?", re.I)
+_PASSIVE_HANDED = re.compile(r"(?:\s*,[^,;.]{1,70},)?\s+(?:itself\s+|themselves\s+)?(?:(?:has|have|had)\s+)?"
+                             r"(?:(?:also|then|later|finally|officially|formally|now)\s+)?"
+                             r"(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:handed(?:\s+over|\s+back)?|transferred|"
+                             r"returned|surrendered|delivered|ceded)\s+(?:back\s+)?to\s+(?:the\s+)?"
+                             r"(?:(?:full\s+|complete\s+)?control\s+of\s+(?:the\s+)?)?", re.I)
 
 
-def handed_place(ctx: SentenceContext, pos: int, end: int) -> tuple[Loc, re.Match[str]] | None:
-    """The place a passive handover between ``pos`` and ``end`` gives ("A was handed over to X"), with the
-    match whose end is where the takers are named; None for people handed over ("fighters were transferred
-    to B")."""
-    for loc in ctx.locs:
-        m = PASSIVE_HANDED.match(ctx.text, loc.end, ctx.sentence.end) if pos <= loc.end <= end else None
-        if m is not None and not loc.locator:
-            return loc, m
-    return None
+def handed_places(ctx: SentenceContext) -> list[tuple[Loc, re.Match[str]]]:
+    """Each place a passive handover gives ("A was handed over to X"), with the match whose end is where the
+    takers are named; none for people handed over ("fighters were transferred to B")."""
+    return [(loc, m) for loc in ctx.locs if not loc.locator
+            and (m := _PASSIVE_HANDED.match(ctx.text, loc.end, ctx.sentence.end)) is not None]
 
 
 _CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before|as)\s", re.I)
