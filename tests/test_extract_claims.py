@@ -158,3 +158,57 @@ def test_a_force_moved_to_a_place_builds_up_there(gazetteer):
 ])
 def test_evacuations_flights_and_told_events_are_no_buildup(gazetteer, text):
     assert events_of(run(text, gazetteer), "buildup") == []
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("The Syrian army will continue its operations against the terrorists in the Daraa countryside.", "military_action",
+     "possible"),
+    ("Government forces will try to push north into the Ghab plain.", "military_action", "possible"),
+    ("The Syrian army was preparing an operation to retake Tafas.", "military_action", "possible"),
+    ('The Islamic State is preparing a "wide offensive" on al-Yarubiyah.', "military_action", "possible"),
+    ("The Syrian army carried out a redeployment to prepare a counter-attack near Tafas.", "buildup", "reported"),
+    ("Rebels moved units to Kabani, in case government forces try to storm the hills of Kabani.", "military_action",
+     "possible"),
+])
+def test_a_plan_or_a_preparation_is_possible(gazetteer, text, etype, modality):
+    """Not "will not push", not a bare "to prepare a counter-attack" after a deed."""
+    assert [c.modality.value for c in events_of(run(text, gazetteer), etype)][:1] == [modality]
+
+
+def test_a_capture_stays_told_when_a_later_verb_phrase_announces_more(gazetteer):
+    ex = run("The Syrian National Army seized Tal Rifaat on December 2 and has announced that it will continue "
+             "operations toward Manbij.", gazetteer)
+    assert [c.modality.value for c in events_of(ex, "capture")] == ["claimed"]   # "announced" attributes it
+    assert {c.modality.value for c in claims(ex, "control")} == {"claimed"}
+
+
+def test_a_place_in_a_later_verb_phrase_takes_that_phrase_s_modality(gazetteer):
+    ex = run("A convoy of government reinforcements set off from Hama and was expected to reach Morek.", gazetteer)
+    assert {c.place_names[0]: c.modality.value for c in events_of(ex, "buildup")}.get("Morek") == "possible"
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey may attack SDF-held Manbij.",
+    "The buses will continue into opposition-held Idlib.",
+    "The Syrian army would now turn to the rebel-held districts of Homs.",
+])
+def test_who_holds_a_place_named_with_an_adjective_is_taken_as_given(gazetteer, text):
+    assert [c.modality.value for c in claims(run(text, gazetteer), "control")][:1] == ["reported"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels moved units from Ariha to Kabani, in case the regime tries to storm the hills.",
+    "Rebels moved units from Ariha to Kabani, and the regime may try to storm the hills.",
+])
+def test_a_move_is_told_even_when_the_next_clause_says_what_may_come(gazetteer, text):
+    assert [c.modality.value for c in claims(run(text, gazetteer), "route")] == ["reported"]
+
+
+def test_a_move_a_modal_governs_is_possible(gazetteer):
+    ex = run("Convoys will leave Ariha for Kabani, and the regime has massed troops.", gazetteer)
+    assert [c.modality.value for c in claims(ex, "route")] == ["possible"]
+
+
+def test_will_not_is_no_plan(gazetteer):
+    ex = run("HTS says it will not target Sheikh Maqsoud, which remains under SDF control.", gazetteer)
+    assert {c.modality.value for c in claims(ex, "control")} == {"claimed"}

@@ -81,6 +81,11 @@ _ASIDE = re.compile(r"\)?(?:\s+(?:air\s*base|airbase|base|airport|town|village|c
 
 
 
+# "Turkey may attack SDF-held Manbij", "they will continue into opposition-held Idlib": who holds a place named
+# with an adjective is taken as given, whatever the sentence says may happen to it
+_AS_GIVEN = frozenset({"-held", "-controlled", "-run", "-dominated", "-administered", "party town"})
+
+
 def _control(ctx: SentenceContext, locs: list[Loc], actors: list[ActorMention], cue: str) -> Draft | None:
     if not actors:
         return None
@@ -92,7 +97,8 @@ def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue:
     locs = [plain(loc) for loc in locs if not whole_country(loc)]   # a report never maps who holds all of a country
     if not locs or not actors:
         return None
-    modality = ctx.modality(ctx.rel(max(max(loc.start for loc in locs), at)))
+    at = ctx.rel(max(max(loc.start for loc in locs), at))   # "SNA seized A and has said it will push on": A is held
+    modality = ctx.stated_modality() if cue in _AS_GIVEN else ctx.modality(at, verb_phrase=True)
     return Draft("control", ctx.sentence, locs, unique_actors(actors), modality,
                  attribution=attribution_of(ctx), extra={"cue": cue})
 

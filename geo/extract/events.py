@@ -28,6 +28,7 @@ from geo.extract.sentence import (
     handed_places,
     inside_any,
     is_speaker,
+    later_verb_phrase,
     previous_subject,
     subject_group,
     unique_actors,
@@ -562,7 +563,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if not locs or not (actors or targets) or (swap and trig.type == EventType.HANDOVER):
             continue
         shared = locs
-        modality = Modality.CLAIMED if blame else ctx.modality(ctx.rel(trig.start))
+        modality = Modality.CLAIMED if blame else _event_modality(ctx, trig, locs)
         drafts.append(Draft("event", ctx.sentence, locs, actors + targets, modality, trig.type,
                             blame[1] if blame else attribution_of(ctx), extra))
         if not actors and trig.type in _CLAIMABLE:
@@ -571,6 +572,17 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             stated = bool(named) or any(m.actor in actors and m.actor not in targets for m in ctx.actors)
             memory.blamable = None if blame else (drafts[-1], stated, True)
     return drafts
+
+
+def _event_modality(ctx: SentenceContext, trig: _Trigger, locs: list[Loc]) -> Modality:
+    """The modality at the event's word, in its own verb phrase ("A seized B and has announced it will push on":
+    the capture is told, the push may be), or at its place when a later verb phrase tells that ("the convoy set off
+    from A and was expected to reach B": the build-up at B may be)."""
+    at = ctx.rel(trig.start)
+    later = ctx.rel(locs[0].start)
+    if later > at and later_verb_phrase(ctx.sentence.text, at, later):
+        at = later
+    return ctx.modality(at, verb_phrase=True)
 
 
 def _deal_places(own: list[list[Loc]], i: int) -> list[Loc]:

@@ -446,8 +446,9 @@ _MOVEMENT = re.compile(r"\b(?:patrol\w*|convoys?|columns?|moved|mov(?:e|es|ing)(
 
 
 def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) -> Draft:
-    s = ctx.sentence
-    return Draft("route", s, [plain(origin), plain(dest)], actors, ctx.modality(),
+    s = ctx.sentence   # "units moved from A to B, in case the regime attacks": the move is told, the attack may be
+    modality = ctx.modality(ctx.rel(min(origin.start, dest.start)), verb_phrase=True)
+    return Draft("route", s, [plain(origin), plain(dest)], actors, modality,
                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
 
 

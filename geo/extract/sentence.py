@@ -15,7 +15,7 @@ from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO",
-    "PASSIVE_BEFORE", "WOULD_HAND", "handed_places",
+    "PASSIVE_BEFORE", "WOULD_HAND", "handed_places", "later_verb_phrase",
     "actor_groups", "actors_listed_after", "both_told_before",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors",
@@ -75,28 +75,37 @@ class SentenceContext:
     def rel(self, pos: int) -> int:
         return pos - self.sentence.start
 
-    def modality(self, at: int | None = None) -> Modality:
+    def modality(self, at: int | None = None, verb_phrase: bool = False) -> Modality:
         """possible > claimed > reported, by the cues found in the sentence.
 
         With ``at`` (an offset in the sentence), a noun cue ("the proposal") only
         counts in the clause that holds ``at``, and a verb or modal cue ("may", "does
         not rule out", "expects") only before the end of that clause: "X is held by Y,
         and Z said it would not withdraw" states the control. "said" and "according
-        to" count for the whole sentence. Cues are searched once per sentence.
+        to" count for the whole sentence. Cues are searched once per sentence. With ``verb_phrase``, a second verb
+        phrase ("A seized B and has announced it will push on") ends the clause too.
         """
         if "possible" not in self.cues:
             mod = self.patterns.modality
             self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
             self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text)) or _quoted_on(self)
             self.cues["all_possible"] = bool(_ALL_POSSIBLE.search(self.sentence.text))
-        if self.cues["possible"] and (at is None or self.cues["possible"][0] < _clause_end(self.sentence.text, at)
-                                      or self.cues["all_possible"]):
+        cues = self.cues["possible"]
+        if cues and (at is None or self.cues["all_possible"]
+                     or cues[0] < _clause_end(self.sentence.text, at, verb_phrase)):
             return Modality.POSSIBLE
         local = self.patterns.modality.get("possible_local")
         if local is not None and local.search(_clause_at(self.sentence.text, at)):
             return Modality.POSSIBLE
         if at is not None and _predicated_possible(self.sentence.text, at):
             return Modality.POSSIBLE
+        return self.stated_modality()
+
+    def stated_modality(self) -> Modality:
+        """``claimed`` when the sentence is attributed (or an interview's answer), else ``reported``: the modality of
+        what the sentence takes as given, such as "the SDF-held town" in "Turkey may attack the SDF-held town"."""
+        if "claimed" not in self.cues:
+            self.modality()
         return Modality.CLAIMED if self.cues["claimed"] or self.answered else Modality.REPORTED
 
 
@@ -193,11 +202,17 @@ _CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before
 _AND_VERB = re.compile(r"\sand\s(?=(?:is|are|was|were|has|have|had)\s)", re.I)
 
 
-def _clause_end(text: str, at: int) -> int:
+def later_verb_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a second verb phrase ("... and was expected to ...") starts between two offsets of a sentence."""
+    return _AND_VERB.search(text, start, end) is not None
+
+
+def _clause_end(text: str, at: int, verb_phrase: bool = False) -> int:
     """Where the clause holding ``at`` ends; an aside between commas ("Kobani, the Kurdish-majority town 59 km
-    north of the dam, may be targeted") does not end it."""
+    north of the dam, may be targeted") does not end it, a second verb phrase does with ``verb_phrase``."""
     skip = -1
-    for m in _CLAUSE.finditer(text):
+    ends = [*_CLAUSE.finditer(text), *_AND_VERB.finditer(text)] if verb_phrase else _CLAUSE.finditer(text)
+    for m in sorted(ends, key=lambda m: m.start()):
         if m.start() < max(at, skip):
             continue
         aside = _ASIDE.match(text, m.start()) or _NAME_IN_LIST.match(text, m.start())
