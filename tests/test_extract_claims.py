@@ -212,3 +212,9 @@ def test_a_move_a_modal_governs_is_possible(gazetteer):
 def test_will_not_is_no_plan(gazetteer):
     ex = run("HTS says it will not target Sheikh Maqsoud, which remains under SDF control.", gazetteer)
     assert {c.modality.value for c in claims(ex, "control")} == {"claimed"}
+
+
+def test_renewed_threats_of_an_operation_are_possible(gazetteer):
+    ex = run("Turkish officials renewed threats this week of a ground operation against Tal Rifaat and Manbij.",
+             gazetteer)
+    assert {c.modality.value for c in events_of(ex, "military_action")} == {"possible"}

@@ -1057,3 +1057,29 @@ def test_barrel_bombs_name_the_syrian_air_force(gazetteer, text):
 def test_air_strikes_a_party_names_stay_that_partys(gazetteer):
     assert [c.blocs for c in events_of(run("Russian air strikes hit Ariha on Monday.", gazetteer), "strike")] == \
         [("russia",)]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Government forces withdrew from Morek to Hama.", ["Morek"]),
+    ("Rebel fighters retreated from Kafr Zita towards the town of Khan Shaykhun.", ["Kafr Zita"]),
+    ("Government forces withdrew towards Hama.", ["Hama"]),   # where they left is not told: where they went
+])
+def test_a_withdrawal_happens_where_the_force_leaves(gazetteer, text, places):
+    assert [c.place_names[0] for c in events_of(run(text, gazetteer), "handover")] == places
+
+
+def test_a_handover_to_a_party_still_names_the_place(gazetteer):
+    ex = run("The SDF handed over Tabqa to government forces.", gazetteer)
+    assert [c.place_names[0] for c in events_of(ex, "handover")] == ["Tabqa"]
+
+
+@pytest.mark.parametrize("text, blocs, place_name", [
+    ("Kurdish-led forces moved into Deir Hafer after government troops pulled out.", ("sdf",), "Deir Hafer"),
+    ("Israeli forces moved into the town of Quneitra.", ("israel",), "Quneitra"),
+])
+def test_moving_into_a_named_place_is_a_build_up(gazetteer, text, blocs, place_name):
+    assert [(c.blocs, c.place_names[0]) for c in events_of(run(text, gazetteer), "buildup")] == [(blocs, place_name)]
+
+
+def test_families_moving_into_a_town_are_no_build_up(gazetteer):
+    assert events_of(run("Thousands of displaced families moved into Deir Hafer.", gazetteer), "buildup") == []

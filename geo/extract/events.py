@@ -183,6 +183,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     rel = _RELATIVE_CLAUSE.search(ctx.text, trig.end, nxt)
     nxt = rel.start() if rel else nxt   # "towards Jisr al-Shughur, which sits on the road linking Latakia with Aleppo"
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
+    if _WITHDRAWAL.fullmatch(ctx.text, trig.start, trig.end):   # "withdrew from A to B": A ("pulled out towards B":
+        after = _split_destinations(ctx.text, after)[1] or after   # B, for want of where they left)
     if after and not ctx.text.startswith("fell", trig.start):   # "X fell to Y during the campaign on Z": X fell
         return _drop_containers(ctx.text, after)
     before = [loc for loc in usable if loc.end <= trig.start]
@@ -192,6 +194,27 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     own = [loc for loc in before if loc.start >= prev]
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
+
+
+# A withdrawal happens where the force leaves, not where it goes ("withdrew from Morek to Hama": Morek)
+_WITHDRAWAL = re.compile(r"withdr\w*|pull\w*\s+(?:back|out)|retreat\w*|fell\s+back|falling\s+back", re.I)
+_DESTINATION = re.compile(r"\b(?:to|towards?|into|for|in\s+the\s+direction\s+of)\s+(?:the\s+)?"
+                          r"(?:(?:outskirts|edges?|city|town|village|area|countryside)\s+of\s+(?:the\s+)?)?"
+                          r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
+
+
+_DESTINATION_ASIDE = re.compile(r"\s*,\s*(?:(?:less|more)\s+than\s+|about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?")
+
+
+def _split_destinations(text: str, locs: list[Loc]) -> tuple[list[Loc], list[Loc]]:
+    """(where a withdrawal goes, the other places): "withdrawn to Tell Halaf, less than four kilometres south-west
+    of the town": both places tell where it went."""
+    gone: list[Loc] = []
+    for loc in locs:
+        if _DESTINATION.search(text, max(0, loc.start - 40), loc.start) or (
+                gone and _DESTINATION_ASIDE.fullmatch(text, gone[-1].end, loc.start)):
+            gone.append(loc)
+    return gone, [loc for loc in locs if loc not in gone]
 
 
 _OBJECT_CLAUSE = re.compile(
