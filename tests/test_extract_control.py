@@ -1142,3 +1142,34 @@ def test_army_hands_and_army_control(gazetteer, text):
 def test_army_positions_say_nothing_new_about_who_holds_a_town(gazetteer):
     ex = run("Rebels overran several army checkpoints around Tafas, Syrian officials said.", gazetteer)
     assert ("Tafas", "syrian-government") not in held_all(ex)
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Government forces hold the mountain line overlooking the plain from the west, including Salinfah, "
+     "8 km west-northwest of Farikah, and Jawbat Burghal.", {"Slinfah", "Jawbat Burghāl"}),
+    ("The SDF controls the northern countryside, including Tal Tamr and Ain Issa.", {"Tal Tamr", "Ain Issa"}),
+])
+def test_the_places_an_area_held_includes_are_held(gazetteer, text, held):
+    assert {c.place_names[0] for c in claims(run(text, gazetteer), "control")} >= held
+
+
+@pytest.mark.parametrize("text, bloc", [
+    ("Government forces and local Alawite militias hold Salinfah.", "syrian-government"),
+    ("The SDF and allied Arab tribesmen seized Tal Tamr.", "sdf"),
+])
+def test_unnamed_partners_between_a_party_and_its_verb(gazetteer, text, bloc):
+    assert {c.blocs for c in claims(run(text, gazetteer), "control")} == {(bloc,)}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The western bank from al-Mayadin through al-Asharah down to Albu Kamal is now under the control of the regime.",
+     {"al-Mayadin", "al-Ashara", "Albu Kamal"}),
+    ("The western bank from al-Asharah down to Albu Kamal is under government control.", {"al-Ashara", "Albu Kamal"}),
+])
+def test_a_stretch_from_a_through_b_to_c_is_held_all_along(gazetteer, text, held):
+    assert {c.place_names[0] for c in claims(run(text, gazetteer), "control")} == held
+
+
+def test_a_road_from_a_town_does_not_make_the_town_held(gazetteer):
+    ex = run("The road from Hama to Aleppo is under government control.", gazetteer)
+    assert "Hama" not in {c.place_names[0] for c in claims(ex, "control")}

@@ -202,6 +202,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 anchor = last   # "in the shadow of al-Qabu, an Alawite village that stayed in government hands"
             locs = [_which_town(ctx, x) if x is anchor else x
                     for x in chain(ctx.text, ctx.locs, anchor)] if anchor else []
+            locs += [x for x in _range_start(ctx, anchor, s.start + m.start()) if x not in locs]
             locs += locs_after(ctx, also.end(), max_gap=2) if also else []
         out.append(_control(ctx, locs, actors, "under control"))
     out += _held_adjective(ctx)
@@ -682,6 +683,10 @@ def _extent_places(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:
 _RANGE_TO = re.compile(r"\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:down|up|east|west|north|south)\w*\s+)?"
                        r"to\s+(?:the\s+)?(?:(?:town|city|village|border)\s+(?:of\s+|at\s+)?)?", re.I)
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+_ROAD_FROM = re.compile(r"\b(?:road|highway|motorway|route|roads)\s+from\s+(?:the\s+)?"
+                        r"(?:(?:town|city|village)\s+of\s+)?$", re.I)
+_RANGE_VIA = re.compile(r"\b(?:through|via|past)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+_RANGE_STEP = re.compile(r"\s+(?:through|via|past)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.I)
 
 
 def _range_start(ctx: SentenceContext, anchor: Loc | None, held_at: int) -> list[Loc]:
@@ -690,10 +695,20 @@ def _range_start(ctx: SentenceContext, anchor: Loc | None, held_at: int) -> list
     if anchor is None or "," in ctx.text[anchor.end:held_at]:
         return []
     start = _loc_before(ctx, anchor.start)
-    if start is None or start.precision != 1 or not _RANGE_TO.fullmatch(ctx.text, start.end, anchor.start) \
-            or not _RANGE_FROM.search(ctx.text, max(ctx.sentence.start, start.start - 30), start.start):
+    if start is None or start.precision != 1 or not _RANGE_TO.fullmatch(ctx.text, start.end, anchor.start):
         return []
-    return [start]
+    passed: list[Loc] = []   # "from al-Mayadin through al-Asharah down to Albu Kamal"
+    while start is not None and start.precision == 1 and _RANGE_VIA.search(
+            ctx.text, max(ctx.sentence.start, start.start - 30), start.start):
+        passed.append(start)
+        start = _loc_before(ctx, start.start)
+        if start is not None and not _RANGE_STEP.fullmatch(ctx.text, start.end, passed[-1].start):
+            start = None
+    if start is None or start.precision != 1 or \
+            not _RANGE_FROM.search(ctx.text, max(ctx.sentence.start, start.start - 30), start.start) or \
+            _ROAD_FROM.search(ctx.text, max(ctx.sentence.start, start.start - 40), start.start):
+        return []   # "the road from Hama to Aleppo is under government control": the road, not the towns
+    return [start, *passed[::-1]]
 
 
 def _subject_loc(ctx: SentenceContext) -> Loc | None:
@@ -937,7 +952,9 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
                       r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|"
                       r"air\s+power|air\s+support|warplanes|jets|aircraft|artillery)\s+){0,2}"   # "Islamic State group
 #                                                                                       jihadists have seized"
-                      r"(?:and\s+(?:its\s+|their\s+)?(?:allied|affiliated|associated|auxiliary|loyal)\s+[\w-]+\s+)?"   # "GoS forces and affiliated groups took over"
+                      r"(?:and\s+(?:its\s+|their\s+)?(?:(?:allied|affiliated|associated|auxiliary|loyal)\s+[\w-]+"
+                      r"|(?:[\w-]+\s+){1,2}?(?:militias|militiamen|fighters|groups|factions|tribesmen|gunmen))\s+)?"
+                      #  "GoS forces and affiliated groups took over", "... and local Alawite militias hold"
                       r"(?:(?:claims?\s+to\s+have|claimed\s+to\s+have|says\s+it\s+has|"   # "the SNA claims to have captured"
                       r"still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
                       r"quickly|swiftly|reportedly|recently|effectively|(?:continues|continued|continue)\s+to|"
@@ -973,7 +990,8 @@ _SOME_OF = (r"(?:(?:a|an)\s+(?:narrow\s+|thin\s+|small\s+|long\s+)?(?:belt|strin
             r"chain|cluster|group|line)\s+of\s+"
             r"|several\s+|dozens\s+of\s+")
 _PLACE_NOUNS = (r"(?:towns|villages|areas|positions|hills|localities|settlements|districts|neighbou?rhoods|"
-                r"points|farms)\b")
+                r"points|farms|line|front|edge|area|region|countryside|plain|pocket|enclave|strip|belt|sector|valley|"
+                r"mountains|ridge|heights)\b")   # "hold the mountain line overlooking the plain, including A, B and C"
 # "a string of towns around the city, including A, B and C"; "a belt of villages on its western edge, around A"
 _SOME_PLACES = re.compile(rf"\s*{_SOME_OF}|(?:[\w-]+\s+){{0,2}}?){_PLACE_NOUNS}[^.;:]{{0,80}}?(?={INCLUDING.pattern})",
                           re.I)
