@@ -351,6 +351,8 @@ def test_dotted_abbreviations_and_proxy_names(text, found):
 @pytest.mark.parametrize("text,blocs", [
     ("Fighters of the Southern Front shelled the checkpoint.", ["opposition"]),
     ("Reinforcements reached the town's southern front.", []),
+    ("The Military Operations forces entered the city on Friday.", ["hts"]),
+    ("The army continued its military operations in the countryside.", []),
 ])
 def test_an_alias_that_is_also_a_plain_phrase_names_the_group_only_capitalised(reg, text, blocs):
     assert _blocs(text, reg) == blocs
