@@ -1083,3 +1083,11 @@ def test_moving_into_a_named_place_is_a_build_up(gazetteer, text, blocs, place_n
 
 def test_families_moving_into_a_town_are_no_build_up(gazetteer):
     assert events_of(run("Thousands of displaced families moved into Deir Hafer.", gazetteer), "buildup") == []
+
+
+@pytest.mark.parametrize("text", [
+    'Clashes broke out in Sharran between factions of the Turkish-backed "National Army".',
+    "Clashes broke out in Sharran between factions of the Turkish-backed National Army.",
+])
+def test_a_quoted_name_after_its_backer_is_the_party(gazetteer, text):
+    assert [c.blocs for c in events_of(run(text, gazetteer), "clash")] == [("opposition",)]
