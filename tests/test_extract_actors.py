@@ -467,6 +467,8 @@ def test_the_group_is_no_state_named_with_the_word(reg):
 
 
 @pytest.mark.parametrize("text", ["AOG mortar fire struck Madinat al-Baath.",
-                                  "Armed opposition groups shelled Khan Arnabah."])
+                                  "Armed opposition groups shelled Khan Arnabah.",
+                                  "Shelling from NSAG-held areas hit the city.",
+                                  "Non-state armed groups withdrew from Morek."])
 def test_the_aid_workers_name_for_the_armed_opposition(reg, text):
     assert _blocs(text, reg)[:1] == ["opposition"]
