@@ -131,6 +131,13 @@ def test_avdiivka_focus_changes_the_answer(gazetteer):
     assert km(far_focus.lat, far_focus.lon, 48.14, 37.75) > 100
 
 
+def test_adra_near_damascus_is_not_daraa(gazetteer):
+    """Daraa's classical name "Adraa" folds like the Damascus suburb Adra: it is no alias."""
+    found = gazetteer.lookup("Adra", focus=Focus(countries=frozenset({"SY"})))[0].place
+    assert found.id == "sy-adra" and km(found.lat, found.lon, 33.6, 36.515) < 1
+    assert "sy-daraa" not in {c.place.id for c in gazetteer.lookup("Adra")}
+
+
 def test_tafas_is_in_syria(gazetteer):
     assert gazetteer.lookup("Tafas")[0].place.country == "SY"
     assert gazetteer.resolve("Tafas").country == "SY"
