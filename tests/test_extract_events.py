@@ -1091,3 +1091,14 @@ def test_families_moving_into_a_town_are_no_build_up(gazetteer):
 ])
 def test_a_quoted_name_after_its_backer_is_the_party(gazetteer, text):
     assert [c.blocs for c in events_of(run(text, gazetteer), "clash")] == [("opposition",)]
+
+
+@pytest.mark.parametrize("text, etype, blocs, name", [
+    ("The factions fired several locally made rockets at the regime positions in Bloudan.", "strike",
+     {"opposition"}, "Bloudan"),
+    ("Regime helicopters are dropping barrels on al-Lataminah.", "strike", {"syrian-government"}, "al-Lataminah"),
+    ("The US moved HIMARS rocket launchers from Jordan to al-Tanf.", "buildup", {"us-coalition"}, "al-Tanf"),
+])
+def test_fire_barrels_and_launchers(gazetteer, text, etype, blocs, name):
+    (c,) = events_of(run(text, gazetteer), etype)
+    assert blocs <= set(c.blocs) and c.place_names[0] == name
