@@ -218,3 +218,12 @@ def test_renewed_threats_of_an_operation_are_possible(gazetteer):
     ex = run("Turkish officials renewed threats this week of a ground operation against Tal Rifaat and Manbij.",
              gazetteer)
     assert {c.modality.value for c in events_of(ex, "military_action")} == {"possible"}
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("Pro-government officers speak openly of a push towards Khan Shaykhun.", "military_action", "possible"),
+    ("SDF-affiliated media also report that Kurdish-led forces moved into Deir Hafer.", "buildup", "claimed"),
+    ("Israeli jets struck T4, after reports that Turkish teams had surveyed the base.", "strike", "reported"),
+])
+def test_talk_of_a_push_and_reports_that(gazetteer, text, etype, modality):
+    assert [c.modality.value for c in events_of(run(text, gazetteer), etype)][:1] == [modality]
