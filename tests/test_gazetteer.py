@@ -1,6 +1,9 @@
 """Lookups over the real embedded gazetteer (GeoNames + Natural Earth + the curated overlay)."""
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 import shapely
 from conftest import GOLD_DIR, gold_places, km
@@ -8,6 +11,7 @@ from conftest import GOLD_DIR, gold_places, km
 from geo.errors import GazetteerDataError, GazetteerError, UnknownPlaceError
 from geo.gazetteer import Focus, Gazetteer
 from geo.gazetteer.gazetteer import SortedKeys
+from geo.gazetteer.store import _prune
 from geo.gazetteer.fold import fold, skeleton
 from geo.model import Candidate, PlaceType
 
@@ -411,3 +415,16 @@ def test_the_m5_runs_from_the_jordanian_border_and_has_its_southern_names(gazett
     assert m5.id == "sy-road-m5"
     south = m5.geometry.bounds[1]
     assert south < 32.7   # Nasib lies at 32.56 N
+
+
+def test_pruning_keeps_a_fresh_index_of_another_version(tmp_path):
+    """Another process (another install or checkout sharing the cache) may be reading the index it has just
+    built: only indexes of other versions older than an hour are removed."""
+    keep, fresh, old = (tmp_path / f"overlay-{n}.sqlite" for n in ("keep", "fresh", "old"))
+    for f in (keep, fresh, old, old.with_suffix(".keys")):
+        f.write_bytes(b"x")
+    hours_ago = time.time() - 7200
+    for f in (old, old.with_suffix(".keys")):
+        os.utime(f, (hours_ago, hours_ago))
+    _prune(tmp_path, "overlay-", keep=keep)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["overlay-fresh.sqlite", "overlay-keep.sqlite"]

@@ -17,6 +17,7 @@ import hashlib
 import marshal
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
@@ -247,8 +248,19 @@ def ensure_indexes(overlay: Path | None = None) -> tuple[Path, Path]:
     return base, over
 
 
-def _prune(folder: Path, prefix: str, keep: Path) -> None:
-    """Remove stale indexes of an older data version (best effort)."""
+PRUNE_AFTER_S = 3600.0   # an index of another data version younger than this may be in use by another process
+
+
+def _prune(folder: Path, prefix: str, keep: Path, min_age_s: float = PRUNE_AFTER_S) -> None:
+    """Remove stale indexes of another data version (best effort), once they are ``min_age_s`` old: a process
+    of another version that shares the folder (an older install, a checkout of another commit) may be
+    reading the one it just built."""
+    now = time.time()
     for old in folder.glob(f"{prefix}*"):
-        if old.stem != keep.stem and not old.name.endswith(".part"):
-            old.unlink(missing_ok=True)
+        if old.stem == keep.stem or old.name.endswith(".part"):
+            continue
+        try:
+            if now - old.stat().st_mtime >= min_age_s:
+                old.unlink(missing_ok=True)
+        except OSError:
+            continue
