@@ -1173,3 +1173,20 @@ def test_a_stretch_from_a_through_b_to_c_is_held_all_along(gazetteer, text, held
 def test_a_road_from_a_town_does_not_make_the_town_held(gazetteer):
     ex = run("The road from Hama to Aleppo is under government control.", gazetteer)
     assert "Hama" not in {c.place_names[0] for c in claims(ex, "control")}
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shelled army positions near Safira with mortars.",
+    "Sleeper cells attacked a checkpoint in al-Jarniyah.",
+    "Mortar bombs fired from rebel-held areas hit Jaramana, wounding four people.",
+])
+def test_whoever_hits_a_position_or_a_town_does_not_hold_it(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []
+
+
+@pytest.mark.parametrize("text, bloc", [
+    ("Rebels shelled SDF positions near Tal Tamr.", "sdf"),
+    ("The rebel-held town of Kafr Nabl was shelled.", "opposition"),
+])
+def test_the_holder_named_at_the_position_still_holds_it(gazetteer, text, bloc):
+    assert {c.blocs for c in claims(run(text, gazetteer), "control")} == {(bloc,)}

@@ -533,7 +533,9 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             owners = subject_group(ctx, own_clause or before)
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
-                      and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])][-1:]
+                      and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])
+                      and not _HIT_BETWEEN.search(ctx.text, a.end, m.start())][-1:]   # not "rebels shelled army
+        #                                                                                  positions"
         if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
             verb = _SET_UP.search(ctx.text, max(ctx.sentence.start, m.start() - 50), m.start())
             groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()
@@ -542,6 +544,12 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         if owners:
             out.append(_control(ctx, _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40)), owners, "presence"))
     return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern) + _houses(ctx)
+
+
+_HIT_BETWEEN = re.compile(r"\b(?:shell(?:s|ed|ing)?|struck|strikes?|striking|hit|hits|hitting|attack(?:s|ed|ing)?|"
+                          r"target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|pound(?:s|ed|ing)?|storm(?:s|ed|ing)?|"
+                          r"raid(?:s|ed|ing)?|overr[au]n|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|"
+                          r"fired\s+(?:at|on))\b", re.I)
 
 
 def _uncovered(ctx: SentenceContext, start: int, end: int) -> list[tuple[int, int]]:
@@ -803,6 +811,9 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
                     or _loc_before(ctx, a.start)   # "Maarat al-Numan, which also lies in government-held territory"
                 named = [anchor] if anchor else []
             locs = named or locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
+            if not named and locs and (_HIT_BETWEEN.search(ctx.text, a.end + m.end(), locs[0].start)
+                                       or _VERB_BETWEEN.search(ctx.text, a.end + m.end(), locs[0].start)):
+                locs = []   # "mortar bombs fired from rebel-held areas hit Jaramana": not Jaramana
             if not locs and _SIDE.match(ctx.text, a.end + m.end()) and \
                     _ON_THE_SIDE.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start):
                 host = _loc_before(ctx, a.start)   # "al-Sabkhah, six kilometres from A on the regime-controlled
