@@ -97,8 +97,8 @@ def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue:
     locs = [plain(loc) for loc in locs if not whole_country(loc)]   # a report never maps who holds all of a country
     if not locs or not actors:
         return None
-    at = ctx.rel(max(max(loc.start for loc in locs), at))   # "SNA seized A and has said it will push on": A is held
-    modality = ctx.stated_modality() if cue in _AS_GIVEN else ctx.modality(at, verb_phrase=True)
+    told_at = ctx.rel(max(max(loc.start for loc in locs), at))   # "SNA seized A and has said it will push on": A held
+    modality = ctx.stated_modality() if cue in _AS_GIVEN else ctx.modality(told_at, verb_phrase=True)
     return Draft("control", ctx.sentence, locs, unique_actors(actors), modality,
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
