@@ -496,7 +496,8 @@ def test_took_part_or_place_is_no_capture(gazetteer, text):
 
 @pytest.mark.parametrize("text, held", [
     ("Government troops, backed by Russian airstrikes, broke the siege on Deir ez-Zor in September, and on Saturday "
-     "captured the town of Mayadeen.", {("al-Mayadin", "syrian-government")}),
+     "captured the town of Mayadeen.", {("al-Mayadin", "syrian-government"), ("Deir ez-Zor", "syrian-government")}),
+    #  the garrison the siege had cut off is the government's
     ("General Security forces recaptured Jableh and entered the city of al-Qardaha.",
      {("Jableh", "hts"), ("Qardaha", "hts")}),
     ("Beit Jinn lies just outside the buffer zone, in territory administered by the new government in Damascus.",
@@ -1190,3 +1191,20 @@ def test_whoever_hits_a_position_or_a_town_does_not_hold_it(gazetteer, text):
 ])
 def test_the_holder_named_at_the_position_still_holds_it(gazetteer, text, bloc):
     assert {c.blocs for c in claims(run(text, gazetteer), "control")} == {(bloc,)}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Government forces broke the siege of Kuweires airbase, east of Aleppo.", {"Kuweires airbase"}),
+    ("Regime forces secure Rityan after breaking siege of Nubl and al-Zahraa.", {"Nubl", "al-Zahraa (Aleppo)"}),
+    ("Government forces entered Morek after capturing Kafr Zita.", {"Morek", "Kafr Zita"}),
+])
+def test_a_party_that_breaks_a_siege_holds_the_place_relieved(gazetteer, text, held):
+    assert {c.place_names[0] for c in claims(run(text, gazetteer), "control")} == held
+
+
+@pytest.mark.parametrize("text", [
+    "The government would lift the siege of Madaya.",   # the besieger lifts it: no hold
+    "Government forces broke a siege of almost three years in September.",
+])
+def test_lifting_a_siege_or_a_siege_of_no_place_holds_nothing(gazetteer, text):
+    assert claims(run(text, gazetteer), "control") == []

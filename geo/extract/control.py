@@ -841,8 +841,11 @@ _WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers))?
                           r"\s+[^,.;]{3,80},"   # units, advancing from Yabroud through al-Sarkha, entered Maaloula"
                           r"|,\s*(?:an?|the)\s+[^,.;()]{3,160},)"   # "fighters of X, an alliance of ..., were in"
                           r"(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)   # "X, commanded by Y, controls Z"
-_PARTICIPLE = re.compile(r",\s*(?:(?:then|later|before|after|eventually)\s+)?(capturing|seizing|recapturing|retaking|"
-                         r"overrunning|liberating|taking\s+(?:full\s+)?control\s+of|taking\s+over)\s+", re.I)
+_PARTICIPLE = re.compile(r"(?:,\s*(?:(?:then|later|before|after|eventually)\s+)?|\s+after\s+)"
+                         r"(capturing|seizing|recapturing|retaking|overrunning|liberating|"
+                         r"taking\s+(?:full\s+)?control\s+of|taking\s+over|"
+                         r"breaking\s+(?:through\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?siege\s+(?:of|on|around))\s+"
+                         r"(?=the\s|al-|el-|(?-i:[A-Z]))", re.I)   # "secured A after breaking the siege of B"
 
 
 _THEN_VERB = re.compile(r"(?:,\s*(?:and\s+)?(?:then|later|subsequently)|,?\s+and\s+(?:then\s+|later\s+|on\s+\w+\s+|in\s+\w+\s+)?)"
