@@ -6,7 +6,7 @@ import re
 import pytest
 
 from geo.errors import RegistryError
-from geo.extract.patterns import _rx, alternation
+from geo.extract.patterns import _rx, alternation, first_letters
 
 
 def test_longest_fragment_wins_on_word_boundaries():
@@ -29,3 +29,26 @@ def test_a_fragment_ending_on_a_space_is_refused_with_the_fix(fragment):
 @pytest.mark.parametrize("fragment", ["left(?! it to)", "remains(?= ours)", "held by"])
 def test_a_fragment_ending_at_a_word_boundary_is_taken(fragment):
     assert _rx([fragment]).pattern
+
+
+@pytest.mark.parametrize("pattern, letters", [
+    ("(?:held|seized)", "HShs"),
+    ("(?:(?:has |had )?ruled|took)", "HRThrt"),        # an optional word: its letters and the next word's
+    ("(?:(?<!to )enter|\\bstorm)", "ESes"),             # lookarounds consume nothing
+    ("(?:[Tt]ook|pull(?:ed)? out)", "PTpt"),
+    ("(?:\\w+ held)", None),                            # any letter
+    ("(?:(?:the )?)", None),                            # may match nothing
+    ("(?:held|.)", None),
+])
+def test_first_letters_of_a_pattern(pattern, letters):
+    assert first_letters(pattern) == letters
+
+
+def test_the_first_letter_lookahead_changes_no_match():
+    words = ["held", "(?:has |have )?ruled", "(?<!to )enter(?= al-)", "pull(?:ed)? out", "took over"]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
+    ahead = re.compile(alternation(words), re.I)
+    assert "(?=[" in ahead.pattern
+    text = ("Rebels held Tafas, which HTS had ruled; the army went to enter al-Bab and would enter al-Rai. "
+            "They pulled out, took over Ariha, Ruled? RULED. Upheld, unheld, pull out, withheld.")
+    assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
