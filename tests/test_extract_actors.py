@@ -472,3 +472,8 @@ def test_the_group_is_no_state_named_with_the_word(reg):
                                   "Non-state armed groups withdrew from Morek."])
 def test_the_aid_workers_name_for_the_armed_opposition(reg, text):
     assert _blocs(text, reg)[:1] == ["opposition"]
+
+
+@pytest.mark.parametrize("text", ["Afghan fighters stormed the village.", "Iraqi and Afghan militiamen arrived."])
+def test_afghan_fighters_in_syria_are_the_fatemiyoun(reg, text):
+    assert "iran" in _blocs(text, reg)
