@@ -693,7 +693,6 @@ _RANGE_TO = re.compile(r"\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:down|up|east|
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 _ROAD_FROM = re.compile(r"\b(?:road|highway|motorway|route|roads)\s+from\s+(?:the\s+)?"
                         r"(?:(?:town|city|village)\s+of\s+)?$", re.I)
-_RANGE_VIA = re.compile(r"\b(?:through|via|past)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 _RANGE_STEP = re.compile(r"\s+(?:through|via|past)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.I)
 
 
@@ -706,13 +705,11 @@ def _range_start(ctx: SentenceContext, anchor: Loc | None, held_at: int) -> list
     if start is None or start.precision != 1 or not _RANGE_TO.fullmatch(ctx.text, start.end, anchor.start):
         return []
     passed: list[Loc] = []   # "from al-Mayadin through al-Asharah down to Albu Kamal"
-    while start is not None and start.precision == 1 and _RANGE_VIA.search(
-            ctx.text, max(ctx.sentence.start, start.start - 30), start.start):
+    while start.precision == 1 and (before := _loc_before(ctx, start.start)) is not None \
+            and _RANGE_STEP.fullmatch(ctx.text, before.end, start.start):
         passed.append(start)
-        start = _loc_before(ctx, start.start)
-        if start is not None and not _RANGE_STEP.fullmatch(ctx.text, start.end, passed[-1].start):
-            start = None
-    if start is None or start.precision != 1 or \
+        start = before
+    if start.precision != 1 or \
             not _RANGE_FROM.search(ctx.text, max(ctx.sentence.start, start.start - 30), start.start) or \
             _ROAD_FROM.search(ctx.text, max(ctx.sentence.start, start.start - 40), start.start):
         return []   # "the road from Hama to Aleppo is under government control": the road, not the towns
