@@ -85,11 +85,7 @@ class SentenceContext:
         to" count for the whole sentence. Cues are searched once per sentence. With ``verb_phrase``, a second verb
         phrase ("A seized B and has announced it will push on") ends the clause too.
         """
-        if "possible" not in self.cues:
-            mod = self.patterns.modality
-            self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
-            self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text)) or _quoted_on(self)
-            self.cues["all_possible"] = bool(_ALL_POSSIBLE.search(self.sentence.text))
+        self._find_cues()
         cues = self.cues["possible"]
         if cues and (at is None or self.cues["all_possible"]
                      or cues[0] < _clause_end(self.sentence.text, at, verb_phrase)):
@@ -104,9 +100,17 @@ class SentenceContext:
     def stated_modality(self) -> Modality:
         """``claimed`` when the sentence is attributed (or an interview's answer), else ``reported``: the modality of
         what the sentence takes as given, such as "the SDF-held town" in "Turkey may attack the SDF-held town"."""
-        if "claimed" not in self.cues:
-            self.modality()
+        self._find_cues()
         return Modality.CLAIMED if self.cues["claimed"] or self.answered else Modality.REPORTED
+
+    def _find_cues(self) -> None:
+        """Search the sentence's modality cues, once."""
+        if "possible" in self.cues:
+            return
+        mod = self.patterns.modality
+        self.cues["possible"] = [m.start() for m in mod["possible"].finditer(self.sentence.text)]
+        self.cues["claimed"] = bool(mod["claimed"].search(self.sentence.text)) or _quoted_on(self)
+        self.cues["all_possible"] = bool(_ALL_POSSIBLE.search(self.sentence.text))
 
 
 # "a government ground offensive towards A, supported by Russian air power, is likely in the coming weeks"
