@@ -534,8 +534,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
                       and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])
-                      and not _HIT_BETWEEN.search(ctx.text, a.end, m.start())][-1:]   # not "rebels shelled army
-        #                                                                                  positions"
+                      and not _acted_on_between(ctx, a.end, m.start())][-1:]   # not "rebels shelled army positions"
         if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
             verb = _SET_UP.search(ctx.text, max(ctx.sentence.start, m.start() - 50), m.start())
             groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()
@@ -546,10 +545,13 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
     return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern) + _houses(ctx)
 
 
-_HIT_BETWEEN = re.compile(r"\b(?:shell(?:s|ed|ing)?|struck|strikes?|striking|hit|hits|hitting|attack(?:s|ed|ing)?|"
-                          r"target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|pound(?:s|ed|ing)?|storm(?:s|ed|ing)?|"
-                          r"raid(?:s|ed|ing)?|overr[au]n|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|"
-                          r"fired\s+(?:at|on))\b", re.I)
+_ACTS_ON = (EventType.STRIKE, EventType.ATTACK, EventType.CAPTURE)
+
+
+def _acted_on_between(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether a strike, attack or capture word of ``patterns.yaml`` stands between two offsets: "rebels shelled
+    army positions", "fired from rebel-held areas hit Jaramana": whoever acts on the place does not hold it."""
+    return any(ctx.patterns.events[kind].search(ctx.text, start, end) for kind in _ACTS_ON)
 
 
 def _uncovered(ctx: SentenceContext, start: int, end: int) -> list[tuple[int, int]]:
@@ -808,7 +810,7 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
                     or _loc_before(ctx, a.start)   # "Maarat al-Numan, which also lies in government-held territory"
                 named = [anchor] if anchor else []
             locs = named or locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
-            if not named and locs and (_HIT_BETWEEN.search(ctx.text, a.end + m.end(), locs[0].start)
+            if not named and locs and (_acted_on_between(ctx, a.end + m.end(), locs[0].start)
                                        or _VERB_BETWEEN.search(ctx.text, a.end + m.end(), locs[0].start)):
                 locs = []   # "mortar bombs fired from rebel-held areas hit Jaramana": not Jaramana
             if not locs and _SIDE.match(ctx.text, a.end + m.end()) and \
