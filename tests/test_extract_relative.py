@@ -26,6 +26,16 @@ def test_relative_before_parses_direction_and_offset():
     assert relative_before(text, text.index("Ariha"))[::2] == ("offset", "south-southwest")   # AP's miles aside
 
 
+@pytest.mark.parametrize("text, name, word", [
+    ("winds that soothe countryside of Idlib", "Idlib", "countryside"),
+    ("a loathe western bank of the Euphrates", "Euphrates", "western"),
+    ("about A15 km east of Kobani", "Kobani", "east"),
+])
+def test_relative_phrase_starts_at_a_word(text, name, word):
+    """A phrase never starts inside a word: "soothe" holds no "the", "A15" no distance."""
+    assert relative_before(text, text.index(name))[1] == text.index(word)
+
+
 def test_relative_after_countryside():
     text = "Jets hit the Idlib countryside."
     assert relative_after(text, text.index(" countryside"))[0] == "countryside"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -71,6 +71,11 @@ class Registry:
     acronyms: frozenset[str] = frozenset()   # acronym aliases as written ("ISIS"), for the title case "Isis"
     capitalised: frozenset[str] = frozenset()   # folded aliases that are also plain phrases ("southern front")
     the_army: dict[str, str] = field(default_factory=dict)   # actor id -> "refers" | "ambiguous" (``the_army``)
+
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """The words an alias can start with."""
+        return frozenset(k.split(" ", 1)[0] for k in self.aliases)
 
     def on(self, actor: Actor, day: str | None) -> Actor:
         """The actor as it stood on ``day`` (ISO, possibly ``YYYY-MM``): its bloc after the last era begun."""
@@ -255,7 +260,7 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
     out: list[ActorMention] = []
     i = 0
     while i < len(toks):
-        hit = _longest(text, toks, i, registry)
+        hit = _longest(text, toks, i, registry) if toks[i][0] in registry.starts else None
         if hit:
             out.append(hit[0])
             i = hit[1]
@@ -263,7 +268,7 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         adj = registry.adjectives.get(toks[i][0])
         if adj and text[toks[i][1]].isupper():
             out.append(ActorMention(toks[i][1], toks[i][2], adj, adjective=True))
-        elif (shared := _shared_noun(text, toks, i, registry)) is not None:
+        elif text[toks[i][1]].isupper() and (shared := _shared_noun(text, toks, i, registry)) is not None:
             out.append(shared)
         i += 1
     army = next((actor for word, actor in registry.armies if word.search(text)), None)

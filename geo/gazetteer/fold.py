@@ -200,6 +200,7 @@ def plain_letters(name: str) -> str:
 _VOWELS = re.compile(r"(?<=.)[aeiouwy]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(key: str) -> str:
     """Reduce a folded key to its consonant skeleton (a looser second-tier key).
 
