@@ -1208,3 +1208,34 @@ def test_a_party_that_breaks_a_siege_holds_the_place_relieved(gazetteer, text, h
 ])
 def test_lifting_a_siege_or_a_siege_of_no_place_holds_nothing(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []
+
+
+def test_the_place_of_the_next_clause_is_not_under_the_first_holder(gazetteer):
+    held = held_all(run("Sarrin remains under government control today, and Jarablus in the hands of the "
+                        "Syrian National Army.", gazetteer))
+    assert held == {("Sarrin", "syrian-government"), ("Jarabulus", "opposition")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Turkish troops and the SNA factions, which have held Tal Abyad since 2019, shelled Ain Issa.",
+     {("Tal Abyad", "turkey"), ("Tal Abyad", "opposition")}),
+    ("Shells came from Tal Rifaat, where the Syrian Democratic Forces (SDF) and government troops hold positions.",
+     {("Tal Rifaat", "sdf"), ("Tal Rifaat", "syrian-government")}),
+    ("The SDF, which runs Raqqa and also holds Tabqa and Ain Issa, denied the report.",
+     {("Raqqa", "sdf"), ("Tabqa", "sdf"), ("Ain Issa", "sdf")}),
+    ("Manbij remains under SDF control, as do the Tishrin Dam and the villages around it.",
+     {("Manbij", "sdf"), ("Tishreen Dam", "sdf")}),
+    ("Kobani has been under SDF control, along with Sarrin, since 2015.", {("Kobani", "sdf"), ("Sarrin", "sdf")}),
+    ("Hezbollah keeps several hundred fighters in al-Qusayr.", {("al-Qusayr", "iran")}),
+])
+def test_who_holds_what_a_clause_tells_of_its_party(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, not_held", [
+    ("The SDF holds Raqqa and shelled Tabqa on Monday.", ("Tabqa", "sdf")),   # a second verb that is no hold
+    ("The army killed five SDF fighters in Raqqa.", ("Raqqa", "sdf")),   # fighters met there, no presence told
+    ("The bridge has been under SDF control since the factions took over Manbij.", ("Manbij", "sdf")),
+])
+def test_a_place_after_a_party_that_does_not_hold_it(gazetteer, text, not_held):
+    assert not_held not in held_all(run(text, gazetteer))

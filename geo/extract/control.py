@@ -185,8 +185,10 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             continue   # "were under opposition control until 2018"
         also = _AS_DOES.match(ctx.text, phrase_end)   # "A remains under regime control, as does B": A and B
         locs = locs_after(ctx, phrase_end, max_gap=25) if noun == _UNDER and not also else []   # "in IS hands"
-        if locs and _VERB_BETWEEN.search(ctx.text, phrase_end, locs[0].start):
-            locs = []   # "sent to the areas under Turkish protection, was taken from A": not A
+        if locs and (_VERB_BETWEEN.search(ctx.text, phrase_end, locs[0].start)
+                     or _NEXT_CLAUSE.search(ctx.text, phrase_end, locs[0].start)):
+            locs = []   # "sent to the areas under Turkish protection, was taken from A": not A; "A remains under
+            #             government control to this day, and B in the hands of X": B is the next clause's
         if not locs:   # ends its clause
             last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
             if last is None and (occupier or held_as.group(1).casefold() != "control"):
@@ -224,6 +226,7 @@ _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(
 # a second predicate of the sentence's subject: "A lies ..., and has been [held by X | under X control]"
 _AND_HAS_BEEN = re.compile(r",\s+and\s+(?:(?:has|have)\s+(?:long\s+|since\s+\w+\s+)?been"
                            r"|(?:is|are|remains?)(?:\s+still)?)\s+$", re.I)
+_NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although)\b", re.I)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:long\s+|previously\s+)?been\s+$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b", re.I)
 _RELATIVE_TO = re.compile(r"(?:\s*,\s*(?:an?|the)\s+[^,.;()]{1,60}?)?\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}", re.I)
@@ -671,7 +674,10 @@ def _base_place(loc: Loc) -> bool:
     return loc.place is not None and loc.place.type in _BASE_TYPES and loc.kind == "place"
 
 
-_AS_DOES = re.compile(r"\s*,?\s*as\s+(?:does|do|did|is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)
+# "A remains under SDF control, as do the B crossing and ...", "..., along with a handful of villages on C"
+_AS_DOES = re.compile(r"\s*,?\s*(?:as\s+(?:does|do|did|is|are|was|were)|along\s+with|together\s+with)\s+"
+                      r"(?:the\s+(?:(?:city|town)\s+of\s+)?|(?:an?\s+)?(?:handful|number|few|couple)\s+of\s+"
+                      r"(?:\w+\s+){0,2}?(?:towns|villages|areas)\s+(?:on|in|near|along)\s+)?", re.I)
 _AS_IS = re.compile(r"\)?\s*,?\s*as\s+(?:is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)
 
 
@@ -955,16 +961,20 @@ _ITS_UNIT = (rf"(?:(?:['’]s\s+(?:{_ORDINAL}\s+)?(?:[\w-]+\s+)?|\s*{_ORDINAL}\s
              r"(?:brigade|division|regiment|battalion|corps|legion|garrison)\s+)?")
 
 
+_FORCE_NOUN = (r"(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
+               r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|"
+               r"air\s+power|air\s+support|warplanes|jets|aircraft|artillery)")
+
+
 @lru_cache(maxsize=8)
 def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
-    return re.compile(r"^\s*(?:\([A-Za-z]{2,8}\)\s*)?[)\"”]?\s*(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
+    return re.compile(r"^\s*(?:\([A-Za-z]{2,8}\)\s*)?[)\"”]?\s*"
+                      rf"(?:{_FORCE_NOUN}(?=,\s*(?:which|who|that)\s))?"   # "the SNA factions, which have held"
+                      r"(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       rf"{_ITS_UNIT}"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
-                      r"(?:(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
-                      r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|"
-                      r"air\s+power|air\s+support|warplanes|jets|aircraft|artillery)\s+){0,2}"   # "Islamic State group
-#                                                                                       jihadists have seized"
+                      rf"(?:{_FORCE_NOUN}\s+){{0,2}}"   # "Islamic State group jihadists have seized"
                       r"(?:and\s+(?:its\s+|their\s+)?(?:(?:allied|affiliated|associated|auxiliary|loyal)\s+[\w-]+"
                       r"|(?:[\w-]+\s+){1,2}?(?:militias|militiamen|fighters|groups|factions|tribesmen|gunmen))\s+)?"
                       #  "GoS forces and affiliated groups took over", "... and local Alawite militias hold"
@@ -985,7 +995,8 @@ _APPOSED = re.compile(r"(?P<aside>,\s*(?:about|some|around|roughly|nearly|just)\
 # ("Madaya and Zabadani, two rebel-held towns"; "leaves Kanaker, about 10 km to the south, as one of the last rebel-held
 # towns")
 _PLURAL_PLACES = re.compile(r"(?:towns|villages|cities|areas|districts|neighbou?rhoods|localities|regions)\b", re.I)
-_OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without)\s+(?:the\s+)?$", re.I)
+# "outside government control", "under government control to this day, and B": no subject of a verb
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without|under)\s+(?:the\s+)?$", re.I)
 @lru_cache(maxsize=8)
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     """ "they had captured", "it seized", "they hold": a pronoun before a verb of ``actor_verb_place``
@@ -1066,7 +1077,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     for k, group in enumerate(groups):
         last = group[-1]
         if _OUTSIDE.search(ctx.text, max(ctx.sentence.start, group[0].start - 16), group[0].start):
-            continue   # "outside government control": the place is not the actor's
+            continue   # "outside government control": the place is not the actor's; "under": control is a noun
         backed = BACKED_BY.search(ctx.text, max(ctx.sentence.start, group[0].start - 25), group[0].start)
         told_before: list[Actor] = []
         if k and backed:
@@ -1102,11 +1113,24 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         else:
             locs = _included(ctx, verb_end) or locs_after(ctx, verb_end, max_gap=40)
+            locs += _and_verb_more(ctx, locs, hold_verb)
         partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith("shared") else None
         group = group + (actors_listed_after(ctx, partners.end(), max_gap=2) if partners else [])   # "shared with X"
         out.append(_control_by(ctx, locs, told_before, m.group(1), group[0].start) if told_before
                    else _control(ctx, locs, group, m.group(1)))
     return out
+
+
+def _and_verb_more(ctx: SentenceContext, locs: list[Loc], hold_verb: re.Pattern[str]) -> list[Loc]:
+    """ "HTS, which dominates Idlib city and also holds Jisr al-Shughur and Darkush": the places of a second
+    verb of the same party."""
+    if not locs:
+        return []
+    verb = hold_verb.match(ctx.text[locs[-1].end:locs[-1].end + 60])
+    if verb is None or not re.match(r"\s*,?\s*and\b", ctx.text[locs[-1].end:locs[-1].end + 8]):
+        return []
+    more = locs_after(ctx, locs[-1].end + verb.end(), max_gap=12)
+    return [loc for loc in more if loc not in locs]
 
 
 _WITH = re.compile(r"\s*(?:it\s+|them\s+)?with\s+(?:the\s+)?", re.I)

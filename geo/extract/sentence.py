@@ -492,8 +492,9 @@ def _without_aside(ctx: SentenceContext, start: int, end: int) -> str:
     return ctx.text[start:end]
 
 
-_GROUP_LINK = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?\s*(?:,|and|,\s*and)\s+"
-                         r"(?:the\s+|their\s+|its\s+)?(?:other\s+|allied\s+)?", re.I)   # "Kataib Hezbollah and other Tehran-aligned groups"
+# "Kataib Hezbollah and other Tehran-aligned groups"; "Syrian Democratic Forces (SDF) and government troops"
+_GROUP_LINK = re.compile(r"\s*\(|\)?(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?\s*(?:,|and|,\s*and)\s+"
+                         r"(?:the\s+|their\s+|its\s+)?(?:other\s+|allied\s+)?", re.I)
 
 
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
