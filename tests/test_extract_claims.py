@@ -227,3 +227,18 @@ def test_renewed_threats_of_an_operation_are_possible(gazetteer):
 ])
 def test_talk_of_a_push_and_reports_that(gazetteer, text, etype, modality):
     assert [c.modality.value for c in events_of(run(text, gazetteer), etype)][:1] == [modality]
+
+
+def test_a_force_moved_to_join_an_attack_builds_up_there(gazetteer):
+    ex = run("Iranian-backed militias moved from Nubl towards Anadan to take part in the attack.", gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in events_of(ex, "buildup")] == [("Anadan", ("iran",))]
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian militias fired three rockets from al-Mayadin towards Deir ez-Zor.",   # fire, not a move
+    "Government troops moved from Hama into Kafr Nabudah and captured the town.",
+    "Army units moved from Adra and will continue their operations toward Douma.",
+])
+def test_no_build_up_where_the_move_ends_in_another_event(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert [c for c in events_of(ex, "buildup") if c.place_names[0] in ("Deir ez-Zor", "Kafr Nabudah", "Douma")] == []

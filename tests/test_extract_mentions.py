@@ -166,6 +166,8 @@ def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
     ("Israeli troops entered Beit Jinn on Nov. 28.", ["Beit Jinn"]),             # a date, not a place called "Nov"
     ("Jets struck Hish on Aug. 11.", ["Hish"]),                                  # not Augusta; no demonym before "on"
     ("Jets hit Binnish and Sarmin.", ["Binnish", "Sarmin"]),
+    ("Militias reinforced the lines around Hish over the past week.", ["Hish"]),   # "-ish" then a preposition
+    ("Jets hit Binnish during the night and Hish overnight.", ["Binnish", "Hish"]),
     ("Turkish forces shelled the Kurdish towns.", []),                          # demonyms before a noun
 ])
 def test_distances_and_number_words_are_no_places(find, text, names):

@@ -72,8 +72,9 @@ _NO_FORCE = re.compile(r"\b(?:bus|buses|bussed|evacu\w*|fled|flee\w*|displaced|f
 
 def _arrivals(routes: list[Draft], events: list[Draft]) -> list[Draft]:
     """ "Militiamen were moved from Damascus to al-Sanamayn": a force that moves to a place builds up there,
-    unless the sentence tells an event there already or the move is an evacuation, a withdrawal, a deal or a
-    patrol."""
+    unless the sentence tells another event there ("moved from A into B and took it", "fired rockets from A towards
+    B", "continue its operations toward B") or the move is an evacuation, a withdrawal, a deal or a patrol. A force
+    moved to B "to take part in the attack" builds up at B all the same."""
     text = routes[0].sentence.text if routes else ""   # every route of a sentence is told by that sentence
     if not (FORCES.search(text) or _MORE_FORCES.search(text)) or _NO_FORCE.search(text) \
             or any(e.event_type in _NOT_ARRIVALS for e in events):
@@ -81,7 +82,8 @@ def _arrivals(routes: list[Draft], events: list[Draft]) -> list[Draft]:
     out = []
     for r in routes:
         dest = r.locs[-1]
-        if r.actors and r.event_type is None and not any(same_place(dest, loc) for e in events for loc in e.locs):
+        if r.actors and r.event_type is None and not any(same_place(dest, loc) for e in events
+                                                          if e.event_type != EventType.ATTACK for loc in e.locs):
             out.append(Draft("event", r.sentence, [dest], r.actors, r.modality, EventType.BUILDUP, r.attribution))
     return out
 
