@@ -1239,3 +1239,26 @@ def test_who_holds_what_a_clause_tells_of_its_party(gazetteer, text, held):
 ])
 def test_a_place_after_a_party_that_does_not_hold_it(gazetteer, text, not_held):
     assert not_held not in held_all(run(text, gazetteer))
+
+
+def test_a_party_that_moves_on_taking_places_holds_them(gazetteer):
+    held = held_all(run("In March 2017 Syrian troops pushed east, taking al-Khafsah and Deir Hafer.", gazetteer))
+    assert held == {("al-Khafsah", "syrian-government"), ("Deir Hafer", "syrian-government")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Shells came from Tal Rifaat, which the SDF still shares with government troops.",
+     {("Tal Rifaat", "sdf"), ("Tal Rifaat", "syrian-government")}),
+    ("In November 2015 Syrian troops broke the two-year siege of the Kuweires airbase.",
+     {("Kuweires airbase", "syrian-government")}),
+    ("The SDF withdrew from Manbij, but Kobani remains in their hands.", {("Kobani", "sdf")}),
+    ("The rebels are now concentrated in Yabroud, with Maaloula still in their hands.",
+     {("Yabroud", "opposition"), ("Ma‘lūlā", "opposition")}),
+])
+def test_partners_pronouns_and_presence(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+def test_a_place_said_not_to_be_in_their_hands_is_not_theirs(gazetteer):
+    assert ("Kafr Nabl", "opposition") not in held_all(run("Rebels shelled Kafr Nabl, which is not in their hands.",
+                                                           gazetteer))

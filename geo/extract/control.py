@@ -217,7 +217,27 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _handed_to(ctx)
     out += _let_take(ctx)
     out += _occupied(ctx)
+    out += _in_their_hands(ctx)
     return _taken_from(ctx, [d for d in out if d is not None])
+
+
+_IN_THEIR = re.compile(r"\b(?:in|under)\s+(?:their|its)\s+(?:own\s+)?(?:hands|control)\b", re.I)
+_IS_STILL = re.compile(r"\s*,?\s*(?:(?:is|are|was|were|remains?|remained|stays?|stayed|still|now|also|firmly|largely|"
+                       r"(?:has|have)\s+been)\s+)*", re.I)
+
+
+def _in_their_hands(ctx: SentenceContext) -> list[Draft | None]:
+    """ "The rebels are now concentrated in Yabroud, with Maaloula still in their hands": the sentence's subject
+    holds the place told right before."""
+    out: list[Draft | None] = []
+    for m in _IN_THEIR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        last = _loc_before(ctx, m.start())
+        if last is None or not _IS_STILL.fullmatch(ctx.text, last.end, m.start()) or _until(ctx, m.end()):
+            continue
+        owners = subject_group(ctx, [a for a in ctx.actors if a.end <= last.start and not a.adjective
+                                     and not is_speaker(ctx, a)])
+        out.append(_control(ctx, chain(ctx.text, ctx.locs, last), owners, "in their hands"))
+    return out
 
 
 _UNDER = r"control|guard|protection|administration|rule|occupation"   # "under X ..."
@@ -849,6 +869,8 @@ _WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers))?
 _PARTICIPLE = re.compile(r"(?:,\s*(?:(?:then|later|before|after|eventually)\s+)?|\s+after\s+)"
                          r"(capturing|seizing|recapturing|retaking|overrunning|liberating|"
                          r"taking\s+(?:full\s+)?control\s+of|taking\s+over|"
+                         r"taking(?=\s+(?!(?-i:[A-Z])[\w-]*['’]s\b)(?:al-|el-|(?-i:[A-Z])|"   # "pushed east, taking A"
+                         r"the\s+(?:\w+\s+)?(?:towns?|city|villages?|base|airport)\s+of\b))|"
                          r"breaking\s+(?:through\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?siege\s+(?:of|on|around))\s+"
                          r"(?=the\s|al-|el-|(?-i:[A-Z]))", re.I)   # "secured A after breaking the siege of B"
 
@@ -1114,7 +1136,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         else:
             locs = _included(ctx, verb_end) or locs_after(ctx, verb_end, max_gap=40)
             locs += _and_verb_more(ctx, locs, hold_verb)
-        partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith("shared") else None
+        partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith(("shared", "share", "shares")) \
+            else None
         group = group + (actors_listed_after(ctx, partners.end(), max_gap=2) if partners else [])   # "shared with X"
         out.append(_control_by(ctx, locs, told_before, m.group(1), group[0].start) if told_before
                    else _control(ctx, locs, group, m.group(1)))

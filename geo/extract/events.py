@@ -299,6 +299,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
                   excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
     if trig.type == EventType.CAPTURE:   # "X was recaptured by Y": Y holds X and took it
         excluded = []
+    elif by := _BY_AGENT.match(ctx.text, trig.end):   # "X was stormed by Y": Y stormed it (not "X, under rebel
+        agents = {(a.start, a.end) for a in actors_listed_after(ctx, by.end(), max_gap=6)}   # control, was hit by jets")
+        excluded = [span for span in excluded if span not in agents]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     clause = clause_start(ctx, trig.start)
@@ -387,6 +390,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
+_BY_AGENT = re.compile(r"\s+by\b", re.I)
 _VICTIM = re.compile(r"(?:\s+(?:soldiers|troops|fighters|members|personnel|militiamen|officers|men))?"
                      r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
                      r"(?:killed|wounded|injured|hurt|kidnapped|abducted|executed)\b", re.I)
@@ -568,7 +572,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         named = _event_actors(ctx, trig, triggers, excluded, attributed)
         actors = named or _pronoun_subject(ctx, trig, memory) \
             or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory) \
-            or _raids_of_planes_told_before(ctx, trig, memory) or _holder_of_firing_place(ctx, trig, memory)
+            or _raids_of_planes_told_before(ctx, trig, memory) or _holder_of_firing_place(ctx, trig, memory) \
+            or _next_objective(ctx, trig, memory)
         blame = _blame(ctx, trig.end, triggers) if blaming and trig.type in _BLAMABLE else None
         if blame and (not named or not any(t.type in _BLAMABLE and trig.end < t.start < blame[2][1]
                                            for t in triggers)):
@@ -626,6 +631,17 @@ def _sources_party(ctx: SentenceContext, attributed: list[tuple[int, int]]) -> l
     own is the source's side's (a side tells of its own reinforcements, and of the strikes it suffers); other
     events fall back on it when no earlier event of their type names a party."""
     return unique_actors([a.actor for a in ctx.actors if inside_any(a.start, a.end, attributed)])
+
+
+_NEXT = re.compile(r"next\b", re.I)
+
+
+def _next_objective(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "The army took Deir al-Asafir. A military source said the next target was al-Nashabiyah": the next
+    objective no party is named for is that of the party whose capture the report told last."""
+    if trig.type != EventType.MILITARY_ACTION or not _NEXT.match(ctx.text, trig.start):
+        return []
+    return memory.last_actors.get(EventType.CAPTURE, [])
 
 
 def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
