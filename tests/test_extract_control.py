@@ -1262,3 +1262,24 @@ def test_partners_pronouns_and_presence(gazetteer, text, held):
 def test_a_place_said_not_to_be_in_their_hands_is_not_theirs(gazetteer):
     assert ("Kafr Nabl", "opposition") not in held_all(run("Rebels shelled Kafr Nabl, which is not in their hands.",
                                                            gazetteer))
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The town of Hajin, opposite al-Jalaa, is held by the Syrian Democratic Forces.", {("Hajin", "sdf")}),
+    ("Albu Kamal, on the border with the Iraqi town of al-Qaim, remains in the hands of the IRGC.",
+     {("Albu Kamal", "iran")}),
+    ("Khan al-Asal, on the southwestern edge of Aleppo, fell to government forces.",
+     {("Khan al-Asal", "syrian-government")}),
+])
+def test_where_a_place_lies_is_an_aside_about_it(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+def test_a_pronoun_in_a_proposal_is_the_party_of_the_proposal_clause(gazetteer):
+    ex = run("Moscow floated a plan under which the SDF would hand back the posts it took over in Qamishli.", gazetteer)
+    assert {b for _, b in held_all(ex)} == {"sdf"}
+
+
+def test_positions_in_one_place_and_in_another(gazetteer):
+    held = held_all(run("Rebels fired rockets at government positions in Kafr Nabl and in Morek.", gazetteer))
+    assert held == {("Kafr Nabl", "syrian-government"), ("Morek", "syrian-government")}

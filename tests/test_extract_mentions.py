@@ -168,6 +168,8 @@ def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
     ("Jets hit Binnish and Sarmin.", ["Binnish", "Sarmin"]),
     ("Militias reinforced the lines around Hish over the past week.", ["Hish"]),   # "-ish" then a preposition
     ("Jets hit Binnish during the night and Hish overnight.", ["Binnish", "Hish"]),
+    ("Forces in Kafr Nabl and Hish pounded Ihsim.", ["Kafr Nabl", "Hish", "Ihsim"]),   # a verb after the name
+    ("Palestinian armed factions entered Yarmouk.", ["Yarmouk"]),   # a demonym before "armed"
     ("Turkish forces shelled the Kurdish towns.", []),                          # demonyms before a noun
 ])
 def test_distances_and_number_words_are_no_places(find, text, names):

@@ -1019,6 +1019,17 @@ _APPOSED = re.compile(r"(?P<aside>,\s*(?:about|some|around|roughly|nearly|just)\
 _PLURAL_PLACES = re.compile(r"(?:towns|villages|cities|areas|districts|neighbou?rhoods|localities|regions)\b", re.I)
 # "outside government control", "under government control to this day, and B": no subject of a verb
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escaped|without|under)\s+(?:the\s+)?$", re.I)
+_UNDER_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\b|\bwhereby\b", re.I)
+
+
+def _last(matches):
+    """The last of an iterator's items, or ``None``."""
+    found = None
+    for found in matches:
+        pass
+    return found
+
+
 @lru_cache(maxsize=8)
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     """ "they had captured", "it seized", "they hold": a pronoun before a verb of ``actor_verb_place``
@@ -1074,7 +1085,11 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     for m in _pronoun_verb(ctx.patterns.control["actor_verb_place"].pattern).finditer(ctx.sentence.text):
         start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
         parties = [a for a in ctx.actors if a.end <= start and not is_speaker(ctx, a)]
-        subject = subject_group(ctx, [a for a in ctx.actors if a.end <= start])   # "the SDF announced that they had taken Tabqa"
+        before = [a for a in ctx.actors if a.end <= start]
+        opener = _last(_UNDER_WHICH.finditer(ctx.text, ctx.sentence.start, start))
+        subject = subject_group(ctx, [a for a in before if opener is None or a.start >= opener.end()]) \
+            or subject_group(ctx, before)   # "the SDF announced that they had taken Tabqa"; "a proposal under which
+        #                     the SDF would hand back the checkpoints it took over": the SDF, not the proposer
         verb = hold_verb.match(ctx.text[end:end + 60])
         if verb and _BARE_PRESENT.fullmatch(verb.group(1)) and ctx.modality(ctx.rel(end)) == Modality.POSSIBLE:
             verb = None

@@ -214,10 +214,18 @@ ADJECTIVE_ENDINGS = ("ian", "ish", "ese")
 
 def _adjective(text: str, toks: list[tuple[str, int, int]], i: int, enders: frozenset[str] = frozenset()) -> bool:
     """ "Christian towns", "Lebanese border": a demonym before a common noun, not a town of that name
-    ("Hish on Monday", "Hish and Kafr Nabl": a function word follows a name)."""
-    return text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS) and i + 1 < len(toks) \
-        and text[toks[i + 1][1]].islower() and joined(text, toks[i][2], toks[i + 1][1]) \
-        and text[toks[i + 1][1]:toks[i + 1][2]].casefold() not in enders
+    ("Hish on Monday", "Hish and Kafr Nabl": a function word follows a name; "Hish pounded": a verb)."""
+    if not (text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS) and i + 1 < len(toks)
+            and text[toks[i + 1][1]].islower() and joined(text, toks[i][2], toks[i + 1][1])):
+        return False
+    word = text[toks[i + 1][1]:toks[i + 1][2]].casefold()
+    return word not in enders and (not word.endswith("ed") or word in _PARTICIPLE_ADJECTIVES)
+
+
+# "Palestinian armed factions", "British-backed": a demonym before these still qualifies a noun
+_PARTICIPLE_ADJECTIVES = frozenset({"armed", "backed", "led", "based", "owned", "controlled", "held", "funded",
+                                    "trained", "allied", "affiliated", "aligned", "sponsored", "organised",
+                                    "organized", "displaced", "registered"})
 
 
 def _generic_phrase(surface: str, stopwords: frozenset[str]) -> bool:

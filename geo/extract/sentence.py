@@ -382,8 +382,11 @@ def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[Acto
 SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
                            r"[^,]+|(?:just\s+)?like\s[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
                            r"[^,]*|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
-                           r"crossroads|camp|crossing|gateway)\b[^,]*),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
+                           r"crossroads|camp|crossing|gateway)\b[^,]*"
+                           r"|(?:just\s+|right\s+|directly\s+)?(?:on|near|opposite|across\s+from|facing|along|beside)\s[^,]*"
+                           r"),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
                            r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to",
+#   "X, on the border with Y, remains in the hands of", "X, opposite Y, is held by"
 #   "X, like Y, is run by" (the extent and the like hold as X does)
 
 
@@ -474,7 +477,7 @@ _LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"(?:\s+(?:(?:just|further|farther)\s+)?to\s+(?:its|the|their)\s+"
                         r"(?:north|south|east|west)[\w-]*)?"   # "B to its west, C"
                         r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
-                        r"(?:of\s+)?"   # "in full command of Izra and of Sheikh Miskin"
+                        r"(?:(?:of|in|at|inside)\s+)?"   # "in full command of Izra and of Sheikh Miskin", "in A and in B"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?"
                         r"|(?:nearby|neighbouring|neighboring|adjacent)\s+)?", re.I)   # "A and neighbouring B"
