@@ -1283,3 +1283,21 @@ def test_a_pronoun_in_a_proposal_is_the_party_of_the_proposal_clause(gazetteer):
 def test_positions_in_one_place_and_in_another(gazetteer):
     held = held_all(run("Rebels fired rockets at government positions in Kafr Nabl and in Morek.", gazetteer))
     assert held == {("Kafr Nabl", "syrian-government"), ("Morek", "syrian-government")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("ISIS retains al-Mayadin, as well as al-Busayrah.", {("al-Mayadin", "isis"), ("al-Busayrah", "isis")}),
+    ("The pocket, which includes Morek and Kafr Zita, is held mainly by Jaysh al-Izza.",
+     {("Morek", "opposition"), ("Kafr Zita", "opposition")}),
+    ("Rebels shelled Suran. Morek is still with the factions.", {("Morek", "opposition")}),
+    ("Government of Syria (GoS) forces, supported by Russian air power, took control of Maarat al-Numan.",
+     {("Maarat al-Numan", "syrian-government")}),
+    ("Government forces captured Anadan. They seized Deir Jamal on 8 February, before taking Kafr Naya.",
+     {("Anadan", "syrian-government"), ("Deir Jamal", "syrian-government"), ("Kafr Naya", "syrian-government")}),
+])
+def test_retains_mainly_still_with_and_before_taking(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held
+
+
+def test_a_place_with_a_party_in_other_words_is_no_hold(gazetteer):
+    assert held_all(run("Turkey sided with the factions in Afrin.", gazetteer)) == set()

@@ -222,8 +222,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
 
 
 _IN_THEIR = re.compile(r"\b(?:in|under)\s+(?:their|its)\s+(?:own\s+)?(?:hands|control)\b", re.I)
-_IS_STILL = re.compile(r"\s*,?\s*(?:(?:is|are|was|were|remains?|remained|stays?|stayed|still|now|also|firmly|largely|"
-                       r"(?:has|have)\s+been)\s+)*", re.I)
+_IS_STILL = re.compile(r"\s*,?\s*(?:which\s+)?(?:(?:is|are|was|were|remains?|remained|stays?|stayed|still|now|also|"
+                       r"firmly|largely|(?:has|have)\s+been)\s+)*", re.I)
 
 
 def _in_their_hands(ctx: SentenceContext) -> list[Draft | None]:
@@ -866,7 +866,7 @@ _WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers))?
                           r"\s+[^,.;]{3,80},"   # units, advancing from Yabroud through al-Sarkha, entered Maaloula"
                           r"|,\s*(?:an?|the)\s+[^,.;()]{3,160},)"   # "fighters of X, an alliance of ..., were in"
                           r"(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)   # "X, commanded by Y, controls Z"
-_PARTICIPLE = re.compile(r"(?:,\s*(?:(?:then|later|before|after|eventually)\s+)?|\s+after\s+)"
+_PARTICIPLE = re.compile(r"(?:,\s*(?:(?:then|later|before|after|eventually)\s+)?|\s+(?:after|before)\s+)"
                          r"(capturing|seizing|recapturing|retaking|overrunning|liberating|"
                          r"taking\s+(?:full\s+)?control\s+of|taking\s+over|"
                          r"taking(?=\s+(?!(?-i:[A-Z])[\w-]*['’]s\b)(?:al-|el-|(?-i:[A-Z])|"   # "pushed east, taking A"
@@ -898,8 +898,15 @@ def _participle_capture(ctx: SentenceContext) -> list[Draft | None]:
         clause = clause_start(ctx, m.start())
         usable = [a for a in ctx.actors if clause <= a.start and a.end <= m.start() and not a.adjective
                   and not is_speaker(ctx, a)]
-        out.append(_control(ctx, locs_after(ctx, m.end(), max_gap=40), subject_group(ctx, usable), m.group(1)))
+        taken = locs_after(ctx, m.end(), max_gap=40)
+        if not usable and _THEY.match(ctx.text, clause):   # "They seized A on 8 February, before taking B"
+            out.append(_control_by(ctx, taken, previous_subject(ctx.memory), m.group(1), m.start()))
+            continue
+        out.append(_control(ctx, taken, subject_group(ctx, usable), m.group(1)))
     return out
+
+
+_THEY = re.compile(r"\s*(?:They|It)\s")
 
 
 _WITHDREW_FROM = re.compile(r"\b(?:withdr[ae]w|withdrawn|withdrawing|pulled\s+out|retreated|pulled\s+back)\s+"

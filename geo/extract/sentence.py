@@ -403,7 +403,8 @@ WOULD_HAND = re.compile(r"(?:\s+(?:commanders|officials|leaders|forces|fighters|
                         r"pull\s+out\s+of|withdraw\s+from|leave|vacate|evacuate)\s+(?:over\s+|back\s+)?(?:the\s+)?",
                         re.I)
 # state media: "Army units, in cooperation with ... and with air cover from the Russian aerospace forces, restored"
-BACKERS = re.compile(r"(?:\s+(?:units|forces|troops|fighters))?,\s*"
+# "X, backed by Y,", "Government of Syria (GoS) forces, supported by Y,": who stands behind the party
+BACKERS = re.compile(r"(?:\s*\([A-Za-z]{2,8}\)|\))?(?:\s+(?:units|forces|troops|fighters))?,\s*"
                      r"(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|"
                      r"with\s+the\s+support\s+of|"
                      r"in\s+(?:cooperation|coordination|conjunction)\s+with|"
@@ -471,7 +472,8 @@ CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
 # "captured A in May and B": a date inside a list of places
-_WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH}|{WEEKDAY})(?:\s+\d{{1,2}})?"
+_WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?"
+         rf"(?:(?:{MONTH}|{WEEKDAY})(?:\s+\d{{1,2}})?|\d{{1,2}}\s+(?:{MONTH}))"
          rf"|\s+since\s+(?:(?:{MONTH})\s+)?\d{{4}})?")   # "has held A since 2014, as well as B"
 _LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"(?:\s+(?:(?:just|further|farther)\s+)?to\s+(?:its|the|their)\s+"
