@@ -1301,3 +1301,14 @@ def test_retains_mainly_still_with_and_before_taking(gazetteer, text, held):
 
 def test_a_place_with_a_party_in_other_words_is_no_hold(gazetteer):
     assert held_all(run("Turkey sided with the factions in Afrin.", gazetteer)) == set()
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Afrin is still held by factions that joined the Defence Ministry, chiefly the Hamza Division.",
+     {("Afrin", "opposition")}),
+    ("Deir Hafer has been under the control of various factions, among them Jabhat al-Nusra, since last summer.",
+     {("Deir Hafer", "hts")}),
+    ("Afrin is held by factions, and Turkey shells Tal Rifaat.", set()),   # the next clause's party
+])
+def test_generic_holders_named_after_a_comma(gazetteer, text, held):
+    assert held_all(run(text, gazetteer)) == held

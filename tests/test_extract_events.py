@@ -1138,3 +1138,8 @@ def test_the_agent_of_a_passive_event_word_is_its_party(gazetteer, text, etype, 
 def test_a_holder_named_before_a_passive_strike_did_not_strike(gazetteer):
     ex = run("Nabk remains under rebel control, although it was repeatedly hit by warplanes on Thursday.", gazetteer)
     assert all("opposition" not in c.blocs for c in events_of(ex, "strike"))
+
+
+def test_a_party_after_dominated_by_with_no_place_before_is_the_actor(gazetteer):
+    ex = run("The week was dominated by the Turkish drone strikes, which damaged facilities around Qamishli.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "strike")] == [("turkey",)]

@@ -103,6 +103,9 @@ def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue:
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
 
+_GENERIC_NAMED = re.compile(r"\s*(?:various\s+|several\s+|local\s+|armed\s+|allied\s+)*(?:factions|groups|militias|forces|"
+                            r"fighters|brigades)\b[^,.;]{0,80},\s*(?:chiefly|mainly|principally|primarily|notably|mostly|"
+                            r"predominantly|among\s+them|led\s+by)\s+", re.I)
 # A relative clause about a noun that names no place, between a place and "held by": the clause's head is held
 _OTHER_HEAD = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?"
                          r"(?!(?:towns?|villages?|city|cities|areas?|bases?|airbase|airport|districts?|"
@@ -126,6 +129,9 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     for m in pats["place_then_actor"].finditer(s.text):
         start, end = s.start + m.start(), s.start + m.end()
         actors = actors_listed_after(ctx, end, affiliated=True)
+        named = None if actors else _GENERIC_NAMED.match(ctx.text, end, s.end)
+        actors = actors_listed_after(ctx, named.end()) if named else actors   # "held by factions that joined
+        #                                                     the ministry, chiefly the Hamza Division": the Hamza Division
         if m.group().casefold() == "taken by" and actors and _TAKEN_TO.match(ctx.text, actors[-1].end):
             continue   # "were taken by the SDF to Hasakah": people carried off, not a place seized
         if _HAD_BEEN.search(ctx.text, max(s.start, start - 25), start) or \

@@ -299,6 +299,9 @@ _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|until|because|following)\b", re.I)
 
 
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|although)\b", re.I)
+
+
 def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affiliated: bool = False) -> list[ActorMention]:
     """The coordinated actors starting right after ``pos`` ("by X and Y", "of the X and Y"); with
     ``affiliated``, also past "units affiliated with" ("held by units affiliated with the SDF")."""
@@ -309,7 +312,8 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
             continue
         gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
         if (len(gap) > (max_gap if not out else 24) and not (affiliated and not out and _AFFILIATED.fullmatch(gap))) \
-                or re.search(r"[.;:]", _INITIALS.sub("", gap)) or _SUBORDINATE.search(gap):   # "the U.S.-backed SDF"
+                or re.search(r"[.;:]", _INITIALS.sub("", gap)) or _SUBORDINATE.search(gap) \
+                or (not out and _NEW_CLAUSE.search(gap)):   # "held by factions, and Turkey shells B": not Turkey
             break   # "by Kurdish-led units affiliated with the SDF": the SDF's
         backed = _BACKED.match(ctx.text, a.end)   # "the Turkish-backed", "the U.S.-backed, Kurdish-led"
         if backed and i + 1 < len(ctx.actors) and ctx.actors[i + 1].start == backed.end():
@@ -330,6 +334,10 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
     return out
 
 
+_AREA_HEAD = re.compile(r"\b(?:areas?|territor(?:y|ies)|regions?|parts|positions|zones?|towns|villages|pockets?)\s+"
+                        r"(?:that\s+are\s+|which\s+are\s+)?$", re.I)
+
+
 def control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
     """Actor mentions used to say who controls a place (not who acts)."""
     spans = []
@@ -338,7 +346,10 @@ def control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
             if re.match(r"\s*(?:['’]s\s+)?control", ctx.text[a.end:a.end + 15], re.I):
                 spans.append((a.start, a.end))
     for m in ctx.patterns.control["place_then_actor"].finditer(ctx.sentence.text):
-        spans += [(a.start, a.end) for a in actors_listed_after(ctx, ctx.sentence.start + m.end())]
+        cue = ctx.sentence.start + m.start()
+        if any(loc.end <= cue for loc in ctx.locs) or _AREA_HEAD.search(ctx.text, max(0, cue - 30), cue):
+            spans += [(a.start, a.end) for a in actors_listed_after(ctx, ctx.sentence.start + m.end())]
+        # (not "the week was dominated by the Turkish drone campaign": no place, no area is held)
     for a in ctx.actors:
         if re.match(ctx.patterns.control["actor_then_place"].pattern, ctx.text[a.end:a.end + 14], re.I):
             spans.append((a.start, a.end))
