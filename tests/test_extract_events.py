@@ -1104,42 +1104,30 @@ def test_fire_barrels_and_launchers(gazetteer, text, etype, blocs, name):
     assert blocs <= set(c.blocs) and c.place_names[0] == name
 
 
-def test_the_next_target_is_that_of_the_party_that_last_captured(gazetteer):
-    ex = run("Government forces captured Kafr Zita on Monday. A military source said the next target was Morek.", gazetteer)
-    action = events_of(ex, "military_action")
-    assert [(c.place_names[0], c.blocs, c.modality.value) for c in action] == [
-        ("Morek", ("syrian-government",), "possible")]
+# Each case: a sentence, an event type, and every (place, blocs, modality) of that type it tells.
+_TOLD = [
+    pytest.param("Government forces captured Kafr Zita on Monday. A military source said the next target was Morek.",
+                 "military_action", [("Morek", ("syrian-government",), "possible")], id="next-target"),
+    pytest.param("A military source said the next target was Morek.", "military_action", [], id="next-target-no-party"),
+    pytest.param("Once the SDF pushes toward Raqqa, aid agencies expect more displacement.", "military_action",
+                 [("Raqqa", ("sdf",), "reported")], id="pushes-toward"),
+    pytest.param("Government forces pushed towards Saraqib after taking Kafr Zita.", "capture",
+                 [("Kafr Zita", ("syrian-government",), "reported")], id="taking"),
+    pytest.param("Russia is taking Turkey's concerns into account in Idlib.", "capture", [], id="taking-a-possessive"),
+    pytest.param("Ghasm was stormed by the Syrian army last Wednesday.", "attack",
+                 [("Ghaşam", ("syrian-government",), "reported")], id="stormed-by"),
+    pytest.param("Kafr Nabl was shelled by government forces.", "strike",
+                 [("Kafr Nabl", ("syrian-government",), "reported")], id="shelled-by"),
+    pytest.param("The week was dominated by the Turkish drone strikes, which damaged facilities around Qamishli.",
+                 "strike", [("around Qamishli", ("turkey",), "reported")], id="dominated-by-no-place"),
+]
 
 
-def test_a_next_target_with_no_capture_before_names_no_party(gazetteer):
-    assert events_of(run("A military source said the next target was Morek.", gazetteer), "military_action") == []
-
-
-@pytest.mark.parametrize("text, etype, name", [
-    ("Once the SDF pushes toward Raqqa, aid agencies expect more displacement.", "military_action", "Raqqa"),
-    ("Government forces pushed towards Saraqib after taking Kafr Zita.", "capture", "Kafr Zita"),
-])
-def test_a_push_toward_a_place_and_a_place_taken_on_the_way(gazetteer, text, etype, name):
-    assert [c.place_names[0] for c in events_of(run(text, gazetteer), etype)] == [name]
-
-
-def test_taking_a_possessive_is_no_capture(gazetteer):
-    assert events_of(run("Russia is taking Turkey's concerns into account in Idlib.", gazetteer), "capture") == []
-
-
-@pytest.mark.parametrize("text, etype, bloc", [
-    ("Ghasm was stormed by the Syrian army last Wednesday.", "attack", "syrian-government"),
-    ("Kafr Nabl was shelled by government forces.", "strike", "syrian-government"),
-])
-def test_the_agent_of_a_passive_event_word_is_its_party(gazetteer, text, etype, bloc):
-    assert [c.blocs for c in events_of(run(text, gazetteer), etype)] == [(bloc,)]
+@pytest.mark.parametrize("text, etype, told", _TOLD)
+def test_what_a_sentence_tells_of_an_event(gazetteer, text, etype, told):
+    assert [(c.place_names[0], c.blocs, c.modality.value) for c in events_of(run(text, gazetteer), etype)] == told
 
 
 def test_a_holder_named_before_a_passive_strike_did_not_strike(gazetteer):
     ex = run("Nabk remains under rebel control, although it was repeatedly hit by warplanes on Thursday.", gazetteer)
     assert all("opposition" not in c.blocs for c in events_of(ex, "strike"))
-
-
-def test_a_party_after_dominated_by_with_no_place_before_is_the_actor(gazetteer):
-    ex = run("The week was dominated by the Turkish drone strikes, which damaged facilities around Qamishli.", gazetteer)
-    assert [c.blocs for c in events_of(ex, "strike")] == [("turkey",)]
