@@ -428,3 +428,9 @@ def test_pruning_keeps_a_fresh_index_of_another_version(tmp_path):
         os.utime(f, (hours_ago, hours_ago))
     _prune(tmp_path, "overlay-", keep=keep)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["overlay-fresh.sqlite", "overlay-keep.sqlite"]
+
+
+@pytest.mark.parametrize("asked", ["Hbit", "al-Habit", "Al-Hobait"])
+def test_a_village_is_found_by_the_spelling_of_its_wikipedia_article(gazetteer, asked):
+    (best,) = gazetteer.lookup(asked, focus=Focus(countries=frozenset({"SY"})), limit=1, fuzzy=False)
+    assert best.place.id == "sy-w-al-hobait"
