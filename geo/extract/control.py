@@ -103,9 +103,13 @@ def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue:
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
 
-_GENERIC_NAMED = re.compile(r"\s*(?:various\s+|several\s+|local\s+|armed\s+|allied\s+)*(?:factions|groups|militias|forces|"
-                            r"fighters|brigades)\b[^,.;]{0,80},\s*(?:chiefly|mainly|principally|primarily|notably|mostly|"
-                            r"predominantly|among\s+them|led\s+by)\s+", re.I)
+# "held by factions that have joined the ministry, chiefly the Hamza Division": the parties named after the noun
+_GENERIC_NAMED = re.compile(r"\s*(?:various\s+|several\s+|local\s+|armed\s+|allied\s+)*"
+                            r"(?:factions|groups|militias|forces|fighters|brigades)\b[^,.;]{0,80},\s*"
+                            r"(?:chiefly|mainly|principally|primarily|notably|mostly|predominantly|among\s+them|"
+                            r"led\s+by)\s+", re.I)
+
+
 # A relative clause about a noun that names no place, between a place and "held by": the clause's head is held
 _OTHER_HEAD = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?"
                          r"(?!(?:towns?|villages?|city|cities|areas?|bases?|airbase|airport|districts?|"
@@ -130,8 +134,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         start, end = s.start + m.start(), s.start + m.end()
         actors = actors_listed_after(ctx, end, affiliated=True)
         named = None if actors else _GENERIC_NAMED.match(ctx.text, end, s.end)
-        actors = actors_listed_after(ctx, named.end()) if named else actors   # "held by factions that joined
-        #                                                     the ministry, chiefly the Hamza Division": the Hamza Division
+        actors = actors_listed_after(ctx, named.end()) if named else actors
         if m.group().casefold() == "taken by" and actors and _TAKEN_TO.match(ctx.text, actors[-1].end):
             continue   # "were taken by the SDF to Hasakah": people carried off, not a place seized
         if _HAD_BEEN.search(ctx.text, max(s.start, start - 25), start) or \
@@ -875,7 +878,8 @@ _WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers))?
 _PARTICIPLE = re.compile(r"(?:,\s*(?:(?:then|later|before|after|eventually)\s+)?|\s+(?:after|before)\s+)"
                          r"(capturing|seizing|recapturing|retaking|overrunning|liberating|"
                          r"taking\s+(?:full\s+)?control\s+of|taking\s+over|"
-                         r"taking(?=\s+(?!(?-i:[A-Z])[\w-]*['’]s\b)(?:al-|el-|(?-i:[A-Z])|"   # "pushed east, taking A"
+                         # "pushed east, taking A" (not "taking Turkey's concerns")
+                         r"taking(?=\s+(?!(?-i:[A-Z])[\w-]*['’]s\b)(?:al-|el-|(?-i:[A-Z])|"
                          r"the\s+(?:\w+\s+)?(?:towns?|city|villages?|base|airport)\s+of\b))|"
                          r"breaking\s+(?:through\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?siege\s+(?:of|on|around))\s+"
                          r"(?=the\s|al-|el-|(?-i:[A-Z]))", re.I)   # "secured A after breaking the siege of B"

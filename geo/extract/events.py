@@ -299,9 +299,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
                   excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
     if trig.type == EventType.CAPTURE:   # "X was recaptured by Y": Y holds X and took it
         excluded = []
-    elif by := _BY_AGENT.match(ctx.text, trig.end):   # "X was stormed by Y": Y stormed it (not "X, under rebel
-        agents = {(a.start, a.end) for a in actors_listed_after(ctx, by.end(), max_gap=6)}   # control, was hit by jets")
-        excluded = [span for span in excluded if span not in agents]
+    elif by := _BY_AGENT.match(ctx.text, trig.end):   # "X was stormed by Y": Y stormed it; the party of "X, under
+        agents = {(a.start, a.end) for a in actors_listed_after(ctx, by.end(), max_gap=6)}   # rebel control, was hit
+        excluded = [span for span in excluded if span not in agents]   # by jets" stays left out
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)]
     prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
     clause = clause_start(ctx, trig.start)

@@ -38,14 +38,17 @@ _BEFORE = [
     # "15 km east of", "nine kilometers south-southwest of", "20 kilometers (13 miles) southwest of"
     ("offset", re.compile(rf"\b(\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)"
                           rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
-    ("countryside", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|environs)\s+of\s+{_OF_TYPE}$", re.I)),
-    ("outskirts", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+{_OF_TYPE}$", re.I)),
+    ("countryside", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|"
+                               rf"environs)\s+of\s+{_OF_TYPE}$", re.I)),
+    ("outskirts", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+"
+                             rf"{_OF_TYPE}$", re.I)),
     # "in the south-east of the city", "the northern districts of Aleppo": a part of the place, not beyond it
     ("part", re.compile(rf"(?<!\bto\s)\bthe\s+(?:far\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
     ("part", re.compile(rf"\bthe\s+{_DIR_ADJ}\s+(?:part|parts|half|districts|neighbou?rhoods|quarters|sector)\s+of\s+"
                         rf"{_OF_TYPE}$", re.I)),
     ("direction", re.compile(rf"\b(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
-    ("direction", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}|{_DIR})\s+banks?\s+of\s+(?:the\s+)?$", re.I)),   # "the eastern bank of the Euphrates"
+    # "the eastern bank of the Euphrates"
+    ("direction", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}|{_DIR})\s+banks?\s+of\s+(?:the\s+)?$", re.I)),
     ("near", re.compile(rf"\b(?:near|nearby|close\s+to|around|outside|in\s+the\s+vicinity\s+of)\s+{_OF_TYPE}$", re.I)),
     ("part", re.compile(rf"\b{_DIR_ADJ}\s+$", re.I)),
     ("part", re.compile(rf"\b{_DIR}\s+$", re.I)),
