@@ -16,6 +16,7 @@ from geo.extract.sentence import (
     CLAUSE_BREAK,
     INCLUDING,
     INTO,
+    NEXT_CLAUSE,
     PASSIVE_BEFORE,
     SUBJECT_ASIDE,
     WOULD_HAND,
@@ -195,7 +196,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         also = _AS_DOES.match(ctx.text, phrase_end)   # "A remains under regime control, as does B": A and B
         locs = locs_after(ctx, phrase_end, max_gap=25) if noun == _UNDER and not also else []   # "in IS hands"
         if locs and (_VERB_BETWEEN.search(ctx.text, phrase_end, locs[0].start)
-                     or _NEXT_CLAUSE.search(ctx.text, phrase_end, locs[0].start)):
+                     or NEXT_CLAUSE.search(ctx.text, phrase_end, locs[0].start)):
             locs = []   # "sent to the areas under Turkish protection, was taken from A": not A; "A remains under
             #             government control to this day, and B in the hands of X": B is the next clause's
         if not locs:   # ends its clause
@@ -255,7 +256,6 @@ _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(
 # a second predicate of the sentence's subject: "A lies ..., and has been [held by X | under X control]"
 _AND_HAS_BEEN = re.compile(r",\s+and\s+(?:(?:has|have)\s+(?:long\s+|since\s+\w+\s+)?been"
                            r"|(?:is|are|remains?)(?:\s+still)?)\s+$", re.I)
-_NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although)\b", re.I)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:long\s+|previously\s+)?been\s+$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b", re.I)
 _RELATIVE_TO = re.compile(r"(?:\s*,\s*(?:an?|the)\s+[^,.;()]{1,60}?)?\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}", re.I)
@@ -1039,14 +1039,6 @@ _OUTSIDE = re.compile(r"\b(?:outside|beyond|out\s+of|free\s+of|free\s+from|escap
 _UNDER_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\b|\bwhereby\b", re.I)
 
 
-def _last(matches):
-    """The last of an iterator's items, or ``None``."""
-    found = None
-    for found in matches:
-        pass
-    return found
-
-
 @lru_cache(maxsize=8)
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     """ "they had captured", "it seized", "they hold": a pronoun before a verb of ``actor_verb_place``
@@ -1103,7 +1095,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
         parties = [a for a in ctx.actors if a.end <= start and not is_speaker(ctx, a)]
         before = [a for a in ctx.actors if a.end <= start]
-        opener = _last(_UNDER_WHICH.finditer(ctx.text, ctx.sentence.start, start))
+        opener = max(_UNDER_WHICH.finditer(ctx.text, ctx.sentence.start, start), key=lambda o: o.start(),
+                     default=None)
         subject = subject_group(ctx, [a for a in before if opener is None or a.start >= opener.end()]) \
             or subject_group(ctx, before)   # "the SDF announced that they had taken Tabqa"; "a proposal under which
         #                     the SDF would hand back the checkpoints it took over": the SDF, not the proposer

@@ -299,7 +299,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
                   excluded: list[tuple[int, int]], attributed: list[tuple[int, int]]) -> list[Actor]:
     if trig.type == EventType.CAPTURE:   # "X was recaptured by Y": Y holds X and took it
         excluded = []
-    elif by := _BY_AGENT.match(ctx.text, trig.end):   # "X was stormed by Y": Y stormed it; the party of "X, under
+    elif by := _PASSIVE_BY.match(ctx.text, trig.end):   # "X was stormed by Y": Y stormed it; the party of "X, under
         agents = {(a.start, a.end) for a in actors_listed_after(ctx, by.end(), max_gap=6)}   # rebel control, was hit
         excluded = [span for span in excluded if span not in agents]   # by jets" stays left out
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and not inside_any(a.start, a.end, attributed)]
@@ -390,7 +390,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     return unique_actors([a.actor for a in found] + (backers if found else []))
 
 
-_BY_AGENT = re.compile(r"\s+by\b", re.I)
+_PASSIVE_BY = re.compile(r"\s+by\b", re.I)
 _VICTIM = re.compile(r"(?:\s+(?:soldiers|troops|fighters|members|personnel|militiamen|officers|men))?"
                      r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
                      r"(?:killed|wounded|injured|hurt|kidnapped|abducted|executed)\b", re.I)

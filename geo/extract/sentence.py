@@ -299,7 +299,8 @@ _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|until|because|following)\b", re.I)
 
 
-_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|although)\b", re.I)
+# what opens the next clause: "A remains under X control, and B in the hands of Y"; "held by factions, and Turkey ..."
+NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although)\b", re.I)
 
 
 def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affiliated: bool = False) -> list[ActorMention]:
@@ -313,7 +314,7 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
         gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
         if (len(gap) > (max_gap if not out else 24) and not (affiliated and not out and _AFFILIATED.fullmatch(gap))) \
                 or re.search(r"[.;:]", _INITIALS.sub("", gap)) or _SUBORDINATE.search(gap) \
-                or (not out and _NEW_CLAUSE.search(gap)):   # "held by factions, and Turkey shells B": not Turkey
+                or (not out and NEXT_CLAUSE.search(gap)):   # "held by factions, and Turkey shells B": not Turkey
             break   # "by Kurdish-led units affiliated with the SDF": the SDF's
         backed = _BACKED.match(ctx.text, a.end)   # "the Turkish-backed", "the U.S.-backed, Kurdish-led"
         if backed and i + 1 < len(ctx.actors) and ctx.actors[i + 1].start == backed.end():
