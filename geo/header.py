@@ -139,6 +139,9 @@ def _dateline(paragraph: str) -> Header | None:
     day = normalise_date(match["date"]) if match["date"] else None
     if not outlet and _known_outlet(match["place"]):   # "SOHR – The Internal Security Forces ..."
         return Header("", match["place"].strip(), day)
+    place, _, last = match["place"].rpartition(",")
+    if not outlet and place and _known_outlet(last):   # "HOMS, SANA – The General Command ..."
+        return Header(place.strip(), last.strip(), day)
     return Header(match["place"].strip(), outlet, day)
 
 
