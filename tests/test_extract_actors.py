@@ -124,6 +124,31 @@ def test_the_army_of_a_theatre_comes_from_the_registry(reg):
     assert _blocs("Fighting went on. The army shelled the town.", reg) == []
 
 
+@pytest.mark.parametrize("country,blocs", [("SY", ["syrian-government"]), ("", []), ("LB", [])])
+def test_the_army_of_the_country_a_report_is_set_in(reg, country, blocs):
+    found = find_actors("Fighting went on. The army shelled the town.", reg, country=country)
+    assert [m.actor.bloc for m in found] == blocs
+
+
+def test_army_trucks_are_the_armys(reg):
+    assert _blocs("Columns of army trucks left the city of Syria's centre.", reg) == ["syrian-government"]
+
+
+def test_the_national_defence_force_in_the_singular(reg):
+    assert _blocs("National Defence Force militiamen moved up.", reg) == ["syrian-government"]
+
+
+@pytest.mark.parametrize("text,blocs", [
+    ("A spokesman told us army officers had agreed to leave.", []),   # "us", not "US"
+    ("He told us forces would leave by Friday.", []),
+    ("US army units arrived at the base.", ["us-coalition"]),
+    ("IS fighters attacked the post.", ["isis"]),
+    ("Commanders in the SNA's Third Legion said so.", ["opposition"]),   # the possessive keeps the capitals
+])
+def test_an_alias_led_by_an_acronym_needs_the_capitals(reg, text, blocs):
+    assert _blocs(text, reg) == blocs
+
+
 def test_user_actors_extend_the_registry(tmp_path):
     from geo.extract.actors import find_actors, load_registry
 

@@ -142,3 +142,21 @@ def test_the_eighth_brigade_after_assads_fall(gazetteer):
     text = "Clashes in Busra al-Sham\n\nMiddle East Eye | 14 April 2025\n\nThe Eighth Brigade captured Busra al-Sham."
     ex = extract(article_from_text(text, "r.txt"), gazetteer)
     assert {c.blocs for c in ex.claims if c.kind.value == "control"} == {("opposition",)}
+
+
+@pytest.mark.parametrize("text,blocs", [
+    # the dateline's place sets the report in Syria; SANA after the comma is the outlet, not Sanaa
+    ("Statement\n\nHOMS, SANA – Reinforcements from the army's 11th Division moved from Homs to al-Qabu.",
+     ("syrian-government",)),
+    # no dateline: most of the places named are Syrian
+    ("Army units moved from Homs to al-Qabu on Tuesday, after fighting in Taldou and Kafr Laha.",
+     ("syrian-government",)),
+])
+def test_the_army_of_a_report_that_never_names_its_country(gazetteer, text, blocs):
+    (route,) = claims(run(text, gazetteer), "route")
+    assert route.blocs == blocs
+
+
+def test_the_army_of_a_report_set_elsewhere_is_not_syrias(gazetteer):
+    ex = run("Army units moved from Tripoli to Beirut on Tuesday, after fighting in Sidon.", gazetteer)
+    assert all("syrian-government" not in c.blocs for c in ex.claims)

@@ -67,9 +67,11 @@ class Registry:
     path: Path
     alliances: tuple[frozenset[str], ...] = ()
     armies: tuple[tuple[re.Pattern[str], Actor], ...] = ()   # "the army" of a report naming the country
+    country_armies: dict[str, Actor] = field(default_factory=dict)   # ISO code -> "the army" of a report set there
     eras: tuple[Era, ...] = ()
     acronyms: frozenset[str] = frozenset()   # acronym aliases as written ("ISIS"), for the title case "Isis"
     capitalised: frozenset[str] = frozenset()   # folded aliases that are also plain phrases ("southern front")
+    acronym_led: frozenset[str] = frozenset()   # folded aliases led by an acronym ("US army": not "told us army officers")
     the_army: dict[str, str] = field(default_factory=dict)   # actor id -> "refers" | "ambiguous" (``the_army``)
 
     @cached_property
@@ -112,6 +114,7 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
     adjectives: dict[str, Actor] = {}
     acronyms: set[str] = set()
     capitalised: set[str] = set()
+    acronym_led: set[str] = set()
     the_army: dict[str, str] = {}
     for entry in actors:
         if entry.get("bloc") not in blocs:
@@ -125,6 +128,8 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
                 aliases[key] = (actor, _is_acronym(str(alias)))
             if _is_acronym(str(alias)):
                 acronyms.add(str(alias).upper())
+            elif " " in str(alias) and _is_acronym(str(alias).split(" ", 1)[0]):
+                acronym_led.add(key)
         capitalised.update(fold(str(alias)) for alias in entry.get("only_capitalised", []))
         if "the_army" in entry:
             the_army[actor.id] = _the_army(entry, path)
@@ -132,7 +137,7 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
             adjectives.setdefault(fold(str(adj)), actor)
     prefixes = {" ".join(k.split(" ")[:n]) for k in aliases for n in range(1, len(k.split(" ")))}
     return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path, acronyms=frozenset(acronyms),
-                    capitalised=frozenset(capitalised), the_army=the_army)
+                    capitalised=frozenset(capitalised), acronym_led=frozenset(acronym_led), the_army=the_army)
 
 
 _THE_ARMY = ("refers", "ambiguous")
@@ -199,7 +204,9 @@ def load_registry(path: Path | None = None, user_path: Path | None = None) -> Re
     if unknown:
         raise RegistryError(f"{path}: alliances name unknown blocs {', '.join(unknown)}; "
                             f"known blocs: {', '.join(registry.blocs)}")
-    return replace(registry, alliances=groups, armies=_armies(data, registry, path), eras=_eras(data, registry, path))
+    armies = _armies(data, registry, path)
+    return replace(registry, alliances=groups, armies=tuple((word, actor) for word, actor, _ in armies),
+                   country_armies={code: actor for _, actor, code in armies if code}, eras=_eras(data, registry, path))
 
 
 def _eras(data: dict, registry: Registry, path: Path) -> tuple[Era, ...]:
@@ -234,7 +241,7 @@ def in_their_time(mentions: list[ActorMention], registry: Registry, spans: list[
     return out
 
 
-def _armies(data: dict, registry: Registry, path: Path) -> tuple[tuple[re.Pattern[str], Actor], ...]:
+def _armies(data: dict, registry: Registry, path: Path) -> list[tuple[re.Pattern[str], Actor, str]]:
     out = []
     for name, theatre in (data.get("theatres") or {}).items():
         army = theatre.get("army")
@@ -243,12 +250,17 @@ def _armies(data: dict, registry: Registry, path: Path) -> tuple[tuple[re.Patter
         if army.get("actor") not in registry.actors or not army.get("country_word"):
             raise RegistryError(f"{path}: theatre {name!r} names army {army.get('actor')!r}, which is not an actor id "
                                 "(or has no country_word); use the id of an actor in the file")
-        out.append((re.compile(rf"\b{re.escape(army['country_word'])}"), registry.actors[army["actor"]]))
-    return tuple(out)
+        out.append((re.compile(rf"\b{re.escape(army['country_word'])}"), registry.actors[army["actor"]],
+                    str(army.get("country") or "")))
+    return out
 
 
-def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] | None = None) -> list[ActorMention]:
+def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] | None = None,
+                country: str = "") -> list[ActorMention]:
     """All actor mentions in ``text``, longest match first, without overlaps.
+
+    "the army" is the army of the theatre whose country the text names, else of ``country`` (the ISO code
+    of where the report is set: a SANA statement from Homs need not write "Syria").
 
     Examples
     --------
@@ -271,7 +283,8 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         elif text[toks[i][1]].isupper() and (shared := _shared_noun(text, toks, i, registry)) is not None:
             out.append(shared)
         i += 1
-    army = next((actor for word, actor in registry.armies if word.search(text)), None)
+    army = next((actor for word, actor in registry.armies if word.search(text)), None) \
+        or registry.country_armies.get(country)
     out = [a for a in out if not _ANOTHER_COALITION.match(text, a.start, a.end + 30)
            and not _VEHICLES.match(text, a.end)]
     out = _acronyms(text, _owned(text, out, registry))
@@ -383,10 +396,10 @@ def _owned(text: str, found: list[ActorMention], registry: Registry) -> list[Act
 _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome|[Dd]ozens\s+of|[Hh]undreds\s+of)\s+(?:\d[\d,]*\s+)?"
                         r"(?:(?:advancing|attacking|invading|retreating|withdrawing|remaining|same|evacuated|departing|besieged)\s+)?"   # "fell to the advancing troops"
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
-                        r"occupation|group|organi[sz]ation|militants|terrorists|ministry)"
+                        r"occupation|group|organi[sz]ation|movement(?!\s+of\b)|militants|terrorists|ministry)"
                         r"(?:(?<=occupation)\s+(?:army|forces))?\b"
                         r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
-                        r"columns?|vehicles|tanks|patrols?|artillery|helicopters|"
+                        r"columns?|vehicles|tanks|trucks|lorries|buses|transporters|jeeps|bulldozers|patrols?|artillery|helicopters|"
                         r"officers|personnel|hands|control)\b|-(?:held|controlled|run)\b)"
                         r"|\b[Tt]he\s+(army)\b(?!\s+of\b)"   # "in army hands", "under army control"
                         r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A"
@@ -404,7 +417,7 @@ _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back onl
 # militants")
 _ARMED_GROUP_NOUNS = frozenset({"militant", "jihadist"})
 # "the group", "the organisation": the non-state armed group named last (Hezbollah as much as IS)
-_GROUP_NOUNS = frozenset({"group", "organisation", "organization"})
+_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement"})   # "Ahrar ... the movement's columns"
 _STATE_KINDS = frozenset({"government", "police", "air-force"})
 _ARMED_GROUP_BLOCS = frozenset({"isis", "hts", "opposition"})
 _ARMIES = frozenset({"army", "air force"})   # "the army", "the air force": a state's, told before or the theatre's
@@ -520,7 +533,8 @@ def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention
         key = toks[j][0] if j == i else f"{key} {toks[j][0]}"
         entry = reg.aliases.get(key)
         if entry and (not entry[1] or _acronym_written(_POSSESSIVE_END.sub("", text[toks[i][1]:toks[j][2]]), reg)) \
-                and (key not in reg.capitalised or all(text[t[1]].isupper() for t in toks[i:j + 1])):
+                and (key not in reg.capitalised or all(text[t[1]].isupper() for t in toks[i:j + 1])) \
+                and (key not in reg.acronym_led or _POSSESSIVE_END.sub("", text[toks[i][1]:toks[i][2]]).isupper()):
             best = (ActorMention(toks[i][1], _abbreviation_end(text, toks[j][2]), entry[0]), j + 1)
         if key not in reg.prefixes:
             break

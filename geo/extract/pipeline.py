@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,7 +21,7 @@ from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
 from geo.extract.dates import date_in
 from geo.extract.interviews import answer_spans
 from geo.extract.locations import Loc, area_of, around_a_point, build_locs, representative
-from geo.extract.mentions import find_pattern_mentions, find_place_mentions
+from geo.extract.mentions import RawMention, find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
 from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions, taken_place
 from geo.extract.routes import route_line
@@ -65,17 +66,31 @@ def _dateline_country(article: Article, gaz: Gazetteer) -> str:
     return ""
 
 
+def _places_country(text: str, raw: list[RawMention], gaz: Gazetteer, registry: Registry) -> str:
+    """The country most of the first names a report gives are in, when it never names a theatre's country
+    ("HOMS, SANA – ... the army's 11th Division": the Syrian army); "" when it names one."""
+    if not registry.country_armies or any(word.search(text) for word, _ in registry.armies):
+        return ""
+    countries = Counter(found[0].place.country for r in raw[:_FIRST_NAMES] if r.tier == "exact"
+                        and (found := gaz.lookup(text[r.start:r.end], limit=1, fuzzy=False)))
+    return countries.most_common(1)[0][0] if countries else ""
+
+
+_FIRST_NAMES = 12
+
+
 def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Patterns, dateline: tuple[int, int],
               sents: list[Sentence]):
     text = article.text
     toks = tokens(text)
     keys, skels, prefixes = gaz.keys()
-    actors = find_actors(text, registry, toks)
+    raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks, patterns.name_enders)
+    raw += find_pattern_mentions(text, raw, patterns.stopwords)
+    country = _dateline_country(article, gaz)
+    actors = find_actors(text, registry, toks, country or _places_country(text, raw, gaz, registry))
     if registry.eras:
         dated = _sentence_dates(text, sents, article.date)
         actors = in_their_time(actors, registry, dated)
-    raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks, patterns.name_enders)
-    raw += find_pattern_mentions(text, raw, patterns.stopwords)
     placed = {(r.start, r.end) for r in raw}   # "the Barzeh district of northern Damascus": the city, not the government
     actors = [a for a in actors if (a.start, a.end) not in placed or not (
         _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start)
@@ -89,7 +104,6 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
         raw = [r for r in raw if not any(s <= r.start < e for s, e in outlet)]
     raw = [r for r in raw if not _in_heading(text, r.start, dateline)]
     raw.sort(key=lambda m: m.start)
-    country = _dateline_country(article, gaz)
     resolved = far_filter(text, resolve_mentions(text, raw, gaz, country, dateline),
                           frozenset({country} - {""}))
     return longer_names(text, resolved, actors, patterns.stopwords), actors
