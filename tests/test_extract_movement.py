@@ -728,3 +728,42 @@ def test_the_parties_of_an_aside_on_the_start_are_not_the_movers(gazetteer):
     ex = run("Columns moved from Tal Hamis, which the YPG took from ISIS in 2015, and from the countryside south of "
              "Hasakah to al-Hawl.", gazetteer)
     assert [blocs for names, blocs in routes_of(ex) if names[-1] == "al-Hol"] == [()]
+
+
+@pytest.mark.parametrize("text,blocs", [
+    # who watches a column does not move with it
+    ("Rebel fighters watched columns of the Tiger Forces move from Suqaylabiyah to Karnaz.", {"syrian-government"}),
+    ("Rebel fighters said they saw the Tiger Forces come up from Suqaylabiyah to Karnaz.", {"syrian-government"}),
+    ("Rebel fighters moved from Kafr Nabudah to Karnaz on Monday.", {"opposition"}),   # the subject moves
+])
+def test_who_watches_a_move_is_not_the_mover(gazetteer, text, blocs):
+    (route,) = claims(run(text, gazetteer), "route")
+    assert set(route.blocs) == blocs
+
+
+@pytest.mark.parametrize("text,blocs", [
+    # a party at the end, after ", where": the mover only when no one else is told
+    ("A convoy of 75 vehicles left the Bab al-Hawa crossing for Binnish, where Turkish troops have set up a new "
+     "position.", {"turkey"}),
+    ("The Turkish army brought a new column in on Monday. Some 25 vehicles, including tanks, travelled from Azaz down "
+     "to Akhtarin, where the SNA's Third Legion keeps its forward positions.", {"turkey"}),
+])
+def test_a_party_where_a_move_ends_moves_only_if_no_one_else_does(gazetteer, text, blocs):
+    route = [r for r in claims(run(text, gazetteer), "route") if r.place_names[-1] in ("Binnish", "Akhtarin")]
+    assert route and set(route[-1].blocs) == blocs
+
+
+def test_the_movement_is_the_group_named_before(gazetteer):
+    text = ("HTS reinforcements arrived in Idlib on Monday. An Ahrar al-Sham commander said the movement's columns "
+            "left Bab al-Hawa on Friday and drove south to Ariha.")
+    route = [r for r in claims(run(text, gazetteer), "route") if r.place_names[-1] == "Ariha"]
+    assert route and set(route[0].blocs) == {"opposition"}
+
+
+@pytest.mark.parametrize("text", [
+    "Around 20 men who refused the settlement boarded two buses in al-Muzayrib and were taken north to al-Bab.",
+    "The gunmen who refused to settle their status left Babbila for Jarablus under Russian escort.",
+])
+def test_those_who_refuse_a_settlement_are_the_opposition(gazetteer, text):
+    (route,) = claims(run(text, gazetteer), "route")
+    assert "opposition" in route.blocs

@@ -452,7 +452,11 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
                  EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
 
 
-_WHICH = re.compile(r",?\s+(?:which|whom)\b", re.I)
+_WHICH = re.compile(r",?\s+(?:which|whom)\b|,\s+where\b", re.I)   # "... to B, where X keeps its positions": not X
+# "we see columns come up from A to B", "residents watched convoys leave A": who watches does not move
+_WATCHES = re.compile(r"\s+(?:(?:have|has|had|could|can|would|also|then|all)\s+){0,2}"
+                      r"(?:watch(?:ed|es)?|saw|see[ns]?|count(?:ed|s)?|monitor(?:ed|s)?|spott(?:ed)?|spots?|"
+                      r"observ(?:ed|es?)|film(?:ed|s)?|notic(?:ed|es?)|track(?:ed|s)?)\b", re.I)
 _SAID_IT = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|announced|stated|claimed|reported)\s+"
                       r"(?:on\s+\w+\s+)?(?:that\s+)?"
                       r"(?:it|they)\b", re.I)
@@ -527,9 +531,11 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers
               and not names_place(ctx.text, a)]   # "headed to Jarablus on the Turkish border": not Turkey's move
     aside = _WHICH.search(ctx.text, origin, ctx.sentence.end) if origin is not None else None
+    at_end = unique_actors([a.actor for a in usable if aside is not None and a.start >= aside.start()
+                            and aside.group().lstrip(", ").casefold() == "where"])
     if aside is not None:   # "... to Rastan, rebel-held towns which regime aircraft have bombed": not the movers
         usable = [a for a in usable if a.start < aside.start()]
-    usable = [a for a in usable if not _in_which_aside(ctx, a, origin)]
+    usable = [a for a in usable if not _in_which_aside(ctx, a, origin) and not _WATCHES.match(ctx.text, a.end)]
     escorts = [a for m in _ESCORTED_BY.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)
                for a in actors_listed_after(ctx, m.end(), max_gap=30)]
     escorts += [b for a in escorts if ctx.text[a.end - 2:a.end] in ("'s", "’s")   # "the interior ministry's General
@@ -569,6 +575,9 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         inherited = memory.last_actors.get(EventType.PATROL) or memory.last_actors.get(EventType.BUILDUP) or []   # from A"
     if not own and not inherited and origin is not None:   # "sent from A, the regime-held town, to B"
         inherited = _holder_in_apposition(ctx, origin)
+    if not own and not inherited and at_end:   # "... left A for B, where Turkish troops have set up a position":
+        inherited = (previous_subject(memory) if FORCES.search(ctx.sentence.text) else []) or at_end   # them, unless
+    #                                                                       the sentence before told who moves
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
     if not own and not inherited and (FORCES.search(ctx.sentence.text) or _they_moved(ctx, origin)):
