@@ -1268,6 +1268,19 @@ _HELD = [
                  {("Afrin", "opposition")}, id="chiefly"),
     pytest.param("Deir Hafer has been under the control of various factions, among them Jabhat al-Nusra, since last "
                  "summer.", {("Deir Hafer", "hts")}, id="among-them"),
+    pytest.param("Government forces and security branches hold Izraa and Khirbet Ghazaleh.",
+                 {("Izra", "syrian-government"), ("Khirbet Ghazaleh", "syrian-government")}, id="and-other-forces"),
+    pytest.param("The regime holds Daraa al-Mahatta, Khirbet Ghazaleh and Izraa.",
+                 {("Daraa", "syrian-government"), ("Khirbet Ghazaleh", "syrian-government"), ("Izra", "syrian-government")},
+                 id="district-in-list"),
+    pytest.param("Busra al-Sham remains under the Eighth Brigade, nominally part of the Fifth Corps.",
+                 {("Busra al-Sham", "syrian-government")}, id="remains-under-party"),
+    pytest.param("Harem and Salqin remain under the administration of the Salvation Government.",
+                 {("Harem", "hts"), ("Salqin", "hts")}, id="under-the-administration-of"),
+    pytest.param("Al-Mayadin has been a stronghold of the Iranian-backed militias since government forces and their "
+                 "allies seized it from ISIS.", {("al-Mayadin", "iran")}, id="since-they-seized-it"),
+    pytest.param("Tal Tamr has been a frontline town since Turkey and the factions took Ras al-Ain.",
+                 {("Ras al-Ain", "turkey"), ("Ras al-Ain", "opposition")}, id="since-they-took-a-place"),
 ]
 
 
@@ -1281,6 +1294,9 @@ def test_what_a_sentence_makes_held(gazetteer, text, held):
     ("The army killed five SDF fighters in Raqqa.", ("Raqqa", "sdf")),   # fighters met there, no presence told
     ("The bridge has been under SDF control since the factions took over Manbij.", ("Manbij", "sdf")),
     ("Rebels shelled Kafr Nabl, which is not in their hands.", ("Kafr Nabl", "opposition")),
+    ("Busra al-Sham remained under heavy fire from the Eighth Brigade.", ("Busra al-Sham", "syrian-government")),
+    ("Tafas remained under siege by the army, and rebels were hit.", ("Tafas", "syrian-government")),
+    ("Government forces and rebel fighters clashed in Izraa on Monday.", ("Izra", "syrian-government")),
 ])
 def test_a_place_after_a_party_that_does_not_hold_it(gazetteer, text, not_held):
     assert not_held not in held_all(run(text, gazetteer))

@@ -188,7 +188,10 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             if actors else None
         occupier = noun == _UNDER and bool(actors) and ctx.text[actors[-1].start:actors[-1].end].casefold().endswith(
             "occupation")   # "under Turkish occupation": one mention of the occupier
-        if not held_as and not occupier:
+        bare = noun == _UNDER and bool(actors) and actors[0].start == s.start + m.end() and not held_as and not occupier \
+            and _REMAINS.search(ctx.text, max(s.start, s.start + m.start() - 30), s.start + m.start()) is not None \
+            and _CLAUSE_ENDS.match(ctx.text, actors[-1].end) is not None   # "A remains under the Eighth Brigade, ..."
+        if not held_as and not occupier and not bare:
             continue
         phrase_end = actors[-1].end + (held_as.end(1) if held_as else 0)
         if _until(ctx, phrase_end):
@@ -201,7 +204,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             #             government control to this day, and B in the hands of X": B is the next clause's
         if not locs:   # ends its clause
             last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
-            if last is None and (occupier or held_as.group(1).casefold() != "control"):
+            if last is None and (occupier or (held_as and held_as.group(1).casefold() != "control")):
                 continue   # "sent to the areas under Turkish protection": no place named before
             # "Sweida city itself and the airbase have remained under government control": the subject's whole list
             anchor = last if last and subject and subject in chain(ctx.text, ctx.locs, last) else subject or last
@@ -251,6 +254,10 @@ def _in_their_hands(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _UNDER = r"control|guard|protection|administration|rule|occupation"   # "under X ..."
+# "A remains under the Eighth Brigade": a party right after "under", after a verb of being, ends its clause
+_REMAINS = re.compile(r"\b(?:is|are|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
+                      r"(?:\s+(?:still|now|also|firmly|largely|entirely|fully))?\s+$", re.I)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:]|\band\b|\bwhile\b|$)", re.I)
 _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                        r"(?:\s+(?:still|now|also))?\s+", re.I)
 # a second predicate of the sentence's subject: "A lies ..., and has been [held by X | under X control]"
@@ -1049,6 +1056,11 @@ def _pronoun_verb(verbs: str) -> re.Pattern[str]:
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
+_SINCE_THEN = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+# a second subject that names no party: "Government forces and security branches hold A"
+_AND_OTHERS = re.compile(r"\s+and\s+(?:the\s+|its\s+|their\s+)?(?:(?:allied|local|affiliated|security|paramilitary|"
+                         r"auxiliary|loyal|tribal)\s+)?(?:[a-z][\w-]*\s+)?"
+                         r"(?:branches|services|agencies|militias|allies|auxiliaries|units|groups|police)(?=\s)")
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?"
                         r"(?:they|it|he|she|we|[A-Z][\w-]+)\s+"   # "... they back", "... Ankara backs"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
@@ -1138,7 +1150,9 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, last.end + own.end(), max_gap=40)):
             own = None   # "X, which holds a pocket in the far southwest, seized Tasil": the aside holds no place
         aside = BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (None if own else which) \
-            or _THEY_BACK.match(ctx.text, last.end, ctx.sentence.end)   # "the fighters they back have captured Z"
+            or _THEY_BACK.match(ctx.text, last.end, ctx.sentence.end) \
+            or _AND_OTHERS.match(ctx.text, last.end, ctx.sentence.end)   # "the fighters they back have captured Z";
+        #                                                                   "X and security branches hold Z"
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
         after = aside.end() if aside else last.end
         m = hold_verb.match(ctx.text[after:after + 60])
@@ -1148,6 +1162,9 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue   # "Moscow's acceptance of a Turkish takeover of Tal Rifaat": one that may come
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 30):group[0].start]
+        if _SINCE_THEN.search(head) and re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):
+            continue   # "A has been a stronghold of X since government forces and their allies seized it": the
+        #                clause dates X's hold ("since Turkey took Ras al-Ain" still tells who holds it)
         relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed|dominated)\s+)?$", head, re.I) is not None \
             and not _SAID_THAT.search(ctx.text, max(ctx.sentence.start, group[0].start - 40), group[0].start)
         if relative and not head.rstrip().casefold().endswith(("where", "where the")) and re.search(r"\bhad\b", m.group(), re.I):

@@ -488,7 +488,8 @@ INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+
 _WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?"
          rf"(?:(?:{MONTH}|{WEEKDAY})(?:\s+\d{{1,2}})?|\d{{1,2}}\s+(?:{MONTH}))"
          rf"|\s+since\s+(?:(?:{MONTH})\s+)?\d{{4}})?")   # "has held A since 2014, as well as B"
-_LIST_LINK = re.compile(_WHEN + r"(?:\s+(?:city|town|village|camp))?"
+_LIST_LINK = re.compile(r"(?:\s+(?:al|el|ad|as|ar|an|ash|at|az)-[A-Z][\w’'-]*)?"   # "Daraa al-Mahatta, B": a district
+                        + _WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"(?:\s+(?:(?:just|further|farther)\s+)?to\s+(?:its|the|their)\s+"
                         r"(?:north|south|east|west)[\w-]*)?"   # "B to its west, C"
                         r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
