@@ -15,6 +15,7 @@ after a locative word ("in Sochi").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -234,10 +235,19 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
     first = _rank_all(text, raw, gaz, None)
     countries = _countries(first) | ({dateline_country} if dateline_country else frozenset())
     centre = _centre([r for r in first if _confident(r)], frozenset(countries))
-    known = tuple(dict.fromkeys((round(r.place.lat, 2), round(r.place.lon, 2)) for r in first
-                                if r.place and r.place.type != PlaceType.COUNTRY and _confident(r)
-                                and _near_any(r.place, ((centre.lat, centre.lon),) if centre else (), 600.0)))
-    ranked = _rank_all(text, raw, gaz, Focus(countries=frozenset(countries), points=known[:8], radius_km=150.0))
+    told: dict[tuple[float, float], str] = {}   # each confident place's point, with the name that told it first
+    for r in first:
+        if r.place and r.place.type != PlaceType.COUNTRY and _confident(r) \
+                and _near_any(r.place, ((centre.lat, centre.lon),) if centre else (), 600.0):
+            told.setdefault((round(r.place.lat, 2), round(r.place.lon, 2)), r.key)
+    known = tuple(told)
+    filed_at = {r.key for r in first if dateline[0] <= r.start < dateline[1]}   # "ERBIL, Kurdistan Region –": where
+    #                                                                             the report was filed, near or far
+
+    def focus(key: str) -> Focus:   # a name is no focus for itself: the far Sinjar does not pull "Sinjar" to it
+        return Focus(countries=frozenset(countries), radius_km=150.0,
+                     points=tuple(pt for pt in known if told[pt] != key or key in filed_at)[:8])
+    ranked = _rank_all(text, raw, gaz, focus)
     return told_offsets(text, [_plausible(text, r, known, dateline) for r in ranked])   # a round-up's last region
     #                                                                                      is judged too
 
@@ -343,7 +353,8 @@ def _trusted_for_skeleton(place: Place) -> bool:
     return not place.source.startswith("GeoNames") or place.country in THEATRE_COUNTRIES
 
 
-def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus | None) -> list[Resolved]:
+def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer,
+              focus: Callable[[str], Focus] | None) -> list[Resolved]:
     cache: dict[tuple[str, str], list[Candidate]] = {}
     out = []
     for m in raw:
@@ -354,7 +365,7 @@ def _rank_all(text: str, raw: list[RawMention], gaz: Gazetteer, focus: Focus | N
         if (m.key, m.tier) not in cache:
             from geo.gazetteer.gazetteer import merge_same_places
 
-            found = gaz.candidates(m.key, focus=focus, tier=m.tier, query=surface)
+            found = gaz.candidates(m.key, focus=focus(m.key) if focus else None, tier=m.tier, query=surface)
             if m.tier == "skeleton":
                 found = [c for c in found if _trusted_for_skeleton(c.place)]
             cache[(m.key, m.tier)] = merge_same_places(found)[:5]
