@@ -1279,6 +1279,12 @@ _HELD = [
                  {("Harem", "hts"), ("Salqin", "hts")}, id="under-the-administration-of"),
     pytest.param("Al-Mayadin has been a stronghold of the Iranian-backed militias since government forces and their "
                  "allies seized it from ISIS.", {("al-Mayadin", "iran")}, id="since-they-seized-it"),
+    pytest.param("Russian units had been based at Qamishli airport since 2019.",
+                 {("Qamishli airport", "russia")}, id="had-been-based-and-stayed"),
+    pytest.param("A column left the Turkish base at Taftanaz and drove to Muhambal.",
+                 {("Taftanaz", "turkey")}, id="leaving-a-base-keeps-it"),
+    pytest.param("Daraa province has seen near-daily bombings since Damascus regained it in 2018.",
+                 {("Daraa Governorate", "syrian-government")}, id="since-the-only-party-took-it"),
     pytest.param("Tal Tamr has been a frontline town since Turkey and the factions took Ras al-Ain.",
                  {("Ras al-Ain", "turkey"), ("Ras al-Ain", "opposition")}, id="since-they-took-a-place"),
 ]
@@ -1297,6 +1303,9 @@ def test_what_a_sentence_makes_held(gazetteer, text, held):
     ("Busra al-Sham remained under heavy fire from the Eighth Brigade.", ("Busra al-Sham", "syrian-government")),
     ("Tafas remained under siege by the army, and rebels were hit.", ("Tafas", "syrian-government")),
     ("Government forces and rebel fighters clashed in Izraa on Monday.", ("Izra", "syrian-government")),
+    ("Its men also moved into the army's posts in al-Musayfirah.", ("al-Musayfirah", "syrian-government")),
+    ("Government units that had been based at the Abu al-Duhur airbase pulled back east toward Khanasir.",
+     ("Abu al-Duhur airbase", "syrian-government")),
 ])
 def test_a_place_after_a_party_that_does_not_hold_it(gazetteer, text, not_held):
     assert not_held not in held_all(run(text, gazetteer))

@@ -494,6 +494,9 @@ _SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|bui
                      r"kept|maintains?|maintained|runs?|ran|operates?|operated|hosts?|hosted)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
                    r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
+_TAKEN_OVER = re.compile(r"\b(?:t(?:ook|aken|aking|akes?)\s+over|seized|captured|moved\s+into)\s+(?:[\w’'-]+\s+){0,3}?$",
+                         re.I)   # not "stormed an SDF checkpoint" nor "left the Turkish base": still theirs
+_PULLED_OUT = re.compile(r"\b(?:pulled\s+(?:back|out)|withdrew|retreated|left|evacuated|fled)\b", re.I)
 _GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?(?:\s+over)?|transferr\w*|cede[sd]?|ceding|surrender\w*|vacat\w*|"
                     r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
@@ -551,6 +554,9 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
     out: list[Draft | None] = []
     for group in actor_groups(ctx):
         m = verb_rx.match(ctx.text, group[-1].end, ctx.sentence.end)
+        if m and re.search(r"\bhad\s+been\b", m.group(), re.I) \
+                and _PULLED_OUT.search(ctx.text, m.end(), ctx.sentence.end):
+            continue   # "units that had been based at the airbase pulled back east": no longer there
         if m:
             out.append(_control(ctx, locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
             continue
@@ -564,8 +570,10 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             out.append(_control(ctx, [anchor] if anchor else [], group, "presence"))
     for m in noun_rx.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
         if _LEFT.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()) or \
-                _GIVEN.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
-            continue   # "withdrew from their positions around Saraqib", "handed over its posts in X": no longer there
+                _GIVEN.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()) or \
+                _TAKEN_OVER.search(ctx.text, max(ctx.sentence.start, m.start() - 40), m.start()):
+            continue   # "withdrew from their positions around Saraqib", "handed over its posts in X", "took over
+            #            the army positions in X": no longer there
         if m.group("pronoun"):   # "X returned home, while the Russian vehicles went back to their positions"
             before = [a for a in ctx.actors if a.end <= m.start()]
             own_clause = [a for a in before if a.start >= clause_start(ctx, m.start())]
@@ -1162,9 +1170,11 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue   # "Moscow's acceptance of a Turkish takeover of Tal Rifaat": one that may come
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 30):group[0].start]
-        if _SINCE_THEN.search(head) and re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):
+        if _SINCE_THEN.search(head) and re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]) \
+                and any(a.end <= group[0].start and not is_speaker(ctx, a) for a in ctx.actors):
             continue   # "A has been a stronghold of X since government forces and their allies seized it": the
-        #                clause dates X's hold ("since Turkey took Ras al-Ain" still tells who holds it)
+        #                clause dates X's hold ("since Turkey took Ras al-Ain", "A has been calm since Damascus
+        #                regained it" still tell who holds it)
         relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed|dominated)\s+)?$", head, re.I) is not None \
             and not _SAID_THAT.search(ctx.text, max(ctx.sentence.start, group[0].start - 40), group[0].start)
         if relative and not head.rstrip().casefold().endswith(("where", "where the")) and re.search(r"\bhad\b", m.group(), re.I):
