@@ -807,6 +807,10 @@ def test_in_return_a_party_would_pull_back_from_b(gazetteer):
     "Delegations discussed a Turkish proposal under which Ankara would accept the regime's control over Huraytan "
     "and Anadan, in return for the regime forces withdrawing from the city of Saraqib and handing it back to the "
     "factions.",   # a party's control over A
+    "Turkish negotiators offered to accept regime control of Saraqib in exchange for the Russians leaving the "
+    "Taftanaz airbase and the area around Binnish to the rebels.",   # B left to a party, with more after it
+    "Rebels offered to hand Saraqib to government forces, in return for government forces withdrawing from around "
+    "Binnish and leaving the town to the rebels.",   # "the town" after B
 ])
 def test_who_receives_each_leg(gazetteer, text):
     (x,) = claims(run(text, gazetteer), "exchange")

@@ -104,7 +104,8 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
         b_from, b_to = [a.actor for a in givers], unique_actors([a.actor for a in takers])
     else:
         b_from = [a.actor for a in b_side]
-        b_to = _receivers_after(ctx, leg_b.end, s.end) or leg_receivers(ctx, leg_b.place) or a_from
+        b_to = _receivers_after(ctx, leg_b.end, s.end) or _left_with(ctx, leg_b, cue_end) \
+            or leg_receivers(ctx, leg_b.place) or a_from
         if b_from and {a.id for a in b_to} <= {a.id for a in b_from}:
             b_to = a_from   # "in return for Ankara's silence over B": no party gives a place to itself
     a_to = a_to or leg_receivers(ctx, leg_a.place) or (leg_receivers(memory.previous, leg_a.place)
@@ -264,6 +265,22 @@ def _left_to(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     """ "... out of the positions near A and leave them to the Levant Front": who gets A."""
     m = _LEAVE_THEM_TO.search(ctx.text, start, end)
     return unique_actors([a.actor for a in actors_listed_after(ctx, m.end(), max_gap=2)]) if m else []
+
+
+# "in exchange for Russia leaving the Taftanaz airbase and the area around Binnish to Turkish forces"
+_LEAVING_IT_TO = re.compile(r"\b(?:leav(?:e|es|ing)|hand(?:s|ing)?(?:\s+over)?)\s+(?P<what>[^.;:]{0,100}?)\s+to\s+(?:the\s+)?",
+                            re.I)
+_THE_PLACE = re.compile(r"(?:it|them|the\s+(?:town|city|village|area|pocket)s?)(?:\s+(?:over|back))?", re.I)
+
+
+def _left_with(ctx: SentenceContext, leg: Loc, cue_end: int) -> list[Actor]:
+    """Who a place is left to after the cue: "... in return for X leaving B (and C) to Y", "... withdrawing from
+    around B and leaving the town to Y": Y."""
+    for m in _LEAVING_IT_TO.finditer(ctx.text, cue_end, ctx.sentence.end):
+        if (m.start() < leg.start and leg.end <= m.end()) \
+                or (0 <= m.start() - leg.end <= 40 and _THE_PLACE.fullmatch(m.group("what"))):
+            return unique_actors([a.actor for a in actors_listed_after(ctx, m.end(), max_gap=2)])
+    return []
 
 
 def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
