@@ -716,6 +716,29 @@ def test_a_flag_raised_or_a_way_fought_is_a_capture(gazetteer, text, place, bloc
     assert {(c.place_names[0], c.blocs[0]) for c in events_of(run(text, gazetteer), "capture")} == {(place, bloc)}
 
 
+@pytest.mark.parametrize("text,place,bloc", [
+    ("Syrian army clears Khan al-Asal after a week of fighting.", "Khan al-Asal", "syrian-government"),
+    ("Units of our heroic army completed on Thursday the cleansing of the Baba Amr neighbourhood of the terrorist "
+     "groups.", "Baba Amr", "syrian-government"),   # state media
+])
+def test_an_army_clearing_a_place_captures_it(gazetteer, text, place, bloc):
+    assert (place, bloc) in {(c.place_names[0], c.blocs[0]) for c in events_of(run(text, gazetteer), "capture")}
+
+
+@pytest.mark.parametrize("text", [
+    "Engineers cleared mines in Khan al-Asal.",
+    "Turkey launched an operation near Afrin, saying it wants to clear the YPG from its border.",
+    "Tal Rifaat would be cleared of the YPG and handed over to the SNA.",   # who is cleared out takes nothing
+])
+def test_clearing_mines_or_a_party_is_no_capture_by_it(gazetteer, text):
+    assert not [c for c in events_of(run(text, gazetteer), "capture") if c.blocs in (("sdf",), ())]
+
+
+def test_troops_pulling_out_hand_over(gazetteer):
+    ex = run("Syria. Residents say the troops are pulling out of Daraa towards Damascus.", gazetteer)
+    assert ("Daraa", "syrian-government") in {(c.place_names[0], c.blocs[0]) for c in events_of(ex, "handover")}
+
+
 def test_people_taken_by_bus_are_no_capture(gazetteer):
     ex = run("ISIS seized Jarablus. Cheered by crowds, the families were taken by bus to Suruc.", gazetteer)
     assert {c.place_names[0] for c in events_of(ex, "capture")} == {"Jarabulus"}

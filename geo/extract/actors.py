@@ -402,6 +402,7 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"columns?|vehicles|tanks|trucks|lorries|buses|transporters|jeeps|bulldozers|patrols?|artillery|helicopters|"
                         r"officers|personnel|hands|control)\b|-(?:held|controlled|run)\b)"
                         r"|\b[Tt]he\s+(army)\b(?!\s+of\b)"   # "in army hands", "under army control"
+                        r"|\b[Oo]ur\s+(?:(?:heroic|valiant|brave|national)\s+)?(army)\b"   # state media: "units of our heroic army"
                         r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
                         #                                                                deployed in X"
