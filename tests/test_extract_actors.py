@@ -435,6 +435,10 @@ def test_the_militants_are_the_armed_group_named_last_never_a_state(reg, text, b
     ("Shelling hit Syria's north, held in rebel hands.\nTroops first entered Deir al-Sharqi at dawn.",
      [("Troops", "syrian-government")]),   # a sentence's first word, after an adverb
     ("Shelling hit Syria's north.\nTurkish troops then entered Deir al-Sharqi.", []),   # named: no bare troops
+    ("Rebels attacked in Syria's north.\nTroops pulled back towards Idlib city.",
+     [("Troops", "syrian-government")]),   # soldiers who pull back
+    ("Rebels attacked in Syria's north.\nTroops stationed at Taftanaz came under fire, a Turkish official said.",
+     []),   # where troops are stationed says not whose they are (Turkey keeps posts there)
 ])
 def test_bare_troops_opening_a_sentence_are_the_countrys_army(reg, text, found):
     assert [(s, b) for s, b in _found(text, reg) if s == "Troops"] == found

@@ -410,7 +410,7 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(?:first\s+|then\s+|later\s+|also\s+|finally\s+)?"
                         r"(?:seized|captured|took|entered|stormed|"
                         r"overran|swept|advanced|withdrew|retook|recaptured|moved|pushed|raised|raising|hoisted|"
-                        r"hoisting)\b)")   # "On July 7 troops seized the factories", "soldiers raising the flag"
+                        r"hoisting|pulled|retreated|fell\s+back|deployed|shelled|fired|clashed)\b)")   # "On July 7 troops seized the factories", "soldiers raising the flag"
 _NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)
