@@ -179,11 +179,12 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         held += [loc for loc in _range_start(ctx, anchor, start) if loc not in held]
         held += _as_is(ctx, actors[-1].end if actors else end)
         out.append(_control(ctx, held, actors, m.group()))
-    for m in re.finditer(r"\b(under|in)\s+(?:the\s+)?", s.text, re.I):   # "under SDF control", "in IS hands"
+    for m in _UNDER_IN.finditer(s.text):   # "under SDF control", "in IS hands", "returned to government control"
         if _HAD_BEEN.search(s.text, max(0, m.start() - 20), m.start()):
             continue   # "Manbij, which had been under YPG occupation since 2016": held before, not now
         actors = actors_listed_after(ctx, s.start + m.end())
-        noun = _UNDER if m.group(1).casefold() == "under" else "hands"   # "under SDF guard"
+        kind = m.group(1).casefold()
+        noun = _UNDER if kind == "under" else "hands" if kind == "in" else "control|hands"   # "under SDF guard"
         held_as = re.match(rf"\s*(?:['’]s\s+)?({noun})\b", ctx.text[actors[-1].end:actors[-1].end + 25], re.I) \
             if actors else None
         occupier = noun == _UNDER and bool(actors) and ctx.text[actors[-1].start:actors[-1].end].casefold().endswith(
@@ -254,6 +255,7 @@ def _in_their_hands(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _UNDER = r"control|guard|protection|administration|rule|occupation"   # "under X ..."
+_UNDER_IN = re.compile(r"\b(under|in|(?:returned|reverted|came\s+back|went\s+back|passed\s+back)\s+to)\s+(?:the\s+)?", re.I)
 # "A remains under the Eighth Brigade": a party right after "under", after a verb of being, ends its clause
 _REMAINS = re.compile(r"\b(?:is|are|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                       r"(?:\s+(?:still|now|also|firmly|largely|entirely|fully))?\s+$", re.I)

@@ -482,7 +482,8 @@ CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
                       r"hundreds\s+of|dozens\s+of|thousands\s+of|[\d,]+)\s+)*(?:the\s+)?(?:last\s+)?"
                       r"(?:(?:fighters|members|soldiers|troops|men|units|militiamen)\s+of\s+(?:the\s+)?)?$", re.I)
 # ", including", "such as" before the places a list names
-INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?"
+INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them|"
+                       r"(?:that|which)\s+(?:includes?|included|contains?|comprises?|encompass(?:es)?))\s+(?:the\s+)?"
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
 # "captured A in May and B": a date inside a list of places
 _WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?"
