@@ -734,6 +734,15 @@ def test_clearing_mines_or_a_party_is_no_capture_by_it(gazetteer, text):
     assert not [c for c in events_of(run(text, gazetteer), "capture") if c.blocs in (("sdf",), ())]
 
 
+@pytest.mark.parametrize("text,place,bloc", [
+    ("Government troops fell back south from Safira towards Khanasir.", "al-Safira", "syrian-government"),
+    ("Syrian army retakes Mayadeen as IS fighters fall back on Albu Kamal.", "al-Mayadin", "isis"),   # not where
+    #                                                                           they fall back to
+])
+def test_falling_back_hands_over_where_the_force_left(gazetteer, text, place, bloc):
+    assert {(c.place_names[0], c.blocs[0]) for c in events_of(run(text, gazetteer), "handover")} == {(place, bloc)}
+
+
 def test_troops_pulling_out_hand_over(gazetteer):
     ex = run("Syria. Residents say the troops are pulling out of Daraa towards Damascus.", gazetteer)
     assert ("Daraa", "syrian-government") in {(c.place_names[0], c.blocs[0]) for c in events_of(ex, "handover")}

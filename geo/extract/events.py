@@ -184,8 +184,10 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     nxt = rel.start() if rel else nxt   # "towards Jisr al-Shughur, which sits on the road linking Latakia with Aleppo"
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if _WITHDRAWAL.fullmatch(ctx.text, trig.start, trig.end):   # "withdrew from A to B": A ("pulled out towards B":
-        after = _split_destinations(ctx.text, after)[1] or after   # B, for want of where they left)
-    if after and not ctx.text.startswith("fell", trig.start):   # "X fell to Y during the campaign on Z": X fell
+        left = _split_destinations(ctx.text, after)[1]             # B, for want of where they left; "retakes A as IS
+        after = left or ([] if _FELL_BACK.match(ctx.text, trig.start) else after)   # fighters fall back on B": A)
+    if after and not re.match(r"f[ae]ll(?:s|en)?\s+(?:in)?to\b", ctx.text[trig.start:trig.end + 6], re.I):
+        # "X fell to Y during the campaign on Z": X fell (troops that "fell back from A" left A)
         return _drop_containers(ctx.text, after)
     before = [loc for loc in usable if loc.end <= trig.start]
     aside = SUBJECT_ASIDE.search(ctx.text, ctx.sentence.start, trig.start)
@@ -197,8 +199,9 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
 
 
 # A withdrawal happens where the force leaves, not where it goes ("withdrew from Morek to Hama": Morek)
-_WITHDRAWAL = re.compile(r"withdr\w*|pull\w*\s+(?:back|out)|retreat\w*|fell\s+back|falling\s+back", re.I)
-_DESTINATION = re.compile(r"\b(?:to|towards?|into|for|in\s+the\s+direction\s+of)\s+(?:the\s+)?"
+_WITHDRAWAL = re.compile(r"withdr\w*|pull\w*\s+(?:back|out)|retreat\w*|f[ae]ll(?:s|en|ing)?\s+back", re.I)
+_FELL_BACK = re.compile(r"f[ae]ll(?:s|en|ing)?\s+back", re.I)   # to a line of their own, which they hold
+_DESTINATION = re.compile(r"\b(?:to|towards?|into|for|in\s+the\s+direction\s+of|(?<=back\s)on)\s+(?:the\s+)?"
                           r"(?:(?:outskirts|edges?|city|town|village|area|countryside)\s+of\s+(?:the\s+)?)?"
                           r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
