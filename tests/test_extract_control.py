@@ -1283,6 +1283,10 @@ _HELD = [
                  {("Qamishli airport", "russia")}, id="had-been-based-and-stayed"),
     pytest.param("A column left the Turkish base at Taftanaz and drove to Muhambal.",
                  {("Taftanaz", "turkey")}, id="leaving-a-base-keeps-it"),
+    pytest.param("The factions took control of Aleppo, then of Maarat al-Numan and Khan Shaykhun.",
+                 {("Aleppo", "opposition"), ("Maarat al-Numan", "opposition"), ("Khan Sheikhoun", "opposition")},
+                 id="then-of"),
+    pytest.param("The army took Morek, then shelled Kafr Zita.", {("Morek", "syrian-government")}, id="then-a-verb"),
     pytest.param("The Free Army factions hold Abu al-Duhur town.", {("Abu al-Duhur", "opposition")}, id="free-army"),
     pytest.param("Jaysh Khalid bin al-Walid holds a pocket in the southwestern corner of Daraa Province that includes "
                  "Tasil and al-Shajarah.", {("Tasil", "isis"), ("Ash Shajarah", "isis")}, id="a-pocket-that-includes"),

@@ -493,7 +493,7 @@ _LIST_LINK = re.compile(r"(?:\s+(?:al|el|ad|as|ar|an|ash|at|az)-[A-Z][\w’'-]*)
                         + _WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"(?:\s+(?:(?:just|further|farther)\s+)?to\s+(?:its|the|their)\s+"
                         r"(?:north|south|east|west)[\w-]*)?"   # "B to its west, C"
-                        r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as)\s+"
+                        r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as|,\s*then)\s+"
                         r"(?:(?:of|in|at|inside)\s+)?"   # "command of Izra and of Sheikh Miskin", "in A and in B"
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?"
