@@ -38,7 +38,8 @@ def test_a_head_line_of_its_own(line, expected):
     ("BEIRUT, Oct 5 (Reuters) - Jets struck.", Header("BEIRUT", "Reuters", None)),   # no year: no date
     ("IDLIB, Syria (North Press) – Russian jets struck.", Header("IDLIB, Syria", "North Press", None)),
     ("SOHR – The Internal Security Forces raided the camp.", Header("", "SOHR", None)),
-    ("HOMS, SANA – The General Command issued a statement.", Header("HOMS", "SANA", None)),   # the outlet after a comma
+    # the outlet after a comma
+    ("HOMS, SANA – The General Command issued a statement.", Header("HOMS", "SANA", None)),
     ("DARAA, Syria – Buses left the town.", Header("DARAA, Syria", "", None)),   # a country is no outlet
 ])
 def test_a_dateline_opening_the_first_paragraph(paragraph, expected):

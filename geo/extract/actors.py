@@ -71,7 +71,8 @@ class Registry:
     eras: tuple[Era, ...] = ()
     acronyms: frozenset[str] = frozenset()   # acronym aliases as written ("ISIS"), for the title case "Isis"
     capitalised: frozenset[str] = frozenset()   # folded aliases that are also plain phrases ("southern front")
-    acronym_led: frozenset[str] = frozenset()   # folded aliases led by an acronym ("US army": not "told us army officers")
+    # folded aliases led by an acronym ("US army": not "told us army officers")
+    acronym_led: frozenset[str] = frozenset()
     the_army: dict[str, str] = field(default_factory=dict)   # actor id -> "refers" | "ambiguous" (``the_army``)
 
     @cached_property
@@ -399,10 +400,12 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"occupation|group|organi[sz]ation|movement(?!\s+of\b)|militants|terrorists|ministry)"
                         r"(?:(?<=occupation)\s+(?:army|forces))?\b"
                         r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
-                        r"columns?|vehicles|tanks|trucks|lorries|buses|transporters|jeeps|bulldozers|patrols?|artillery|helicopters|"
+                        r"columns?|vehicles|tanks|trucks|lorries|buses|transporters|jeeps|bulldozers|patrols?|"
+                        r"artillery|helicopters|"
                         r"officers|personnel|hands|control)\b|-(?:held|controlled|run)\b)"
                         r"|\b[Tt]he\s+(army)\b(?!\s+of\b)"   # "in army hands", "under army control"
-                        r"|\b[Oo]ur\s+(?:(?:heroic|valiant|brave|national)\s+)?(army)\b"   # state media: "units of our heroic army"
+                        # state media: "units of our heroic army"
+                        r"|\b[Oo]ur\s+(?:(?:heroic|valiant|brave|national)\s+)?(army)\b"
                         r"|\b[Tt]he\s+(air\s+force)\b(?!\s+of\b)"   # "The air force carried out sorties on A"
                         r"|\b(?:[Tt]he\s+)?([Tt]errorist)\s+(?:organi[sz]ations|groups)\b"   # "terrorist organizations
                         #                                                                deployed in X"
@@ -410,7 +413,8 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(?:first\s+|then\s+|later\s+|also\s+|finally\s+)?"
                         r"(?:seized|captured|took|entered|stormed|"
                         r"overran|swept|advanced|withdrew|retook|recaptured|moved|pushed|raised|raising|hoisted|"
-                        r"hoisting|pulled|retreated|fell\s+back|deployed|shelled|fired|clashed)\b)")   # "On July 7 troops seized the factories", "soldiers raising the flag"
+                        r"hoisting|pulled|retreated|fell\s+back|deployed|shelled|fired|clashed)\b)")
+# (the last: "On July 7 troops seized the factories", "soldiers raising the flag", "troops pulled back")
 _NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)

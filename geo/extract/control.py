@@ -189,8 +189,9 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             if actors else None
         occupier = noun == _UNDER and bool(actors) and ctx.text[actors[-1].start:actors[-1].end].casefold().endswith(
             "occupation")   # "under Turkish occupation": one mention of the occupier
-        bare = noun == _UNDER and bool(actors) and actors[0].start == s.start + m.end() and not held_as and not occupier \
-            and _REMAINS.search(ctx.text, max(s.start, s.start + m.start() - 30), s.start + m.start()) is not None \
+        at = s.start + m.start()
+        bare = noun == _UNDER and bool(actors) and actors[0].start == s.start + m.end() \
+            and not held_as and not occupier and _REMAINS.search(ctx.text, max(s.start, at - 30), at) is not None \
             and _CLAUSE_ENDS.match(ctx.text, actors[-1].end) is not None   # "A remains under the Eighth Brigade, ..."
         if not held_as and not occupier and not bare:
             continue
@@ -255,7 +256,8 @@ def _in_their_hands(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _UNDER = r"control|guard|protection|administration|rule|occupation"   # "under X ..."
-_UNDER_IN = re.compile(r"\b(under|in|(?:returned|reverted|came\s+back|went\s+back|passed\s+back)\s+to)\s+(?:the\s+)?", re.I)
+_UNDER_IN = re.compile(r"\b(under|in|(?:returned|reverted|came\s+back|went\s+back|passed\s+back)\s+to)\s+"
+                       r"(?:the\s+)?", re.I)
 # "A remains under the Eighth Brigade": a party right after "under", after a verb of being, ends its clause
 _REMAINS = re.compile(r"\b(?:is|are|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                       r"(?:\s+(?:still|now|also|firmly|largely|entirely|fully))?\s+$", re.I)
@@ -496,8 +498,10 @@ _SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|bui
                      r"kept|maintains?|maintained|runs?|ran|operates?|operated|hosts?|hosted)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|abandon\w*|left|leav\w*|retreat\w*|fled|"
                    r"driven\s+out|expelled|ousted)\s+(?:\w+\s+){0,3}?(?:from|of)\s+(?:\w+\s+)?$", re.I)
-_TAKEN_OVER = re.compile(r"\b(?:t(?:ook|aken|aking|akes?)\s+over|seized|captured|moved\s+into)\s+(?:[\w’'-]+\s+){0,3}?$",
-                         re.I)   # not "stormed an SDF checkpoint" nor "left the Turkish base": still theirs
+# posts someone took over are no longer their owner's (after "stormed an SDF checkpoint" or "left the Turkish base"
+# they still are)
+_TAKEN_OVER = re.compile(r"\b(?:t(?:ook|aken|aking|akes?)\s+over|seized|captured|moved\s+into)\s+"
+                         r"(?:[\w’'-]+\s+){0,3}?$", re.I)
 _PULLED_OUT = re.compile(r"\b(?:pulled\s+(?:back|out)|withdrew|retreated|left|evacuated|fled)\b", re.I)
 _GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?(?:\s+over)?|transferr\w*|cede[sd]?|ceding|surrender\w*|vacat\w*|"
                     r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)

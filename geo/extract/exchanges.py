@@ -268,8 +268,8 @@ def _left_to(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
 
 
 # "in exchange for Russia leaving the Taftanaz airbase and the area around Binnish to Turkish forces"
-_LEAVING_IT_TO = re.compile(r"\b(?:leav(?:e|es|ing)|hand(?:s|ing)?(?:\s+over)?)\s+(?P<what>[^.;:]{0,100}?)\s+to\s+(?:the\s+)?",
-                            re.I)
+_LEAVING_IT_TO = re.compile(r"\b(?:leav(?:e|es|ing)|hand(?:s|ing)?(?:\s+over)?)\s+(?P<what>[^.;:]{0,100}?)\s+to\s+"
+                            r"(?:the\s+)?", re.I)
 _THE_PLACE = re.compile(r"(?:it|them|the\s+(?:town|city|village|area|pocket)s?)(?:\s+(?:over|back))?", re.I)
 
 
