@@ -434,3 +434,14 @@ def test_pruning_keeps_a_fresh_index_of_another_version(tmp_path):
 def test_a_village_is_found_by_the_spelling_of_its_wikipedia_article(gazetteer, asked):
     (best,) = gazetteer.lookup(asked, focus=Focus(countries=frozenset({"SY"})), limit=1, fuzzy=False)
     assert best.place.id == "sy-w-al-hobait"
+
+
+@pytest.mark.parametrize("asked,place_id", [
+    ("Qara Qozak", "sy-w-qarah-qawzaq"),            # the press spelling of the bridge's village
+    ("Qereqozax", "sy-w-qarah-qawzaq"),             # the Kurdish one
+    ("Abu al-Duhur military airport", "sy-abu-al-duhur-airbase"),   # the base, not the town beside it
+    ("Taftanaz airfield", "sy-taftanaz-airbase"),
+])
+def test_a_place_is_found_by_the_spelling_the_press_uses(gazetteer, asked, place_id):
+    (best,) = gazetteer.lookup(asked, focus=Focus(countries=frozenset({"SY"})), limit=1, fuzzy=False)
+    assert best.place.id == place_id
