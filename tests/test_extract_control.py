@@ -1288,6 +1288,8 @@ _HELD = [
                  {("Aleppo", "opposition"), ("Maarat al-Numan", "opposition"), ("Khan Sheikhoun", "opposition")},
                  id="then-of"),
     pytest.param("The army took Morek, then shelled Kafr Zita.", {("Morek", "syrian-government")}, id="then-a-verb"),
+    pytest.param("In February regime forces backed by Iranian militias and Russian air cover seized al-Eis.",
+                 {("al-Eis", "syrian-government")}, id="backed-by-air-cover"),
     pytest.param("The Free Army factions hold Abu al-Duhur town.", {("Abu al-Duhur", "opposition")}, id="free-army"),
     pytest.param("Jaysh Khalid bin al-Walid holds a pocket in the southwestern corner of Daraa Province that includes "
                  "Tasil and al-Shajarah.", {("Tasil", "isis"), ("Ash Shajarah", "isis")}, id="a-pocket-that-includes"),

@@ -1070,6 +1070,7 @@ def _pronoun_verb(verbs: str) -> re.Pattern[str]:
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
+_SUPPORT = re.compile(r"\s+(?:air\s+)?(?:cover|support|power|backing)\b", re.I)
 _SINCE_THEN = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # a second subject that names no party: "Government forces and security branches hold A"
 _AND_OTHERS = re.compile(r"\s+and\s+(?:the\s+|its\s+|their\s+)?(?:(?:allied|local|affiliated|security|paramilitary|"
@@ -1169,6 +1170,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         #                                                                   "X and security branches hold Z"
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
         after = aside.end() if aside else last.end
+        if backed and (support := _SUPPORT.match(ctx.text, after)):   # "X backed by Y and Russian air cover seized A"
+            after = support.end()
         m = hold_verb.match(ctx.text[after:after + 60])
         if not m or (_BARE_PRESENT.fullmatch(m.group(1)) and ctx.modality(ctx.rel(after)) == Modality.POSSIBLE):
             continue   # "Russia would let the SNA enter Ayn Daqnah": a headline's present tense only when it is told
