@@ -1290,6 +1290,10 @@ _HELD = [
     pytest.param("The army took Morek, then shelled Kafr Zita.", {("Morek", "syrian-government")}, id="then-a-verb"),
     pytest.param("In February regime forces backed by Iranian militias and Russian air cover seized al-Eis.",
                  {("al-Eis", "syrian-government")}, id="backed-by-air-cover"),
+    pytest.param("Rebel factions, most of them Islamist, hold Kafr Nabl.", {("Kafr Nabl", "opposition")},
+                 id="most-of-them-aside"),
+    pytest.param("General Security formations, most of them built on the former HTS, control Harem and Salqin.",
+                 {("Harem", "hts"), ("Salqin", "hts")}, id="most-of-them-after-a-unit-noun"),
     pytest.param("The Free Army factions hold Abu al-Duhur town.", {("Abu al-Duhur", "opposition")}, id="free-army"),
     pytest.param("Jaysh Khalid bin al-Walid holds a pocket in the southwestern corner of Daraa Province that includes "
                  "Tasil and al-Shajarah.", {("Tasil", "isis"), ("Ash Shajarah", "isis")}, id="a-pocket-that-includes"),

@@ -890,11 +890,14 @@ _DISTANCE_FROM = re.compile(r"\b(?:km|kilometres?|kilometers?|miles?|metres?|met
                             re.I)
 
 
-_WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers))?,\s*"
+_WHICH_ASIDE = re.compile(r"(?:(?:\s+(?:units|forces|troops|fighters|soldiers|formations))?,\s*"
                           r"(?:which|who|(?:commanded|headed|founded|formed|run|created|trained)\s+by"
                           r"|(?:advancing|moving|pushing|coming|attacking)\s+(?:from|through|along|up|down))"   # "army
                           r"\s+[^,.;]{3,80},"   # units, advancing from Yabroud through al-Sarkha, entered Maaloula"
-                          r"|,\s*(?:an?|the)\s+[^,.;()]{3,160},)"   # "fighters of X, an alliance of ..., were in"
+                          r"|,\s*(?:an?|the)\s+[^,.;()]{3,160},"   # "fighters of X, an alliance of ..., were in"
+                          # "X and Y formations, most of them built on the former HTS, control Z"
+                          r"|(?:\s+(?:units|forces|troops|fighters|soldiers|formations|factions))?,\s*"
+                          r"(?:most|many|some|all|several|both)\s+of\s+(?:them|which|whom)\s+[^,.;]{3,120},)"
                           r"(?=\s+(?:still\s+|now\s+|also\s+)*(?-i:[a-z]))", re.I)   # "X, commanded by Y, controls Z"
 _PARTICIPLE = re.compile(r"(?:,\s*(?:(?:then|later|before|after|eventually)\s+)?|\s+(?:after|before)\s+)"
                          r"(capturing|seizing|recapturing|retaking|overrunning|liberating|"
