@@ -149,6 +149,25 @@ def test_an_alias_led_by_an_acronym_needs_the_capitals(reg, text, blocs):
     assert _blocs(text, reg) == blocs
 
 
+@pytest.mark.parametrize("text", [
+    "Some 40 young men who had refused the settlement boarded the buses.",
+    "The gunmen who refused to settle their statuses left at dawn.",
+    "Those who reject the deal will be taken north.",
+])
+def test_a_description_names_the_party(reg, text):
+    assert _blocs(text, reg) == ["opposition"]
+
+
+def test_a_phrase_must_be_a_regular_expression(tmp_path):
+    from geo.errors import RegistryError
+
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("theatres:\n  x:\n    blocs:\n      - {id: a, name: A}\n"
+                   "actors:\n  - {id: b, name: B, bloc: a, phrases: ['men who (refused']}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="no regular expression"):
+        load_registry(bad)
+
+
 def test_user_actors_extend_the_registry(tmp_path):
     from geo.extract.actors import find_actors, load_registry
 

@@ -73,6 +73,7 @@ class Registry:
     capitalised: frozenset[str] = frozenset()   # folded aliases that are also plain phrases ("southern front")
     # folded aliases led by an acronym ("US army": not "told us army officers")
     acronym_led: frozenset[str] = frozenset()
+    phrases: tuple[tuple[re.Pattern[str], Actor], ...] = ()   # descriptions that name an actor (``phrases``)
     the_army: dict[str, str] = field(default_factory=dict)   # actor id -> "refers" | "ambiguous" (``the_army``)
 
     @cached_property
@@ -116,6 +117,7 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
     acronyms: set[str] = set()
     capitalised: set[str] = set()
     acronym_led: set[str] = set()
+    phrases: list[tuple[re.Pattern[str], Actor]] = []
     the_army: dict[str, str] = {}
     for entry in actors:
         if entry.get("bloc") not in blocs:
@@ -132,13 +134,23 @@ def _index(actors: list[dict], blocs: dict[str, Bloc], path: Path) -> Registry:
             elif " " in str(alias) and _is_acronym(str(alias).split(" ", 1)[0]):
                 acronym_led.add(key)
         capitalised.update(fold(str(alias)) for alias in entry.get("only_capitalised", []))
+        phrases += [(_phrase(str(rx), actor, path), actor) for rx in entry.get("phrases", [])]
         if "the_army" in entry:
             the_army[actor.id] = _the_army(entry, path)
         for adj in entry.get("adjectives", []):
             adjectives.setdefault(fold(str(adj)), actor)
     prefixes = {" ".join(k.split(" ")[:n]) for k in aliases for n in range(1, len(k.split(" ")))}
     return Registry(by_id, blocs, aliases, adjectives, frozenset(prefixes), path, acronyms=frozenset(acronyms),
-                    capitalised=frozenset(capitalised), acronym_led=frozenset(acronym_led), the_army=the_army)
+                    capitalised=frozenset(capitalised), acronym_led=frozenset(acronym_led), phrases=tuple(phrases),
+                    the_army=the_army)
+
+
+def _phrase(pattern: str, actor: Actor, path: Path) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as exc:
+        raise RegistryError(f"{path}: actor {actor.id!r} has a phrase that is no regular expression ({exc}): "
+                            f"{pattern!r}; fix or remove it") from exc
 
 
 _THE_ARMY = ("refers", "ambiguous")
@@ -284,6 +296,7 @@ def find_actors(text: str, registry: Registry, toks: list[tuple[str, int, int]] 
         elif text[toks[i][1]].isupper() and (shared := _shared_noun(text, toks, i, registry)) is not None:
             out.append(shared)
         i += 1
+    out = _described(text, out, registry)
     army = next((actor for word, actor in registry.armies if word.search(text)), None) \
         or registry.country_armies.get(country)
     out = [a for a in out if not _ANOTHER_COALITION.match(text, a.start, a.end + 30)
@@ -544,6 +557,13 @@ def _longest(text: str, toks: list, i: int, reg: Registry) -> tuple[ActorMention
         if key not in reg.prefixes:
             break
     return best
+
+
+def _described(text: str, found: list[ActorMention], registry: Registry) -> list[ActorMention]:
+    """``found`` with the actors named by a description of ``phrases`` where no alias was matched."""
+    extra = [ActorMention(m.start(), m.end(), actor) for rx, actor in registry.phrases for m in rx.finditer(text)
+             if not any(a.start < m.end() and m.start() < a.end for a in found)]
+    return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
 def _acronym_written(word: str, reg: Registry) -> bool:
