@@ -37,6 +37,8 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("13:30 Opposition fighters enter Khan Shaykhun.", "Khan Sheikhoun", "opposition"),
     ("Fighting reached al-Qaryatayn, which Islamic State took last August.", "al-Qaryatayn", "isis"),
     ("Syrian army units restore security and stability to Saraqib", "Saraqib", "syrian-government"),   # a headline
+    ("The Kurdish-held town of Tal Tamr came under Turkish shelling.", "Tal Tamr", "sdf"),
+    ("Darbasiyah, which is Kurdish-controlled, was quiet.", "Darbasiyah", "sdf"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
@@ -61,6 +63,8 @@ def test_control_x_and_the_nearby_y(gazetteer):
     "Government forces shelled Kafr Nabl on Monday.",
     "Residents of Manbij held a wedding on Friday.",
     "The weather in Qamishli was cold.",
+    "The Kurdish-majority town of Amuda was calm.",
+    "Kurdish towns such as Amuda held elections.",
 ])
 def test_no_control_claim(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []

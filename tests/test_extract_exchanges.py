@@ -34,6 +34,13 @@ def test_second_leg_receiver_is_read_when_stated(gazetteer):
     assert x.details["b_from"] == ("sdf",)
     assert x.details["b_to"] == ("syrian-government",)
 
+@pytest.mark.parametrize("held", ["SDF-held", "Kurdish-held", "YPG-controlled"])
+def test_who_holds_the_first_place_is_not_who_gives_it(gazetteer, held):
+    ex = run(f"Russia may hand the {held} town of Tal Rifaat to Turkey in exchange for Saraqib.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["a_from"] == ("russia",)
+    assert x.details["b_to"] == ("russia",)
+
 def test_offer_makes_the_first_party_the_giver(gazetteer):
     ex = run("Moscow offers Ankara Tal Rifaat in return for Saraqib.", gazetteer)
     (x,) = claims(ex, "exchange")

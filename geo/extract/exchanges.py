@@ -410,6 +410,8 @@ _TO_FORCE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:force|forces
 def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[list[Actor], list[Actor]]:
     s = ctx.sentence
     before = [a for a in ctx.actors if s.start <= a.start and a.end <= leg_a.start]
+    # "Turkey asked Russia to hand the SDF-held town of A ...": who holds A is named, who gives it is Russia
+    before = [a for a in before if not _HELD_MARK.match(ctx.text, a.end)] or before
     pair = _offer_pair(ctx, before)
     if pair and (ctx.text[pair[1][-1].end:leg_a.start].strip() == "" or _FREE_HAND.fullmatch(ctx.text, pair[1][-1].end,
                                                                                               leg_a.start)):
@@ -444,6 +446,7 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
     return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in receivers])
 
 
+_HELD_MARK = re.compile(r"-(?:held|controlled|run|dominated)\b", re.I)
 _CEDE_TO_WORDS = r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+"
 _CEDE_TO = re.compile(r"\b" + _CEDE_TO_WORDS + r"(?:the\s+)?$", re.I)   # "cede to X" before the place
 _DEPLOYMENT_OF = re.compile(r"\b(?:deployment|entry|return|redeployment)\s+of\s+(?:the\s+)?$", re.I)
