@@ -201,15 +201,15 @@ def test_a_negated_event_is_not_an_event(gazetteer, text):
     assert [c for c in run(text, gazetteer).claims if c.kind.value == "event"] == []
 
 def test_a_village_known_by_one_word_of_its_name_is_not_a_namesake(gazetteer):
-    ex = run("Turkish artillery shelled the village of Zor Maghar, west of Jarabulus.", gazetteer)
+    ex = run("Turkish artillery shelled the village of Zor Hamdan, west of Jarabulus.", gazetteer)
     (c,) = events_of(ex, "strike")
-    assert c.place_names == ("Zor Maghar",) and c.geo_precision == 2
+    assert c.place_names == ("Zor Hamdan",) and c.geo_precision == 2
 
 def test_unknown_villages_in_a_list_lie_with_the_known_one(gazetteer):
-    ex = run("Turkish drone strikes hit the villages of Zor Maghar and Boban, 10 km west of Kobani, which are "
+    ex = run("Turkish drone strikes hit the villages of Zor Hamdan and Boban, 10 km west of Kobani, which are "
              "held by the Kobani Military Council.", gazetteer)
-    assert {n for n, _ in holders(ex)} == {"Zor Maghar", "Buban"}
-    assert {c.place_names[0] for c in events_of(ex, "strike")} == {"Zor Maghar", "Buban"}
+    assert {n for n, _ in holders(ex)} == {"Zor Hamdan", "Buban"}
+    assert {c.place_names[0] for c in events_of(ex, "strike")} == {"Zor Hamdan", "Buban"}
 
 @pytest.mark.parametrize("text", [
     "Turkey sent armored vehicles and troops to Atarib on Friday.",

@@ -60,6 +60,19 @@ def test_skeleton_spelling_finds_tarnabah(find, gazetteer):
         assert "sy-tarnabah" in {p.place.id for p in ex.places if p.place}
 
 
+def test_a_longer_skeleton_match_beats_a_shorter_exact_one(find, gazetteer):
+    found = find("Troops seized two hills overlooking Maghar al-Mir on Sunday.")
+    assert ("Maghar al-Mir", "skeleton") in found and ("Maghar", "exact") not in found
+    ex = run("Troops seized two hills overlooking Maghar al-Mir, east of Beit Jinn.", gazetteer)
+    assert "sy-w-mughr-al-mir" in {p.place.id for p in ex.places if p.place}
+
+
+def test_a_person_named_like_a_place_by_its_skeleton_is_no_place(gazetteer):
+    ex = run("Report\n\nAnalysts do not rule out a new government offensive on Jabal al-Zawiya.\n\n"
+             "Reporting by Bara' Saeed", gazetteer)
+    assert place_names(ex) == {"Jabal al-Zawiya"}
+
+
 def test_spans_point_into_text(find, gazetteer):
     keys, skels, prefixes = gazetteer.keys()
     text = "Shelling hit Maarat al-Numan, Kafr Nabl and Ariha."

@@ -178,7 +178,7 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders=frozense
                                             or _adjective(text, toks, i, enders))) \
                 and not _generic_phrase(text[toks[i][1]:toks[j][2]], stopwords):
             best = RawMention(toks[i][1], toks[j][2], key, "exact")
-        elif best is None and j - i < 3 and _capitalised(text, toks[j][1]) and \
+        elif (best is None or best.tier == "exact") and j - i < 3 and _capitalised(text, toks[j][1]) and \
                 not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
                                  or _sentence_initial(text, toks[i][1])
                                  or text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS))):

@@ -125,7 +125,7 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
     keep = []
     for m in raw:
         span = (m.start, m.end)
-        if ((_overlaps(span, people) and span not in people) or _overlaps(span, surnames)) \
+        if ((_overlaps(span, people) and (span not in people or m.tier == "skeleton")) or _overlaps(span, surnames)) \
                 and not _typed_place(text, m, people):
             continue
         bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
