@@ -153,6 +153,8 @@ def test_an_alias_led_by_an_acronym_needs_the_capitals(reg, text, blocs):
     "Some 40 young men who had refused the settlement boarded the buses.",
     "The gunmen who refused to settle their statuses left at dawn.",
     "Those who reject the deal will be taken north.",
+    "Those who refuse a settlement would be put on buses.",
+    "Men who rejected any reconciliation stayed in the town.",
 ])
 def test_a_description_names_the_party(reg, text):
     assert _blocs(text, reg) == ["opposition"]

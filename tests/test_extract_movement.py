@@ -741,6 +741,15 @@ def test_who_watches_a_move_is_not_the_mover(gazetteer, text, blocs):
     assert set(route.blocs) == blocs
 
 
+def test_us_in_an_interview_answer_is_not_the_mover(gazetteer):
+    text = ("A rebel commander on the Karnaz front\n\nAbu Ahmad, a commander in the opposition factions, spoke to us."
+            "\n\nQ: What do you hold?\n\nA: We hold the hills north of the village.\n\nQ: What did you see?\n\n"
+            "A: Last Tuesday we watched a column of the Tiger Forces, pick-ups and two tanks, come up from "
+            "Suqaylabiyah to Karnaz and take positions facing us.")
+    (route,) = claims(run(text, gazetteer), "route")
+    assert set(route.blocs) == {"syrian-government"}
+
+
 @pytest.mark.parametrize("text,blocs", [
     # a party at the end, after ", where": the mover only when no one else is told
     ("A convoy of 75 vehicles left the Bab al-Hawa crossing for Binnish, where Turkish troops have set up a new "

@@ -529,7 +529,8 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     attributed = attributed_spans(ctx)
     speakers = [a for a in ctx.actors if is_speaker(ctx, a) or inside_any(a.start, a.end, attributed)]
     usable = [a for a in ctx.actors if (a.start, a.end) not in excluded and a not in speakers
-              and not names_place(ctx.text, a)]   # "headed to Jarablus on the Turkish border": not Turkey's move
+              and not names_place(ctx.text, a)   # "headed to Jarablus on the Turkish border": not Turkey's move
+              and ctx.text[a.start:a.end] != "us"]   # "a column came up to B, facing us": an object does not move
     aside = _WHICH.search(ctx.text, origin, ctx.sentence.end) if origin is not None else None
     at_end = unique_actors([a.actor for a in usable if aside is not None and a.start >= aside.start()
                             and aside.group().lstrip(", ").casefold() == "where"])
