@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from _extract_helpers import holders, run
+from _extract_helpers import claims, holders, run
 from geo.extract.actors import find_actors, load_registry
 
 
@@ -30,6 +30,21 @@ _QA = ("Q: Where is the front now?\n\nA: We hold Tal Tamr, and our fighters are 
 def test_we_and_our_in_the_answers_are_the_interviewees_party(reg, intro, bloc):
     found = _first_person_blocs(intro + "\n\n" + _QA, reg)
     assert [w for w, _ in found] == ["We", "our", "us"] and {b for _, b in found} == {bloc}
+
+
+def test_you_and_your_in_the_questions_are_the_interviewees_party(reg):
+    text = "We spoke with Hozan Kobani, who commands SDF units in Hasakah.\n\n" + _QA + \
+        "\nQ: Where did your forces go?\n\nA: North. You can see that they moved.\n"
+    found = [(text[a.start:a.end], a.actor.bloc) for a in find_actors(text, reg)
+             if text[a.start:a.end].casefold() in ("you", "your")]
+    assert found == [("you", "sdf"), ("your", "sdf")]   # an answer's "you" is the interviewer, nobody's party
+
+
+def test_they_after_a_question_to_you_is_not_you(gazetteer):
+    text = ("We spoke with Abu Khaled, a field commander in Jaysh al-Nasr, one of the factions of the National Front "
+            "for Liberation.\n\nQ: Where is the front now?\n\nA: Near Saraqib.\n\n"
+            "Q: What do you expect?\n\nA: They will try to push west from Saraqib to Sarmin.\n")
+    assert {bloc for r in claims(run(text, gazetteer), "route") for bloc in r.blocs} == set()
 
 
 def test_named_labels_work_like_q_and_a(reg):

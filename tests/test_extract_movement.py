@@ -741,6 +741,19 @@ def test_who_watches_a_move_is_not_the_mover(gazetteer, text, blocs):
     assert set(route.blocs) == blocs
 
 
+def test_they_are_whom_a_recent_sentence_named_not_a_party_named_after_the_move(gazetteer):
+    text = ("Do the Iranian-backed militias cross the river? Every week. They send small groups across in boats "
+            "from al-Mayadin towards Dhiban at night, and when the SDF pursue them, the militias shell the villages.")
+    (route,) = claims(run(text, gazetteer), "route")
+    assert set(route.blocs) == {"iran"}
+
+
+def test_they_do_not_reach_back_past_two_sentences(gazetteer):
+    text = ("The Iranian-backed militias were seen in al-Mayadin. The river was high. Nobody crossed. "
+            "They send small groups across in boats from al-Mayadin towards Dhiban at night.")
+    assert [set(r.blocs) for r in claims(run(text, gazetteer), "route")] in ([], [set()])
+
+
 def test_us_in_an_interview_answer_is_not_the_mover(gazetteer):
     text = ("A rebel commander on the Karnaz front\n\nAbu Ahmad, a commander in the opposition factions, spoke to us."
             "\n\nQ: What do you hold?\n\nA: We hold the hills north of the village.\n\nQ: What did you see?\n\n"

@@ -38,6 +38,7 @@ from geo.extract.sentence import (
     SentenceContext,
     attribution_of,
     both_told_before,
+    subject_of,
     unique_actors,
 )
 
@@ -59,6 +60,8 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         drafts = read_control(ctx) + events
     _note_holders(drafts, memory)
     memory.previous = ctx
+    named = subject_of(ctx, named=True)
+    memory.subject = (named, 0) if named else (memory.subject[0], memory.subject[1] + 1)
     return drafts
 
 

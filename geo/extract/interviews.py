@@ -2,7 +2,8 @@
 person interviewed, named in the introduction ("Abu Khaled, a field commander in Jaysh al-Nasr, ...").
 
 A report is read as an interview when it has labelled lines ("Q:", "A:", "North Press:", "Abu Ali:") and
-the lines of one label ask questions; the lines of the other labels are the answers.
+the lines of one label ask questions; the lines of the other labels are the answers. In the questions,
+"you" and "your" are the same party ("Where did your forces go?").
 """
 from __future__ import annotations
 
@@ -27,12 +28,15 @@ _ROLE_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:(?:[A-Z]|al-|el-)[\w'’-]*\s*){1,5
                        r"a\s+member\s+of|an?\s+\w+\s+(?:of|in|within)|affiliated\s+(?:with|to))\s+)?(?:the\s+)?"
                        r"(?:[\w-]+-backed\s+)?")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s)\b(?!\s*['’])")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b(?!\s*['’])")
+
+_Spans = tuple[tuple[int, int], ...]
 
 
 @lru_cache(maxsize=4)   # asked twice per report: for the interviewee's "we" and for the answers' modality
-def _answers(text: str) -> tuple[int, tuple[tuple[int, int], ...]]:
-    """Where the first labelled line starts, and the spans of the answer lines ([] when the text is no
-    interview)."""
+def _answers(text: str) -> tuple[int, _Spans, _Spans]:
+    """Where the first labelled line starts, the spans of the answer lines and those of the question lines
+    (none when the text is no interview)."""
     lines = [(m.group(1), m.start(), text.find("\n", m.end())) for m in _LABEL.finditer(text)]
     lines = [(label, start, len(text) if end < 0 else end) for label, start, end in lines]
     asked: dict[str, int] = defaultdict(int)
@@ -43,8 +47,9 @@ def _answers(text: str) -> tuple[int, tuple[tuple[int, int], ...]]:
     most = max((n / said[label] for label, n in asked.items()), default=0.0)
     askers = {label for label, n in asked.items() if n and n / said[label] == most}   # an answer may end on a "?"
     if not askers or len(lines) < 4 or len(asked) < 2:
-        return 0, ()
-    return lines[0][1], tuple((start, end) for label, start, end in lines if label not in askers)
+        return 0, (), ()
+    return lines[0][1], tuple((start, end) for label, start, end in lines if label not in askers), \
+        tuple((start, end) for label, start, end in lines if label in askers)
 
 
 def answer_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -68,16 +73,18 @@ def _interviewee(text: str, intro_end: int, found: list[ActorMention]) -> ActorM
 
 
 def interviewee_mentions(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """``found`` with the first-person words of an interview's answers as mentions of the interviewee's party."""
+    """``found`` with the first-person words of an interview's answers and the second-person words of its
+    questions as mentions of the interviewee's party."""
     from geo.extract.actors import ActorMention
 
-    intro_end, answers = _answers(text)
+    intro_end, answers, questions = _answers(text)
     if not answers:
         return found
     who = _interviewee(text, intro_end, found)
     if who is None:
         return found
-    extra = [ActorMention(m.start(), m.end(), who.actor) for start, end in answers
-             for m in _FIRST_PERSON.finditer(text, start, end)
+    words = [m for start, end in answers for m in _FIRST_PERSON.finditer(text, start, end)]
+    words += [m for start, end in questions for m in _SECOND_PERSON.finditer(text, start, end)]
+    extra = [ActorMention(m.start(), m.end(), who.actor) for m in words
              if not any(a.start <= m.start() < a.end for a in found)]
     return sorted(found + extra, key=lambda a: a.start) if extra else found

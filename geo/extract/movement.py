@@ -568,7 +568,10 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
         movers = [a for a in usable if first <= a.start and a.end <= told] or movers
     if until is not None:   # "reinforcements arrived in Palmyra from Homs, warning that Daesh could ...": not Daesh
         usable = [a for a in usable if a.start < until or not _LATER_CLAUSE.search(ctx.text, until, a.start)]
-    own = [a.actor for a in (movers or usable)]
+    they, since = memory.subject   # "they" means whom one of the last two sentences named
+    they = they if not movers and since < 2 and _they_moved(ctx, origin) else []
+    # "They send groups across from A towards B, and when we pursue them ...": who "they" were, not "we"
+    own = they or [a.actor for a in (movers or usable)]
     if not own and _civilians_moved(ctx, origin):
         return []   # "Families fled from A to B": no force moved
     inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
@@ -582,7 +585,9 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     if not own and not inherited:   # "A second column set out from Deir Hafer"; "the ministry said the convoy ..."
         inherited = (memory.last_movers if _MOVEMENT.search(ctx.sentence.text) else []) or [a.actor for a in speakers]
     if not own and not inherited and (FORCES.search(ctx.sentence.text) or _they_moved(ctx, origin)):
-        inherited = previous_subject(memory)   # "Army units advanced on X. Fresh reinforcements moved from A to B."
+        # "Army units advanced on X. Fresh reinforcements moved from A to B." ("What do you expect? They will push
+        # from A to B": not "you")
+        inherited = previous_subject(memory, named=_they_moved(ctx, origin))
     actors = unique_actors(own + inherited)
     if actors:
         memory.last_movers = actors

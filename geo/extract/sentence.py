@@ -18,7 +18,7 @@ __all__ = [
     "PASSIVE_BEFORE", "WOULD_HAND", "handed_places", "later_verb_phrase",
     "actor_groups", "actors_listed_after", "both_told_before",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
-    "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "unique_actors",
+    "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "subject_of", "unique_actors",
     "whole_country"
 ]
 
@@ -56,6 +56,8 @@ class Memory:
     # sentence may blame someone for it
     blamable: "tuple[Draft, bool, bool] | None" = None
     holders: dict[str, list[Actor]] = field(default_factory=dict)   # place id -> who the report said holds it
+    # the parties the last sentence that named any was about, and how many sentences have passed since
+    subject: tuple[list[Actor], int] = ([], 0)
 
 
 @dataclass
@@ -165,13 +167,22 @@ def both_told_before(ctx: SentenceContext) -> list[Loc]:
     return named[-2:] if len(named) >= 2 else []
 
 
-def previous_subject(memory: Memory | None) -> list[Actor]:
-    """The parties the sentence before was about (its subject group, not its speakers)."""
+def previous_subject(memory: Memory | None, named: bool = False) -> list[Actor]:
+    """The parties the sentence before was about (its subject group, not its speakers); ``named``: as
+    :func:`subject_of`."""
     prev = memory.previous if memory is not None else None
-    if prev is None:
-        return []
-    usable = [a for a in prev.actors if not is_speaker(prev, a) and not a.adjective]
-    return unique_actors([a.actor for a in subject_group(prev, usable)])
+    return [] if prev is None else subject_of(prev, named)
+
+
+def subject_of(ctx: SentenceContext, named: bool = False) -> list[Actor]:
+    """The parties a sentence is about: its subject group, not its speakers; ``named``: only a subject named
+    otherwise than "we" or "you" (whom a later "they" never means)."""
+    usable = [a for a in ctx.actors if not is_speaker(ctx, a) and not a.adjective
+              and not (named and _PERSONAL.fullmatch(ctx.text, a.start, a.end))]
+    return unique_actors([a.actor for a in subject_group(ctx, usable)])
+
+
+_PERSONAL = re.compile(r"we|our|ours|us|you|your|yours", re.I)
 
 
 def unique_actors(actors: list[Actor]) -> list[Actor]:
