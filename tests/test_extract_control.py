@@ -39,6 +39,10 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("Syrian army units restore security and stability to Saraqib", "Saraqib", "syrian-government"),   # a headline
     ("The Kurdish-held town of Tal Tamr came under Turkish shelling.", "Tal Tamr", "sdf"),
     ("Darbasiyah, which is Kurdish-controlled, was quiet.", "Darbasiyah", "sdf"),
+    ("Army units have taken over police stations and former rebel positions in al-Haffah.", "al-Haffah",
+     "syrian-government"),
+    ("The army is still holding Khanasir.", "Khanasir", "syrian-government"),
+    ("The army has reinforced its points in al-Safira.", "al-Safira", "syrian-government"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
@@ -65,9 +69,15 @@ def test_control_x_and_the_nearby_y(gazetteer):
     "The weather in Qamishli was cold.",
     "The Kurdish-majority town of Amuda was calm.",
     "Kurdish towns such as Amuda held elections.",
+    "Army units shelled police stations and former rebel positions in al-Haffah.",
+    "The SDF held talks in Raqqa with tribal leaders.",
+    "Turkey and Russia have held several rounds of talks on Idlib.",
+    "The SDF is holding a rally in Qamishli.",
+    "The army lost points in al-Safira.",
 ])
 def test_no_control_claim(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []
+
 
 def test_agent_is_not_controller(gazetteer):
     ex = run("Russian jets struck areas under Turkish control in Afrin.", gazetteer)
@@ -155,6 +165,11 @@ def test_the_village_is_not_an_american_town(gazetteer):
     ("Turkish forces set up a new observation point in the village of Atarib.", {("Atarib", "turkey")}),
     ("The US-led coalition keeps a handful of border posts around the town of al-Yarubiyah.",
      {("al-Yarubiyah", "us-coalition")}),
+    # a stretch held from A to B holds both ends
+    ("The army is holding the whole road from Ithriyah to al-Safira.",
+     {("Ithriya", "syrian-government"), ("al-Safira", "syrian-government")}),
+    ("The SDF controls the east bank from al-Busayrah down to al-Baghuz.",
+     {("al-Busayrah", "sdf"), ("al-Baghuz", "sdf")}),
 ])
 def test_more_control_phrasings(gazetteer, text, expected):
     assert holders(run(text, gazetteer)) == expected

@@ -587,7 +587,8 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
                       and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])
-                      and not _acted_on_between(ctx, a.end, m.start())][-1:]   # not "rebels shelled army positions"
+                      and not _acted_on_between(ctx, a.end, m.start())   # not "rebels shelled army positions"
+                      and not _FORMER.search(ctx.text, max(0, a.start - 12), a.start)][-1:]   # "former army posts"
         if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
             verb = _SET_UP.search(ctx.text, max(ctx.sentence.start, m.start() - 50), m.start())
             groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()
@@ -599,6 +600,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _ACTS_ON = (EventType.STRIKE, EventType.ATTACK, EventType.CAPTURE)
+_FORMER = re.compile(r"\b(?:former|ex-|abandoned|old|previous)\s*$", re.I)
 
 
 def _acted_on_between(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -1118,6 +1120,37 @@ def _included(ctx: SentenceContext, pos: int) -> list[Loc]:
 _WHICH = re.compile(r",\s*(?:which|where|whose|who)\b", re.I)   # "and C, which faces the government-held town of D"
 
 
+# what was taken, then where: "police stations and former army positions in A"
+_TAKEN_THINGS_IN = re.compile(r"(?:[\w’'-]+\s+){1,8}?(?:in|at|around|near|outside|inside|across)\s+(?:the\s+)?", re.I)
+
+
+# "held talks in A", "holds a rally in A": a gathering held there, not the place
+_HELD_GATHERING = re.compile(r"\s*(?:(?:a|an|the|two|three|several|new|joint|further|its|their|his|her)\s+)?"
+                             r"(?:[\w-]+\s+)?(?:talks|meetings?|elections?|rall(?:y|ies)|conferences?|negotiations|"
+                             r"discussions|consultations|ceremon(?:y|ies)|celebrations?|funerals?|vigils?|protests?|"
+                             r"demonstrations?|sessions?|rounds?|votes?|referendums?|exercises?|drills?|manoeuvres|"
+                             r"maneuvers|prayers|sit-ins?|marches|parades?|workshops?|forums?|summits?|festivals?)\b",
+                             re.I)
+
+
+def _object_places(ctx: SentenceContext, pos: int) -> list[Loc]:
+    """The places right after a verb, or after the things taken in them ("took over police stations and former
+    army positions in A, B and C"); none after a gathering held ("held talks in A")."""
+    if _HELD_GATHERING.match(ctx.text, pos):
+        return []
+    found = locs_after(ctx, pos, max_gap=40)
+    if not found:
+        things = _TAKEN_THINGS_IN.match(ctx.text, pos + (ctx.text[pos:pos + 1] == " "))
+        found = locs_after(ctx, things.end(), max_gap=0) if things else []
+    if found and _FROM.search(ctx.text, pos, found[0].start) and (to := _UP_TO.match(ctx.text, found[-1].end)):
+        found = found + locs_after(ctx, to.end(), max_gap=0)   # "holds the whole road from A to B": B too
+    return found
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:town|village|city)\s+of\s+)?$", re.I)
+_UP_TO = re.compile(r"\s+(?:(?:all\s+the\s+way\s+|right\s+)?(?:up\s+|down\s+)?to|as\s+far\s+as)\s+(?:the\s+)?", re.I)
+
+
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
@@ -1144,7 +1177,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
                           and all(a in parties for a in g)]
                 subject = groups[-1] if groups else subject   # "the factions leave A, which they have held": the factions
             else:
-                locs = _included(ctx, end + verb.end()) or locs_after(ctx, end + verb.end(), max_gap=40)
+                locs = _included(ctx, end + verb.end()) or _object_places(ctx, end + verb.end())
             out.append(_control(ctx, locs, subject, verb.group(1)))
     out += _participle_capture(ctx)
     out += _then_captured(ctx)
@@ -1198,7 +1231,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             anchor = _loc_before(ctx, group[0].start)
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         else:
-            locs = _included(ctx, verb_end) or locs_after(ctx, verb_end, max_gap=40)
+            locs = _included(ctx, verb_end) or _object_places(ctx, verb_end)
             locs += _and_verb_more(ctx, locs, hold_verb)
         partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith(("shared", "share", "shares")) \
             else None
