@@ -128,6 +128,19 @@ def _clean(geom: BaseGeometry, crs) -> BaseGeometry:
     return shapely.orient_polygons(shapely.make_valid(geom))
 
 
+# metric coordinates: a metre grid is far below what a claim's point or buffer can tell
+_GRID_M = 1.0
+
+
+def _overlay(op, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """``op(a, b)`` (a shapely overlay); where GEOS cannot settle the result's topology in full precision
+    ("Unable to determine overlay result geometry dimension"), again on a one-metre grid."""
+    try:
+        return op(a, b)
+    except shapely.errors.GEOSException:
+        return op(a, b, grid_size=_GRID_M)
+
+
 def _polygonal(geom: BaseGeometry) -> BaseGeometry:
     if geom.geom_type == "GeometryCollection":
         parts = [g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
@@ -211,8 +224,8 @@ def _contested(groups: dict, unions: dict, method: str, crs) -> list[tuple[BaseG
         for b in keys[i + 1:]:
             if _same_side(a[0], b[0]) or _joint(groups[a], groups[b]):
                 continue
-            overlap = unions[a].intersection(unions[b]).difference(done)
-            overlap = _polygonal(overlap)
+            overlap = _polygonal(_overlay(shapely.intersection, unions[a], unions[b]))
+            overlap = _polygonal(_overlay(shapely.difference, overlap, done))
             if overlap.area < _MIN_AREA_M2:
                 continue
             parts = [p for p in groups[a] + groups[b] if p.geom.intersects(overlap)]

@@ -123,3 +123,19 @@ def test_seed_zones(seed_extraction):
     assert {"buffer", "corridor", "exchange-leg"} <= methods
     for f in feats:
         assert shape(f["geometry"]).is_valid
+
+
+def test_an_overlay_geos_cannot_settle_is_done_again_on_a_metre_grid():
+    from geo.zones import _overlay
+
+    calls = []
+
+    def op(a, b, grid_size=None):
+        calls.append(grid_size)
+        if grid_size is None:
+            raise shapely.errors.GEOSException("Unable to determine overlay result geometry dimension")
+        return shapely.intersection(a, b, grid_size=grid_size)
+
+    a, b = shapely.box(0, 0, 10, 10), shapely.box(5, 5, 15, 15)
+    assert _overlay(op, a, b).area == 25 and calls == [None, 1.0]
+    assert _overlay(shapely.intersection, a, b).area == 25
