@@ -178,6 +178,7 @@ def test_a_lowercase_function_word_ends_a_name(gazetteer, text, name):
     ("Four children were killed in Ihsim.", ["Ihsim"]),                        # a number word opening a sentence
     ("Israeli troops entered Beit Jinn on Nov. 28.", ["Beit Jinn"]),             # a date, not a place called "Nov"
     ("Jets struck Hish on Aug. 11.", ["Hish"]),                                  # not Augusta; no demonym before "on"
+    ("The offensive began from Idlib on Nov 27.", ["Idlib"]),                    # not Nov in Tajikistan
     ("Jets hit Binnish and Sarmin.", ["Binnish", "Sarmin"]),
     ("Militias reinforced the lines around Hish over the past week.", ["Hish"]),   # "-ish" then a preposition
     ("Jets hit Binnish during the night and Hish overnight.", ["Binnish", "Hish"]),

@@ -316,6 +316,14 @@ def test_a_capital_alone_still_names_its_government(gazetteer):
     assert "sy-damascus" not in place_ids(ex)
 
 
+@pytest.mark.parametrize("text", [
+    "Government forces shelled villages southwest of Damascus on Thursday.",
+    "Rebels held farms on the outskirts of Damascus.",
+])
+def test_a_capital_a_direction_or_an_area_is_told_of_is_a_place(gazetteer, text):
+    assert "sy-damascus" in place_ids(run(text, gazetteer))
+
+
 def test_a_mountain_summit_is_a_place(gazetteer):
     assert "sy-mount-hermon" in place_ids(run("Israeli troops stayed on the Hermon summit.", gazetteer))
 

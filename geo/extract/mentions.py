@@ -79,7 +79,7 @@ def joined(text: str, end: int, start: int) -> bool:
     return len(gap) <= 6 and not any(c in _BREAKS for c in gap)
 
 
-_DATE_ABBREV = re.compile(rf"{MONTH_ABBREV}\s*\d")   # "on Aug. 11": a date, not Augusta
+_DATE_ABBREV = re.compile(rf"{MONTH_ABBREV}?\s*\d")   # "on Aug. 11", "Nov 27": a date, not Augusta
 _DISTANCE = re.compile(r"[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|m)", re.I)
 
 

@@ -187,7 +187,9 @@ def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
     return bool(patterns.capital_verbs.match(rest)) and not _after_locative(text, m.start) and not of_place
 
 
-_LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside)\s+(?:the\s+)?"
+_LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside|"
+                       r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)\s+of|"   # "southwest of Damascus"
+                       r"(?:outskirts|countryside|suburbs|environs|vicinity|edge)\s+of)\s+(?:the\s+)?"
                        r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*(?:,|and|,\s*and)\s+)?$")
 
 
