@@ -18,6 +18,11 @@ def test_the_town_is_the_last_town_named_when_no_aside_closed(gazetteer):
     assert [c.place_names for c in entered] == [("Izra",)]
 
 
+def test_a_title_before_a_name_is_no_back_reference(gazetteer):
+    ex = run("Rebels entered Salamiyah on Friday, a day after they shelled the provincial capital Hama.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "strike")] == [("Hama",)]
+
+
 def test_the_stretch_of_a_road_between_two_towns_is_clipped_to_them(gazetteer):
     ex = run("Russian and Turkish forces carried out a joint patrol on the M4 between Saraqib and Ariha.", gazetteer)
     (event,) = claims(ex, "event", "patrol")

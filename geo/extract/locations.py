@@ -426,9 +426,13 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     """Back-references: "the town" stands for the last town named before it."""
     out = []
     home = Counter(loc.place.country for loc in locs if loc.place and loc.place.country).most_common(1)
+    starts = {loc.start for loc in locs}
     for m in _COREF.finditer(text):
         if any(loc.start <= m.start() < loc.end for loc in locs):
             continue
+        name = re.match(r"\s+(?:of\s+)?", text[m.end():m.end() + 6])
+        if name and m.end() + name.end() in starts:
+            continue   # "the provincial capital Hama", "the town of Morek": a title before the name, no back-reference
         word = re.sub(r"\s+", " ", m.group(1).lower())
         types, named = _COREF_TYPES[word], _COREF_NAMED.get(word)
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
