@@ -47,6 +47,29 @@ def test_they_after_a_question_to_you_is_not_you(gazetteer):
     assert {bloc for r in claims(run(text, gazetteer), "route") for bloc in r.blocs} == set()
 
 
+def test_unlabelled_questions_on_lines_of_their_own_make_an_interview(reg):
+    text = ("Interview\n\nWe spoke with Abu Khaled, a field commander in Jaysh al-Nasr, one of the factions of the "
+            "National Front for Liberation.\n\nWhere is the front?\n\nNear Saraqib. We hold the hills.\n\n"
+            "Who shells you?\n\nThe army, every day. It hit our school.\n\nWill you stay?\n\nYes, we stay.\n\n"
+            "The army did not respond to a request from us.\n")
+    found = _first_person_blocs(text, reg)
+    assert [w for w, _ in found] == ["We", "our", "we"] and {b for _, b in found} == {"opposition"}
+
+
+def test_an_explainers_questions_are_no_interview(gazetteer):
+    text = ("Explainer: who holds Manbij?\n\nHere are the key questions.\n\nWho controls Manbij?\n\n"
+            "The town is held by the SDF.\n\nWho holds Jarabulus?\n\nTurkish-backed factions.\n\n"
+            "What next?\n\nNobody knows.\n")
+    assert {(c.place_names[0], c.modality.value) for c in claims(run(text, gazetteer), "control")} == \
+        {("Manbij", "reported")}
+
+
+def test_two_questions_are_no_interview(reg):
+    text = ("Report\n\nWe spoke with Abu Khaled, a field commander in Jaysh al-Nasr.\n\nWhere is the front?\n\n"
+            "Near Saraqib. We hold the hills.\n\nWill the talks hold?\n\nNobody knows what we will see.\n")
+    assert _first_person_blocs(text, reg) == []
+
+
 def test_named_labels_work_like_q_and_a(reg):
     text = ("North Press spoke to Abu Ali, a commander in the SDF.\n\nNorth Press: What is the situation?\n\n"
             "Abu Ali: The town is under our control.\n\nNorth Press: And Maskanah?\n\nAbu Ali: We hold it too.\n")

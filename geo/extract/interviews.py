@@ -2,7 +2,9 @@
 person interviewed, named in the introduction ("Abu Khaled, a field commander in Jaysh al-Nasr, ...").
 
 A report is read as an interview when it has labelled lines ("Q:", "A:", "North Press:", "Abu Ali:") and
-the lines of one label ask questions; the lines of the other labels are the answers. In the questions,
+the lines of one label ask questions; the lines of the other labels are the answers. Without labels, at
+least three one-line paragraphs that ask a question are the questions, and the paragraph after each its answer,
+when the introduction says who was interviewed (not an explainer's questions). In the questions,
 "you" and "your" are the same party ("Where did your forces go?").
 """
 from __future__ import annotations
@@ -47,9 +49,30 @@ def _answers(text: str) -> tuple[int, _Spans, _Spans]:
     most = max((n / said[label] for label, n in asked.items()), default=0.0)
     askers = {label for label, n in asked.items() if n and n / said[label] == most}   # an answer may end on a "?"
     if not askers or len(lines) < 4 or len(asked) < 2:
-        return 0, (), ()
+        return _unlabelled(text)
     return lines[0][1], tuple((start, end) for label, start, end in lines if label not in askers), \
         tuple((start, end) for label, start, end in lines if label in askers)
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_MIN_QUESTIONS = 3
+
+
+def _unlabelled(text: str) -> tuple[int, _Spans, _Spans]:
+    """An interview whose questions stand alone, unlabelled, as one-line paragraphs ending on "?": the
+    paragraph after each question is its answer (what follows the last answer may be the reporter's again)."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    asked = [k for k, (start, end) in enumerate(paragraphs[1:], 1)
+             if text[start:end].rstrip().endswith("?") and end - start <= 200 and k + 1 < len(paragraphs)
+             and not text[slice(*paragraphs[k + 1])].rstrip().endswith("?")]
+    intro = text[:paragraphs[asked[0]][0]] if asked else ""
+    if len(asked) < _MIN_QUESTIONS or not (_INTERVIEWED.search(intro) and _ROLE.search(intro)):
+        return 0, (), ()   # an explainer's questions ("Who controls Manbij today?") are the reporter's own
+    return paragraphs[asked[0]][0], tuple(paragraphs[k + 1] for k in asked), tuple(paragraphs[k] for k in asked)
+
+
+# the introduction of an interview says someone was asked: "We spoke by phone with ...", "told North Press"
+_INTERVIEWED = re.compile(r"\b(?:spoke|spoken|speaks|talked|interview(?:ed)?|asked|sat\s+down|told\s+us)\b", re.I)
 
 
 def answer_spans(text: str) -> tuple[tuple[int, int], ...]:
