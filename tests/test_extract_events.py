@@ -200,6 +200,14 @@ def test_a_siege_is_a_military_action_unless_it_ended(gazetteer):
 def test_a_negated_event_is_not_an_event(gazetteer, text):
     assert [c for c in run(text, gazetteer).claims if c.kind.value == "event"] == []
 
+@pytest.mark.parametrize("text", [
+    "Rebels captured Morek, bringing them closer to Hama.",
+    "Rebels captured Morek on Monday, a military source said, cutting the road that links Hama with Kafr Zita.",
+])
+def test_what_a_capture_does_to_other_places_is_not_where_it_happened(gazetteer, text):
+    assert [c.place_names for c in events_of(run(text, gazetteer), "capture")] == [("Morek",)]
+
+
 def test_a_village_known_by_one_word_of_its_name_is_not_a_namesake(gazetteer):
     ex = run("Turkish artillery shelled the village of Zor Hamdan, west of Jarabulus.", gazetteer)
     (c,) = events_of(ex, "strike")
@@ -766,6 +774,9 @@ def test_bare_soldiers_or_troops_in_a_report_on_a_country_are_its_army(gazetteer
      "to launch an offensive.", "military_action", {("Afrin", ("hts",))}),   # where analysts sit is no place of it
     ("ISIS fighters captured Jarablus. Through December the Kurds retook the town street by street.", "capture",
      {("Jarabulus", ("isis",))}),   # a subject the registry does not know is not the last taker
+    ("US jets struck army positions near Deir ez-Zor. Russia called an emergency session of the U.N. Security "
+     "Council in New York over the strikes.", "strike",
+     {("near Deir ez-Zor", ("us-coalition",))}),   # where a body meets
 ])
 def test_no_place_from_a_venue_and_no_party_from_an_unknown_subject(gazetteer, text, etype, want):
     assert {(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), etype)} == want
@@ -1095,6 +1106,7 @@ def test_air_strikes_a_party_names_stay_that_partys(gazetteer):
     ("Government forces withdrew from Morek to Hama.", ["Morek"]),
     ("Rebel fighters retreated from Kafr Zita towards the town of Khan Shaykhun.", ["Kafr Zita"]),
     ("Government forces withdrew towards Hama.", ["Hama"]),   # where they left is not told: where they went
+    ("Government troops based in Salamiyah pulled out towards Homs late on Thursday.", ["Salamiyah"]),
 ])
 def test_a_withdrawal_happens_where_the_force_leaves(gazetteer, text, places):
     assert [c.place_names[0] for c in events_of(run(text, gazetteer), "handover")] == places

@@ -117,7 +117,10 @@ _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenc
                               r"(?:(?:vicinity|outskirts|town|village|city|area)\s+of\s+(?:the\s+)?)?"
                               r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 _VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$"
-                    r"|\b(?:analysts|diplomats|observers|experts|journalists|officials)\s+(?:based\s+)?in\s+$",
+                    r"|\b(?:analysts|diplomats|observers|experts|journalists|officials)\s+(?:based\s+)?in\s+$"
+                    # "an emergency session of the U.N. Security Council in New York": where a body meets
+                    r"|\b(?:session|meeting|summit|talks|conference|council|court|assembly)\s+"
+                    r"(?:[\w.]+\s+){0,4}?in\s+$",
                     re.I)   # "Analysts in Gaziantep expect an offensive": where they sit
 
 
@@ -185,7 +188,10 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if _WITHDRAWAL.fullmatch(ctx.text, trig.start, trig.end):   # "withdrew from A to B": A ("pulled out towards B":
         left = _split_destinations(ctx.text, after)[1]             # B, for want of where they left; "retakes A as IS
-        after = left or ([] if _FELL_BACK.match(ctx.text, trig.start) else after)   # fighters fall back on B": A)
+        based = [loc for loc in usable if loc.end <= trig.start and loc.start >= clause_start(ctx, trig.start)
+                 and _BASED_IN.search(ctx.text, max(ctx.sentence.start, loc.start - 30), loc.start)]
+        after = left or based[-1:] or ([] if _FELL_BACK.match(ctx.text, trig.start) else after)   # fighters fall
+        #                  back on B": A; "troops based in A pulled out towards B": A)
     if after and not re.match(r"f[ae]ll(?:s|en)?\s+(?:in)?to\b", ctx.text[trig.start:trig.end + 6], re.I):
         # "X fell to Y during the campaign on Z": X fell (troops that "fell back from A" left A)
         return _drop_containers(ctx.text, after)
@@ -198,6 +204,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
 
 
+_BASED_IN = re.compile(r"\b(?:based|stationed|deployed|garrisoned|positioned|posted)\s+(?:in|at|inside)\s+(?:the\s+)?$",
+                       re.I)
 # A withdrawal happens where the force leaves, not where it goes ("withdrew from Morek to Hama": Morek)
 _FELL_BACK = re.compile(r"f[ae]ll(?:s|en|ing)?\s+back", re.I)   # to a line of their own, which they hold
 _WITHDRAWAL = re.compile(r"withdr\w*|pull\w*\s+(?:back|out)|retreat\w*|" + _FELL_BACK.pattern, re.I)
@@ -243,8 +251,12 @@ def _clause_object(ctx: SentenceContext, usable: list[Loc], trig: _Trigger) -> l
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+[^,;.()]{1,100}", re.I)
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b",
-                              re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|whose)\s+"
+                              r"(?:sits|lies|is\s+located|is\s+situated|links|connects|overlooks)\b"
+                              # "captured A, cutting a road that links B with C": what the capture does to B and C
+                              r"|,\s+(?:(?:a|an|the)\s+[\w\s-]{1,40}?\s+said,\s+)?(?:thereby\s+)?(?:cutting|severing|"
+                              r"linking|connecting|overlooking|isolating|encircling|tightening|threatening|bringing|"
+                              r"putting|opening)\b", re.I)
 _FIRED_FROM = frozenset({EventType.STRIKE, EventType.ATTACK})
 _PLACE_SUBJECT = frozenset({EventType.CAPTURE, EventType.STRIKE, EventType.ATTACK})   # "X was captured / shelled"
 
