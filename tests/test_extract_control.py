@@ -74,6 +74,7 @@ def test_control_x_and_the_nearby_y(gazetteer):
     "Turkey and Russia have held several rounds of talks on Idlib.",
     "The SDF is holding a rally in Qamishli.",
     "The army lost points in al-Safira.",
+    "A Turkish armoured column entered through the Bab al-Salama crossing on Monday.",
 ])
 def test_no_control_claim(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []
@@ -165,6 +166,8 @@ def test_the_village_is_not_an_american_town(gazetteer):
     ("Turkish forces set up a new observation point in the village of Atarib.", {("Atarib", "turkey")}),
     ("The US-led coalition keeps a handful of border posts around the town of al-Yarubiyah.",
      {("al-Yarubiyah", "us-coalition")}),
+    ("The regime holds al-Hamra itself and al-Saan, and now Uqayribat.",
+     {("Al Ḩamrā’", "syrian-government"), ("al-Sa'an", "syrian-government"), ("Uqayribat", "syrian-government")}),
     # a stretch held from A to B holds both ends
     ("The army is holding the whole road from Ithriyah to al-Safira.",
      {("Ithriya", "syrian-government"), ("al-Safira", "syrian-government")}),
@@ -765,6 +768,19 @@ def test_control_in_russian_and_arabic_outlet_wording(gazetteer, text, held):
 def test_a_place_falls_to_the_advancing_troops_named_before(gazetteer):
     ex = run("Government troops pushed north on Monday. On Tuesday Qalaat al-Madiq fell to the advancing troops.", gazetteer)
     assert ("Qalaat al-Madiq", "syrian-government") in holders(ex)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # whoever is told to have taken a place holds it, where no control phrase said so
+    ("Rebels entered Salamiyah on Friday, a day after the insurgents captured the provincial capital Hama.",
+     {("Salamiyah", "opposition"), ("Hama", "opposition")}),
+    ("The rebels have seized Aleppo, Syria's second city, and Hama.",
+     {("Aleppo", "opposition"), ("Hama", "opposition")}),
+    ("The rebels advanced on Hama.", set()),                               # an advance takes nothing yet
+    ("The rebels may capture Hama within days.", set()),                   # a capture that may come
+])
+def test_a_place_taken_is_held_by_who_took_it(gazetteer, text, expected):
+    assert holders(run(text, gazetteer)) == expected
 
 
 def test_what_a_party_had_seized_is_not_held_now(gazetteer):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.control import note_occupier, passive_captures, read_control
+from geo.extract.control import captures_held, note_occupier, passive_captures, read_control
 from geo.extract.events import read_events
 from geo.extract.exchanges import leg_receivers, read_exchange
 from geo.extract.movement import FORCES, read_route
@@ -54,7 +54,8 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     drafts = events
     if ctx.locs:   # control, moves and swaps all need a place of the sentence
         routes = read_route(ctx, memory)
-        drafts = read_control(ctx) + passive_captures(ctx, events) + events + _arrivals(routes, events) + routes + \
+        controls = read_control(ctx) + passive_captures(ctx, events)
+        drafts = controls + captures_held(ctx, events, controls) + events + _arrivals(routes, events) + routes + \
             read_exchange(ctx, memory)
     elif both_told_before(ctx):   # "Both were taken by government forces": the places of the sentence before
         drafts = read_control(ctx) + events

@@ -38,7 +38,7 @@ from geo.extract.sentence import (
 )
 from geo.model import LINEAR_TYPES, Actor, EventType, Modality, PlaceType
 
-__all__ = ["read_control", "passive_captures", "note_occupier"]
+__all__ = ["read_control", "passive_captures", "captures_held", "note_occupier"]
 
 
 def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
@@ -1264,6 +1264,52 @@ _SAID_THAT = re.compile(r"\b(?:said|says|reported|reports|announced|confirmed|ad
                         r"(?:told|tells|informed)\s+(?:[\w-]+\s+){1,3}?)\s*that\s+(?:the\s+)?$",
                         re.I)   # "told SANA that"
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\b", re.I)   # "seized by X"; "seized from the YPG": X's loss
+
+
+# the verbs of a capture that is done (not "advanced on", "pushed towards", "attacked")
+_TAKEN_VERB = re.compile(r"(?:re)?(?:captured|seized|took|taken|overran|overrun|gained|liberated|entered|stormed|"
+                         r"swept\s+into|took\s+over|taken\s+over|retook|retaken)", re.I)
+
+
+def captures_held(ctx: SentenceContext, events: list[Draft], controls: list[Draft]) -> list[Draft]:
+    """ "the rebels have seized Aleppo, Syria's second city, and Hama", "a day after the insurgents captured the
+    provincial capital Hama": whoever is told to have taken a place holds it, where the sentence's control rules
+    did not already say who does."""
+    held = {loc.place.id for c in controls for loc in c.locs if loc.place is not None}
+    out: list[Draft | None] = []
+    for d in events:
+        start, end = d.extra.get("trigger_span", (0, 0))
+        if d.event_type != EventType.CAPTURE or d.modality == Modality.POSSIBLE or not d.actors \
+                or not _TAKEN_VERB.fullmatch(ctx.text, start, end):
+            continue
+        taken = _taken_objects(ctx, end, d.locs)
+        locs = [loc for loc in taken if loc.place is not None and loc.place.id not in held]
+        backers = {a.actor.id for a in ctx.actors   # "troops backed by Russian air power swept into A": not Russia
+                   if BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)}
+        takers = [x for x in d.actors if x.id not in backers]
+        out.append(_control_by(ctx, locs, takers, "capture", start) if locs else None)
+        held |= {loc.place.id for loc in locs}
+    return [d for d in out if d is not None]
+
+
+# between a capture verb and what it took: "the village of", "the provincial capital", "two hills overlooking"
+_OBJECT_GAP = re.compile(r"(?:\s+(?!(?:to|from|towards?|into|in|on|at|near|after|before|with|during|since|"
+                         r"until|by|and|but|while|through|via|across|past|along)\b)[\w’'-]+){0,6}?\s+|\s*", re.I)
+# between two places taken: "A, Syria's second city, and B", "A and B"
+_NEXT_TAKEN = re.compile(r"(?:,\s+[^,;.]{1,40}?)?\s*(?:,|and|,\s*and)\s+(?:the\s+(?:town|village|city)\s+of\s+)?",
+                         re.I)
+
+
+def _taken_objects(ctx: SentenceContext, end: int, locs: list[Loc]) -> list[Loc]:
+    """The places of ``locs`` a capture verb ending at ``end`` took: its object and those listed with it."""
+    spans = {loc.mention.start if loc.mention else loc.start for loc in locs}
+    first = [loc for loc in _object_places(ctx, end) if (loc.mention.start if loc.mention else loc.start) in spans]
+    if first and not _OBJECT_GAP.fullmatch(ctx.text, end, first[0].start):
+        return []   # "the city they captured in May, to B", "the towns the regime had seized in 2019, A and B"
+    for loc in sorted(locs, key=lambda x: x.start):
+        if first and loc.start >= first[-1].end and _NEXT_TAKEN.fullmatch(ctx.text, first[-1].end, loc.start):
+            first.append(loc)
+    return first
 
 
 def passive_captures(ctx: SentenceContext, events: list[Draft]) -> list[Draft]:
