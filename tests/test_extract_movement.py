@@ -46,6 +46,14 @@ def test_a_movement_without_named_actors_is_still_a_route(gazetteer):
     (route,) = claims(run("The joint patrol started in Darbasiyah and ended in Amuda.", gazetteer), "route")
     assert route.place_names[-1].endswith("Amuda") or "mūdā" in route.place_names[-1]
 
+@pytest.mark.parametrize("text", [
+    "A fighter who was born in Kobani was heading to Jarabulus with his unit.",   # born there is not based there
+    "In Nawa, hundreds of people marched on Friday to protest against the incursions.",
+])
+def test_where_someone_was_born_or_marched_is_no_start(gazetteer, text):
+    assert claims(run(text, gazetteer), "route") == []
+
+
 def test_a_road_from_x_to_y_is_not_a_route(gazetteer):
     assert not claims(run("The road from Saraqib to Ariha is in poor shape.", gazetteer), "route")
 
@@ -98,6 +106,8 @@ def test_routes_with_noun_phrases_around_their_ends(gazetteer, text, ends):
      (("Afrin", "Azaz"), ("opposition",))),
     ("HTS took over Darat Izza in Aleppo's western countryside, and Zenki fighters withdrew north towards Afrin.",
      (("Darat Izza", "Afrin"), ("opposition",))),
+    ("Government soldiers stationed at Ithriyah were seen driving south-west towards Salamiyah on Wednesday.",
+     (("Ithriya", "Salamiyah"), ("syrian-government",))),
 ])
 def test_routes_told_in_other_words(gazetteer, text, route):
     assert route in routes_of(run(text, gazetteer))
@@ -193,6 +203,7 @@ def test_crossing_a_river_from_a_to_b_is_a_route(gazetteer):
     ("Columns of army trucks pulled out of Aleppo along the desert road through Khanasir towards Salamiyah.",
      ("Aleppo", "Salamiyah")),
     ("A convoy of government forces arrived in Tal Tamr on Thursday coming from Hasakah.", ("Hasakah", "Tal Tamr")),
+    ("A column of government forces arrived in Tal Tamr overnight from Hasakah.", ("Hasakah", "Tal Tamr")),
     ("Turkish-backed factions in their stronghold of Azaz sent reinforcements towards Tal Rifaat.", ("Azaz", "Tal Rifaat")),
     ("Rebel fighters left Aleppo aboard buses. The convoys travelled to Khan al-Asal, west of the city. Many then "
      "continued by bus towards Idlib.", ("Khan al-Asal", "Idlib")),

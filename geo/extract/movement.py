@@ -204,7 +204,9 @@ _FROM_AFTER = re.compile(r"(?:\s+(?:base|air\s*base|airport|field|camp|post|cros
                          #                                                     Conoco base coming from al-Shaddadi"
                          rf"(?:,?[^,.;()]{{1,80}}(?=,\s+(?:after\s+)?{_CAME}\b))?"   # an aside: ", 14 km SW of X,"
                          rf"\s*,?\s+(?:(?:on|late|early|last)\s+\w+\s+(?:(?:morning|afternoon|evening|night)\s+)?"
-                         r"|in\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+)?"
+                         r"|in\s+the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+"
+                         r"|(?:overnight|yesterday|today|at\s+(?:dawn|dusk|night|midday|noon)|"   # "arrived in A
+                         r"this\s+(?:morning|afternoon|evening))\s+)?"                           # overnight from B"
                          rf"(?:after\s+)?(?:{_CAME}\s+"
                          r"(?:(?:north|south|east|west)\w*\s+)?"
                          r"(?:(?:along|on|down|up|via|through)\s+(?:the\s+)?[\w-]+\s+(?:(?:road|highway)\s+)?)?)?"
@@ -245,15 +247,24 @@ def _left_for(ctx: SentenceContext, own_clause: bool = False) -> list[tuple[Loc,
     where the leavers are said to be; with ``own_clause``, said in the clause of the move ("A drove to B, while
     the detachment at C withdrew to D": C)."""
     legs = []
-    for m in _LEFT_FOR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+    moves = [(m, _IN_PLACE) for m in _LEFT_FOR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)]
+    moves += [(m, _STATIONED) for m in _DROVE_TO.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)]
+    for m, where in moves:
         dest = _route_end(ctx, m.end())
         clause = clause_start(ctx, m.start()) if own_clause else ctx.sentence.start
         before = [loc for loc in ctx.locs if clause <= loc.start and loc.end <= m.start()
                   and not loc.locator and loc.located
-                  and _IN_PLACE.search(ctx.text, max(ctx.sentence.start, loc.start - 40), loc.start)]
+                  and where.search(ctx.text, max(ctx.sentence.start, loc.start - 40), loc.start)]
         if dest and before and before[0].place is not dest[0].place:
             legs.append((before[0], dest[0]))
     return legs
+
+
+# "soldiers stationed at A were seen driving towards B": a move from where a force is said to be posted
+_DROVE_TO = re.compile(r"\b(?:moved|drove|driving|headed|heading|travell?ed|travell?ing)\b(?:\s+[\w-]+){0,3}?\s+"
+                       r"(?:to|towards?)\s+(?:the\s+)?", re.I)
+_STATIONED = re.compile(r"\b(?:based|stationed|deployed|garrisoned|positioned|posted)\s+(?:in|at|inside)\s+(?:the\s+)?"
+                        r"(?:(?:city|town|village|base|airbase|airport)\s+of\s+)?$", re.I)
 
 
 _SENT = re.compile(r"\b(?:sent|sends|dispatched|dispatches|pushed|rushed|deployed)\s+(?:[\w-]+\s+){0,4}?"
