@@ -41,6 +41,31 @@ def test_who_holds_the_first_place_is_not_who_gives_it(gazetteer, held):
     assert x.details["a_from"] == ("russia",)
     assert x.details["b_to"] == ("russia",)
 
+def test_hand_a_party_a_place_makes_the_party_its_receiver(gazetteer):
+    ex = run("The rebels would hand the army Kafr Zita, and in return the army would pull out of Morek.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["a_from"] == ("opposition",) and x.details["a_to"] == ("syrian-government",)
+    assert x.details["b_to"] == ("opposition",)
+
+
+@pytest.mark.parametrize("text,b_to", [
+    ("The rebels would hand Kabani to Russian military police, and in return the army would pull out of Kinsabba "
+     "and the town would be handed to local fighters under Turkish supervision.", ("turkey",)),
+    ("Russian military police, followed by regime forces, would take over Badama, while Moscow would in return "
+     "accept that Jisr al-Shughur remains under Turkish protection.", ("turkey",)),
+])
+def test_the_party_a_place_is_left_under_receives_it(gazetteer, text, b_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert set(b_to) <= set(x.details["b_to"])
+
+
+def test_who_takes_over_the_first_place_with_whom_it_follows(gazetteer):
+    ex = run("Russian military police, followed by regime forces, would take over Badama, while Moscow would in return "
+             "accept that Jisr al-Shughur remains under Turkish protection.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "Bdama" and set(x.details["a_to"]) == {"russia", "syrian-government"}
+
+
 def test_offer_makes_the_first_party_the_giver(gazetteer):
     ex = run("Moscow offers Ankara Tal Rifaat in return for Saraqib.", gazetteer)
     (x,) = claims(ex, "exchange")

@@ -108,6 +108,8 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
             or leg_receivers(ctx, leg_b.place) or a_from
         if b_from and {a.id for a in b_to} <= {a.id for a in b_from}:
             b_to = a_from   # "in return for Ankara's silence over B": no party gives a place to itself
+        b_to = unique_actors(b_to + [x for x in _patron_after(ctx, leg_b.end, s.end)
+                                     if x.id not in {a.id for a in b_from}])   # "... under Turkish supervision"
     a_to = a_to or leg_receivers(ctx, leg_a.place) or (leg_receivers(memory.previous, leg_a.place)
                                                       if told_before and memory is not None and memory.previous else [])
     if not a_to and a_from and b_from and not {a.id for a in a_from} & {a.id for a in b_from}:
@@ -184,7 +186,7 @@ _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*\s+(?:[\w-]+\s+){1,5}?(?:out|bac
                         r"(?:\w+\s+){0,3}?(?:(?:from|of)\s+)?(?:the\s+)?"
                         r"(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 # Between a party and a place: the party takes the place ("government forces to take over A").
-_TAKING = re.compile(r"\)?(?:['’]s)?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?"
+_TAKING = re.compile(r"\)?(?:['’]s)?,?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?"
                      r"(?:would\s+|will\s+|could\s+|can\s+|to\s+)?"
                      r"(?:be\s+(?:allowed|permitted|able|free)\s+to\s+)?"   # "would be allowed to take"
                      r"(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
@@ -294,8 +296,10 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     # new authorities in Damascus": where the receiver sits, not what is given
     cands = [loc for i, loc in enumerate(cands)   # "take A and its airbase, in the countryside of Idlib, in return for"
              if not (i and _LOCATING.search(ctx.text, max(cands[i - 1].end, loc.start - 60), loc.start))]
-    given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)]
-    if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over
+    given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)] or \
+        [loc for loc in cands if _TAKEN_OVER.search(ctx.text, max(start, loc.start - 30), loc.start)]
+    if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over ("X would take over A
+        #         and the stretch of the M4 west of it to the B boundary": A)
         return _on_the_road(ctx, next((loc for loc in chain(ctx.text, ctx.locs, given[-1]) if loc in cands), given[-1]),
                             cue_start)
     if len(cands) > 1 and _road(cands[-1]) and not CLAUSE_BREAK.search(ctx.text, cands[-2].end, cands[-1].start):
@@ -311,6 +315,10 @@ _LOCATING = re.compile(r",\s*(?:(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3
                        r"along\s+(?:the\s+)?(?:[\w-]+\s+)?(?:road|highway)\s+(?:that\s+|which\s+)?"
                        r"(?:leads|leading|runs|running)\s+(?:to|towards)\s+(?:the\s+)?)$",
                        re.I)   # "the villages south of A, along the road that leads to B"
+
+
+_TAKEN_OVER = re.compile(r"\b(?:take|takes|took|taking)\s+over\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
+                         re.I)
 
 
 def _road(loc: Loc) -> bool:
@@ -358,6 +366,19 @@ def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     if not m:
         return _takers_after(ctx, start, end)
     return unique_actors([a.actor for a in actors_listed_after(ctx, start + m.end(), max_gap=6) if a.end <= end])
+
+
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?$", re.I)
+_PATRONAGE = re.compile(r"\s+(?:military\s+)?(?:protection|supervision|guarantee|control|administration|patronage|"
+                        r"auspices)\b", re.I)
+
+
+def _patron_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
+    """ "... and the town would be handed to local fighters under Turkish supervision", "B remains under Turkish
+    protection": the party B is left under, in the clause after it."""
+    stop = CLAUSE_BREAK.search(ctx.text, start, end)
+    return [a.actor for a in ctx.actors if start <= a.start and a.end <= (stop.start() if stop else end)
+            and _UNDER.search(ctx.text, max(start, a.start - 12), a.start) and _PATRONAGE.match(ctx.text, a.end)][:1]
 
 
 _NEXT_CLAUSE = re.compile(r"\s*(?:provinces?|governorates?|areas?|regions?|countryside)?\s*,?\s+"
@@ -417,7 +438,9 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
                                                                                               leg_a.start)):
         return unique_actors([a.actor for a in pair[0]]), unique_actors([a.actor for a in pair[1]])
     givers = _last_group(ctx, before)
-    if givers and _CEDE_TO.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start):
+    if givers and (_CEDE_TO.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start)
+                   or (_HAND_X.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start)
+                       and _ARTICLE_ONLY.fullmatch(ctx.text, givers[-1].end, leg_a.start))):
         takers = givers   # "Ankara could cede to the government the villages south of A": the government takes A
         givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
         return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
@@ -449,6 +472,10 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
 _HELD_MARK = re.compile(r"-(?:held|controlled|run|dominated)\b", re.I)
 _CEDE_TO_WORDS = r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+"
 _CEDE_TO = re.compile(r"\b" + _CEDE_TO_WORDS + r"(?:the\s+)?$", re.I)   # "cede to X" before the place
+# "We would hand the army A": the party right after the verb receives the place right after it
+_HAND_X = re.compile(r"\b(?:hand|hands|handed|handing|give|gives|gave|giving|grant|grants|granted|granting)\s+"
+                     r"(?:the\s+)?$", re.I)
+_ARTICLE_ONLY = re.compile(r"\s+(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+)?", re.I)
 _DEPLOYMENT_OF = re.compile(r"\b(?:deployment|entry|return|redeployment)\s+of\s+(?:the\s+)?$", re.I)
 _INSIDE = re.compile(r"\s+(?:inside|in|into|to)\s+(?:the\s+(?:city|town|area)\s+of\s+)?", re.I)
 _KEPT_BY = re.compile(r",\s+which\s+(?:would|will|is\s+to|are\s+to)\s+(?:then\s+)?be\s+(?:patrolled|held|run|controlled|"

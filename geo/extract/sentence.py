@@ -526,8 +526,9 @@ def _without_aside(ctx: SentenceContext, start: int, end: int) -> str:
 
 
 # "Kataib Hezbollah and other Tehran-aligned groups"; "Syrian Democratic Forces (SDF) and government troops"
-_GROUP_LINK = re.compile(r"\s*\(|\)?(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?\s*(?:,|and|,\s*and)\s+"
-                         r"(?:the\s+|their\s+|its\s+)?(?:other\s+|allied\s+)?", re.I)
+_GROUP_LINK = re.compile(r"\s*\(|\)?(?:\s+(?:forces|troops|fighters|units|militias|soldiers))?"
+                         r"\s*(?:,|and|,\s*and|,?\s*followed\s+by)\s+"   # "Russian military police, followed by
+                         r"(?:the\s+|their\s+|its\s+)?(?:other\s+|allied\s+)?", re.I)   # regime forces, would ..."
 
 
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
