@@ -1107,6 +1107,8 @@ def test_air_strikes_a_party_names_stay_that_partys(gazetteer):
     ("Rebel fighters retreated from Kafr Zita towards the town of Khan Shaykhun.", ["Kafr Zita"]),
     ("Government forces withdrew towards Hama.", ["Hama"]),   # where they left is not told: where they went
     ("Government troops based in Salamiyah pulled out towards Homs late on Thursday.", ["Salamiyah"]),
+    ("Hezbollah units stationed around Qatana are pulling back to Lebanon through the Jdeidat Yabous crossing, about "
+     "26 km north-northwest of the town.", ["around Qatana"]),   # not the way they take
 ])
 def test_a_withdrawal_happens_where_the_force_leaves(gazetteer, text, places):
     assert [c.place_names[0] for c in events_of(run(text, gazetteer), "handover")] == places

@@ -190,7 +190,12 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
         left = _split_destinations(ctx.text, after)[1]             # B, for want of where they left; "retakes A as IS
         based = [loc for loc in usable if loc.end <= trig.start and loc.start >= clause_start(ctx, trig.start)
                  and _BASED_IN.search(ctx.text, max(ctx.sentence.start, loc.start - 30), loc.start)]
-        after = left or based[-1:] or ([] if _FELL_BACK.match(ctx.text, trig.start) else after)   # fighters fall
+        passed = [loc for loc in after if _THROUGH.search(ctx.text, max(trig.end, loc.start - 25), loc.start)]
+        passed += [loc for loc in after for p in passed if loc.start > p.end   # "through the B crossing, about 26 km
+                   and _PASSED_ASIDE.fullmatch(ctx.text, p.end, loc.start)]     # north of A"
+        left = [loc for loc in left if loc not in passed]
+        after = left or based[-1:] or ([] if _FELL_BACK.match(ctx.text, trig.start)   # fighters fall
+                                       else [loc for loc in after if loc not in passed] or after)
         #                  back on B": A; "troops based in A pulled out towards B": A)
     if after and not re.match(r"f[ae]ll(?:s|en)?\s+(?:in)?to\b", ctx.text[trig.start:trig.end + 6], re.I):
         # "X fell to Y during the campaign on Z": X fell (troops that "fell back from A" left A)
@@ -204,8 +209,9 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
 
 
-_BASED_IN = re.compile(r"\b(?:based|stationed|deployed|garrisoned|positioned|posted)\s+(?:in|at|inside)\s+(?:the\s+)?$",
-                       re.I)
+_BASED_IN = re.compile(r"\b(?:based|stationed|deployed|garrisoned|positioned|posted)\s+"
+                       r"(?:(?:in|at|inside|around|near|outside|on\s+the\s+outskirts\s+of)\s+)?(?:the\s+)?$", re.I)
+_THROUGH = re.compile(r"\b(?:through|via|across|by\s+way\s+of)\s+(?:the\s+)?$", re.I)   # a way passed, not left
 # A withdrawal happens where the force leaves, not where it goes ("withdrew from Morek to Hama": Morek)
 _FELL_BACK = re.compile(r"f[ae]ll(?:s|en|ing)?\s+back", re.I)   # to a line of their own, which they hold
 _WITHDRAWAL = re.compile(r"withdr\w*|pull\w*\s+(?:back|out)|retreat\w*|" + _FELL_BACK.pattern, re.I)
@@ -215,6 +221,10 @@ _DESTINATION = re.compile(r"\b(?:to|towards?|into|for|in\s+the\s+direction\s+of|
 
 
 _DESTINATION_ASIDE = re.compile(r"\s*,\s*(?:(?:less|more)\s+than\s+|about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?")
+
+
+_PASSED_ASIDE = re.compile(r"(?:\s+(?:crossing|border\s+crossing|road|highway|bridge|pass|checkpoint))?"
+                           + _DESTINATION_ASIDE.pattern, re.I)
 
 
 def _split_destinations(text: str, locs: list[Loc]) -> tuple[list[Loc], list[Loc]]:
