@@ -26,6 +26,12 @@ def test_a_fragment_ending_on_a_space_is_refused_with_the_fix(fragment):
         _rx([fragment])
 
 
+@pytest.mark.parametrize("fragment", ["(?<=(?:their|its) )target", "held (by", "*seized"])
+def test_a_fragment_that_is_no_regular_expression_is_named_with_the_fix(fragment):
+    with pytest.raises(RegistryError, match=re.escape(repr(fragment)) + " is not a valid regular expression"):
+        _rx(["captured", fragment])
+
+
 @pytest.mark.parametrize("fragment", ["left(?! it to)", "remains(?= ours)", "held by"])
 def test_a_fragment_ending_at_a_word_boundary_is_taken(fragment):
     assert _rx([fragment]).pattern

@@ -96,7 +96,22 @@ def _rx(fragments: list[str]) -> re.Pattern[str]:
             raise RegistryError(f"patterns.yaml: the pattern {fragment!r} ends on a space, so it can never match "
                                 "(every pattern must end at a word boundary); end it before the space and put what "
                                 "follows in a lookahead, e.g. \"left(?! it to)\"")
-    return re.compile(alternation(fragments), re.IGNORECASE)
+    try:
+        return re.compile(alternation(fragments), re.IGNORECASE)
+    except re.error as exc:
+        bad, why = next(((f, e) for f in fragments if (e := _error_of(f)) is not None), ("?", exc))
+        raise RegistryError(f"patterns.yaml: the pattern {bad!r} is not a valid regular expression ({why}); fix it "
+                            "(a look-behind must have one width: write \"(?:(?<=their )|(?<=its ))\", not "
+                            "\"(?<=(?:their|its) )\")") from None
+
+
+def _error_of(fragment: str) -> re.error | None:
+    """Why ``fragment`` does not compile, or None."""
+    try:
+        re.compile(fragment, re.IGNORECASE)
+    except re.error as exc:
+        return exc
+    return None
 
 
 @dataclass(frozen=True)
