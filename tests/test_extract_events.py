@@ -769,6 +769,12 @@ def test_bare_soldiers_or_troops_in_a_report_on_a_country_are_its_army(gazetteer
     assert {c.blocs for c in events_of(run(text, gazetteer), "capture")} == {("syrian-government",)}
 
 
+def test_bare_troops_stationed_somewhere_are_the_countrys_army(gazetteer):
+    ex = run("Syria. Rebels entered Salamiyah. Troops based in the city had already pulled out towards Homs.",
+             gazetteer)
+    assert {c.blocs for c in events_of(ex, "handover")} == {("syrian-government",)}
+
+
 @pytest.mark.parametrize("text,etype,want", [
     ("Analysts in Gaziantep expect HTS to launch an offensive on Afrin. Officials in Damascus expect government forces "
      "to launch an offensive.", "military_action", {("Afrin", ("hts",))}),   # where analysts sit is no place of it
@@ -1026,10 +1032,23 @@ def test_a_place_is_taken_by_a_party_people_are_taken_somewhere(gazetteer, text,
 @pytest.mark.parametrize("text, place, blocs", [
     ("Syrian regime commanders speak openly of Yabroud as the next objective.", "Yabroud", ("syrian-government",)),
     ("Maabatli is likely the Turkish army's next target.", "Maabatli", ("turkey",)),
+    ("Do you expect a Turkish offensive? If the talks collapse, the first target will be Maabatli.", "Maabatli",
+     ("turkey",)),
+    ("Turkish troops are massing near Afrin. Their target is Maabatli.", "Maabatli", ("turkey",)),
+    ("Turkish troops are massing near Afrin. Their target is Maabatli, and when they move, the YPG will be the "
+     "excuse.", "Maabatli", ("turkey",)),   # not the party named later in the sentence
+    ("Islamic State fighters withdrew from Dabiq. Rebel commanders said al-Bab was their next target.", "al-Bab",
+     ("opposition",)),   # theirs: the party of the sentence's own subject
 ])
 def test_a_named_next_target_is_a_possible_military_action(gazetteer, text, place, blocs):
     assert [(c.place_names[0], c.blocs, c.modality.value) for c in events_of(run(text, gazetteer), "military_action")] \
         == [(place, blocs, "possible")]
+
+
+def test_a_target_struck_is_no_objective(gazetteer):
+    ex = run("Russian jets struck the main target, a depot in Ariha.", gazetteer)
+    assert events_of(ex, "military_action") == [] and [c.modality.value for c in events_of(ex, "strike")] == \
+        ["reported"]
 
 
 def test_a_next_target_without_a_place_is_no_event(gazetteer):

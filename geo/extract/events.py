@@ -594,7 +594,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if trig.type not in (EventType.BUILDUP, EventType.MILITARY_ACTION):   # a side tells of its own build-ups
             told.reverse()   # and operations ("Turkish officials said an operation may be launched"), and of the
             #                  strikes it suffers
-        named = _event_actors(ctx, trig, triggers, excluded, attributed)
+        named = _their_objective(ctx, trig, memory) or _event_actors(ctx, trig, triggers, excluded, attributed)
         actors = named or _pronoun_subject(ctx, trig, memory) \
             or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory) \
             or _raids_of_planes_told_before(ctx, trig, memory) or _holder_of_firing_place(ctx, trig, memory) \
@@ -658,7 +658,8 @@ def _sources_party(ctx: SentenceContext, attributed: list[tuple[int, int]]) -> l
     return unique_actors([a.actor for a in ctx.actors if inside_any(a.start, a.end, attributed)])
 
 
-_NEXT = re.compile(r"next\b", re.I)
+_NEXT = re.compile(r"(?:next|first|main|primary|ultimate|targets?|objectives?)\b", re.I)
+_THEIR = re.compile(r"\b(?:their|its)\s+$", re.I)
 
 
 def _next_objective(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
@@ -667,6 +668,19 @@ def _next_objective(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> lis
     if trig.type != EventType.MILITARY_ACTION or not _NEXT.match(ctx.text, trig.start):
         return []
     return memory.last_actors.get(EventType.CAPTURE, [])
+
+
+def _their_objective(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
+    """ "They are bringing militias to A. Their target is B, and when they move, Daesh will be the excuse": the
+    objective of whom the sentence before was about, not of a party named later in the sentence."""
+    their = _THEIR.search(ctx.text, max(0, trig.start - 6), trig.start)
+    if trig.type != EventType.MILITARY_ACTION or their is None \
+            or not _OPENS.fullmatch(ctx.text, ctx.sentence.start, their.start()):
+        return []   # "Rebel commanders said al-Bab was their next target", "Since launching their offensive, the
+    return previous_subject(memory)   # rebels ...": the sentence says whose
+
+
+_OPENS = re.compile(r"\s*(?:[A-Z][\w ]{0,20}:\s*)?[\"“]?")   # nothing before it in its sentence but a label or quote
 
 
 def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
