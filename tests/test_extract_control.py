@@ -75,6 +75,7 @@ def test_control_x_and_the_nearby_y(gazetteer):
     "The SDF is holding a rally in Qamishli.",
     "The army lost points in al-Safira.",
     "A Turkish armoured column entered through the Bab al-Salama crossing on Monday.",
+    "Government troops based in Salamiyah had already pulled out towards Homs.",
 ])
 def test_no_control_claim(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []

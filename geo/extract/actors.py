@@ -426,8 +426,12 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(?:first\s+|then\s+|later\s+|also\s+|finally\s+)?"
                         r"(?:seized|captured|took|entered|stormed|"
                         r"overran|swept|advanced|withdrew|retook|recaptured|moved|pushed|raised|raising|hoisted|"
-                        r"hoisting|pulled|retreated|fell\s+back|deployed|shelled|fired|clashed)\b)")
-# (the last: "On July 7 troops seized the factories", "soldiers raising the flag", "troops pulled back")
+                        r"hoisting|pulled|retreated|fell\s+back|deployed|shelled|fired|clashed|"
+                        r"(?:based|stationed|posted|garrisoned)\s+(?:in|at|around|near|on)\s+[^.;]{1,120}?\s+"
+                        r"(?:had\s+(?:already\s+)?|were\s+seen\s+)?(?:pulled|withdrew|retreated|driving|drove))\b)")
+# (the last: "On July 7 troops seized the factories", "soldiers raising the flag", "troops pulled back", "Soldiers
+# stationed at Ithriyah ... were seen driving south-west"; not "troops stationed at A came under fire": whose they are
+# where Turkey keeps posts)
 _NAMED_BEFORE = re.compile(r"(?:\)|\b[A-Z][\w’'-]*|\b(?:allied|friendly|enemy|foreign)|-\w+)\s+$")
 _ARMY_NEAR = 300   # characters: "the Turkish army ... the army" refers back only this far; further on, "the army"
 #                    is the theatre's own (a report on Idlib that named the Turkish army paragraphs before)

@@ -502,7 +502,10 @@ _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|aband
 # they still are)
 _TAKEN_OVER = re.compile(r"\b(?:t(?:ook|aken|aking|akes?)\s+over|seized|captured|moved\s+into)\s+"
                          r"(?:[\w’'-]+\s+){0,3}?$", re.I)
+_OTHER_DOER = re.compile(r"[,;]|\b(?:after|when|as|once|before|while|since|until|but|who|which|that|to)\b", re.I)
 _PULLED_OUT = re.compile(r"\b(?:pulled\s+(?:back|out)|withdrew|retreated|left|evacuated|fled)\b", re.I)
+# a force said to be somewhere that then moves off ("soldiers stationed at A were seen driving towards B")
+_MOVED_AWAY = re.compile(_PULLED_OUT.pattern + r"|\b(?:drove|driving|headed|heading)\b", re.I)
 _GIVEN = re.compile(r"\b(?:hand(?:ed|s|ing)?(?:\s+over)?|transferr\w*|cede[sd]?|ceding|surrender\w*|vacat\w*|"
                     r"abandon\w*|evacuat\w*|dismantl\w*|removed)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 
@@ -560,9 +563,11 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
     out: list[Draft | None] = []
     for group in actor_groups(ctx):
         m = verb_rx.match(ctx.text, group[-1].end, ctx.sentence.end)
-        if m and re.search(r"\bhad\s+been\b", m.group(), re.I) \
-                and _PULLED_OUT.search(ctx.text, m.end(), ctx.sentence.end):
-            continue   # "units that had been based at the airbase pulled back east": no longer there
+        gone = _MOVED_AWAY.search(ctx.text, m.end(), ctx.sentence.end) if m else None
+        if gone and (re.search(r"\bhad\s+been\b", m.group(), re.I) or not _OTHER_DOER.search(ctx.text, m.end(),
+                                                                                           gone.start())):
+            continue   # "units that had been based at the airbase pulled back east", "troops based in the city had
+            #            already pulled out towards Homs": no longer there ("deployed in A after the buses left": there)
         if m:
             out.append(_control(ctx, locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
             continue
