@@ -14,6 +14,7 @@ from geo.extract.sentence import (
     BACKERS,
     CLAUSE_BREAK,
     PASSIVE_BEFORE,
+    STATIONED_AT,
     SUBJECT_ASIDE,
     Draft,
     Memory,
@@ -189,7 +190,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     if _WITHDRAWAL.fullmatch(ctx.text, trig.start, trig.end):   # "withdrew from A to B": A ("pulled out towards B":
         left = _split_destinations(ctx.text, after)[1]             # B, for want of where they left; "retakes A as IS
         based = [loc for loc in usable if loc.end <= trig.start and loc.start >= clause_start(ctx, trig.start)
-                 and _BASED_IN.search(ctx.text, max(ctx.sentence.start, loc.start - 30), loc.start)]
+                 and STATIONED_AT.search(ctx.text, max(ctx.sentence.start, loc.start - 40), loc.start)]
         passed = [loc for loc in after if _THROUGH.search(ctx.text, max(trig.end, loc.start - 25), loc.start)]
         passed += [loc for loc in after for p in passed if loc.start > p.end   # "through the B crossing, about 26 km
                    and _PASSED_ASIDE.fullmatch(ctx.text, p.end, loc.start)]     # north of A"
@@ -209,8 +210,6 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
 
 
-_BASED_IN = re.compile(r"\b(?:based|stationed|deployed|garrisoned|positioned|posted)\s+"
-                       r"(?:(?:in|at|inside|around|near|outside|on\s+the\s+outskirts\s+of)\s+)?(?:the\s+)?$", re.I)
 _THROUGH = re.compile(r"\b(?:through|via|across|by\s+way\s+of)\s+(?:the\s+)?$", re.I)   # a way passed, not left
 # A withdrawal happens where the force leaves, not where it goes ("withdrew from Morek to Hama": Morek)
 _FELL_BACK = re.compile(r"f[ae]ll(?:s|en|ing)?\s+back", re.I)   # to a line of their own, which they hold

@@ -8,6 +8,7 @@ from geo.extract.actors import ActorMention
 from geo.extract.locations import Loc, plain, same_place
 from geo.extract.sentence import (
     CARRYING,
+    STATIONED_AT,
     Draft,
     Memory,
     SentenceContext,
@@ -248,7 +249,7 @@ def _left_for(ctx: SentenceContext, own_clause: bool = False) -> list[tuple[Loc,
     the detachment at C withdrew to D": C)."""
     legs = []
     moves = [(m, _IN_PLACE) for m in _LEFT_FOR.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)]
-    moves += [(m, _STATIONED) for m in _DROVE_TO.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)]
+    moves += [(m, STATIONED_AT) for m in _DROVE_TO.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)]
     for m, where in moves:
         dest = _route_end(ctx, m.end())
         clause = clause_start(ctx, m.start()) if own_clause else ctx.sentence.start
@@ -263,8 +264,6 @@ def _left_for(ctx: SentenceContext, own_clause: bool = False) -> list[tuple[Loc,
 # "soldiers stationed at A were seen driving towards B": a move from where a force is said to be posted
 _DROVE_TO = re.compile(r"\b(?:moved|drove|driving|headed|heading|travell?ed|travell?ing)\b(?:\s+[\w-]+){0,3}?\s+"
                        r"(?:to|towards?)\s+(?:the\s+)?", re.I)
-_STATIONED = re.compile(r"\b(?:based|stationed|deployed|garrisoned|positioned|posted)\s+(?:in|at|inside)\s+(?:the\s+)?"
-                        r"(?:(?:city|town|village|base|airbase|airport)\s+of\s+)?$", re.I)
 
 
 _SENT = re.compile(r"\b(?:sent|sends|dispatched|dispatches|pushed|rushed|deployed)\s+(?:[\w-]+\s+){0,4}?"

@@ -15,11 +15,11 @@ from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
     "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO",
-    "PASSIVE_BEFORE", "WOULD_HAND", "handed_places", "later_verb_phrase",
+    "PASSIVE_BEFORE", "STATIONED_AT", "WOULD_HAND", "handed_places", "later_verb_phrase",
     "actor_groups", "actors_listed_after", "both_told_before",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
-    "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "subject_of", "unique_actors",
-    "whole_country"
+    "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "subject_of",
+    "unique_actors", "whole_country"
 ]
 
 
@@ -414,6 +414,11 @@ SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\
 #   "X, like Y, is run by" (the extent and the like hold as X does)
 
 
+# Before a place: a force is said to be posted there ("troops based in A", "units stationed around A", "soldiers
+# stationed at the town of A")
+STATIONED_AT = re.compile(r"\b(?:based|stationed|deployed|garrisoned|positioned|posted)\s+"
+                          r"(?:(?:in|at|inside|around|near|outside|on\s+the\s+outskirts\s+of)\s+)?(?:the\s+)?"
+                          r"(?:(?:city|town|village|base|airbase|airport)\s+of\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|but|whereas|although)\b", re.I)
 # ", backed by Russian jets," after a party: who stands behind it, not who acts
 # "government forces backed by Russian jets": the party right after it backs the one before
