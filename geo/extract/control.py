@@ -1273,7 +1273,7 @@ _BY_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|from)\b", re.I)   # "seized by
 
 # the verbs of a capture that is done (not "advanced on", "pushed towards", "attacked")
 _TAKEN_VERB = re.compile(r"(?:re)?(?:captured|seized|took|taken|overran|overrun|gained|liberated|entered|stormed|"
-                         r"swept\s+into|took\s+over|taken\s+over|retook|retaken)", re.I)
+                         r"swept\s+into|took\s+over|taken\s+over)", re.I)
 
 
 def captures_held(ctx: SentenceContext, events: list[Draft], controls: list[Draft]) -> list[Draft]:
@@ -1281,6 +1281,8 @@ def captures_held(ctx: SentenceContext, events: list[Draft], controls: list[Draf
     provincial capital Hama": whoever is told to have taken a place holds it, where the sentence's control rules
     did not already say who does."""
     held = {loc.place.id for c in controls for loc in c.locs if loc.place is not None}
+    backers = {a.actor.id for a in ctx.actors   # "troops backed by Russian air power swept into A": not Russia
+               if BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)}
     out: list[Draft | None] = []
     for d in events:
         start, end = d.extra.get("trigger_span", (0, 0))
@@ -1289,8 +1291,6 @@ def captures_held(ctx: SentenceContext, events: list[Draft], controls: list[Draf
             continue
         taken = _taken_objects(ctx, end, d.locs)
         locs = [loc for loc in taken if loc.place is not None and loc.place.id not in held]
-        backers = {a.actor.id for a in ctx.actors   # "troops backed by Russian air power swept into A": not Russia
-                   if BACKED_BY.search(ctx.text, max(ctx.sentence.start, a.start - 25), a.start)}
         takers = [x for x in d.actors if x.id not in backers]
         out.append(_control_by(ctx, locs, takers, "capture", start) if locs else None)
         held |= {loc.place.id for loc in locs}

@@ -54,14 +54,14 @@ def _answers(text: str) -> tuple[int, _Spans, _Spans]:
         tuple((start, end) for label, start, end in lines if label in askers)
 
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")
 _MIN_QUESTIONS = 3
 
 
 def _unlabelled(text: str) -> tuple[int, _Spans, _Spans]:
     """An interview whose questions stand alone, unlabelled, as one-line paragraphs ending on "?": the
     paragraph after each question is its answer (what follows the last answer may be the reporter's again)."""
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]   # one line each
     asked = [k for k, (start, end) in enumerate(paragraphs[1:], 1)
              if text[start:end].rstrip().endswith("?") and end - start <= 200 and k + 1 < len(paragraphs)
              and not text[slice(*paragraphs[k + 1])].rstrip().endswith("?")]
