@@ -934,6 +934,18 @@ def test_fire_from_a_partys_side_is_that_partys(gazetteer, text, blocs):
     assert [c.blocs for c in events_of(run(text, gazetteer), "strike")][:1] == [blocs]
 
 
+@pytest.mark.parametrize("text, hit, origin, blocs", [
+    ("Activists reported rocket fire on al-Ziyarah from regime positions near Shathah this week.", "Ziyarah",
+     "Shathah", ("syrian-government",)),
+    ("Mortar rounds landed on Azaz from SDF positions in Tal Rifaat.", "Azaz", "Tal Rifaat", ("sdf",)),
+    ("Shells fell on Idlib from regime positions around Saraqib.", "Idlib", "Saraqib", ("syrian-government",)),
+])
+def test_fire_from_a_partys_positions_is_that_partys_and_not_where_it_landed(gazetteer, text, hit, origin, blocs):
+    strikes = events_of(run(text, gazetteer), "strike")
+    assert [(c.blocs, hit in c.place_names[0]) for c in strikes] == [(blocs, True)]
+    assert not any(origin in c.place_names[0] for c in strikes)
+
+
 def test_raids_no_one_is_named_for_are_by_the_planes_told_before(gazetteer):
     ex = run("Russian warplanes returned to the far north of Idlib this week. Local monitors counted eleven raids on "
              "the hills around Harim.", gazetteer)

@@ -110,7 +110,8 @@ def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
 _ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH,
                                   EventType.MILITARY_ACTION})   # "an operation that would start from Azaz"
 _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’]s\s+)?"
-                     r"(?:(?:positions?|bases?|posts?|strongholds?|direction)\s+)?(?:(?:in|at|near|of)\s+)?"
+                     r"(?:(?:[\w-]+\s+){0,2}?(?:positions?|bases?|posts?|strongholds?|direction)\s+)?"
+                     r"(?:(?:in|at|near|around|of)\s+)?"
                      r"|(?:left|leaving|departed|departing)\s+)(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
 
@@ -388,7 +389,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     if not found and trig.type in _TARGET_TYPES:   # "mortar rounds fired from the regime-run side landed on A"
         found = [a for a in ctx.actors if ctx.sentence.start <= a.start < ctx.sentence.end
                  and _ORIGIN.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
-                 and _HELD_SIDE.match(ctx.text, a.end)]
+                 and (_HELD_SIDE.match(ctx.text, a.end) or _OWN_POSTS.match(ctx.text, a.end))]
     if not found and trig.type == EventType.HANDOVER:   # "Darayya was handed over to government troops": the takers
         given = next((m for loc, m in handed_places(ctx) if trig.start - 90 <= loc.end <= trig.start), None)
         found = actors_listed_after(ctx, given.end(), max_gap=2) if given and given.start() < trig.start else []
@@ -420,6 +421,8 @@ _VICTIM = re.compile(r"(?:\s+(?:soldiers|troops|fighters|members|personnel|milit
                      r"(?:killed|wounded|injured|hurt|kidnapped|abducted|executed)\b", re.I)
 _HELD_SIDE = re.compile(r"-(?:held|run|controlled)\s+(?:side|bank|areas?|positions|territory|villages?|countryside|"
                         r"part|sector)\b", re.I)
+# "rocket fire on A from regime positions near B": the fire came from the party whose posts it left
+_OWN_POSTS = re.compile(r"\s+(?:positions?|posts?|outposts?|bases?|batteries|artillery|guns|lines)\b", re.I)
 _UNKNOWN_SUBJECT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:(?:have|had|has|then|later|finally)\s+)*$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
