@@ -963,9 +963,19 @@ def test_raids_after_a_sentence_without_planes_take_no_party_from_it(gazetteer):
      ("syrian-government",)),
     ("Al-Mayadin is held by the Syrian army. Mortar rounds fired from al-Mayadin hit the outskirts of Dhiban.",
      ("syrian-government",)),
+    # the holder of where it came from, before the side that tells of it or the last to strike
+    ("Afrin is held by the YPG. Rockets fired from Afrin have struck Kilis several times since January, according "
+     "to Turkish officials.", ("sdf",)),
 ])
 def test_fire_no_party_is_named_for_is_by_the_holder_of_its_origin(gazetteer, text, blocs):
     assert [c.blocs for c in events_of(run(text, gazetteer), "strike")] == [blocs]
+
+
+def test_fire_from_a_held_place_is_the_holders_not_the_last_strikers(gazetteer):
+    ex = run("Jarablus is held by the Islamic State. Turkish troops shelled Manbij on Monday. Mortar bombs fired from "
+             "Jarablus hit Karkamis several times.", gazetteer)
+    assert [(c.place_names[0][:6], c.blocs) for c in events_of(ex, "strike")] == [("Manbij", ("turkey",)),
+                                                                                  ("Karkam", ("isis",))]
 
 
 def test_fire_from_the_direction_of_a_place_is_not_located_there(gazetteer):

@@ -598,8 +598,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             #                  strikes it suffers
         named = _their_objective(ctx, trig, memory) or _event_actors(ctx, trig, triggers, excluded, attributed)
         actors = named or _pronoun_subject(ctx, trig, memory) \
-            or _unnamed_force(ctx, trig, memory) or told[0] or told[1] or _reinforcing(ctx, trig, memory) \
-            or _raids_of_planes_told_before(ctx, trig, memory) or _holder_of_firing_place(ctx, trig, memory) \
+            or _unnamed_force(ctx, trig, memory) or _holder_of_firing_place(ctx, trig, memory) or told[0] \
+            or told[1] or _reinforcing(ctx, trig, memory) or _raids_of_planes_told_before(ctx, trig, memory) \
             or _next_objective(ctx, trig, memory)
         blame = _blame(ctx, trig.end, triggers) if blaming and trig.type in _BLAMABLE else None
         if blame and (not named or not any(t.type in _BLAMABLE and trig.end < t.start < blame[2][1]
