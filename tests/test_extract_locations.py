@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from _extract_helpers import claims, events_of, km, place, run, told_in
+from _extract_helpers import claims, events_of, km, place, routes_of, run, told_in
 
 
 def test_the_town_is_not_one_named_in_a_closed_aside(gazetteer):
@@ -152,3 +152,25 @@ def test_the_crossing_is_a_town_named_with_the_word_crossing(gazetteer):
 def test_the_crossing_is_not_a_town_named_without_the_word(gazetteer):
     ex = run("Talks turned to Yarubiyah. Syrian army units deployed at the crossing on Monday.", gazetteer)
     assert "al-Yarubiyah" not in {c.place_names[0] for c in events_of(ex, "buildup")}
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("IS fighters attacked an army checkpoint on the Homs-Palmyra road on Monday.", ("Homs", "Palmyra")),
+    ("Rebels shelled the Ithriyah–Khanasir road.", ("Ithriya", "Khanasir")),
+    ("An ISIS cell attacked a checkpoint on the Damascus-Baghdad highway.", ("Damascus", "Baghdad")),
+])
+def test_a_road_named_by_its_ends_is_the_way_between_them_not_either_town(gazetteer, text, ends):
+    (event,) = [c for c in claims(run(text, gazetteer), "event") if c.event_type.value in ("attack", "strike")]
+    area = shapely.from_wkb(event.geometry)
+    assert area.geom_type == "Polygon"
+    assert all(area.contains(shapely.Point(place(gazetteer, name).lon, place(gazetteer, name).lat)) for name in ends)
+
+
+def test_a_road_named_by_its_ends_is_held_as_a_road(gazetteer):
+    ex = run("The Syrian army seized the Aleppo-Gaziantep road.", gazetteer)
+    assert [c.place_names for c in claims(ex, "control")] == [("Aleppo-Gaziantep road",)]
+
+
+def test_a_joint_patrol_on_a_road_named_by_its_ends_runs_between_them(gazetteer):
+    ex = run("Russian and Turkish forces ran a joint patrol on the Ain Issa-Tal Tamr road on Friday.", gazetteer)
+    assert routes_of(ex) == [(("Ain Issa", "Tal Tamr"), ("russia", "turkey"))]

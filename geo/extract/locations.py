@@ -210,8 +210,20 @@ def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
                            kind="between", parts=(loc, nxt)))
             skip.add(i + 1)
             continue
+        road = _ROAD_BY_ENDS.match(text, loc.end) if nxt and loc.place and nxt.place else None
+        if road and road.end() == nxt.start and _ROAD_WORD.match(text, nxt.end):   # "the Ithriyah-Khanasir road": the road from one to the other
+            end = _ROAD_WORD.match(text, nxt.end).end()
+            geom, precision = between(loc.place, nxt.place)
+            out.append(Loc(loc.start, end, text[loc.start:end], None, geom, precision, mention=loc.mention,
+                           kind="between", parts=(loc, nxt)))
+            skip.add(i + 1)
+            continue
         out.append(loc)
     return out
+
+
+_ROAD_BY_ENDS = re.compile(r"\s?[-–—]\s?")
+_ROAD_WORD = re.compile(r"\s+(?:highway|road|motorway|railway|supply\s+line)s?\b", re.I)
 
 
 def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:

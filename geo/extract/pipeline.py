@@ -95,6 +95,8 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     actors = [a for a in actors if (a.start, a.end) not in placed or not (
         _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start)
         or _BORDER_WITH.search(text, max(0, a.start - 30), a.start)
+        or _ROAD_END.match(text, a.end) or (_ROAD_START.search(text, max(0, a.start - 30), a.start)
+                                            and _ROAD_WORD.match(text, a.end))
         or (taken_place(text, a.start) and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
     raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
     actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
@@ -135,6 +137,13 @@ def _with_peaks(text: str, kept: list, raw: list, gaz: Gazetteer) -> list:
             and (found := gaz.lookup(text[r.start:r.end], limit=1, fuzzy=False))
             and found[0].place.type == PlaceType.MOUNTAIN]
     return sorted(kept + back, key=lambda r: r.start) if back else kept
+
+
+# "the Damascus-Baghdad highway", "the Homs-Damascus road": a capital that names an end of a road is a place
+_ROAD_WORD = re.compile(r"\s+(?:highway|road|motorway|railway)s?\b", re.I)
+_ROAD_END = re.compile(r"\s?[-–—]\s?(?:(?:al|el|as|ash|ar|ad|at|az|an)-)?[A-Z][\w'’]*(?:[\s-]+(?:al-|el-)?[A-Z][\w'’]*){0,2}"
+                       r"\s+(?:highway|road|motorway|railway)s?\b")
+_ROAD_START = re.compile(r"[A-Z][\w'’]*\s?[-–—]\s?$")
 
 
 # "close to the border with Turkey and Iraq": the countries a border runs with are places
