@@ -38,6 +38,8 @@ def _blocs(text, reg):
     ("Jordanian jets struck a depot near Salkhad.", "jordan"),
     ("Lebanese Army units entered Hawsh al-Sayyed Ali.", "lebanon"),
     ("Lebanese Hezbollah fighters withdrew.", "iran"),
+    ("Columns of the Ministries of Defence and Interior advanced.", "syrian-government"),
+    ("The towns remain under the control of the caretaker authorities.", "hts"),
 ])
 def test_one_actor(reg, text, bloc):
     assert _blocs(text, reg) == [bloc]
