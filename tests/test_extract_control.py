@@ -99,6 +99,10 @@ def test_relative_clause_does_not_steal_the_controlled_place(gazetteer):
     ("Turkish drones attacked SDF positions near Tal Tamr.", "Tal Tamr", "sdf"),
     ("The coalition moved equipment from its base in al-Shaddadi.", "al-Shaddadi", "us-coalition"),
     ("The Turkish observation post in Morek came under fire.", "Morek", "turkey"),
+    # an aside between the force and its verb
+    ("Units of the Ministry of Defence, most of them drawn from the command that took the capital in December, are "
+     "deployed in Douma.", "Douma", "syrian-government"),
+    ("Turkish troops, according to local sources, are stationed in Afrin.", "Afrin", "turkey"),
 ])
 def test_presence_is_control_with_its_cue(gazetteer, text, name, bloc):
     found = [c for c in claims(run(text, gazetteer), "control") if c.place_names == (name,)]
@@ -110,6 +114,7 @@ def test_presence_is_control_with_its_cue(gazetteer, text, name, bloc):
 ])
 def test_presence_needs_an_owner_and_a_place_it_is_at(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []
+
 
 def test_setting_out_to_restore_security_is_no_control(gazetteer):
     assert claims(run("Syrian army units set out to restore security to Saraqib.", gazetteer), "control") == []

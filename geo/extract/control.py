@@ -563,6 +563,9 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
     out: list[Draft | None] = []
     for group in actor_groups(ctx):
         m = verb_rx.match(ctx.text, group[-1].end, ctx.sentence.end)
+        aside = _FORCE_ASIDE.match(ctx.text, group[-1].end, ctx.sentence.end) if m is None else None
+        if aside:   # "units of the Ministry of Defence, most of them drawn from the HTS-led command, are deployed in A"
+            m = verb_rx.match(ctx.text, aside.end(), ctx.sentence.end)
         gone = _MOVED_AWAY.search(ctx.text, m.end(), ctx.sentence.end) if m else None
         if gone and (re.search(r"\bhad\s+been\b", m.group(), re.I) or not _OTHER_DOER.search(ctx.text, m.end(),
                                                                                            gone.start())):
@@ -604,6 +607,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
     return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern) + _houses(ctx)
 
 
+_FORCE_ASIDE = re.compile(r",\s+(?!(?:and|or|but|while|whereas|as|after|before|when)\b)[^,;.:()\"“”]{3,120}?,(?=\s)", re.I)
 _ACTS_ON = (EventType.STRIKE, EventType.ATTACK, EventType.CAPTURE)
 _FORMER = re.compile(r"\b(?:former|ex-|abandoned|old|previous)\s*$", re.I)
 
