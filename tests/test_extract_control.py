@@ -1370,3 +1370,24 @@ def test_what_a_sentence_makes_held(gazetteer, text, held):
 ])
 def test_a_place_after_a_party_that_does_not_hold_it(gazetteer, text, not_held):
     assert not_held not in held_all(run(text, gazetteer))
+
+
+@pytest.mark.parametrize("text, held", [
+    # the last town a party held, taken in the same sentence, is the taker's
+    ("Regime forces have taken full control of the town of Maskanah, the last major town held by the Islamic State "
+     "in Aleppo province.", {("Maskanah", ("syrian-government",))}),
+    ("Maskanah is the last major town held by the Islamic State in Aleppo province.", {("Maskanah", ("isis",))}),
+    # the places a held area includes
+    ("Regime forces now control the whole of the Aleppo countryside west of the lake, including Deir Hafer and "
+     "al-Khafsah.", {("Deir Hafer", ("syrian-government",)), ("al-Khafsah", ("syrian-government",))}),
+    ("The SDF holds most of the villages east of the river, including Hajin and al-Susah.",
+     {("Hajin", ("sdf",)), ("al-Susah", ("sdf",))}),
+    # a commander named after the force
+    ("Regime forces led by the Tiger Forces of Brigadier General Suhail al-Hassan have taken full control of the town "
+     "of Maskanah.", {("Maskanah", ("syrian-government",))}),
+    # "deep in the desert of X" only says where the place is
+    ("IS fighters headed for al-Resafa, deep in the desert of Raqqa province, which is still under IS control.",
+     {("Resafa", ("isis",))}),
+])
+def test_who_holds_past_last_holders_inclusions_commanders_and_asides(gazetteer, text, held):
+    assert {(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")} == held

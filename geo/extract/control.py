@@ -178,7 +178,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         held += [loc for loc in _extent_places(ctx, aside) if loc not in held]
         held += [loc for loc in _range_start(ctx, anchor, start) if loc not in held]
         held += _as_is(ctx, actors[-1].end if actors else end)
-        out.append(_control(ctx, held, actors, m.group()))
+        last_held = _LAST_OF.search(ctx.text, max(s.start, start - 40), start)   # "took A, the last town held by X"
+        out.append(_control(ctx, held, actors, f"last {m.group()}" if last_held else m.group()))
     for m in _UNDER_IN.finditer(s.text):   # "under SDF control", "in IS hands", "returned to government control"
         if _HAD_BEEN.search(s.text, max(0, m.start() - 20), m.start()):
             continue   # "Manbij, which had been under YPG occupation since 2016": held before, not now
@@ -316,14 +317,15 @@ _OCCUPIED_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are|they|it|which|th
 
 _TAKING = re.compile(r"took|taken|captur|seiz|enter|recaptur|retook|overr[au]n|storm|liberat|regain", re.I)
 _STANDING = frozenset({"party town", "stronghold", "stronghold of", "-held", "-controlled"})
+_LAST_OF = re.compile(r"\b(?:the|its|their)\s+last\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 def _taken_from(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
-    """ "took the town of Rajo, the YPG stronghold in the north": who held a place the sentence says was
-    taken is who lost it."""
+    """ "took the town of Rajo, the YPG stronghold in the north", "took Maskanah, the last town held by IS": who
+    held a place the sentence says was taken is who lost it."""
     taken = {(loc.start, loc.end): {a.bloc for a in d.actors} for d in drafts if _TAKING.match(d.extra["cue"])
              for loc in d.locs}
-    return [d for d in drafts if d.extra["cue"] not in _STANDING or not any(
+    return [d for d in drafts if not (d.extra["cue"] in _STANDING or d.extra["cue"].startswith("last ")) or not any(
         (loc.start, loc.end) in taken and not taken[(loc.start, loc.end)] & {a.bloc for a in d.actors}
         for loc in d.locs)]
 
@@ -1093,15 +1095,21 @@ _AND_OTHERS = re.compile(r"\s+and\s+(?:the\s+|its\s+|their\s+)?(?:(?:allied|loca
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?"
                         r"(?:they|it|he|she|we|[A-Z][\w-]+)\s+"   # "... they back", "... Ankara backs"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")
+_OF_COMMANDER = re.compile(r"[\"”’]?\s+(?:of|under|commanded\s+by|led\s+by)\s+"
+                           r"(?:(?:Brigadier|Major|Lieutenant|General|Colonel|Col\.|Gen\.|Maj\.|Brig\.|Lt\.|Commander|"
+                           r"Sheikh|Emir)\s+)+"
+                           r"(?:(?:(?-i:al|el|bin|ibn|abu)[-\s])?(?-i:[A-Z])[\w'’-]+(?:\s+|(?=,))){1,4}?"
+                           r"(?=,|(?:has|have|had|took|seized|captured|entered|now|were|are)\b)", re.I)
 _SOME_OF = (r"(?:(?:a|an)\s+(?:narrow\s+|thin\s+|small\s+|long\s+)?(?:belt|string|strip|stretch|series|number|handful|"
             r"chain|cluster|group|line)\s+of\s+"
             r"|several\s+|dozens\s+of\s+")
+_WHOLE_OF = r"(?:(?:the\s+)?(?:whole|rest|bulk|most|all|much)\s+of\s+(?:the\s+)?)"   # "the whole of the X countryside"
 _PLACE_NOUNS = (r"(?:towns|villages|areas|positions|hills|localities|settlements|districts|neighbou?rhoods|"
                 r"points|farms|line|front|edge|area|region|countryside|plain|pocket|enclave|strip|belt|sector|valley|"
                 r"mountains|ridge|heights)\b")   # "hold the mountain line overlooking the plain, including A, B and C"
 # "a string of towns around the city, including A, B and C"; "a belt of villages on its western edge, around A"
-_SOME_PLACES = re.compile(rf"\s*{_SOME_OF}|(?:[\w-]+\s+){{0,2}}?){_PLACE_NOUNS}[^.;:]{{0,80}}?(?={INCLUDING.pattern})",
-                          re.I)
+_SOME_PLACES = re.compile(rf"\s*{_SOME_OF}|{_WHOLE_OF}?(?:[\w-]+\s+){{0,2}}?){_PLACE_NOUNS}[^.;:]{{0,80}}?"
+                          rf"(?={INCLUDING.pattern})", re.I)
 _GROUP_AROUND = re.compile(rf"\s*{_SOME_OF}){_PLACE_NOUNS}[^.;:,]{{0,60}}?,?\s+(?=(?:around|near|surrounding)\s)", re.I)
 _RUNNING_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:strip|stretch|belt|swath|swathe|band|corridor|pocket|"
@@ -1205,16 +1213,18 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             told_before = previous_subject(ctx.memory)
             if not told_before:
                 continue
-        which = _WHICH_ASIDE.match(ctx.text, last.end, ctx.sentence.end)
-        own = hold_verb.match(ctx.text[last.end:last.end + 60])
-        if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, last.end + own.end(), max_gap=40)):
+        commander = _OF_COMMANDER.match(ctx.text, last.end, ctx.sentence.end)   # "the Tiger Forces of Brigadier
+        tail = commander.end() if commander else last.end                        # General Suhail al-Hassan took A"
+        which = _WHICH_ASIDE.match(ctx.text, tail, ctx.sentence.end)
+        own = hold_verb.match(ctx.text[tail:tail + 60])
+        if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, tail + own.end(), max_gap=40)):
             own = None   # "X, which holds a pocket in the far southwest, seized Tasil": the aside holds no place
-        aside = BACKERS.match(ctx.text, last.end, ctx.sentence.end) or (None if own else which) \
-            or _THEY_BACK.match(ctx.text, last.end, ctx.sentence.end) \
-            or _AND_OTHERS.match(ctx.text, last.end, ctx.sentence.end)   # "the fighters they back have captured Z";
-        #                                                                   "X and security branches hold Z"
+        aside = BACKERS.match(ctx.text, tail, ctx.sentence.end) or (None if own else which) \
+            or _THEY_BACK.match(ctx.text, tail, ctx.sentence.end) \
+            or _AND_OTHERS.match(ctx.text, tail, ctx.sentence.end)   # "the fighters they back have captured Z";
+        #                                                              "X and security branches hold Z"
         # "X, backed by Y, seized Z", "the factions, which are now part of the ministry, still run Z": X holds Z
-        after = aside.end() if aside else last.end
+        after = aside.end() if aside else tail
         if backed and (support := _SUPPORT.match(ctx.text, after)):   # "X backed by Y and Russian air cover seized A"
             after = support.end()
         m = hold_verb.match(ctx.text[after:after + 60])

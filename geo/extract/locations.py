@@ -260,7 +260,10 @@ _KIND_OF_PLACE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|vi
 _DESCRIPTION_GOES_ON = re.compile(r"\s*,?\s+(?:and\s+)?"
                                   r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?")
 _APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*"
-                         r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?(?:in\s+(?:the\s+)?)?"
+                         r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?"
+                         # "al-Resafa, deep in the desert of X"
+                         r"(?:(?:deep\s+|far\s+|high\s+)?(?:in|inside)\s+(?:the\s+)?"
+                         r"(?:(?:desert|heart|depths|middle|wilds)\s+of\s+(?:the\s+)?)?)?"
                          r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|city|villages?|district|area|suburb|"
                          r"neighbou?rhood|stronghold|bastion|enclave|pocket|hub|crossroads)\s+"
                          r"(?:(?:in|of|near|on|at\s+the\s+(?:junction|intersection|crossroads)\s+of)\s+(?:the\s+)?|"
