@@ -76,6 +76,9 @@ def test_control_x_and_the_nearby_y(gazetteer):
     "The army lost points in al-Safira.",
     "A Turkish armoured column entered through the Bab al-Salama crossing on Monday.",
     "Government troops based in Salamiyah had already pulled out towards Homs.",
+    # the place's asides between the post and the move
+    "Syrian army units stationed at Thaala military airport, 13 km west of the city, left the airport at dawn.",
+    "Syrian soldiers stationed at Ithriyah, the junction of the Salamiyah and Raqqa roads, were seen driving off.",
 ])
 def test_no_control_claim(gazetteer, text):
     assert claims(run(text, gazetteer), "control") == []

@@ -174,3 +174,9 @@ def test_a_road_named_by_its_ends_is_held_as_a_road(gazetteer):
 def test_a_joint_patrol_on_a_road_named_by_its_ends_runs_between_them(gazetteer):
     ex = run("Russian and Turkish forces ran a joint patrol on the Ain Issa-Tal Tamr road on Friday.", gazetteer)
     assert routes_of(ex) == [(("Ain Issa", "Tal Tamr"), ("russia", "turkey"))]
+
+
+def test_a_distance_after_an_airport_only_says_where_it_is(gazetteer):
+    ex = run("Sweida was calm. Government troops have massed at the Thaala military airport, 13 km west of the city, "
+             "the sources said.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "buildup")] == [("Tha'lah",)]

@@ -505,6 +505,8 @@ _LEFT = re.compile(r"\b(?:withdr\w*|pull\w*\s+out|pulled\s+back|evacuat\w*|aband
 _TAKEN_OVER = re.compile(r"\b(?:t(?:ook|aken|aking|akes?)\s+over|seized|captured|moved\s+into)\s+"
                          r"(?:[\w’'-]+\s+){0,3}?$", re.I)
 _OTHER_DOER = re.compile(r"[,;]|\b(?:after|when|as|once|before|while|since|until|but|who|which|that|to)\b", re.I)
+# the place's own asides between a force's post and its move: "stationed at A, the junction of B and C, drove off"
+_NP_ASIDE = re.compile(r",\s*(?:(?:the|a|an|some|about|around|nearly|roughly|just|\d)[^,;]{0,80}?)?,")
 _PULLED_OUT = re.compile(r"\b(?:pulled\s+(?:back|out)|withdrew|retreated|left|evacuated|fled)\b", re.I)
 # a force said to be somewhere that then moves off ("soldiers stationed at A were seen driving towards B")
 _MOVED_AWAY = re.compile(_PULLED_OUT.pattern + r"|\b(?:drove|driving|headed|heading)\b", re.I)
@@ -569,8 +571,8 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         if aside:   # "units of the Ministry of Defence, most of them drawn from the HTS-led command, are deployed in A"
             m = verb_rx.match(ctx.text, aside.end(), ctx.sentence.end)
         gone = _MOVED_AWAY.search(ctx.text, m.end(), ctx.sentence.end) if m else None
-        if gone and (re.search(r"\bhad\s+been\b", m.group(), re.I) or not _OTHER_DOER.search(ctx.text, m.end(),
-                                                                                           gone.start())):
+        if gone and (re.search(r"\bhad\s+been\b", m.group(), re.I) or not _OTHER_DOER.search(_NP_ASIDE.sub(
+                " ", " ".join(ctx.text[a:b] for a, b in _uncovered(ctx, m.end(), gone.start()))))):
             continue   # "units that had been based at the airbase pulled back east", "troops based in the city had
             #            already pulled out towards Homs": no longer there ("deployed in A after the buses left": there)
         if m:

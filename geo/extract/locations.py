@@ -259,7 +259,8 @@ _KIND_OF_PLACE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:towns?|vi
                             r"area)\s+")
 _DESCRIPTION_GOES_ON = re.compile(r"\s*,?\s+(?:and\s+)?"
                                   r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?")
-_APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb))?,\s*"
+_APPOSITION = re.compile(r"(?:\s+(?:neighbou?rhood|village|town|district|area|camp|suburb|(?:military\s+)?airport|"
+                         r"air\s*base|base|airfield|crossing|dam))?,\s*"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?"
                          # "al-Resafa, deep in the desert of X"
                          r"(?:(?:deep\s+|far\s+|high\s+)?(?:in|inside)\s+(?:the\s+)?"
