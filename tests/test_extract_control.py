@@ -1394,3 +1394,13 @@ def test_a_place_after_a_party_that_does_not_hold_it(gazetteer, text, not_held):
 ])
 def test_who_holds_past_last_holders_inclusions_commanders_and_asides(gazetteer, text, held):
     assert {(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")} == held
+
+
+@pytest.mark.parametrize("text", [
+    "The factions took control of the headquarters of the security branches, the police command and the governorate "
+    "building in the city of Sweida.",
+    "The factions took control on Saturday of the security headquarters in the city of Sweida.",
+])
+def test_what_was_taken_in_a_town_gives_the_town(gazetteer, text):
+    assert [(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")] == [
+        ("Suwayda", ("opposition",))]

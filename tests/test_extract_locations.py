@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from _extract_helpers import claims, events_of, km, place, routes_of, run, told_in
+from _extract_helpers import claims, events_of, km, place, place_names, routes_of, run, told_in
 
 
 def test_the_town_is_not_one_named_in_a_closed_aside(gazetteer):
@@ -180,3 +180,14 @@ def test_a_distance_after_an_airport_only_says_where_it_is(gazetteer):
     ex = run("Sweida was calm. Government troops have massed at the Thaala military airport, 13 km west of the city, "
              "the sources said.", gazetteer)
     assert [c.place_names for c in events_of(ex, "buildup")] == [("Tha'lah",)]
+
+
+def test_a_square_named_after_a_place_is_in_the_town_told_of(gazetteer):
+    ex = run("In Sweida city, residents gathered in al-Karama Square. Members of the factions deployed at the "
+             "entrances of the city.", gazetteer)
+    assert [c.place_names[0] for c in claims(ex, "control")] == ["Suwayda"]
+    assert "al-Karamah" not in place_names(ex)
+
+
+def test_a_square_with_no_town_told_is_left_unplaced(gazetteer):
+    assert "Al Karama" not in place_names(run("Protesters gathered in al-Karama Square on Friday.", gazetteer))

@@ -1139,8 +1139,11 @@ def _included(ctx: SentenceContext, pos: int) -> list[Loc]:
 _WHICH = re.compile(r",\s*(?:which|where|whose|who)\b", re.I)   # "and C, which faces the government-held town of D"
 
 
-# what was taken, then where: "police stations and former army positions in A"
-_TAKEN_THINGS_IN = re.compile(r"(?:[\w’'-]+\s+){1,8}?(?:in|at|around|near|outside|inside|across)\s+(?:the\s+)?", re.I)
+# what was taken, then where: "police stations and former army positions in A", "the headquarters of the security
+# branches, the police command and the governorate building in the city of A"
+_TAKEN_THINGS_IN = re.compile(r"(?:(?!(?:while|whereas|but|which|who|where|after|before|when|as|and\s+then)\b)"
+                              r"[\w’'-]+,?\s+){1,16}?(?:in|at|around|near|outside|inside|across)\s+(?:the\s+)?"
+                              r"(?:(?:city|town|village)\s+of\s+)?", re.I)
 
 
 # "held talks in A", "holds a rally in A": a gathering held there, not the place

@@ -156,6 +156,8 @@ def _river_banks(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\b", re.I)
+# a square or street named after a place is in the town told of, not that place ("al-Karama Square" in Sweida)
+_SQUARE_AFTER = re.compile(r"\s+(?-i:Square|Street|Roundabout|Circle)\b")
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_QUARTERS = frozenset(fold(n) for n in ("Old City", "Old Town", "Old Quarter", "City Centre", "City Center",
                                                "Downtown", "Old Souk", "Old Market"))
@@ -163,20 +165,25 @@ _CITY_NEAR = 250   # characters: "inside Qamishlo since April, when fighting bro
 
 
 def _in_city(text: str, locs: list[Loc]) -> list[Loc]:
-    """An unknown neighbourhood ("the southern al-Tay neighbourhood") lies in the city or town named just before
-    it in the same paragraph; "the Old City" in the last city or town named (the dateline's, at the latest)."""
+    """An unknown neighbourhood ("the southern al-Tay neighbourhood") or a square named after a place ("al-Karama
+    Square") lies in the city or town named just before it in the same paragraph (a square with none is left
+    unplaced); "the Old City" in the last city or town named (the dateline's, at the latest)."""
     out = list(locs)
     for i, loc in enumerate(locs):
         generic = loc.kind == "place" and fold(loc.label) in _TOWN_QUARTERS   # "the Old City": of the city named before
-        if not generic and (loc.place is not None or loc.located or loc.kind != "place" or not (
+        square = loc.kind == "place" and _SQUARE_AFTER.match(text, loc.end) is not None   # "al-Karama Square"
+        if not generic and not square and (loc.place is not None or loc.located or loc.kind != "place" or not (
                 _QUARTER_AFTER.match(text, loc.end)
                 or _QUARTER_BEFORE.search(text, max(0, loc.start - 30), loc.start))):
             continue
         towns = [x for x in out[:i] if x.place is not None and x.located and x.kind == "place" and not x.locator
                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN)
                  and (generic or (loc.start - x.end <= _CITY_NEAR and "\n" not in text[x.end:loc.start]))]
+        mention = replace(loc.mention, place=None) if square and loc.mention is not None else loc.mention
         if towns:
-            out[i] = replace(loc, place=None, geometry=towns[-1].place.geometry, precision=2)
+            out[i] = replace(loc, place=None, geometry=towns[-1].place.geometry, precision=2, mention=mention)
+        elif square:
+            out[i] = replace(loc, place=None, geometry=None, precision=2, mention=mention)
     return out
 
 
