@@ -1404,3 +1404,24 @@ def test_who_holds_past_last_holders_inclusions_commanders_and_asides(gazetteer,
 def test_what_was_taken_in_a_town_gives_the_town(gazetteer, text):
     assert [(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")] == [
         ("Suwayda", ("opposition",))]
+
+
+@pytest.mark.parametrize("text, held", [
+    # a "where" clause with its own object: that object is held, not the place the clause hangs on
+    ("The army moved to southern Damascus, where ISIS still holds al-Hajar al-Aswad.",
+     {("al-Hajar al-Aswad", ("isis",))}),
+    ("Jets hit Kabani, where HTS holds fortified positions overlooking the Ghab plain.", {("Kabani", ("hts",))}),
+    # a party's pocket said to run from one place to another
+    ("Russia wants an end to the last opposition pocket near Damascus, which runs from "
+     "al-Dumayr north through al-Ruhaybah to Jayrud.",
+     {("al-Dumayr", ("opposition",)), ("al-Ruhaybah", ("opposition",)), ("Jayrud", ("opposition",))}),
+    ("The rebel enclave, which stretches from Kafr Zita to Morek, was shelled.",
+     {("Kafr Zita", ("opposition",)), ("Morek", ("opposition",))}),
+])
+def test_where_clauses_and_pockets_that_run_between_places(gazetteer, text, held):
+    assert {(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")} == held
+
+
+def test_a_building_facing_a_town_across_the_border_is_not_the_town(gazetteer):
+    ex = run("By Wednesday the YPG had raised its flag over the crossing building facing Ceylanpinar.", gazetteer)
+    assert claims(ex, "control") == []

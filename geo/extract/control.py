@@ -807,17 +807,28 @@ def _held_rx(words: str) -> re.Pattern[str]:
 
 _PARTY_TOWN = re.compile(r"\s+(?:[\w-]+\s+)?(?:towns?|villages?|city|cities|enclaves?|districts?|neighbou?rhoods?|"
                          r"strongholds?|bastions?)\b(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
+_PARTY_AREA_RUNS = re.compile(r"\s+(?:[\w-]+\s+)?(?:pocket|enclave|area|strip|belt|corridor|territory|salient)\b"
+                              r"[^,.;]{0,40}?,?\s+(?:which|that)\s+(?:runs|ran|stretches|stretched|extends|extended)\s+"
+                              r"(?:(?:north|south|east|west)\w*\s+)?from\s+(?:the\s+)?", re.I)
 _PARTY_APPOSED = re.compile(r",\s+(?:(?:one|some|two|several)\s+of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:pro-)?$", re.I)
 
 
 def _party_town(ctx: SentenceContext) -> list[Draft | None]:
     """ "the rebel town of Kafr Nabl", "the besieged pro-government villages of al-Fuah and Kafraya",
-    "Madaya and Zabadani, the last opposition towns in the mountains": a party's town is its own."""
+    "Madaya and Zabadani, the last opposition towns in the mountains", "the opposition pocket, which runs from A to
+    B": a party's town is its own."""
     out: list[Draft | None] = []
     for a in ctx.actors:
-        m = _PARTY_TOWN.match(ctx.text, a.end, ctx.sentence.end)
-        if a.adjective or m is None or not re.fullmatch(r"(?:the\s+)?[\w-]+", ctx.text[a.start:a.end], re.I):
+        runs = _PARTY_AREA_RUNS.match(ctx.text, a.end, ctx.sentence.end)
+        m = None if runs else _PARTY_TOWN.match(ctx.text, a.end, ctx.sentence.end)
+        if a.adjective or not (m or runs) or not re.fullmatch(r"(?:the\s+)?[\w-]+", ctx.text[a.start:a.end], re.I):
             continue   # one word that names a side ("rebel", "opposition", "regime"), not "the Turkish border town"
+        if runs:   # "the last opposition pocket near Damascus, which runs from A north through B to C"
+            stop = CLAUSE_BREAK.search(ctx.text, runs.end(), ctx.sentence.end)
+            out.append(_control(ctx, [loc for loc in ctx.locs if runs.end() <= loc.start and loc.end <= (
+                stop.start() if stop else ctx.sentence.end) and loc.kind == "place" and not loc.locator], [a],
+                "party town"))
+            continue
         if re.search(r"\b(?:former|once|ex)[\s-]+(?:pro-)?$", ctx.text[max(0, a.start - 12):a.start], re.I):
             continue   # "the former rebel town of X"
         if m.group("of"):
@@ -1161,6 +1172,8 @@ def _object_places(ctx: SentenceContext, pos: int) -> list[Loc]:
     if _HELD_GATHERING.match(ctx.text, pos):
         return []
     found = locs_after(ctx, pos, max_gap=40)
+    if found and _FACING.search(ctx.text, pos, found[0].start):
+        return []   # "raised its flag over the crossing building facing Ceylanpinar": not the town across
     if not found:
         things = _TAKEN_THINGS_IN.match(ctx.text, pos + (ctx.text[pos:pos + 1] == " "))
         found = locs_after(ctx, things.end(), max_gap=0) if things else []
@@ -1170,6 +1183,7 @@ def _object_places(ctx: SentenceContext, pos: int) -> list[Loc]:
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+(?:town|village|city)\s+of\s+)?$", re.I)
+_FACING = re.compile(r"\b(?:facing|faces|opposite)\b", re.I)
 _UP_TO = re.compile(r"\s+(?:(?:all\s+the\s+way\s+|right\s+)?(?:up\s+|down\s+)?to|as\s+far\s+as)\s+(?:the\s+)?", re.I)
 
 
@@ -1248,7 +1262,11 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             and not _SAID_THAT.search(ctx.text, max(ctx.sentence.start, group[0].start - 40), group[0].start)
         if relative and not head.rstrip().casefold().endswith(("where", "where the")) and re.search(r"\bhad\b", m.group(), re.I):
             continue   # "towns that the regime had seized in 2019": what held before
-        if relative:
+        where = relative and head.rstrip().casefold().endswith(("where", "where the"))
+        objects = (_included(ctx, verb_end) or locs_after(ctx, verb_end, max_gap=20)) if where else []
+        if objects:   # "southern Damascus, where ISIS still holds al-Hajar al-Aswad": what the clause says is held
+            locs = objects
+        elif relative:
             anchor = _antecedent(ctx, group[0].start) or _loc_before(ctx, group[0].start)
             locs = (chain(ctx.text, ctx.locs, anchor) if anchor in ctx.locs else [anchor]) if anchor else []
         elif re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):   # "... regained control of it"
