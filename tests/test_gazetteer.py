@@ -445,3 +445,8 @@ def test_a_village_is_found_by_the_spelling_of_its_wikipedia_article(gazetteer, 
 def test_a_place_is_found_by_the_spelling_the_press_uses(gazetteer, asked, place_id):
     (best,) = gazetteer.lookup(asked, focus=Focus(countries=frozenset({"SY"})), limit=1, fuzzy=False)
     assert best.place.id == place_id
+
+
+@pytest.mark.parametrize("name", ["al-Jarrah air base", "al-Jarrah airbase", "Jirah Military Airbase"])
+def test_the_jirah_airbase_by_its_spellings_in_reporting(gazetteer, name):
+    assert gazetteer.lookup(name, limit=1, fuzzy=False)[0].place.id == "sy-jirah-airbase"
