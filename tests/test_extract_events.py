@@ -1218,3 +1218,13 @@ def test_what_a_sentence_tells_of_an_event(gazetteer, text, etype, told):
 def test_a_holder_named_before_a_passive_strike_did_not_strike(gazetteer):
     ex = run("Nabk remains under rebel control, although it was repeatedly hit by warplanes on Thursday.", gazetteer)
     assert all("opposition" not in c.blocs for c in events_of(ex, "strike"))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Turkish troops gathered near Azaz on Monday.", [("turkey",)]),
+    ("Russian units had gathered overnight around Kuweires.", [("russia",)]),
+    ("Turkish troops shelled Tal Rifaat. Crowds gathered in Azaz to protest.", []),
+    ("Russian jets struck Idlib. Residents gathered in Saraqib on Friday.", []),
+])
+def test_forces_that_gather_somewhere_build_up_there_and_crowds_do_not(gazetteer, text, found):
+    assert [c.blocs for c in events_of(run(text, gazetteer), "buildup")] == found
