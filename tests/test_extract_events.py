@@ -1228,3 +1228,22 @@ def test_a_holder_named_before_a_passive_strike_did_not_strike(gazetteer):
 ])
 def test_forces_that_gather_somewhere_build_up_there_and_crowds_do_not(gazetteer, text, found):
     assert [c.blocs for c in events_of(run(text, gazetteer), "buildup")] == found
+
+
+@pytest.mark.parametrize("text, where, blocs", [
+    ("The Syrian army abandons Thaala airport.", ["Thala"], ("syrian-government",)),
+    ("SDF fighters left Manbij for Kobani.", ["Manbij"], ("sdf",)),
+    ("Turkish troops quit the Morek post on Monday.", ["Morek"], ("turkey",)),
+])
+def test_forces_that_abandon_leave_or_quit_a_place_hand_it_over(gazetteer, text, where, blocs):
+    handed = events_of(run(text, gazetteer), "handover")
+    assert ([c.place_names[0] for c in handed], {c.blocs for c in handed}) == (where, {blocs})
+
+
+@pytest.mark.parametrize("text", [
+    "Israel built nine posts down to the area around the abandoned city of Quneitra.",
+    "A Syrian army convoy left Hasakah for Qamishli.",
+    "Russian officers left Damascus for talks in Ankara.",
+])
+def test_an_abandoned_town_a_convoy_leaving_or_officers_travelling_hand_nothing_over(gazetteer, text):
+    assert events_of(run(text, gazetteer), "handover") == []
