@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 import shapely
-from _extract_helpers import claims, run
+from _extract_helpers import claims, place_names, run
 
 from geo.extract.pipeline import Extraction, extract
 from geo.ingest import article_from_text
@@ -160,3 +160,11 @@ def test_the_army_of_a_report_that_never_names_its_country(gazetteer, text, bloc
 def test_the_army_of_a_report_set_elsewhere_is_not_syrias(gazetteer):
     ex = run("Army units moved from Tripoli to Beirut on Tuesday, after fighting in Sidon.", gazetteer)
     assert all("syrian-government" not in c.blocs for c in ex.claims)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Clashes broke out on the road between Ariha and Jisr al-Shughur.", {"Ariha", "Jisr al-Shughur"}),
+    ("IS fighters attacked a checkpoint on the Homs-Palmyra road.", {"Homs", "Palmyra"}),
+])
+def test_the_ends_of_a_corridor_or_a_road_are_places_named(gazetteer, text, names):
+    assert names <= place_names(run(text, gazetteer))

@@ -418,8 +418,9 @@ def _story_places(locs: list[Loc], dateline: tuple[int, int]) -> list[Loc]:
 
 
 def _place_records(locs: list[Loc]) -> tuple[PlaceRecord, ...]:
+    """One record per place named, the ends of "between A and B" and "the A-B road" included."""
     groups: dict[str, list[Loc]] = {}
-    for loc in locs:
+    for loc in (part for x in locs for part in (x.parts or (x,))):
         r = loc.mention
         if r is None or (r.place is None and not loc.located):
             continue
