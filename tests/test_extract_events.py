@@ -1247,3 +1247,8 @@ def test_forces_that_abandon_leave_or_quit_a_place_hand_it_over(gazetteer, text,
 ])
 def test_an_abandoned_town_a_convoy_leaving_or_officers_travelling_hand_nothing_over(gazetteer, text):
     assert events_of(run(text, gazetteer), "handover") == []
+
+
+def test_reinforcements_from_the_centre_of_a_city_build_up_where_they_went(gazetteer):
+    ex = run("Regime forces brought reinforcements from the centre of Damascus to Jobar.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "buildup")] == [("Jobar",)]

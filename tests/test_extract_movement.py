@@ -800,3 +800,15 @@ def test_the_movement_is_the_group_named_before(gazetteer):
 def test_those_who_refuse_a_settlement_are_the_opposition(gazetteer, text):
     (route,) = claims(run(text, gazetteer), "route")
     assert "opposition" in route.blocs
+
+
+@pytest.mark.parametrize("text, route", [
+    # a capital that starts a move is a place, not its government
+    ("A Syrian army convoy left Damascus for Shahba.", (("Damascus", "Shahba (Suwayda)"), ("syrian-government",))),
+    ("Regime forces brought reinforcements from the centre of Damascus to Jobar.",
+     (("Damascus", "Jobar"), ("syrian-government",))),
+    ("Iranian-backed militias moved in. Their convoys drove from Damascus down through Sweida to Salkhad.",
+     (("Damascus", "Salkhad"), ("iran",))),
+])
+def test_a_capital_a_move_starts_from(gazetteer, text, route):
+    assert routes_of(run(text, gazetteer)) == [route]

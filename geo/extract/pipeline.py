@@ -97,6 +97,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
         or _BORDER_WITH.search(text, max(0, a.start - 30), a.start)
         or _ROAD_END.match(text, a.end) or (_ROAD_START.search(text, max(0, a.start - 30), a.start)
                                             and _ROAD_WORD.match(text, a.end))
+        or _route_end(text, a.start, a.end)
         or (taken_place(text, a.start) and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
     raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
     actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
@@ -247,9 +248,14 @@ def _in(loc: Loc, span: tuple[int, int]) -> bool:
     return span[0] <= loc.start and loc.end <= span[1] and span[1] > span[0]
 
 
-_VENUE = re.compile(r"\b(?:in|at|inside|near|into|outside|towards?|toward)\s+(?:the\s+)?$")
-_ROUTE_FROM = re.compile(r"\bfrom\s+$")
-_ROUTE_ON = re.compile(r"\s+(?:and\s+its\s+(?:countryside|suburbs|environs)\s+)?(?:to|towards|into)\s+(?:the\s+)?"
+_VENUE = re.compile(r"\b(?:in|at|inside|near|into|outside|towards?|toward|via|through|"
+                    r"(?:cent(?:re|er)|heart|streets|outskirts|edges?)\s+of)\s+(?:the\s+)?$")
+_ROUTE_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:cent(?:re|er)|heart|outskirts)\s+of\s+)?$")
+_LEFT = re.compile(r"\b(?:left|leaving|leaves|leave)\s+$")
+_LEFT_FOR = re.compile(r"\s+(?:for|to|towards?|toward)\s+(?:the\s+)?(?:al-|[A-Z])")
+_ROUTE_ON = re.compile(r"\s+(?:and\s+its\s+(?:countryside|suburbs|environs)\s+)?"
+                       r"(?:(?:down|up|on|north\w*|south\w*|east\w*|west\w*)\s+)?(?:to|towards|into|through|via)\s+"
+                       r"(?:the\s+)?"
                        r"(?:(?:northern|southern|eastern|western|outskirts|edges?|countryside|vicinity|positions?|fronts?|"
                        r"city|town|village|province|areas?|suburbs)\s+(?:of\s+(?:the\s+)?)?)*(?:al-|[A-Z])")
 #   "from Damascus and its countryside to the outskirts of Daraa"
@@ -260,9 +266,16 @@ def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool
     unless a locative word comes before it ("in Moscow")."""
     if (loc.start, loc.end) not in actor_spans:
         return False
-    if _ROUTE_FROM.search(text, max(0, loc.start - 6), loc.start) and _ROUTE_ON.match(text, loc.end):
-        return False   # "sent reinforcements from Damascus to Sweida": a route's end, not the government
+    if _route_end(text, loc.start, loc.end):
+        return False
     return not _VENUE.search(text[max(0, loc.start - 12):loc.start])
+
+
+def _route_end(text: str, start: int, end: int) -> bool:
+    """ "sent reinforcements from Damascus to Sweida", "a convoy left Damascus for Shahba": a capital that starts
+    a route is a place, not its government."""
+    return bool((_ROUTE_FROM.search(text, max(0, start - 30), start) and _ROUTE_ON.match(text, end))
+                or (_LEFT.search(text, max(0, start - 10), start) and _LEFT_FOR.match(text, end)))
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
