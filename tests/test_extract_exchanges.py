@@ -854,3 +854,31 @@ def test_a_trade_claimed_to_be_reached_is_agreed(gazetteer):
              "in return for Saraqib.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert (x.details["status"], x.modality.value) == ("agreed", "claimed")
+
+
+@pytest.mark.parametrize("text, b_to", [
+    ("The Faylaq would hand Jobar over to the regime forces, in return for Arbin and Zamalka remaining under the "
+     "control of the factions.", ("opposition",)),
+    ("The SDF would hand Manbij to the army in return for Kobani staying with the SDF.", ("sdf",)),
+    ("The deal provided for the group to hand Deir Hafer to the army in return for Damascus leaving Tabqa in the "
+     "hands of the SDF.", ("sdf",)),
+    ("The bargain leaves Tabqa to the SDF in return for the regime being allowed to take al-Resafa.",
+     ("syrian-government",)),
+    # "they" after a colon is the party the proposal went to, who gives A and takes B
+    ("Regime officers relayed a proposal to the Iranian-backed units: they would vacate Thaala airbase and hand it to "
+     "Russian military police, and in return take over depots in Izra.", ("iran",)),
+])
+def test_who_keeps_or_takes_the_second_leg(gazetteer, text, b_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["b_to"] == b_to
+
+
+@pytest.mark.parametrize("text, status, modality", [
+    ("A committee member said the agreement stipulates that the factions hand Jayrud over to the army, in return for "
+     "al-Ruhaybah remaining with its young men.", "agreed", "claimed"),
+    ("An official claims the Americans and the Russians have quietly traded positions: the Americans are leaving "
+     "Tal Baydar to the Russians, and in return Moscow keeps away from Rmelan.", "done", "claimed"),
+])
+def test_a_deal_that_stipulates_or_a_trade_already_made_is_no_proposal(gazetteer, text, status, modality):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert (x.details["status"], x.modality.value) == (status, modality)

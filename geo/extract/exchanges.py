@@ -188,7 +188,7 @@ _GIVING_UP = re.compile(r"\b(?:withdr\w*|pull\w*\s+(?:[\w-]+\s+){1,5}?(?:out|bac
 # Between a party and a place: the party takes the place ("government forces to take over A").
 _TAKING = re.compile(r"\)?(?:['’]s)?,?\s+(?:(?:fighters|factions|forces|troops|units|militias|police|allies)\s+)?"
                      r"(?:would\s+|will\s+|could\s+|can\s+|to\s+)?"
-                     r"(?:be\s+(?:allowed|permitted|able|free)\s+to\s+)?"   # "would be allowed to take"
+                     r"(?:(?:be|being)\s+(?:allowed|permitted|able|free)\s+to\s+)?"   # "would be allowed to take"
                      r"(?:take\s+over|taking\s+over|take\s+control\s+of|taking\s+control\s+of|"
                      r"takeover\s+of|capture\s+of|seizure\s+of|entry\s+into|"
                      r"control\s+(?:over|of)|"   # "the regime's control over"
@@ -350,8 +350,15 @@ _RECEIVER = re.compile(r"(?:\s+(?:farms|fields|orchards|villages|hills|areas?|co
                        r"(?:over\s+|back\s+)?(?:to|for)\s+"
                        r"|\s*,?\s*(?:and\s+(?:[\w-]+\s+){0,4}?)?(?:returning|reverting|passing|going)\s+"
                        r"(?:back\s+)?to\s+"   # "B, and the area around it returning to the Syrian state"
-                       r"|(?:\s+[\w-]+)?\s+and\s+hand(?:ing|s|ed)?\s+(?:them|it)\s+(?:over\s+|back\s+)?to\s+",
-                       re.I)   # "B front and handing them over to the army"
+                       # "B front and handing them over to the army"
+                       r"|(?:\s+[\w-]+)?\s+and\s+hand(?:ing|s|ed)?\s+(?:them|it)\s+(?:over\s+|back\s+)?to\s+"
+                       # "B remaining under the control of X", "B, which stays with X", "leaving B in the hands of X"
+                       r"|\s*,?\s*(?:which\s+)?(?:(?:would|will|is\s+to|are\s+to)\s+)?"
+                       r"(?:(?:to\s+)?(?:remain|stay)(?:s|ing)?\s+(?:\w+\s+)?)?"
+                       r"(?:under\s+(?:the\s+)?(?:control|administration|management|rule)\s+of|"
+                       r"in\s+(?:the\s+)?hands\s+of|(?<=remain\s)with|(?<=remains\s)with|(?<=remaining\s)with|"
+                       r"(?<=stay\s)with|(?<=stays\s)with|(?<=staying\s)with)\s+",
+                       re.I)
 
 
 def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
@@ -444,8 +451,11 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
         takers = givers   # "Ankara could cede to the government the villages south of A": the government takes A
         givers = _last_group(ctx, [a for a in before if a.end <= takers[0].start])
         return unique_actors([a.actor for a in givers]), unique_actors([a.actor for a in takers])
-    if givers and (":" in ctx.text[givers[-1].end:leg_a.start] or _WAS_HANDED.match(ctx.text, leg_a.end, cue_start)):
+    if givers and ((":" in ctx.text[givers[-1].end:leg_a.start]
+                    and not _THEY_AFTER_COLON.search(ctx.text, givers[-1].end, leg_a.start))
+                   or _WAS_HANDED.match(ctx.text, leg_a.end, cue_start)):
         givers = []   # "the Russians sent them an offer: A would be handed to the army": who offers, not who gives
+        #               ("a proposal to the Iranian-backed units: they would vacate A": the units give A)
     if givers and _DEPLOYMENT_OF.search(ctx.text, max(s.start, givers[0].start - 30), givers[0].start) \
             and _INSIDE.fullmatch(ctx.text, givers[-1].end, leg_a.start):   # "accept the deployment of X inside A"
         takers = givers
@@ -470,6 +480,7 @@ def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[l
 
 
 _HELD_MARK = re.compile(r"-(?:held|controlled|run|dominated)\b", re.I)
+_THEY_AFTER_COLON = re.compile(r":\s*(?:they|it)\s+(?:would|will|could|should|must|are\s+to|is\s+to)\b", re.I)
 _CEDE_TO_WORDS = r"(?:cede|cedes|ceded|ceding|hand|hands|handed|handing|give|gives|gave)\s+(?:over\s+)?to\s+"
 _CEDE_TO = re.compile(r"\b" + _CEDE_TO_WORDS + r"(?:the\s+)?$", re.I)   # "cede to X" before the place
 # "We would hand the army A": the party right after the verb receives the place right after it
