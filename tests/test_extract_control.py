@@ -1425,3 +1425,12 @@ def test_where_clauses_and_pockets_that_run_between_places(gazetteer, text, held
 def test_a_building_facing_a_town_across_the_border_is_not_the_town(gazetteer):
     ex = run("By Wednesday the YPG had raised its flag over the crossing building facing Ceylanpinar.", gazetteer)
     assert claims(ex, "control") == []
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Syrian troops also still guard the oil installations at Rmelan.", {("Rmelan", ("syrian-government",))}),
+    ("SDF fighters guard the al-Hol camp near Hasakah.", {("al-Hol camp", ("sdf",))}),
+    ("Kurdish groups said they had also taken over state buildings in Amuda.", {("Amuda", ("sdf",))}),
+])
+def test_guarding_a_place_holds_it_and_kurdish_groups_are_the_ypg(gazetteer, text, held):
+    assert {(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")} == held
