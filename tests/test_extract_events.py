@@ -1252,3 +1252,13 @@ def test_an_abandoned_town_a_convoy_leaving_or_officers_travelling_hand_nothing_
 def test_reinforcements_from_the_centre_of_a_city_build_up_where_they_went(gazetteer):
     ex = run("Regime forces brought reinforcements from the centre of Damascus to Jobar.", gazetteer)
     assert [c.place_names for c in events_of(ex, "buildup")] == [("Jobar",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of civilians have fled Rastan since the offensive began last month.",
+    "Russian aircraft circled over Ariha for hours before the shelling began.",
+    "Militia units moved from Sheikh Miskin to Izra in the days after the fighting ended.",
+])
+def test_a_fight_that_only_dates_another_is_no_event(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert events_of(ex, "military_action") + events_of(ex, "strike") + events_of(ex, "clash") == []

@@ -279,3 +279,8 @@ def test_the_side_of_a_city_is_inside_it_unless_beyond_it(gazetteer, text, kind,
     g, _ = locate(found[0], aleppo, found[2])
     rep = g.representative_point()
     assert (km((aleppo.lat, aleppo.lon), (rep.y, rep.x)) < 8.0) == inside
+
+
+def test_the_approaches_of_a_town_are_its_outskirts():
+    text = "Units were sent to the southern approaches of al-Qrayya."
+    assert relative_before(text, text.index("al-Qrayya"))[::2] == ("outskirts", "southern")

@@ -478,6 +478,7 @@ _ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the
 _GROUP_GAP = re.compile(r"\s*(?:-|/|and|,)\s*(?:the\s+|its\s+|their\s+|allied\s+)?", re.I)   # "X and allied Y"
 _CONTRAST = re.compile(r";|\s(?:while|whereas|although|but)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+_WAS_OVER = re.compile(r"\s+(?:had\s+)?(?:ended|ends|stopped|subsided|was\s+over|began|started|broke\s+out)\b", re.I)
 _TIME_OF = re.compile(r"\b(?:before|after|following|during|since|ahead\s+of|prior\s+to)\s+(?:the|this|that|its|their)\s+"
                       r"(?:[\w-]+\s+)?$", re.I)
 
@@ -583,8 +584,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         if not locs and _DEFINITE.search(ctx.text[max(0, trig.start - 5):trig.start]):
             continue  # "condemned the shelling": a reference to an event told before
         if _TIME_OF.search(ctx.text, max(ctx.sentence.start, trig.start - 40), trig.start) and \
-                ctx.text.startswith(",", trig.end):
-            continue  # "Hours before the patrol, X shelled Y": the patrol only dates the shelling
+                (ctx.text.startswith(",", trig.end) or _WAS_OVER.match(ctx.text, trig.end)):
+            continue  # "Hours before the patrol, X shelled Y", "in the days after the fighting ended": it only dates
         if _NEGATED.search(ctx.text, max(ctx.sentence.start, trig.start - 30), trig.start):
             continue  # "said it would not withdraw", "no clashes": nothing happened
         if trig.type == EventType.AGREEMENT and _REFERENCE.search(ctx.text[max(0, trig.start - 40):trig.start]):

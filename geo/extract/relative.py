@@ -40,8 +40,8 @@ _BEFORE = [
                           rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:to\s+the\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
     ("countryside", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:countryside|rural\s+areas|hinterland|suburbs|"
                                rf"environs)\s+of\s+{_OF_TYPE}$", re.I)),
-    ("outskirts", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity)\s+of\s+"
-                             rf"{_OF_TYPE}$", re.I)),
+    ("outskirts", re.compile(rf"\b(?:the\s+)?(?:{_DIR_ADJ}\s+)?(?:outskirts|edges?|entrances?|vicinity|approaches)\s+"
+                             rf"of\s+{_OF_TYPE}$", re.I)),
     # "in the south-east of the city", "the northern districts of Aleppo": a part of the place, not beyond it
     ("part", re.compile(rf"(?<!\bto\s)\bthe\s+(?:far\s+)?{_DIR}\s+of\s+{_OF_TYPE}$", re.I)),
     ("part", re.compile(rf"\bthe\s+{_DIR_ADJ}\s+(?:part|parts|half|districts|neighbou?rhoods|quarters|sector)\s+of\s+"
