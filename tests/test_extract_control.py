@@ -1434,3 +1434,18 @@ def test_a_building_facing_a_town_across_the_border_is_not_the_town(gazetteer):
 ])
 def test_guarding_a_place_holds_it_and_kurdish_groups_are_the_ypg(gazetteer, text, held):
     assert {(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")} == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The enclave, which includes Kafr Zita and Morek, is held by HTS.",
+     {("Kafr Zita", ("hts",)), ("Morek", ("hts",))}),
+    ("The Peace Spring region, which includes Tal Abyad and Ras al-Ain, is administered by local councils with "
+     "Turkish support.", {("Tal Abyad", ("turkey",)), ("Ras al-Ain", ("turkey",))}),
+])
+def test_an_area_held_with_the_places_it_includes(gazetteer, text, held):
+    assert held <= {(c.place_names[0], c.blocs) for c in claims(run(text, gazetteer), "control")}
+
+
+def test_a_capital_named_before_a_district_is_no_party_town(gazetteer):
+    ex = run("The pocket stretches into the Damascus district of Jobar, which was quiet.", gazetteer)
+    assert ("Jobar", ("syrian-government",)) not in {(c.place_names[0], c.blocs) for c in claims(ex, "control")}

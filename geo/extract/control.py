@@ -175,7 +175,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         if host is not None and host.precision == 1 and host.kind == "place" and \
                 _ON_THE.fullmatch(ctx.text, host.end, anchor.start):
             held = [host] + held   # "al-Mayadin, on the western bank held by X": the town is X's too
-        held += [loc for loc in _extent_places(ctx, aside) if loc not in held]
+        held += [loc for loc in _extent_places(ctx, aside) + _aside_inclusions(ctx, aside) if loc not in held]
         held += [loc for loc in _range_start(ctx, anchor, start) if loc not in held]
         held += _as_is(ctx, actors[-1].end if actors else end)
         last_held = _LAST_OF.search(ctx.text, max(s.start, start - 40), start)   # "took A, the last town held by X"
@@ -761,6 +761,19 @@ def _extent_places(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:
             and not loc.locator and loc.precision == 1]
 
 
+_INCLUDES = re.compile(r",\s+(?:which|that)\s+(?:includes?|included|comprises?|contains?|covers?|takes\s+in|"
+                       r"stretches|extends|runs)\b", re.I)
+
+
+def _aside_inclusions(ctx: SentenceContext, m: re.Match[str] | None) -> list[Loc]:
+    """ "The southern pocket, which includes Arbin and Zamalka and stretches into Jobar, is controlled by X": the
+    places the aside says the held area takes in."""
+    if not m or not _INCLUDES.match(ctx.text, m.start()):
+        return []
+    return [loc for loc in ctx.locs if m.start() <= loc.start and loc.end <= m.end() and loc.located
+            and not loc.locator and loc.precision == 1]
+
+
 _RANGE_TO = re.compile(r"\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:down|up|east|west|north|south)\w*\s+)?"
                        r"to\s+(?:the\s+)?(?:(?:town|city|village|border)\s+(?:of\s+|at\s+)?)?", re.I)
 _RANGE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
@@ -821,8 +834,10 @@ def _party_town(ctx: SentenceContext) -> list[Draft | None]:
     for a in ctx.actors:
         runs = _PARTY_AREA_RUNS.match(ctx.text, a.end, ctx.sentence.end)
         m = None if runs else _PARTY_TOWN.match(ctx.text, a.end, ctx.sentence.end)
-        if a.adjective or not (m or runs) or not re.fullmatch(r"(?:the\s+)?[\w-]+", ctx.text[a.start:a.end], re.I):
+        if a.adjective or not (m or runs) or not re.fullmatch(r"(?:the\s+)?[\w-]+", ctx.text[a.start:a.end], re.I) \
+                or (a.actor.kind == "government" and ctx.text[a.start:a.end].istitle()):
             continue   # one word that names a side ("rebel", "opposition", "regime"), not "the Turkish border town"
+            #            nor a capital ("the Damascus district of Jobar")
         if runs:   # "the last opposition pocket near Damascus, which runs from A north through B to C"
             stop = CLAUSE_BREAK.search(ctx.text, runs.end(), ctx.sentence.end)
             out.append(_control(ctx, [loc for loc in ctx.locs if runs.end() <= loc.start and loc.end <= (
