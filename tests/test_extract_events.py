@@ -1262,3 +1262,18 @@ def test_reinforcements_from_the_centre_of_a_city_build_up_where_they_went(gazet
 def test_a_fight_that_only_dates_another_is_no_event(gazetteer, text):
     ex = run(text, gazetteer)
     assert events_of(ex, "military_action") + events_of(ex, "strike") + events_of(ex, "clash") == []
+
+
+@pytest.mark.parametrize("text, place_name, blocs", [
+    ("Two rockets fired by Daesh from Syria landed in an empty field in Kilis.", "Kilis", ("isis",)),
+    ("A rocket fired by rebels from the Lajat landed on the outskirts of Shahba.", "Shahba", ("opposition",)),
+])
+def test_rockets_fired_by_a_party_are_its_strike_where_they_land(gazetteer, text, place_name, blocs):
+    (strike,) = events_of(run(text, gazetteer), "strike")
+    assert place_name in strike.place_names[0] and strike.blocs == blocs
+
+
+def test_units_leaving_a_town_hand_it_over_not_where_they_head(gazetteer):
+    ex = run("Residents of Masyaf report that Syrian army units have been leaving the town since the morning, heading "
+             "towards Wadi al-Uyun.", gazetteer)
+    assert [c.place_names for c in events_of(ex, "handover")] == [("Masyaf",)]
