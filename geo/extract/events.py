@@ -215,8 +215,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
 _THROUGH = re.compile(r"\b(?:through|via|across|by\s+way\s+of)\s+(?:the\s+)?$", re.I)   # a way passed, not left
 # A withdrawal happens where the force leaves, not where it goes ("withdrew from Morek to Hama": Morek)
 _FELL_BACK = re.compile(r"f[ae]ll(?:s|en|ing)?\s+back", re.I)   # to a line of their own, which they hold
-_WITHDRAWAL = re.compile(r"withdr\w*|pull\w*\s+(?:back|out)|retreat\w*|abandon\w*|(?:[\w\s]+\s)?(?:left|vacated|quit|leaving)|"
-                         + _FELL_BACK.pattern, re.I)
+_WITHDRAWAL = re.compile(r"withdr\w*|pull\w*\s+(?:back|out)|retreat\w*|abandon\w*|"
+                         r"(?:[\w\s]+\s)?(?:left|vacated|quit|leaving)|" + _FELL_BACK.pattern, re.I)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|for|in\s+the\s+direction\s+of|(?<=back\s)on)\s+(?:the\s+)?"
                           r"(?:(?:outskirts|edges?|city|town|village|area|countryside)\s+of\s+(?:the\s+)?)?"
                           r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
