@@ -1277,3 +1277,11 @@ def test_units_leaving_a_town_hand_it_over_not_where_they_head(gazetteer):
     ex = run("Residents of Masyaf report that Syrian army units have been leaving the town since the morning, heading "
              "towards Wadi al-Uyun.", gazetteer)
     assert [c.place_names for c in events_of(ex, "handover")] == [("Masyaf",)]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("The Third Legion moved two battalions from Azaz to positions near al-Ghandurah.", ["near al-Ghandurah"]),
+    ("The NFL moved units from the area of Ariha to the Kabani axis.", ["Kabani"]),
+])
+def test_units_moved_build_up_where_they_went_not_where_they_left(gazetteer, text, where):
+    assert [c.place_names[0] for c in events_of(run(text, gazetteer), "buildup")] == where

@@ -110,8 +110,8 @@ def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
 _ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType.ATTACK, EventType.CLASH,
                                   EventType.MILITARY_ACTION})   # "an operation that would start from Azaz"
 _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’]s\s+)?"
-                     r"(?:(?:[\w-]+\s+){0,2}?(?:positions?|bases?|posts?|strongholds?|direction|cent(?:re|er)|heart|"
-                     r"outskirts|edges?)\s+)?"
+                     r"(?:(?:(?!(?:to|towards?|into|toward)\b)[\w-]+\s+){0,2}?"
+                     r"(?:positions?|bases?|posts?|strongholds?|direction|areas?|cent(?:re|er)|heart|outskirts|edges?)\s+)?"
                      r"(?:(?:in|at|near|around|of)\s+)?"
                      r"|(?:left|leaving|departed|departing)\s+)(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
