@@ -111,7 +111,8 @@ _ORIGIN_IS_NOT_PLACE = frozenset({EventType.STRIKE, EventType.BUILDUP, EventType
                                   EventType.MILITARY_ACTION})   # "an operation that would start from Azaz"
 _ORIGIN = re.compile(r"\b(?:from\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+['’]s\s+)?"
                      r"(?:(?:(?!(?:to|towards?|into|toward)\b)[\w-]+\s+){0,2}?"
-                     r"(?:positions?|bases?|posts?|strongholds?|direction|areas?|cent(?:re|er)|heart|outskirts|edges?)\s+)?"
+                     r"(?:positions?|bases?|posts?|strongholds?|direction|areas?|cent(?:re|er)|heart|outskirts|"
+                     r"edges?)\s+)?"
                      r"(?:(?:in|at|near|around|of)\s+)?"
                      r"|(?:left|leaving|departed|departing)\s+)(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?$", re.I)
 
