@@ -242,3 +242,17 @@ def test_a_force_moved_to_join_an_attack_builds_up_there(gazetteer):
 def test_no_build_up_where_the_move_ends_in_another_event(gazetteer, text):
     ex = run(text, gazetteer)
     assert [c for c in events_of(ex, "buildup") if c.place_names[0] in ("Deir ez-Zor", "Kafr Nabudah", "Douma")] == []
+
+
+def test_a_section_headed_by_a_party_names_who_did_what_it_tells(gazetteer):
+    ex = run("Attacks on the coalition. A drone targeted the coalition position near Rmelan. The attack was claimed "
+             "by the Islamic Resistance in Iraq.\n\nIslamic State. On 16 January an improvised explosive device "
+             "struck an SDF vehicle on the road south of Tal Hamis.", gazetteer)
+    assert [c.blocs[0] for c in events_of(ex, "attack") if "Tal Hamis" in c.place_names[0]] == ["isis"]
+
+
+def test_a_heading_that_names_what_happened_is_no_section_party(gazetteer):
+    ex = run("Syrian troops clashed with HTS fighters near Morek.\n\nRussian air strikes\n\nIntermittent clashes "
+             "continued near Kabani until the following afternoon.", gazetteer)
+    clashes = events_of(ex, "clash")
+    assert clashes and not any("russia" in c.blocs for c in clashes)

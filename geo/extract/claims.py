@@ -49,6 +49,9 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """All drafts of one sentence."""
     attribution_of(ctx)   # every sentence names its speaker, for a later "He said", claim or not
     note_occupier(ctx, memory)
+    if _is_heading(ctx):   # "Islamic State. On 16 January an IED struck an SDF vehicle": the section's party
+        heading = unique_actors([a.actor for a in ctx.actors])
+        memory.last_actors = {etype: heading for etype in EventType}
     events = read_events(ctx, memory)
     _complete_pending(ctx, memory)
     drafts = events
@@ -64,6 +67,24 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     named = subject_of(ctx, named=True)
     memory.subject = (named, 0) if named else (memory.subject[0], memory.subject[1] + 1)
     return drafts
+
+
+_HEADING_REST = re.compile(r"[\s.:–—-]*(?:the\s+)?", re.I)
+
+
+def _is_heading(ctx: SentenceContext) -> bool:
+    """A sentence that is only a party's name ("Islamic State.", "Turkish forces:"), as the lead-in of a security
+    update's section is."""
+    if not ctx.actors or any(a.adjective for a in ctx.actors):
+        return False
+    cursor = ctx.sentence.start
+    for a in sorted(ctx.actors, key=lambda a: a.start):
+        if not _HEADING_REST.fullmatch(ctx.text, cursor, a.start) and \
+                not re.fullmatch(r"\s*(?:,|and|&)\s*", ctx.text[cursor:a.start]):
+            return False
+        cursor = a.end
+    return bool(_HEADING_REST.fullmatch(ctx.text, cursor, ctx.sentence.end)) and not any(
+        rx.search(ctx.sentence.text) for rx in ctx.patterns.events.values())   # not "Russian air strikes"
 
 
 _NOT_ARRIVALS = frozenset({EventType.HANDOVER, EventType.AGREEMENT, EventType.BUILDUP, EventType.PATROL})
