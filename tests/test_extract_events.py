@@ -1285,3 +1285,12 @@ def test_units_leaving_a_town_hand_it_over_not_where_they_head(gazetteer):
 ])
 def test_units_moved_build_up_where_they_went_not_where_they_left(gazetteer, text, where):
     assert [c.place_names[0] for c in events_of(run(text, gazetteer), "buildup")] == where
+
+
+@pytest.mark.parametrize("text", [
+    "Sources close to the regime spoke of an imminent operation to retake Uqayribat.",
+    "Regime forces brought reinforcements to Kafr Nabl ahead of an impending offensive on Jabal al-Zawiya.",
+])
+def test_an_imminent_or_impending_operation_is_possible(gazetteer, text):
+    ops = events_of(run(text, gazetteer), "military_action")
+    assert ops and {c.modality.value for c in ops} == {"possible"}
