@@ -1449,3 +1449,8 @@ def test_an_area_held_with_the_places_it_includes(gazetteer, text, held):
 def test_a_capital_named_before_a_district_is_no_party_town(gazetteer):
     ex = run("The pocket stretches into the Damascus district of Jobar, which was quiet.", gazetteer)
     assert ("Jobar", ("syrian-government",)) not in {(c.place_names[0], c.blocs) for c in claims(ex, "control")}
+
+
+def test_a_former_partys_pocket_is_no_longer_its_own(gazetteer):
+    ex = run("The former opposition pocket, which runs from al-Dumayr to Jayrud, was quiet on Friday.", gazetteer)
+    assert not any(c.blocs == ("opposition",) for c in claims(ex, "control"))

@@ -820,6 +820,13 @@ def _held_rx(words: str) -> re.Pattern[str]:
 
 _PARTY_TOWN = re.compile(r"\s+(?:[\w-]+\s+)?(?:towns?|villages?|city|cities|enclaves?|districts?|neighbou?rhoods?|"
                          r"strongholds?|bastions?)\b(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
+def _places_in_clause(ctx: SentenceContext, start: int) -> list[Loc]:
+    """The places named from ``start`` to the end of its clause, not those that only say where others lie."""
+    stop = CLAUSE_BREAK.search(ctx.text, start, ctx.sentence.end)
+    return [loc for loc in ctx.locs if start <= loc.start and loc.end <= (stop.start() if stop else ctx.sentence.end)
+            and loc.kind == "place" and not loc.locator]
+
+
 _PARTY_AREA_RUNS = re.compile(r"\s+(?:[\w-]+\s+)?(?:pocket|enclave|area|strip|belt|corridor|territory|salient)\b"
                               r"[^,.;]{0,40}?,?\s+(?:which|that)\s+(?:runs|ran|stretches|stretched|extends|extended)\s+"
                               r"(?:(?:north|south|east|west)\w*\s+)?from\s+(?:the\s+)?", re.I)
@@ -838,14 +845,11 @@ def _party_town(ctx: SentenceContext) -> list[Draft | None]:
                 or (a.actor.kind == "government" and ctx.text[a.start:a.end].istitle()):
             continue   # one word that names a side ("rebel", "opposition", "regime"), not "the Turkish border town"
             #            nor a capital ("the Damascus district of Jobar")
-        if runs:   # "the last opposition pocket near Damascus, which runs from A north through B to C"
-            stop = CLAUSE_BREAK.search(ctx.text, runs.end(), ctx.sentence.end)
-            out.append(_control(ctx, [loc for loc in ctx.locs if runs.end() <= loc.start and loc.end <= (
-                stop.start() if stop else ctx.sentence.end) and loc.kind == "place" and not loc.locator], [a],
-                "party town"))
-            continue
         if re.search(r"\b(?:former|once|ex)[\s-]+(?:pro-)?$", ctx.text[max(0, a.start - 12):a.start], re.I):
             continue   # "the former rebel town of X"
+        if runs:   # "the last opposition pocket near Damascus, which runs from A north through B to C"
+            out.append(_control(ctx, _places_in_clause(ctx, runs.end()), [a], "party town"))
+            continue
         if m.group("of"):
             locs = locs_after(ctx, m.end(), max_gap=2)
         else:
