@@ -529,3 +529,11 @@ def test_the_aid_workers_name_for_the_armed_opposition(reg, text):
 @pytest.mark.parametrize("text", ["Afghan fighters stormed the village.", "Iraqi and Afghan militiamen arrived."])
 def test_afghan_fighters_in_syria_are_the_fatemiyoun(reg, text):
     assert "iran" in _blocs(text, reg)
+
+
+def test_fighters_of_a_named_party_are_that_partys_not_the_last_force_named(gazetteer):
+    from _extract_helpers import routes_of
+
+    ex = run("Regime forces entered Jayrud. The first convoy set out from al-Ruhaybah towards Jarabulus, carrying "
+             "hundreds of fighters of the factions and their families.", gazetteer)
+    assert [blocs for _, blocs in routes_of(ex)] == [("opposition",)]

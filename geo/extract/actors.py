@@ -446,6 +446,9 @@ _ARMIES = frozenset({"army", "air force"})   # "the army", "the air force": a st
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
+_OF_PARTY = re.compile(r"\s+(?:of|from)\s+")
+
+
 def _back_references(text: str, found: list[ActorMention], registry: Registry,
                      registry_army: Actor | None = None) -> list[ActorMention]:
     """ "the militias" is the last actor named with that noun ("Iranian-backed militias ... the militias").
@@ -457,6 +460,10 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
     for m in _HEAD_NOUN.finditer(text):
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
             continue
+        if (of := _OF_PARTY.match(text, m.end())) and any(
+                not a.adjective and re.fullmatch(r"(?:the\s+)?", text[of.end():a.start], re.I) for a in found
+                if a.start >= of.end()):
+            continue   # "hundreds of fighters of the factions": the party named after them, not one named before
         noun = next(g for g in m.groups() if g).casefold().rstrip("s")
         if m.group().casefold() in ("soldiers", "troops"):   # bare "soldiers" in a report on a country are
             if registry_army is not None and not _NAMED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
