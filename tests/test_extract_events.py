@@ -1294,3 +1294,8 @@ def test_units_moved_build_up_where_they_went_not_where_they_left(gazetteer, tex
 def test_an_imminent_or_impending_operation_is_possible(gazetteer, text):
     ops = events_of(run(text, gazetteer), "military_action")
     assert ops and {c.modality.value for c in ops} == {"possible"}
+
+
+def test_a_party_named_only_for_its_territory_does_not_move(gazetteer):
+    ex = run("Opposition groups moved an estimated 300 fighters from Idlib through Turkish territory to Azaz.", gazetteer)
+    assert {c.blocs for c in events_of(ex, "buildup")} == {("opposition",)}

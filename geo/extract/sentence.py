@@ -363,9 +363,14 @@ def control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
             spans += [(a.start, a.end) for a in actors_listed_after(ctx, ctx.sentence.start + m.end())]
         # (not "the week was dominated by the Turkish drone campaign": no place, no area is held)
     for a in ctx.actors:
-        if re.match(ctx.patterns.control["actor_then_place"].pattern, ctx.text[a.end:a.end + 14], re.I):
-            spans.append((a.start, a.end))
+        if re.match(ctx.patterns.control["actor_then_place"].pattern, ctx.text[a.end:a.end + 14], re.I) \
+                or _OWN_AREAS.match(ctx.text, a.end):   # "crossing the regime's areas via Homs": whose land, not who
+            spans.append((a.start, a.end))            # moves
     return spans
+
+
+_OWN_AREAS = re.compile(r"(?:['’]s)?\s+(?:areas?|territor(?:y|ies)|lands?|zones?)\b(?!\s+(?:forces|troops|units))",
+                        re.I)
 
 
 def is_speaker(ctx: SentenceContext, a: ActorMention) -> bool:
