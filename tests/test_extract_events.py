@@ -1297,5 +1297,6 @@ def test_an_imminent_or_impending_operation_is_possible(gazetteer, text):
 
 
 def test_a_party_named_only_for_its_territory_does_not_move(gazetteer):
-    ex = run("Opposition groups moved an estimated 300 fighters from Idlib through Turkish territory to Azaz.", gazetteer)
+    ex = run("Opposition groups moved an estimated 300 fighters from Idlib through Turkish territory to Azaz.",
+             gazetteer)
     assert {c.blocs for c in events_of(ex, "buildup")} == {("opposition",)}
