@@ -446,7 +446,7 @@ _ARMIES = frozenset({"army", "air force"})   # "the army", "the air force": a st
 _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"})   # named by any force: "government forces ... 200 soldiers"
 
 
-_OF_PARTY = re.compile(r"\s+(?:of|from)\s+")
+_OF_PARTY = re.compile(r"\s+(?:of|from)\s+((?i:the)\s+)?")
 
 
 def _back_references(text: str, found: list[ActorMention], registry: Registry,
@@ -457,12 +457,11 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
     naming one marked ``ambiguous`` ("the Syrian National Army") leaves it unresolved; other groups named
     "army" ("Jaysh al-Izza", the "Army of Glory") say nothing about it."""
     extra: list[ActorMention] = []
+    named_at = {a.start for a in found if not a.adjective}
     for m in _HEAD_NOUN.finditer(text):
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
             continue
-        if (of := _OF_PARTY.match(text, m.end())) and any(
-                not a.adjective and re.fullmatch(r"(?:the\s+)?", text[of.end():a.start], re.I) for a in found
-                if a.start >= of.end()):
+        if (of := _OF_PARTY.match(text, m.end())) and (of.start(1) in named_at or of.end() in named_at):
             continue   # "hundreds of fighters of the factions": the party named after them, not one named before
         noun = next(g for g in m.groups() if g).casefold().rstrip("s")
         if m.group().casefold() in ("soldiers", "troops"):   # bare "soldiers" in a report on a country are

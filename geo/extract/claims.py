@@ -70,6 +70,7 @@ def read_sentence(ctx: SentenceContext, memory: Memory) -> list[Draft]:
 
 
 _HEADING_REST = re.compile(r"[\s.:–—-]*(?:the\s+)?", re.I)
+_HEADING_JOIN = re.compile(r"\s*(?:,|and|&)\s*")   # "Turkey and the SNA."
 
 
 def _is_heading(ctx: SentenceContext) -> bool:
@@ -79,8 +80,8 @@ def _is_heading(ctx: SentenceContext) -> bool:
         return False
     cursor = ctx.sentence.start
     for a in sorted(ctx.actors, key=lambda a: a.start):
-        if not _HEADING_REST.fullmatch(ctx.text, cursor, a.start) and \
-                not re.fullmatch(r"\s*(?:,|and|&)\s*", ctx.text[cursor:a.start]):
+        if not _HEADING_REST.fullmatch(ctx.text, cursor, a.start) and not _HEADING_JOIN.fullmatch(ctx.text, cursor,
+                                                                                                  a.start):
             return False
         cursor = a.end
     return bool(_HEADING_REST.fullmatch(ctx.text, cursor, ctx.sentence.end)) and not any(

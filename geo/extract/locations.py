@@ -25,8 +25,8 @@ from geo.gazetteer.fold import fold
 from geo.geometry import buffer_km, orient
 from geo.model import LINEAR_TYPES, Place, PlaceType
 
-__all__ = ["Loc", "build_locs", "chain", "plain", "representative", "area_of", "around_a_point", "narrower",
-           "same_place"]
+__all__ = ["Loc", "ROAD_WORD", "build_locs", "chain", "plain", "representative", "area_of", "around_a_point",
+           "narrower", "same_place"]
 
 # "the area east of X" is a new area, no back-reference
 _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\w*\s+of\b)"
@@ -218,8 +218,9 @@ def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
             skip.add(i + 1)
             continue
         road = _ROAD_BY_ENDS.match(text, loc.end) if nxt and loc.place and nxt.place else None
-        if road and road.end() == nxt.start and _ROAD_WORD.match(text, nxt.end):   # "the Ithriyah-Khanasir road": the road from one to the other
-            end = _ROAD_WORD.match(text, nxt.end).end()
+        word = ROAD_WORD.match(text, nxt.end) if road and road.end() == nxt.start else None
+        if word:   # "the Ithriyah-Khanasir road": the road from one to the other
+            end = word.end()
             geom, precision = between(loc.place, nxt.place)
             out.append(Loc(loc.start, end, text[loc.start:end], None, geom, precision, mention=loc.mention,
                            kind="between", parts=(loc, nxt)))
@@ -230,7 +231,7 @@ def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
 
 
 _ROAD_BY_ENDS = re.compile(r"\s?[-–—]\s?")
-_ROAD_WORD = re.compile(r"\s+(?:highway|road|motorway|railway|supply\s+line)s?\b", re.I)
+ROAD_WORD = re.compile(r"\s+(?:highway|road|motorway|railway|supply\s+line)s?\b", re.I)   # after a name: a road
 
 
 def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:

@@ -20,7 +20,7 @@ from geo.extract.actors import Registry, find_actors, in_their_time, load_regist
 from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
 from geo.extract.dates import date_in
 from geo.extract.interviews import answer_spans
-from geo.extract.locations import Loc, area_of, around_a_point, build_locs, representative
+from geo.extract.locations import ROAD_WORD, Loc, area_of, around_a_point, build_locs, representative
 from geo.extract.mentions import RawMention, find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
 from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions, taken_place
@@ -96,7 +96,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
         _WHERE_BEFORE.search(text, max(0, a.start - 30), a.start)
         or _BORDER_WITH.search(text, max(0, a.start - 30), a.start)
         or _ROAD_END.match(text, a.end) or (_ROAD_START.search(text, max(0, a.start - 30), a.start)
-                                            and _ROAD_WORD.match(text, a.end))
+                                            and ROAD_WORD.match(text, a.end))
         or _route_end(text, a.start, a.end)
         or (taken_place(text, a.start) and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
     raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
@@ -141,9 +141,8 @@ def _with_peaks(text: str, kept: list, raw: list, gaz: Gazetteer) -> list:
 
 
 # "the Damascus-Baghdad highway", "the Homs-Damascus road": a capital that names an end of a road is a place
-_ROAD_WORD = re.compile(r"\s+(?:highway|road|motorway|railway)s?\b", re.I)
-_ROAD_END = re.compile(r"\s?[-–—]\s?(?:(?:al|el|as|ash|ar|ad|at|az|an)-)?[A-Z][\w'’]*(?:[\s-]+(?:al-|el-)?[A-Z][\w'’]*){0,2}"
-                       r"\s+(?:highway|road|motorway|railway)s?\b")
+_ROAD_END = re.compile(r"\s?[-–—]\s?(?:(?:al|el|as|ash|ar|ad|at|az|an)-)?[A-Z][\w'’]*"
+                       r"(?:[\s-]+(?:al-|el-)?[A-Z][\w'’]*){0,2}(?i:" + ROAD_WORD.pattern + ")")
 _ROAD_START = re.compile(r"[A-Z][\w'’]*\s?[-–—]\s?$")
 
 
