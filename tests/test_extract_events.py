@@ -21,6 +21,7 @@ from _extract_helpers import claims, events_of, geom, holders, place, run, told_
     ("Turkey launched a military operation in Tal Abyad.", "military_action", {"turkey"}, "Tal Abyad"),
     ("Government forces retook Saraqib on Monday.", "capture", {"syrian-government"}, "Saraqib"),
     ("HTS and the National Front for Liberation retook Kafr Nabl.", "capture", {"hts", "opposition"}, "Kafr Nabl"),
+    ("The SDF took back Dhiban in early September.", "capture", {"sdf"}, "Dhiban"),
     ("HTS launched drones at the Hmeimim airbase.", "strike", {"hts"}, None),
     ("Hezbollah established three new positions in Atarib.", "buildup", {"iran"}, "Atarib"),
     ("The SDF announced a general mobilisation in Manbij.", "buildup", {"sdf"}, "Manbij"),

@@ -740,15 +740,15 @@ def _base_place(loc: Loc) -> bool:
 
 
 # "A remains under SDF control, as do the B crossing and ...", "..., along with a handful of villages on C"
-_AS_DOES = re.compile(r"\s*,?\s*(?:as\s+(?:does|do|did|is|are|was|were)|along\s+with|together\s+with)\s+"
-                      r"(?:the\s+(?:(?:city|town)\s+of\s+)?|(?:an?\s+)?(?:handful|number|few|couple)\s+of\s+"
+_AS_DOES = re.compile(r"\)?\s*,?\s*(?:as\s+(?:does|do|did|is|are|was|were)|along\s+with|together\s+with)\s+"
+                      r"(?:the\s+(?:(?:city|town|village)\s+of\s+)?|(?:an?\s+)?(?:handful|number|few|couple)\s+of\s+"
                       r"(?:\w+\s+){0,2}?(?:towns|villages|areas)\s+(?:on|in|near|along)\s+)?", re.I)
-_AS_IS = re.compile(r"\)?\s*,?\s*as\s+(?:is|are|was|were)\s+(?:the\s+(?:city|town)\s+of\s+)?", re.I)
 
 
 def _as_is(ctx: SentenceContext, pos: int) -> list[Loc]:
-    """ "A and B are still held by X, as is Idlib city itself": the place after "as is" too."""
-    m = _AS_IS.match(ctx.text, pos, ctx.sentence.end)
+    """ "A and B are still held by X, as is Idlib city itself", "A remains in the hands of X, along with the
+    village of B": the place after "as is" or "along with" too."""
+    m = _AS_DOES.match(ctx.text, pos, ctx.sentence.end)
     return locs_after(ctx, m.end(), max_gap=2) if m else []
 
 
