@@ -201,6 +201,10 @@ def test_a_siege_is_a_military_action_unless_it_ended(gazetteer):
 def test_a_negated_event_is_not_an_event(gazetteer, text):
     assert [c for c in run(text, gazetteer).claims if c.kind.value == "event"] == []
 
+
+def test_bringing_something_other_than_forces_is_no_build_up(gazetteer):
+    assert events_of(run("The war brought hunger and fear to the people of al-Tabni.", gazetteer), "buildup") == []
+
 @pytest.mark.parametrize("text", [
     "Rebels captured Morek, bringing them closer to Hama.",
     "Rebels captured Morek on Monday, a military source said, cutting the road that links Hama with Kafr Zita.",
@@ -468,6 +472,8 @@ def test_a_demand_is_possible_not_claimed(gazetteer, text):
      "al-Furqlus"),
     ("The Afghan Fatemiyoun Brigade brought at least 30 vehicles with fighters to the T4 airbase.", "buildup",
      "T4 airbase"),
+    ("Iranian-backed militias have brought at least 15 new technicals and two tanks into al-Tabni.", "buildup", "al-Tibni"),
+    ("Hezbollah brought 300 men to al-Qusayr.", "buildup", "al-Qusayr"),
     ("Another column of the Iranian-backed militias moved from al-Mayadin to Palmyra last week.", "buildup", "Palmyra"),
     ("A Turkish convoy reinforces positions at Jisr al-Shughur.", "buildup", "Jisr al-Shughur"),
     ("Fighters of the Jaish al-Islam group left al-Dumayr, handing the town over to the army.", "handover", "al-Dumayr"),

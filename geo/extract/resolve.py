@@ -129,7 +129,7 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
                 and not _typed_place(text, m, people):
             continue
         bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
-        if any(a <= m.start and bare <= b and (a, b) != span for a, b in orgs) or (m.start, bare) in outlets:
+        if any(_within(text, m.start, bare, a, b) and (a, b) != span for a, b in orgs) or (m.start, bare) in outlets:
             continue
         if _overlaps(span, [a for a in actor_spans if not _names_around(text, m, a)]) \
                 and not (span in actor_spans and (_after_locative(text, m.start) or taken_place(text, m.start))
@@ -141,6 +141,11 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
             continue
         keep.append(m)
     return keep
+
+
+def _within(text: str, start: int, end: int, a: int, b: int) -> bool:
+    """A name inside an organisation's name, or one whose article only precedes it ("al-Quds al-Arabi said")."""
+    return (a <= start or (a - start <= 3 and text[start:a].casefold() in ("al-", "el-", "al "))) and end <= b
 
 
 def _names_around(text: str, m: RawMention, actor: tuple[int, int]) -> bool:
