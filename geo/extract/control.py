@@ -234,7 +234,41 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _let_take(ctx)
     out += _occupied(ctx)
     out += _in_their_hands(ctx)
+    out += _listed_holders(ctx)
     return _taken_from(ctx, [d for d in out if d is not None])
+
+
+# A control list of a security update: "- Jarablus: former SNA factions with Turkish forces at the base; ..."
+_BULLET = re.compile(r"[-•*–]\s+")
+_PLACES_JOIN = re.compile(r"(?:\s*(?:,|and|&|/|\(|\)|the|its|city|town|village|camp|area|countryside|surroundings|"
+                          r"approaches|outskirts|western|eastern|northern|southern|central)\s*)*", re.I)
+_LISTED_BEFORE = re.compile(r"\s*(?:(?:the|former|local|some|mainly|mostly)\s+)*", re.I)
+# a verb makes the line an incident ("- Qamishli: a Turkish drone struck a car"), not a list of who is there
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|may|might|said|says|set|put|"
+                   r"sent|shot|hit|struck|took|fell|came|went|made|ran|began|broke|drove|left|lost|met|saw|told|won|"
+                   r"withdrew|brought|built|fought|(?!(?:backed|based|affiliated|administered|armed|appointed|allied|"
+                   r"aligned|linked|supported|led|trained|funded|reported|unconfirmed)\b)\w+ed)\b", re.I)
+
+
+def _listed_holders(ctx: SentenceContext) -> list[Draft | None]:
+    """ "- Tishreen Dam: Defence Ministry units and technical staff.": a line of a control list names the places
+    before its colon and the parties there after it, with no verb."""
+    s = ctx.sentence
+    bullet = _BULLET.match(ctx.text, s.start, s.end)
+    colon = ctx.text.find(":", bullet.end(), s.end) if bullet else -1
+    if colon < 0:
+        return []
+    head = [loc for loc in ctx.locs if bullet.end() <= loc.start and loc.end <= colon]
+    bounds = [bullet.end()] + [x for loc in head for x in (loc.start, loc.end)] + [colon]
+    joins = range(0, len(bounds), 2)
+    if not head or not all(_PLACES_JOIN.fullmatch(ctx.text, bounds[i], bounds[i + 1]) for i in joins):
+        return []
+    end = next((m.start() for m in re.finditer(r"[;.]", ctx.text[colon:s.end])), s.end - colon) + colon
+    actors = [a for a in ctx.actors if colon < a.start and a.end <= end]
+    if not actors or not _LISTED_BEFORE.fullmatch(ctx.text, colon + 1, actors[0].start) or \
+            _VERB.search(ctx.text, colon, end):
+        return []
+    return [_control(ctx, [loc for loc in head if loc.located], actors, "listed")]
 
 
 _IN_THEIR = re.compile(r"\b(?:in|under)\s+(?:their|its)\s+(?:own\s+)?(?:hands|control)\b", re.I)
