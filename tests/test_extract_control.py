@@ -1275,6 +1275,10 @@ _HELD = [
     pytest.param("Kobani has been under SDF control, along with Sarrin, since 2015.",
                  {("Kobani", "sdf"), ("Sarrin", "sdf")}, id="along-with"),
     pytest.param("The SDF keeps Sarrin and the road north to Kobani.", {("Sarrin", "sdf")}, id="keeps"),
+    pytest.param("Jarablus, al-Bab and the Sajur line north of the city are held by the Syrian National Army.",
+                 {("Jarabulus", "opposition"), ("al-Bab", "opposition")}, id="list-with-a-line-placed-after-it"),
+    pytest.param("Jets raided Darat Izza and al-Atarib, HTS-held towns in the western countryside.",
+                 {("Darat Izza", "hts"), ("Atarib", "hts")}, id="apposition-without-article"),
     # a security update's control list: places, a colon, who is there
     pytest.param("Control and presence:\n- Jarablus: former SNA factions with Turkish forces at the base north of the "
                  "town; Turkish presence unchanged.", {("Jarabulus", "opposition"), ("Jarabulus", "turkey")},

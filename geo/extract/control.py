@@ -933,7 +933,8 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
             out.append(_control(ctx, _subject_places(ctx, said.start()), [a], w.group()))
         elif m:
             at = a.start + 4 if ctx.text[a.start:a.start + 4].casefold() == "the " else a.start   # "the regime"
-            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 100), at)
+            head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 100), at) or \
+                _bare_apposition(ctx, at, a.end + m.end())
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
             named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
             if len(named) == 1 and _PLURAL_PLACES.match(ctx.text, a.end + m.end()) and \
@@ -960,6 +961,17 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
                 locs = [host, *locs]   # "Izra, in the government-held Daraa countryside": Izra too
             out.append(_control(ctx, locs, [a], m.group(1)))
     return out
+
+
+def _bare_apposition(ctx: SentenceContext, at: int, after: int) -> re.Match[str] | None:
+    """ "Darat Izza and al-Atarib, HTS-held towns in the western countryside": a list of places, then a plural
+    apposition with no article."""
+    comma = re.compile(r",\s+").fullmatch(ctx.text, max(0, at - 2), at) or \
+        re.compile(r",\s+").fullmatch(ctx.text, max(0, at - 3), at)
+    if comma is None or not _PLURAL_PLACES.match(ctx.text, after):
+        return None
+    before = [loc for loc in ctx.locs if loc.end == comma.start() and loc.located]
+    return comma if before and len(chain(ctx.text, ctx.locs, before[-1])) > 1 else None
 
 
 _IN_THE = re.compile(r",\s*(?:in|inside|within)\s+(?:the\s+)?$", re.I)

@@ -601,6 +601,7 @@ _NAMED_AREAS = frozenset({PlaceType.AREA, PlaceType.MOUNTAIN, PlaceType.PLAIN})
 
 
 _ALIAS_LINK = re.compile(r"\s*\(\s*")
+_FEATURE_WORD = re.compile(r"\s+(?:(?:front\s+)?line|front|river|valley|hills?|ridge)\s+", re.I)
 
 
 def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
@@ -612,6 +613,10 @@ def chain(text: str, locs: list[Loc], anchor: Loc) -> list[Loc]:
     while j > 0 and _ALIAS_LINK.fullmatch(text, locs[j - 1].end, locs[j].start) and text.startswith(")", locs[j].end) \
             and same_place(locs[j - 1], locs[j]):
         j -= 1   # "Bilbilê (Bulbul)": one place under two names
+    if j > 1 and locs[j].kind != "place" and _FEATURE_WORD.fullmatch(text, locs[j - 1].end, locs[j].start):
+        j -= 1   # "A, B and the Sajur line north of the city": one item, a name placed by what follows it
+        if locs[j].located:
+            group.insert(0, locs[j])
     while j > 0 and (link := _CHAIN_LINK.fullmatch(text, locs[j - 1].end, locs[j].start)):
         if link.group(1) and locs[j - 1].precision == 1 and not locs[j - 1].locator:
             group = [loc for loc in group if loc is not locs[j]]   # "Sheikh Maqsoud in Aleppo": Aleppo only says where
