@@ -22,6 +22,8 @@ from _extract_helpers import claims, events_of, geom, holders, place, run, told_
     ("Government forces retook Saraqib on Monday.", "capture", {"syrian-government"}, "Saraqib"),
     ("HTS and the National Front for Liberation retook Kafr Nabl.", "capture", {"hts", "opposition"}, "Kafr Nabl"),
     ("The SDF took back Dhiban in early September.", "capture", {"sdf"}, "Dhiban"),
+    ("Euphrates Shield factions shelled positions of the Manbij Military Council in al-Arima.", "strike",
+     {"opposition", "sdf"}, "Arima"),   # a military council is a party, not a venue
     ("HTS launched drones at the Hmeimim airbase.", "strike", {"hts"}, None),
     ("Hezbollah established three new positions in Atarib.", "buildup", {"iran"}, "Atarib"),
     ("The SDF announced a general mobilisation in Manbij.", "buildup", {"sdf"}, "Manbij"),

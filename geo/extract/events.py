@@ -123,7 +123,7 @@ _FIRING_POSITION = re.compile(r"\b(?:positioned|stationed|based|deployed|entrenc
 _VENUE = re.compile(r"\b(?:said|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:in|from)\s+$"
                     r"|\b(?:analysts|diplomats|observers|experts|journalists|officials)\s+(?:based\s+)?in\s+$"
                     # "an emergency session of the U.N. Security Council in New York": where a body meets
-                    r"|\b(?:session|meeting|summit|talks|conference|council|court|assembly)\s+"
+                    r"|\b(?:session|meeting|summit|talks|conference|(?<!military\s)council|court|assembly)\s+"
                     r"(?:[\w.]+\s+){0,4}?in\s+$",
                     re.I)   # "Analysts in Gaziantep expect an offensive": where they sit
 
