@@ -22,6 +22,8 @@ from _extract_helpers import claims, events_of, geom, holders, place, run, told_
     ("Government forces retook Saraqib on Monday.", "capture", {"syrian-government"}, "Saraqib"),
     ("HTS and the National Front for Liberation retook Kafr Nabl.", "capture", {"hts", "opposition"}, "Kafr Nabl"),
     ("The SDF took back Dhiban in early September.", "capture", {"sdf"}, "Dhiban"),
+    ('By Saturday evening HTS announced the "liberation" of Maarat al-Numan.', "capture", {"hts"},
+     "Maarat al-Numan"),
     ("Euphrates Shield factions shelled positions of the Manbij Military Council in al-Arima.", "strike",
      {"opposition", "sdf"}, "Arima"),   # a military council is a party, not a venue
     ("HTS launched drones at the Hmeimim airbase.", "strike", {"hts"}, None),
@@ -202,6 +204,11 @@ def test_a_siege_is_a_military_action_unless_it_ended(gazetteer):
 ])
 def test_a_negated_event_is_not_an_event(gazetteer, text):
     assert [c for c in run(text, gazetteer).claims if c.kind.value == "event"] == []
+
+
+def test_the_liberation_of_people_is_no_capture(gazetteer):
+    assert events_of(run("Protesters in Idlib demanded the liberation of prisoners held by HTS.", gazetteer),
+                     "capture") == []
 
 
 def test_bringing_something_other_than_forces_is_no_build_up(gazetteer):

@@ -113,6 +113,12 @@ def test_places_in_a_description_say_where_the_place_before_is(gazetteer, text, 
     assert [c.place_names for c in claims(run(text, gazetteer), "exchange")] == [legs]
 
 
+def test_a_distance_with_less_than_only_says_where_the_village_is(gazetteer):
+    ex = run("Government artillery shelled Kafr Lata, a village less than three kilometres southeast of Ariha, and "
+             "the nearby village of Marayan.", gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "strike")} == {"Kafr Latah", "Marayan"}
+
+
 @pytest.mark.parametrize("text,held", [
     ("Rebels in al-Houla, a cluster of villages west of al-Rastan which is still held by the insurgents, are due to "
      "leave.", "Houla"),
