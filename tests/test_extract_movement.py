@@ -63,6 +63,25 @@ def test_left_x_for_y_is_a_route(gazetteer):
     (r,) = claims(ex, "route")
     assert r.place_names == ("Douma", "Jarabulus")
 
+@pytest.mark.parametrize("text,legs", [
+    ("Every few days people come in buses from Raqqa, from Kobani, from Tabqa, to stand on the Tishreen Dam.",
+     {("Raqqa", "Tishreen Dam"), ("Kobani", "Tishreen Dam"), ("Tabqa", "Tishreen Dam")}),
+    ("Government reinforcements moved from Hama and Aleppo to Saraqib.", {("Hama", "Saraqib"), ("Aleppo", "Saraqib")}),
+    ("Buses left Douma and Harasta for Jarablus.", {("Douma", "Jarabulus"), ("Harasta", "Jarabulus")}),
+    # places passed are no starts
+    ("The patrol started from Susan and drove through Jibnah and Bayadiyah before ending in Zor Maghar.",
+     {("Susan", "Zawr Mughar")}),
+])
+def test_a_move_from_a_list_of_places_starts_from_each(gazetteer, text, legs):
+    assert {c.place_names for c in claims(run(text, gazetteer), "route")} == legs
+
+
+def test_a_patrol_due_to_end_at_a_place_ends_there(gazetteer):
+    ex = run("The joint Russian-Turkish patrol set off from the outskirts of Saraqib and had been due to end at "
+             "Mhambel, some 31 kilometres to the west-southwest.", gazetteer)
+    assert [c.place_names for c in claims(ex, "route")] == [("Saraqib", "Mhambal")]
+
+
 def test_a_capital_as_a_route_end_is_a_place(gazetteer):
     ex = run("Government forces sent reinforcements from Damascus to the city of Sweida on Thursday.", gazetteer)
     (r,) = claims(ex, "route")
@@ -271,7 +290,7 @@ def test_arrived_in_a_from_the_base_in_b(gazetteer):
 
 def test_fighters_bused_from_a_to_b_is_a_move(gazetteer):
     text = "Under that deal, several thousand fighters and civilians were bused from al-Ruhaybah and Jayrud to Jarablus."
-    assert [r[0] for r in routes_of(run(text, gazetteer))] == [("al-Ruhaybah", "Jarabulus")]
+    assert [r[0] for r in routes_of(run(text, gazetteer))] == [("al-Ruhaybah", "Jarabulus"), ("Jayrud", "Jarabulus")]
 
 
 @pytest.mark.parametrize("text, route", [

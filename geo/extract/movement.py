@@ -71,7 +71,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             dest = None   # "left Rastan ..., ending one of the oldest pockets in central Syria": no move into Syria
         dest = _onward(ctx, dest, ends)
         if dest:
-            legs.append((origin[0], dest[0]))
+            passing = re.fullmatch(r"through|via|crossed", m.group(), re.I) is not None   # places passed, not starts
+            legs += [(start, dest[0]) for start in (origin[:1] if passing else _listed_starts(ctx, origin))]
             legs += _thence(ctx, dest, ends)
         elif moving and not (memory.departure and memory.departure[1] == s.index):
             memory.departure = (origin[0], s.index)   # "Buses left al-Rastan. ... were taken to X."
@@ -155,7 +156,37 @@ def _distinct_legs(ctx: SentenceContext, legs: list[tuple[Loc, Loc]]) -> list[tu
                                                                            for o, d in legs),
                                              leg[1].start - leg[0].end)):
         best.setdefault(id(leg[1]), leg)
-    return sorted(best.values(), key=lambda leg: leg[0].start)
+    kept = list(best.values())
+    for leg in legs:   # "people come from Raqqa, from Kobani, from Tabqa to the dam": a move from each
+        if leg not in kept and not _passed(ctx, leg[0]) and \
+                any(d is leg[1] and _coordinated_starts(ctx, leg[0], o) for o, d in kept):
+            kept.append(leg)
+    return sorted(kept, key=lambda leg: leg[0].start)
+
+
+_LIST_AND = re.compile(r"\s*(?:,|and|,\s*and|or)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
+
+
+def _listed_starts(ctx: SentenceContext, origin: list[Loc]) -> list[Loc]:
+    """ "from Hama and Aleppo to Saraqib": each place of the list the move starts from."""
+    starts = [origin[0]]
+    for prev, loc in zip(origin, origin[1:]):
+        if loc.precision != 1 or loc.locator or not _LIST_AND.fullmatch(ctx.text, prev.end, loc.start):
+            break
+        starts.append(loc)
+    return starts
+
+
+_FROM_AGAIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:also\s+)?(?:from\s+)?"
+                         r"(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
+
+
+def _coordinated_starts(ctx: SentenceContext, a: Loc, b: Loc) -> bool:
+    """Whether two starts are told as a list of "from" phrases ("from A, from B and from C")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = [loc for loc in ctx.locs if first.end <= loc.start and loc.end <= second.start]
+    stops = [first, *between, second]
+    return all(_FROM_AGAIN.fullmatch(ctx.text, x.end, y.start) for x, y in zip(stops, stops[1:]))
 
 
 _CARRIED_BY = re.compile(r"\b(?:taken|transported|driven|bus(?:s)?ed|moved|evacuated|transferred|trucked)\s+"
