@@ -26,6 +26,20 @@ def test_exchange_with_places_and_parties(gazetteer, receiver):
     assert x.details["b_to"] == ("russia",)
     assert x.modality.value == "possible"
 
+def test_a_leg_handed_over_after_a_clause_about_it_keeps_its_receiver(gazetteer):
+    ex = run("Ankara's factions would receive Manbij, and in return the SNA would withdraw from the stretch of the M4 "
+             "highway it reached during Peace Spring north of Ain Issa, handing it to government forces.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["b_to"] == ("syrian-government",)
+
+
+def test_a_hill_named_with_tal_is_the_village_of_its_name(gazetteer):
+    ex = run("Turkish troops would leave the post at Tal al-Ees and the hill would be handed to the Syrian army; in "
+             "exchange, the army would stop short of al-Atareb.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names[0] == "al-Eis" and x.details["a_to"] == ("syrian-government",)
+
+
 def test_second_leg_receiver_is_read_when_stated(gazetteer):
     ex = run("The SNA would hand Tal Abyad to government forces in return for the SDF handing "
              "Ain Issa to the regime, a source said.", gazetteer)

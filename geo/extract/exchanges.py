@@ -759,7 +759,10 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
 
 _ALLOWED_INTO = re.compile(r"\s+(?:would\s+|will\s+|could\s+|should\s+)?(?:be\s+)?(?:allowed|permitted)\s+(?:to\s+)?"
                            r"(?:back\s+)?(?:into|enter|return\s+to|move\s+into)\s+", re.I)
-_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},|\s+[–—][^.;–—]{1,150}[–—])?\s*,?\s+(?:and\s+)?"
+_LEAVE_TO = re.compile(r"(?:\s*,[^,.;]{1,90},|\s+[–—][^.;–—]{1,150}[–—]"
+                       # "the stretch it reached north of X, handing it to Y"
+                       r"|\s+(?:that\s+|which\s+)?(?:it|they|we)\s+(?!would\b|will\b)[^,.;]{1,90}(?=,))?"
+                       r"\s*,?\s+(?:and\s+)?"
                        r"(?:(?:would|will|could|are\s+to|is\s+to)\s+)?"
                        r"(?:leave|leaves|leaving|left|hand(?:s|ed|ing)?(?:\s+over)?|give|gives|giving|gave)\s+"
                        r"(?:it|them|(?:their|its)\s+(?:positions|posts|bases|points)(?:\s+there)?"
