@@ -1275,6 +1275,9 @@ _HELD = [
     pytest.param("Kobani has been under SDF control, along with Sarrin, since 2015.",
                  {("Kobani", "sdf"), ("Sarrin", "sdf")}, id="along-with"),
     pytest.param("The SDF keeps Sarrin and the road north to Kobani.", {("Sarrin", "sdf")}, id="keeps"),
+    pytest.param("The regime remains in control of Mhardeh, a Christian town 3 kilometers west-southwest of Halfaya, "
+                 "and al-Suqaylabiyah further northwest.",
+                 {("Muhradah", "syrian-government"), ("Suqaylabiyah", "syrian-government")}, id="list-past-an-aside"),
     pytest.param("Jarablus, al-Bab and the Sajur line north of the city are held by the Syrian National Army.",
                  {("Jarabulus", "opposition"), ("al-Bab", "opposition")}, id="list-with-a-line-placed-after-it"),
     pytest.param("Jets raided Darat Izza and al-Atarib, HTS-held towns in the western countryside.",

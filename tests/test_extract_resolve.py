@@ -383,3 +383,14 @@ def test_a_capital_that_is_taken_is_the_city(gazetteer, text):
 
 def test_a_capital_that_speaks_stays_its_government(gazetteer):
     assert "Damascus" not in place_names(run("Damascus said it had retaken Tadef.", gazetteer))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Shelling hit al-Qabu, an Alawite village west of Homs.", "Alawite"),
+    ("Mhardeh, a Christian town west of Halfaya, was calm.", "Christian"),
+    ("Nubl and al-Zahraa, the two Shiite towns north of Aleppo, were quiet.", "Shiite"),
+])
+def test_a_faith_or_people_before_town_is_no_unknown_place(gazetteer, text, word):
+    from _extract_helpers import run
+
+    assert word not in run(text, gazetteer).unresolved

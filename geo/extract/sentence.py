@@ -521,7 +521,9 @@ _LIST_LINK = re.compile(r"(?:\s+(?:al|el|ad|as|ar|an|ash|at|az)-[A-Z][\w’'-]*)
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?"
                         r"|(?:nearby|neighbouring|neighboring|adjacent)\s+)?", re.I)   # "A and neighbouring B"
-_ASIDE_OPEN = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|just|located)\s+)?", re.I)
+# ", about", ", a Christian town", ", a town on the road south," or no comma ("A north of Homs city, and of B")
+_ASIDE_OPEN = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+[^,;.()]{0,60}?(?:,\s*|\s+))?)?"
+                         r"(?:(?:about|some|around|nearly|roughly|just|located|less\s+than|more\s+than)\s+)?", re.I)
 
 
 def _without_aside(ctx: SentenceContext, start: int, end: int) -> str:
