@@ -1275,6 +1275,12 @@ _HELD = [
     pytest.param("Kobani has been under SDF control, along with Sarrin, since 2015.",
                  {("Kobani", "sdf"), ("Sarrin", "sdf")}, id="along-with"),
     pytest.param("The SDF keeps Sarrin and the road north to Kobani.", {("Sarrin", "sdf")}, id="keeps"),
+    pytest.param("Jarablus and the villages north of the Sajur have been held by Turkish forces since 2016.",
+                 {("Jarabulus", "turkey")}, id="and-the-villages-north-of"),
+    pytest.param("Government forces had held the town of Urum al-Kubra since February 2020.", set(), id="had-held"),
+    pytest.param("Iran and Russia, which held the west bank of Deir ez-Zor until December, are absent.", set(),
+                 id="held-until"),
+    pytest.param("The SDF holds Manbij until a deal is reached.", {("Manbij", "sdf")}, id="holds-until-a-deal"),
     pytest.param("The regime remains in control of Mhardeh, a Christian town 3 kilometers west-southwest of Halfaya, "
                  "and al-Suqaylabiyah further northwest.",
                  {("Muhradah", "syrian-government"), ("Suqaylabiyah", "syrian-government")}, id="list-past-an-aside"),

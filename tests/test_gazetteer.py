@@ -380,6 +380,8 @@ def test_rivers_are_lines_through_their_towns(gazetteer):
     assert river.geometry.distance(raqqa) < 0.01 and river.geometry.distance(deir) < 0.01
     assert gazetteer.lookup("نهر الفرات", limit=1)[0].place.id == river.id
     assert gazetteer.lookup("Khabour", limit=1)[0].place.type == PlaceType.RIVER
+    sajur = gazetteer.lookup("Sajur", limit=1)[0].place   # not the Galilee village of the same name
+    assert sajur.type == PlaceType.RIVER and sajur.country == "SY"
 
 
 def place_point(gaz, name):

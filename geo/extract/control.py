@@ -302,7 +302,7 @@ _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(
 # a second predicate of the sentence's subject: "A lies ..., and has been [held by X | under X control]"
 _AND_HAS_BEEN = re.compile(r",\s+and\s+(?:(?:has|have)\s+(?:long\s+|since\s+\w+\s+)?been"
                            r"|(?:is|are|remains?)(?:\s+still)?)\s+$", re.I)
-_HAD_BEEN = re.compile(r"\bhad\s+(?:long\s+|previously\s+)?been\s+$", re.I)
+_HAD_BEEN = re.compile(r"\bhad\s+(?:long\s+|previously\s+)?been\s+(?:\w+\s+)?$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b", re.I)
 _RELATIVE_TO = re.compile(r"(?:\s*,\s*(?:an?|the)\s+[^,.;()]{1,60}?)?\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3}", re.I)
 _WHICH_TOWN = re.compile(r"\s*,\s*which\s+(?:is|was|has|had|remains|remained|lies|sits|fell|still)\b", re.I)
@@ -1100,7 +1100,9 @@ def _doer(ctx: SentenceContext, pos: int) -> list[ActorMention]:
 
 
 _TAKEN_TO = re.compile(r"\s+(?:[\w-]+\s+)?(?:to|towards|into)\b", re.I)
-_HAD_BEEN = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?$", re.I)
+_HELD_BEFORE = re.compile(r"\bhad\s+(?:(?:long|previously|already|still)\s+)?(?:held|controlled|run|ruled|governed|"
+                          r"administered|dominated)\b", re.I)
+_PAST_HOLD = re.compile(r"\b(?:held|controlled|ran|ruled|governed|administered|dominated)\b", re.I)
 _UNTIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}?until\s+(?!now\b|today\b|further\b)", re.I)
 
 
@@ -1340,6 +1342,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         else:
             locs = _included(ctx, verb_end) or _object_places(ctx, verb_end)
             locs += _and_verb_more(ctx, locs, hold_verb)
+        if _HELD_BEFORE.search(m.group()) or (locs and _until(ctx, locs[-1].end) and _PAST_HOLD.search(m.group())):
+            continue   # "government forces had held the town since 2020", "which held the west bank until December"
         partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith(("shared", "share", "shares")) \
             else None
         group = group + (actors_listed_after(ctx, partners.end(), max_gap=2) if partners else [])   # "shared with X"

@@ -594,7 +594,8 @@ _CHAIN_LINK = re.compile(r"(?:\s+(?:city|town|village))?(?:\s+itself)?"   # "Swe
                          r"(?:\s*,\s*(?:about|some|around|nearly|roughly|just)\s+[^,;.()]{1,60}(?=,))?"   # "A, just
                          r"\s*(?:,|and|,\s*and|(in|(?:district|neighbou?rhood|quarter|suburb)\s+of)|of)\s+"   # 7 km south,
                          r"(?:the\s+(?:(?:(?:nearby|adjacent|neighbou?ring)\s+)?(?:(?:towns?|villages?|city|cities)\s+(?:of|along|on)\s+"
-                         r"(?:the\s+)?)?|rest\s+of\s+(?:the\s+)?)?"   # and neighbouring B"
+                         # and neighbouring B", "and the villages north of the Sajur"
+                         r"(?:the\s+)?)?|rest\s+of\s+(?:the\s+)?|(?:towns|villages)\s+)?"
                          r"|(?:nearby|adjacent|neighbou?ring)\s+)?", re.I)   # "A and the neighbouring town of B"
 
 
