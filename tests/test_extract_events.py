@@ -22,6 +22,8 @@ from _extract_helpers import claims, events_of, geom, holders, place, run, told_
     ("Government forces retook Saraqib on Monday.", "capture", {"syrian-government"}, "Saraqib"),
     ("HTS and the National Front for Liberation retook Kafr Nabl.", "capture", {"hts", "opposition"}, "Kafr Nabl"),
     ("The SDF took back Dhiban in early September.", "capture", {"sdf"}, "Dhiban"),
+    ("Mazraat Beit Jinn is hit every day with barrel bombs and rockets.", "strike", {"syrian-government"},
+     "Mazraat Beit Jinn"),   # the party after "hit with"
     ('By Saturday evening HTS announced the "liberation" of Maarat al-Numan.', "capture", {"hts"},
      "Maarat al-Numan"),
     ("Euphrates Shield factions shelled positions of the Manbij Military Council in al-Arima.", "strike",

@@ -213,6 +213,8 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     return [loc for loc in chain(ctx.text, ctx.locs, own[-1]) if loc in own] if own else []   # "X and Y"
 
 
+_HIT_WITH = re.compile(r"(?:\s+(?:again|daily|repeatedly|regularly|every\s+day|each\s+day|overnight|on\s+\w+day|"
+                       r"this\s+week|last\s+night))*\s+(?:with|by)\s+(?:the\s+)?", re.I)
 _THROUGH = re.compile(r"\b(?:through|via|across|by\s+way\s+of)\s+(?:the\s+)?$", re.I)   # a way passed, not left
 # A withdrawal happens where the force leaves, not where it goes ("withdrew from Morek to Hama": Morek)
 _FELL_BACK = re.compile(r"f[ae]ll(?:s|en|ing)?\s+back", re.I)   # to a line of their own, which they hold
@@ -393,6 +395,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         found = [a for a in ctx.actors if ctx.sentence.start <= a.start < ctx.sentence.end
                  and _ORIGIN.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
                  and (_HELD_SIDE.match(ctx.text, a.end) or _OWN_POSTS.match(ctx.text, a.end))]
+    if not found and trig.type == EventType.STRIKE and (hit := _HIT_WITH.match(ctx.text, trig.end, ctx.sentence.end)):
+        found = [a for a in actors_listed_after(ctx, hit.end(), max_gap=2) if a in usable]   # "X is hit every day
+        #                                                                                     with barrel bombs"
     if not found and trig.type == EventType.HANDOVER:   # "Darayya was handed over to government troops": the takers
         given = next((m for loc, m in handed_places(ctx) if trig.start - 90 <= loc.end <= trig.start), None)
         found = actors_listed_after(ctx, given.end(), max_gap=2) if given and given.start() < trig.start else []
