@@ -76,6 +76,18 @@ def test_a_move_from_a_list_of_places_starts_from_each(gazetteer, text, legs):
     assert {c.place_names for c in claims(run(text, gazetteer), "route")} == legs
 
 
+def test_columns_closing_on_a_town_from_two_directions_come_from_the_first_named(gazetteer):
+    ex = run("SDF columns had closed on al-Shaddadi from two directions: from al-Hol, near the Iraqi border, and down "
+             "the river from the area around al-Arishah.", gazetteer)
+    assert ("al-Hol", "al-Shaddadi") in {c.place_names for c in claims(ex, "route")}
+
+
+def test_an_arabic_press_spelling_of_a_town_is_the_town(gazetteer):
+    ex = run("A convoy carrying the families of the fighters left Margada on Thursday night, heading south along the "
+             "road to el-Busaira.", gazetteer)
+    assert [c.place_names for c in claims(ex, "route")] == [("Markadah", "al-Busayrah")]
+
+
 def test_a_patrol_due_to_end_at_a_place_ends_there(gazetteer):
     ex = run("The joint Russian-Turkish patrol set off from the outskirts of Saraqib and had been due to end at "
              "Mhambel, some 31 kilometres to the west-southwest.", gazetteer)

@@ -242,6 +242,8 @@ _FROM_AFTER = re.compile(r"(?:\s+(?:base|air\s*base|airport|field|camp|post|cros
                          rf"(?:after\s+)?(?:{_CAME}\s+"
                          r"(?:(?:north|south|east|west)\w*\s+)?"
                          r"(?:(?:along|on|down|up|via|through)\s+(?:the\s+)?[\w-]+\s+(?:(?:road|highway)\s+)?)?)?"
+                         r"(?:from\s+(?:two|three|four|several|both|all)\s+(?:directions|sides|axes|fronts)"
+                         r"\s*[:,–—]?\s+)?"
                          r"from\s+(?:the\s+)?", re.I)   # "arrived in Tal Tamr on Thursday coming from Hasakah", "reached
 #                                                   Ain Issa after travelling along the M4 from Arima", "arrived at the post in
 #                                                   Morek, after it had driven south along the M5 from Maarat al-Numan",
