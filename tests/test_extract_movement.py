@@ -88,6 +88,13 @@ def test_an_arabic_press_spelling_of_a_town_is_the_town(gazetteer):
     assert [c.place_names for c in claims(ex, "route")] == [("Markadah", "al-Busayrah")]
 
 
+def test_a_move_in_another_clause_dated_by_this_one_is_not_its_end(gazetteer):
+    ex = run("A Turkish military column crossed into Syria through the Bab al-Hawa crossing on Thursday, a day after "
+             "government forces pushed into Saraqib. The convoy drove south through Sarmada and was later seen "
+             "deploying around Taftanaz.", gazetteer)
+    assert [c.place_names for c in claims(ex, "route")] == [("Bab al-Hawa crossing", "Taftanaz")]
+
+
 def test_a_patrol_due_to_end_at_a_place_ends_there(gazetteer):
     ex = run("The joint Russian-Turkish patrol set off from the outskirts of Saraqib and had been due to end at "
              "Mhambel, some 31 kilometres to the west-southwest.", gazetteer)

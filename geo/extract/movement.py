@@ -197,7 +197,9 @@ _ESCORTED_BY = re.compile(r"\b(?:(?:escorted|supervised|guarded)\s+by\s+(?:the\s
                           r"(?:(?:vehicles|units|members|patrols|troops|forces)\s+of\s+(?:the\s+)?)?", re.I)
 _LEAVING = re.compile(r"leaves?|left|leaving|departed|departing|fled|fleeing|set\s+off\s+from|started\s+from|"
                       r"out\s+of", re.I)
-_OTHER_CLAUSE = re.compile(r";|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s+"
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|weeks?|hours?|months?)\s+"
+                           r"(?:after|before)\b"   # "crossed at A, a day after government forces pushed into B"
+                           r"|\b(?<!far\s)(?<!such\s)(?:as|while|whereas|but)\s+"
                            r"(?!far\b|well\b|part\b|planned\b|agreed\b|expected\b|of\b)"
                            r"(?:\w+\s+){0,3}?(?:turns?|says?|said|is|are|was|were|has|have|had)\b", re.I)
 _FOR_NEXT = re.compile(r"\s+(?:for|to|towards?|toward)\b", re.I)
