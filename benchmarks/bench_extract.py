@@ -2,7 +2,7 @@
 
 The corpus repeats ``seeds/`` and the evaluation articles (../shared/eval/articles,
 when present) until it holds N articles. geotext (city names only, regex) runs
-on the same corpus for comparison when it is installed (``pip install geotext``), and so
+on the same corpus for comparison when it is installed (``pip install -e ".[bench]"``), and so
 does one bare pass of the pattern lists of ``gazetteer/patterns.yaml``: the speed no rule
 engine on Python's ``re`` can beat, since it only finds the trigger words.
 
