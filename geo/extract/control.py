@@ -963,11 +963,13 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
+_COMMA_BEFORE = re.compile(r",\s+$")
+
+
 def _bare_apposition(ctx: SentenceContext, at: int, after: int) -> re.Match[str] | None:
     """ "Darat Izza and al-Atarib, HTS-held towns in the western countryside": a list of places, then a plural
     apposition with no article."""
-    comma = re.compile(r",\s+").fullmatch(ctx.text, max(0, at - 2), at) or \
-        re.compile(r",\s+").fullmatch(ctx.text, max(0, at - 3), at)
+    comma = _COMMA_BEFORE.search(ctx.text, max(0, at - 4), at)
     if comma is None or not _PLURAL_PLACES.match(ctx.text, after):
         return None
     before = [loc for loc in ctx.locs if loc.end == comma.start() and loc.located]
