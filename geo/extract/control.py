@@ -242,6 +242,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
 _BULLET = re.compile(r"[-•*–]\s+")
 _PLACES_JOIN = re.compile(r"(?:\s*(?:,|and|&|/|\(|\)|the|its|city|town|village|camp|area|countryside|surroundings|"
                           r"approaches|outskirts|western|eastern|northern|southern|central)\s*)*", re.I)
+_LINE_CLAUSE_END = re.compile(r"[;.]")
 _LISTED_BEFORE = re.compile(r"\s*(?:(?:the|former|local|some|mainly|mostly)\s+)*", re.I)
 # a verb makes the line an incident ("- Qamishli: a Turkish drone struck a car"), not a list of who is there
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|may|might|said|says|set|put|"
@@ -263,7 +264,8 @@ def _listed_holders(ctx: SentenceContext) -> list[Draft | None]:
     joins = range(0, len(bounds), 2)
     if not head or not all(_PLACES_JOIN.fullmatch(ctx.text, bounds[i], bounds[i + 1]) for i in joins):
         return []
-    end = next((m.start() for m in re.finditer(r"[;.]", ctx.text[colon:s.end])), s.end - colon) + colon
+    stop = _LINE_CLAUSE_END.search(ctx.text, colon, s.end)
+    end = stop.start() if stop else s.end
     actors = [a for a in ctx.actors if colon < a.start and a.end <= end]
     if not actors or not _LISTED_BEFORE.fullmatch(ctx.text, colon + 1, actors[0].start) or \
             _VERB.search(ctx.text, colon, end):
@@ -854,6 +856,8 @@ def _held_rx(words: str) -> re.Pattern[str]:
 
 _PARTY_TOWN = re.compile(r"\s+(?:[\w-]+\s+)?(?:towns?|villages?|city|cities|enclaves?|districts?|neighbou?rhoods?|"
                          r"strongholds?|bastions?)\b(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
+
+
 def _places_in_clause(ctx: SentenceContext, start: int) -> list[Loc]:
     """The places named from ``start`` to the end of its clause, not those that only say where others lie."""
     stop = CLAUSE_BREAK.search(ctx.text, start, ctx.sentence.end)

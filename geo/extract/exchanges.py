@@ -342,6 +342,7 @@ _DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken
 _ASIDE = re.compile(r"\s*,\s*(?:(?:along|on|near|in|north|south|east|west)\b|(?:about|some|around)?\s*[\d.,]+\s*(?:km|kilomet(?:er|re)s?)\b)"
                     r"[^,.;]{1,50},")   # "B, along the M4,", "B, about 120 kilometers south of C,"
 # "... B to X", "B over to X", "B, which would be returned to X"
+_HELD_BY = r"(?:under\s+(?:the\s+)?(?:control|administration|management|rule)\s+of|in\s+(?:the\s+)?hands\s+of)"
 _RECEIVER = re.compile(r"(?:\s+(?:farms|fields|orchards|villages|hills|areas?|countryside|outskirts|pocket|plain|"
                        r"valley))?"   # "leave the Beit Jinn farms to X"
                        r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?"
@@ -354,10 +355,7 @@ _RECEIVER = re.compile(r"(?:\s+(?:farms|fields|orchards|villages|hills|areas?|co
                        r"|(?:\s+[\w-]+)?\s+and\s+hand(?:ing|s|ed)?\s+(?:them|it)\s+(?:over\s+|back\s+)?to\s+"
                        # "B remaining under the control of X", "B, which stays with X", "leaving B in the hands of X"
                        r"|\s*,?\s*(?:which\s+)?(?:(?:would|will|is\s+to|are\s+to)\s+)?"
-                       r"(?:(?:to\s+)?(?:remain|stay)(?:s|ing)?\s+(?:\w+\s+)?)?"
-                       r"(?:under\s+(?:the\s+)?(?:control|administration|management|rule)\s+of|"
-                       r"in\s+(?:the\s+)?hands\s+of|(?<=remain\s)with|(?<=remains\s)with|(?<=remaining\s)with|"
-                       r"(?<=stay\s)with|(?<=stays\s)with|(?<=staying\s)with)\s+",
+                       rf"(?:(?:to\s+)?(?:remain|stay)(?:s|ing)?\s+(?:(?:\w+\s+)?{_HELD_BY}|with)|{_HELD_BY})\s+",
                        re.I)
 
 

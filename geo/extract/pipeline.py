@@ -97,7 +97,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
         or _BORDER_WITH.search(text, max(0, a.start - 30), a.start)
         or _ROAD_END.match(text, a.end) or (_ROAD_START.search(text, max(0, a.start - 30), a.start)
                                             and ROAD_WORD.match(text, a.end))
-        or _route_end(text, a.start, a.end)
+        or _starts_route(text, a.start, a.end)
         or (taken_place(text, a.start) and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
     raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
     actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
@@ -265,12 +265,12 @@ def _names_actor(text: str, loc: Loc, actor_spans: set[tuple[int, int]]) -> bool
     unless a locative word comes before it ("in Moscow")."""
     if (loc.start, loc.end) not in actor_spans:
         return False
-    if _route_end(text, loc.start, loc.end):
+    if _starts_route(text, loc.start, loc.end):
         return False
     return not _VENUE.search(text[max(0, loc.start - 12):loc.start])
 
 
-def _route_end(text: str, start: int, end: int) -> bool:
+def _starts_route(text: str, start: int, end: int) -> bool:
     """ "sent reinforcements from Damascus to Sweida", "a convoy left Damascus for Shahba": a capital that starts
     a route is a place, not its government."""
     return bool((_ROUTE_FROM.search(text, max(0, start - 30), start) and _ROUTE_ON.match(text, end))

@@ -521,7 +521,7 @@ _LIST_LINK = re.compile(r"(?:\s+(?:al|el|ad|as|ar|an|ash|at|az)-[A-Z][\w’'-]*)
                         r"(?:the\s+(?:nearby\s+|neighbouring\s+|neighboring\s+|adjacent\s+)?"
                         r"(?:(?:[\w’'-]+\s+)?(?:towns?|villages?|city|cities)\s+of\s+)?"
                         r"|(?:nearby|neighbouring|neighboring|adjacent)\s+)?", re.I)   # "A and neighbouring B"
-# ", about", ", a Christian town", ", a town on the road south," or no comma ("A north of Homs city, and of B")
+# ", about", ", a Christian town", ", a town on the road south,", or nothing before a locator right after the place
 _ASIDE_OPEN = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+[^,;.()]{0,60}?(?:,\s*|\s+))?)?"
                          r"(?:(?:about|some|around|nearly|roughly|just|located|less\s+than|more\s+than)\s+)?", re.I)
 
