@@ -197,3 +197,29 @@ def test_a_square_named_after_a_place_is_in_the_town_told_of(gazetteer):
 
 def test_a_square_with_no_town_told_is_left_unplaced(gazetteer):
     assert "Al Karama" not in place_names(run("Protesters gathered in al-Karama Square on Friday.", gazetteer))
+
+
+_TOPIC = ("Rebels leave Rastan under a deal\n\nBuses left Rastan on Monday. Rastan had been besieged for years. "
+          "Troops shelled Rastan from positions near the government-held town of Talbiseh, 5 km to the south. ")
+
+
+def test_the_town_is_the_reports_town_not_one_named_once_as_a_landmark(gazetteer):
+    ex = run(_TOPIC + "The army threatened to storm the town.", gazetteer)
+    (threat,) = told_in(ex, "event", "The army threatened", "military_action")
+    assert threat.place_names == ("al-Rastan",)
+
+
+@pytest.mark.parametrize("text", [
+    # no title names a town of the report
+    "Buses left Rastan on Monday. Rastan had been besieged for years. Troops shelled Rastan from positions near "
+    "the government-held town of Talbiseh, 5 km to the south. The army threatened to storm the town.",
+    # the landmark town is named twice: it is a town of the story too
+    _TOPIC + "Talbiseh was quiet. The army threatened to storm the town.",
+    # a town reached, not a landmark
+    "Rebels leave Rastan under a deal\n\nBuses left Rastan on Monday. Rastan had been besieged for years. "
+    "Troops moved from Rastan to Talbiseh. The army threatened to storm the town.",
+])
+def test_the_town_stays_the_last_town_named_otherwise(gazetteer, text):
+    ex = run(text, gazetteer)
+    (threat,) = told_in(ex, "event", "The army threatened", "military_action")
+    assert threat.place_names == ("Talbiseh",)

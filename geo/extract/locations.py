@@ -476,6 +476,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         exact = [loc for loc in prior if loc.place.type == types[0]]
         if prior:   # the last one named, if close by; else the last of the very type ("the town": a town)
             target = prior[-1] if m.start() - prior[-1].end < _COREF_NEAR else (exact or prior)[-1]
+            target = _topic_over_landmark(text, prior, target)
             if types[0] == PlaceType.CITY and exact and target.place.type != PlaceType.CITY \
                     and m.start() - exact[-1].end < 2 * _COREF_NEAR \
                     and _CALLED_SMALL.search(text, max(0, target.start - 60), target.start):
@@ -489,6 +490,24 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
                                label=text[rel[1]:m.end()])
             out.append(base)
     return out + _plural_corefs(text, locs) + _bank_corefs(text, locs) + _described_corefs(text, locs, out)
+
+
+# "from positions near the government-held town of ": a place named to say where something else is
+_LANDMARK = re.compile(r"\b(?:near|from|towards?|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:town|village|city)\s+of\s+$",
+                       re.I)
+
+
+def _topic_over_landmark(text: str, prior: list[Loc], target: Loc) -> Loc:
+    """ "troops shelled al-Tall from positions near the government-held town of Saydnaya ... threatened to storm
+    the town": a town named once, as a landmark, is not the one the report is about (named in its title and
+    again and again)."""
+    title_end = text.find("\n")
+    ids = [loc.place.id for loc in prior]
+    if ids.count(target.place.id) > 1 or not _LANDMARK.search(text, max(0, target.start - 60), target.start):
+        return target
+    topic = next((loc.place.id for loc in prior if loc.start < title_end and ids.count(loc.place.id) >= 3
+                  and loc.place.type in (target.place.type, PlaceType.TOWN, PlaceType.CITY)), None)
+    return next((loc for loc in reversed(prior) if loc.place.id == topic), target)
 
 
 # "the al-Safa area, a lava field of about 220 square kilometres": what the place is said to be
