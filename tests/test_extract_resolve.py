@@ -394,3 +394,15 @@ def test_a_faith_or_people_before_town_is_no_unknown_place(gazetteer, text, word
     from _extract_helpers import run
 
     assert word not in run(text, gazetteer).unresolved
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets struck Damascus International Airport on Tuesday.",
+    "The army still holds the Damascus international airport, officials said.",
+])
+def test_a_place_named_after_a_capital_with_its_kind_is_the_place(gazetteer, text):
+    assert "sy-damascus-airport" in place_ids(run(text, gazetteer))
+
+
+def test_the_capital_next_to_a_kind_word_it_does_not_name_is_still_the_government(gazetteer):
+    assert "sy-damascus" not in place_ids(run("Damascus rejected the offer; the airport stayed closed.", gazetteer))

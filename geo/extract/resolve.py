@@ -149,12 +149,13 @@ def _within(text: str, start: int, end: int, a: int, b: int) -> bool:
 
 
 def _names_around(text: str, m: RawMention, actor: tuple[int, int]) -> bool:
-    """ "the Damascus-Aleppo highway": a gazetteer name that joins an actor's name to another one is the place."""
+    """ "the Damascus-Aleppo highway", "Damascus International Airport": a gazetteer name that joins an actor's name
+    to another one, or says what kind of place it is, is the place."""
     return m.tier == "exact" and m.start <= actor[0] and actor[1] <= m.end and (m.start, m.end) != actor \
-        and "-" in text[actor[0] - 1:actor[1] + 1].replace("–", "-")
+        and ("-" in text[actor[0] - 1:actor[1] + 1].replace("–", "-") or _PLACE_TYPE_WORD.match(text, actor[1], m.end))
 
 
-_PLACE_TYPE_WORD = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airport|camp|crossing|dam|village|town|field|"
+_PLACE_TYPE_WORD = re.compile(r"\s+(?:(?:military|international)\s+)?(?:air\s*base|airbase|airport|camp|crossing|dam|village|town|field|"
                               r"bridge|roundabout|prison)\b", re.I)
 
 
