@@ -223,3 +223,14 @@ def test_the_town_stays_the_last_town_named_otherwise(gazetteer, text):
     ex = run(text, gazetteer)
     (threat,) = told_in(ex, "event", "The army threatened", "military_action")
     assert threat.place_names == ("Talbiseh",)
+
+
+def test_the_town_is_not_where_an_earlier_speaker_sits(gazetteer):
+    ex = run("A bomb went off in Sayyida Zaynab. The claim could not be verified, a security official in Damascus said. "
+             "The town has been held throughout the war by government forces.", gazetteer)
+    assert [c.place_names for c in told_in(ex, "control", "The town")] == [("Sayyida Zaynab",)]
+
+
+def test_the_town_is_where_the_speaker_of_its_own_sentence_sits(gazetteer):
+    ex = run("Jets hit Deir ez-Zor. Activists in al-Mayadin said government jets struck the town again.", gazetteer)
+    assert [c.place_names for c in told_in(ex, "event", "Activists", "strike")] == [("al-Mayadin",)]

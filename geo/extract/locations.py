@@ -441,6 +441,18 @@ def _in_aside(text: str, loc: Loc, ref: int) -> bool:
     return _GOES_ON.match(rest[rest.rfind(",") + 1:]) is None
 
 
+# "a security official in Damascus said": where a speaker sits, not a place the report goes on about
+_SPEAKER_IN = re.compile(r"\b(?:officials?|sources?|spokes(?:man|woman|person)|activists?|correspondents?|reporters?|"
+                         r"journalists?|diplomats?)\s+(?:[\w-]+\s+){0,2}?(?:in|from)\s+(?:the\s+)?$", re.I)
+
+
+def _speaker_seat(text: str, loc: Loc, ref: int) -> bool:
+    """ "... a security official in Damascus said. The town has been held by ...": a place that only said where a
+    speaker of an earlier sentence sits ("Activists in al-Mayadin said the town was hit" is al-Mayadin)."""
+    return bool(_SPEAKER_IN.search(text, max(0, loc.start - 40), loc.start)) \
+        and bool(re.search(r"[.!?]", text[loc.end:ref]))
+
+
 _GOES_ON = re.compile(r"\s*(?:after|before|when|once|until|as\s+soon\s+as|following|shortly\s+after)\b", re.I)
 
 
@@ -465,6 +477,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
                  and (named is None or loc.place.type == types[0] or named.search(loc.place.name)
                       or named.search(loc.label) or named.match(text, loc.end, loc.end + 10))]
         prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
+        prior = [loc for loc in prior if not _speaker_seat(text, loc, m.start())] or prior
         prior = [loc for loc in prior if not _JOINED_TO.fullmatch(text, loc.end, m.start())]   # "from Nubl to the city"
         if m.group().casefold() == "the area" and not _TOWARDS.search(text, max(0, m.start() - 12), m.start()):
             # "vacate al-Tanf and hand the area to the army": the place just named, whatever its type
