@@ -244,6 +244,8 @@ def test_posts_handed_over_go_to_the_receiver(gazetteer):
      {("al-Mansoura", "isis")}),
     ("Troops pushed toward Maskanah, the last IS-held town in Aleppo province.", {("Maskanah", "isis")}),
     ("Idlib, which remains in HTS hands, was shelled.", {("Idlib", "hts")}),
+    ("The Autonomous Administration imposed a full curfew on Hasakah for seven days.", {("Hasakah", "sdf")}),
+    ("Government forces declared a 24-hour curfew in Hama.", {("Hama", "syrian-government")}),
 ])
 def test_more_ways_to_say_who_holds_a_place(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
@@ -251,6 +253,7 @@ def test_more_ways_to_say_who_holds_a_place(gazetteer, text, held):
 @pytest.mark.parametrize("text", [
     "Idlib and Aleppo, which lie north of Hama, were quiet.",                 # no party: nothing held
     "Residents in government hands were questioned in Hama.",                # not "in X hands" of a place
+    "A curfew was imposed in Hama after the clashes.",                        # nobody named
 ])
 def test_no_holder_no_control(gazetteer, text):
     assert holders(run(text, gazetteer)) == set()
