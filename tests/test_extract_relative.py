@@ -117,6 +117,17 @@ def test_outskirts_is_a_ring_around_the_town(gazetteer):
     assert c.geo_precision == 2
 
 
+
+@pytest.mark.parametrize("text", ["Government forces shelled the southern neighbourhoods of al-Bab.",
+                                  "Government forces shelled southern al-Bab."])
+def test_a_part_of_a_town_lies_in_the_town(gazetteer, text):
+    al_bab = place(gazetteer, "al-Bab")
+    (c,) = _one(run(text, gazetteer), "strike")
+    g = geom(c)
+    assert g.centroid.y < al_bab.lat                                      # its south
+    assert km((g.centroid.y, g.centroid.x), (al_bab.lat, al_bab.lon)) < 4   # inside the town, not its countryside
+    assert g.distance(shapely.Point(al_bab.lon, al_bab.lat)) < 0.01
+
 def test_near_is_a_buffer_containing_the_place(gazetteer):
     saraqib = place(gazetteer, "Saraqib")
     ex = run("Turkish drones struck near Saraqib.", gazetteer)

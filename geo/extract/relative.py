@@ -76,6 +76,9 @@ _FOOTPRINT_KM = {
 }
 
 
+_PART_SHARE = 0.6   # "the southern neighbourhoods of al-Bab" lie in the built-up town, short of its footprint's edge
+
+
 @dataclass(frozen=True, slots=True)
 class Relative:
     """A relative-location phrase resolved to a geometry.
@@ -145,7 +148,7 @@ def locate(kind: str, place: Place, direction: str = "", distance_km: float = 0.
     if kind in ("direction", "part") and _shaped(place):
         return _region_part(place, _bearing(direction)), 3
     if kind == "part":   # "the south-east of the city": its side of the place itself
-        return sector(place.lon, place.lat, _bearing(direction), 0.0, r), 2
+        return sector(place.lon, place.lat, _bearing(direction), 0.0, _PART_SHARE * r), 2
     if kind == "direction":   # "the slopes south of a village" lie closer than "the towns south of a city"
         return sector(place.lon, place.lat, _bearing(direction), r, r + min(20.0, max(6.0, 4.0 * r))), 2
     return place_area(place), 2
