@@ -569,6 +569,7 @@ def test_a_list_that_all_remains_possible(gazetteer):
     ("Levant Front fighters pulled back from Afrin on Monday.", "handover", ("opposition",), "Afrin"),
     ("IS fighters retreated from Palmyra overnight.", "handover", ("isis",), "Palmyra"),
     ("The SDF is withdrawing its fighters from Tal Rifaat.", "handover", ("sdf",), "Tal Rifaat"),
+    ("Iranian-backed militias left Maadan on December 6.", "handover", ("iran",), "Maadan"),
     ("Russian forces concentrated at Hmeimim airbase.", "buildup", ("russia",), "Hmeimim airbase"),
     ("A source said units of the Republican Guard had been moved to the front line near Harasta.", "buildup",
      ("syrian-government",), "near Harasta"),
