@@ -238,6 +238,17 @@ def test_crossing_a_river_from_a_to_b_is_a_route(gazetteer):
 
 
 @pytest.mark.parametrize("text, route", [
+    ("A convoy of SDF fighters left Arima on Monday night heading east, crossed the Euphrates and reached Kobani.",
+     (("Arima", "Kobani"), ("sdf",))),
+    ("A convoy of Qasad fighters left el-'Urayma heading east, crossed the Euphrates and reached Kobani.",
+     (("Arima", "Kobani"), ("sdf",))),
+    ("The SDF convoy crossed the Euphrates and reached Kobani.", (("Euphrates", "Kobani"), ("sdf",))),   # no start told
+])
+def test_a_river_crossed_on_the_way_is_no_start(gazetteer, text, route):
+    assert routes_of(run(text, gazetteer)) == [route]
+
+
+@pytest.mark.parametrize("text, route", [
     ("Columns of army trucks pulled out of Aleppo along the desert road through Khanasir towards Salamiyah.",
      ("Aleppo", "Salamiyah")),
     ("A convoy of government forces arrived in Tal Tamr on Thursday coming from Hasakah.", ("Hasakah", "Tal Tamr")),

@@ -72,6 +72,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         dest = _onward(ctx, dest, ends)
         if dest:
             passing = re.fullmatch(r"through|via|crossed", m.group(), re.I) is not None   # places passed, not starts
+            if m.group().lower() == "crossed" and any(same_place(end, dest[0]) for _, end in legs):
+                continue   # "left A on Monday night, crossed the Euphrates and reached B": from A, not the river
             legs += [(start, dest[0]) for start in (origin[:1] if passing else _listed_starts(ctx, origin))]
             legs += _thence(ctx, dest, ends)
         elif moving and not (memory.departure and memory.departure[1] == s.index):
