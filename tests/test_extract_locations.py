@@ -234,3 +234,32 @@ def test_the_town_is_not_where_an_earlier_speaker_sits(gazetteer):
 def test_the_town_is_where_the_speaker_of_its_own_sentence_sits(gazetteer):
     ex = run("Jets hit Deir ez-Zor. Activists in al-Mayadin said government jets struck the town again.", gazetteer)
     assert [c.place_names for c in told_in(ex, "event", "Activists", "strike")] == [("al-Mayadin",)]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Jets struck targets in Damascus. Government forces withdrew from al-Kiswah and pulled back towards the capital.",
+     ("al-Kiswah", "Damascus")),
+    ("Drones hit Kyiv overnight. Russian forces pulled back from Bucha towards the capital's north, then to Belarus.",
+     None),   # "the capital's north" is a part, not the capital
+])
+def test_the_capital_is_the_capital_named_before(gazetteer, text, route):
+    found = [c.place_names for c in claims(run(text, gazetteer), "route")]
+    assert (route in found) if route else not any("Kyiv" in r for r in found)
+
+
+def test_fire_on_the_capital_is_on_the_capital(gazetteer):
+    ex = run("Jets struck targets in Damascus. Rebels answered with mortar fire on the capital.", gazetteer)
+    assert [c.place_names for c in told_in(ex, "event", "Rebels answered", "strike")] == [("Damascus",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces withdrew from al-Kiswah and pulled back towards the capital.",   # no capital named before
+    "Jets struck Hama. Government forces withdrew from al-Kiswah and pulled back towards the capital.",
+])
+def test_the_capital_needs_the_capital_named(gazetteer, text):
+    assert not any(c.places[-1] == "sy-damascus" for c in claims(run(text, gazetteer), "route"))
+
+
+def test_a_part_of_the_capital_is_no_back_reference(gazetteer):
+    ex = run("Fighting hit Damascus. Government forces shelled Babbila, in the southern belt of the capital.", gazetteer)
+    assert [c.place_names for c in told_in(ex, "event", "Government forces", "strike")] == [("Babīlā",)]

