@@ -406,3 +406,17 @@ def test_a_place_named_after_a_capital_with_its_kind_is_the_place(gazetteer, tex
 
 def test_the_capital_next_to_a_kind_word_it_does_not_name_is_still_the_government(gazetteer):
     assert "sy-damascus" not in place_ids(run("Damascus rejected the offer; the airport stayed closed.", gazetteer))
+
+
+@pytest.mark.parametrize("text, bloc", [
+    ("Israeli jets struck Damascus on Tuesday.", "israel"),
+    ("Rebels fired rockets at Damascus overnight.", "opposition"),
+])
+def test_a_capital_that_fire_hits_is_the_city(gazetteer, text, bloc):
+    ex = run(text, gazetteer)
+    assert [(c.place_names, c.blocs) for c in ex.claims if c.kind.value == "event"] == [(("Damascus",), (bloc,))]
+
+
+@pytest.mark.parametrize("text", ["Damascus struck a deal with Moscow.", "Jets struck Daesh positions near Palmyra."])
+def test_a_party_after_a_verb_of_fire_is_no_capital(gazetteer, text):
+    assert "sy-damascus" not in place_ids(run(text, gazetteer))

@@ -23,7 +23,8 @@ from geo.extract.interviews import answer_spans
 from geo.extract.locations import ROAD_WORD, Loc, area_of, around_a_point, build_locs, representative
 from geo.extract.mentions import RawMention, find_pattern_mentions, find_place_mentions
 from geo.extract.patterns import Patterns, load_patterns
-from geo.extract.resolve import Resolved, drop_non_places, far_filter, longer_names, resolve_mentions, taken_place
+from geo.extract.resolve import (Resolved, drop_non_places, far_filter, longer_names, resolve_mentions, struck_capital,
+                                taken_place)
 from geo.extract.routes import route_line
 from geo.extract.sentence import names_source, unique_actors
 from geo.extract.text import Sentence, sentences
@@ -98,7 +99,8 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
         or _ROAD_END.match(text, a.end) or (_ROAD_START.search(text, max(0, a.start - 30), a.start)
                                             and ROAD_WORD.match(text, a.end))
         or _starts_route(text, a.start, a.end)
-        or (taken_place(text, a.start) and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
+        or ((taken_place(text, a.start) or struck_capital(text, a.start, a.end))
+            and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
     raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
     actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
                                            and r.tier == "exact" for r in raw)]   # "the Damascus-Aleppo highway"

@@ -25,7 +25,8 @@ from geo.extract.mentions import ADJECTIVE_ENDINGS, FACILITY, RawMention
 from geo.extract.patterns import Patterns
 from geo.extract.relative import relative_before
 from geo.gazetteer import Focus, Gazetteer
-from geo.gazetteer.fold import NAME_PARTS, fold_word
+from geo.gazetteer.fold import NAME_PARTS, fold, fold_word
+from geo.gazetteer.sources import capital_names
 from geo.model import Candidate, Place, PlaceType
 
 __all__ = ["Resolved", "person_spans", "drop_non_places", "resolve_mentions", "told_offsets", "far_filter",
@@ -132,7 +133,8 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
         if any(_within(text, m.start, bare, a, b) and (a, b) != span for a, b in orgs) or (m.start, bare) in outlets:
             continue
         if _overlaps(span, [a for a in actor_spans if not _names_around(text, m, a)]) \
-                and not (span in actor_spans and (_after_locative(text, m.start) or taken_place(text, m.start))
+                and not (span in actor_spans and (_after_locative(text, m.start) or taken_place(text, m.start)
+                                                  or struck_capital(text, m.start, bare))
                          and bare == m.end and not text[m.start:m.end].isupper()):
             continue   # "in Turkey" is a place; "in the SNA's operations room", "in the SDF" are not
         if _process(text, m, patterns) or _government(text, m, patterns) or _owner_of_actor(text, m, actor_spans):
@@ -204,13 +206,33 @@ _TAKEN_PLACE = re.compile(r"\b(?:captured|seized|took|taken|retook|retaken|enter
                           r"overran|overrun|liberated|(?:fall|capture|recapture|seizure|siege|encirclement|liberation)"
                           r"\s+of)\s+$", re.I)
 
+# "Israeli jets struck Damascus", "mortar fire on Damascus": what fire hits is a place, not the government
+_STRUCK = re.compile(r"\b(?:struck|hit|shelled|bombed|bombarded|pounded|(?:air\s*)?strikes?\s+on|(?:shelling|bombing|"
+                     r"bombardment)\s+of|(?:fire|rockets?|missiles?|shells?)\s+(?:on|at))\s+$", re.I)
+
+
+def struck_capital(text: str, start: int, end: int) -> bool:
+    """True when the name at ``start:end`` is a capital that fire hits ("jets struck Damascus", "rockets at
+    Ankara"): the city, not its government (as in "Damascus struck a deal").
+
+    Examples
+    --------
+    >>> struck_capital("Israeli jets struck Damascus", 20, 28), struck_capital("Damascus struck a deal", 0, 8)
+    (True, False)
+    """
+    return fold(text[start:end]) in _capitals() and _STRUCK.search(text, max(0, start - 30), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(fold(name) for name in capital_names().values())
 
 def taken_place(text: str, start: int) -> bool:
     """True when the name at ``start`` is what a capture takes ("had just taken Damascus", "the fall of Kabul").
 
     Examples
     --------
-    >>> taken_place("HTS had just taken Damascus", 20), taken_place("Damascus said", 0)
+    >>> taken_place("HTS had just taken Damascus", 19), taken_place("Damascus said", 0)
     (True, False)
     """
     return _TAKEN_PLACE.search(text, max(0, start - 30), start) is not None
