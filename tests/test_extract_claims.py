@@ -20,6 +20,8 @@ def test_no_event_without_place(gazetteer):
     ("Activists say Turkish drones struck Kobani.", "strike", "claimed"),
     ("Turkish drones struck Kobani, residents say.", "strike", "claimed"),
     ("Needless to say, Turkish drones struck Kobani.", "strike", "reported"),
+    ("The website quoted local sources as saying Turkish drones struck Kobani.", "strike", "claimed"),
+    ("Turkish drones struck Kobani, the agency reported, quoting a police officer.", "strike", "claimed"),
     ("Turkish forces may launch an offensive on Tal Rifaat.", "military_action", "possible"),
     ("Turkey does not rule out an operation in Manbij.", "military_action", "possible"),
     ("Turkey expects to deploy troops in Tal Abyad.", "buildup", "possible"),

@@ -401,6 +401,8 @@ def test_a_party_can_have_a_if_another_hands_b_over_to_a_third(gazetteer):
     ("\"Ankara handed the Morek hill to the regime in return for a Russian promise about Jabal al-Zawiya,\" he said.",
      "done", "claimed"),
     ("Under the plan, Tal Rifaat would be handed to Turkey in return for Jabal al-Zawiya.", "proposed", "possible"),
+    ("Sources said it was part of an understanding reached under Russian sponsorship: the SDF hands Manbij to the "
+     "army and in return it keeps Tabqa.", "agreed", "claimed"),
     ("\"The Russians want the factions out of Jabal al-Zawiya, handed over to the regime, and in return they would "
      "let Turkey take Tal Rifaat.\"", "proposed", "possible"),
 ])
