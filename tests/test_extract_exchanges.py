@@ -898,3 +898,13 @@ def test_who_keeps_or_takes_the_second_leg(gazetteer, text, b_to):
 def test_a_deal_that_stipulates_or_a_trade_already_made_is_no_proposal(gazetteer, text, status, modality):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert (x.details["status"], x.modality.value) == (status, modality)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia suggested that Tabqa would pass to the army, and in return the SDF would keep Raqqa.",
+    "Under the plan Tabqa would go to the army and in return the SDF would be allowed to keep Raqqa.",
+])
+def test_a_party_that_keeps_the_second_place_receives_it(gazetteer, text):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == ("Tabqa", "Raqqa")
+    assert (x.details["b_from"], x.details["b_to"]) == ((), ("sdf",))

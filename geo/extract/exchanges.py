@@ -90,7 +90,11 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
               if x.end <= written.start]
     lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, written.start))), None)
     takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= written.start] if lets else []
-    if b_side and _HAND_FOR.match(ctx.text, cue_end, b_side[0].start) \
+    if b_side and _WOULD_KEEP.fullmatch(ctx.text, b_side[-1].end, written.start):
+        b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "in return the SDF would keep B": B stays theirs
+        if not {a.id for a in a_from} - {a.id for a in a_to}:
+            a_from = b_to   # ... and A is what they give
+    elif b_side and _HAND_FOR.match(ctx.text, cue_end, b_side[0].start) \
             and _HAND_IN.fullmatch(ctx.text, b_side[-1].end, written.start):
         b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for a free hand for the government in B"
     elif b_side and (_TAKING.fullmatch(ctx.text[b_side[-1].end:written.start])
@@ -118,6 +122,9 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
+_WOULD_KEEP = re.compile(r"\s+(?:would|will|could|can|may|(?:is|are|was|were)\s+to)?\s*(?:be\s+(?:allowed|able)\s+to\s+)?"
+                         r"(?:keep|keeps|retain|retains|hold\s+on\s+to|holds\s+on\s+to)\s+(?:the\s+)?"
+                         r"(?:(?:city|town|village|area)\s+of\s+)?", re.I)
 _KEPT = re.compile(r"\b(?:keep|keeps|keeping|retain|retains|retaining|hold\s+on\s+to)\s+(?:the\s+)?$", re.I)
 # "in return for a free hand for the government and its Russian backers in B": those given the free hand get B
 _HAND_FOR = re.compile(r"\s+(?:an?\s+)?(?:free\s+(?:hand|rein)|green\s+light|carte\s+blanche)\s+(?:for|to)\s+"
