@@ -908,3 +908,15 @@ def test_a_party_that_keeps_the_second_place_receives_it(gazetteer, text):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.place_names == ("Tabqa", "Raqqa")
     assert (x.details["b_from"], x.details["b_to"]) == ((), ("sdf",))
+
+
+@pytest.mark.parametrize("text, a_to", [
+    ("Iranian-backed forces would pull out of al-Kiswah, to be replaced by army units, in exchange for the "
+     "withdrawal of US troops from al-Tanf.", ("syrian-government",)),
+    ("Iranian-backed forces would pull out of al-Kiswah, which would then be held by Russian military police, in "
+     "exchange for the withdrawal of US troops from al-Tanf.", ("russia",)),
+])
+def test_who_replaces_the_givers_of_the_first_place_receives_it(gazetteer, text, a_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == ("al-Kiswah", "al-Tanf")
+    assert x.details["a_to"] == a_to

@@ -494,8 +494,9 @@ _HAND_X = re.compile(r"\b(?:hand|hands|handed|handing|give|gives|gave|giving|gra
 _ARTICLE_ONLY = re.compile(r"\s+(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+)?", re.I)
 _DEPLOYMENT_OF = re.compile(r"\b(?:deployment|entry|return|redeployment)\s+of\s+(?:the\s+)?$", re.I)
 _INSIDE = re.compile(r"\s+(?:inside|in|into|to)\s+(?:the\s+(?:city|town|area)\s+of\s+)?", re.I)
-_KEPT_BY = re.compile(r",\s+which\s+(?:would|will|is\s+to|are\s+to)\s+(?:then\s+)?be\s+(?:patrolled|held|run|controlled|"
-                      r"administered|taken\s+over|secured|manned|policed)\s+by\s+(?:the\s+)?", re.I)
+_KEPT_BY = re.compile(r",\s+(?:which\s+(?:would|will|is\s+to|are\s+to)\s+(?:then\s+)?be\s+(?:patrolled|held|run|controlled|"
+                      r"administered|taken\s+over|secured|manned|policed)|(?:to\s+be\s+|and\s+be\s+)?replaced)\s+by\s+"
+                      r"(?:the\s+)?", re.I)   # "A, to be replaced by army units, in exchange for B"
 
 
 _OFFER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:offered|offers|offer|proposed|proposes|gave|gives|"
