@@ -1493,3 +1493,20 @@ def test_a_capital_named_before_a_district_is_no_party_town(gazetteer):
 def test_a_former_partys_pocket_is_no_longer_its_own(gazetteer):
     ex = run("The former opposition pocket, which runs from al-Dumayr to Jayrud, was quiet on Friday.", gazetteer)
     assert not any(c.blocs == ("opposition",) for c in claims(ex, "control"))
+
+
+@pytest.mark.parametrize("text", [
+    "Russian military police deployed at two crossings between the regime-held areas and the northern countryside, "
+    "at Tir Maala and at al-Dar al-Kabirah.",
+    "The convoy drove north through government-held territory towards Jabal al-Zawiya.",
+])
+def test_a_party_held_area_the_sentence_does_not_name_holds_no_later_place(gazetteer, text):
+    assert not {h for h in holders(run(text, gazetteer)) if h[1] == "syrian-government"}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Shells hit the regime-held areas of Hama.", {("Hama", "syrian-government")}),
+    ("Residents crossed to government-held areas on the south bank near Maadan.", {("Maadan", "syrian-government")}),
+])
+def test_a_party_held_area_that_names_its_place_holds_it(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

@@ -949,7 +949,8 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
                 anchor = _antecedent(ctx, ctx.text.rfind(",", ctx.sentence.start, a.start) + 1) \
                     or _loc_before(ctx, a.start)   # "Maarat al-Numan, which also lies in government-held territory"
                 named = [anchor] if anchor else []
-            locs = named or locs_after(ctx, a.end + m.end(), max_gap=40)   # "Maskanah, the last IS-held town"
+            locs = named or ([] if _GENERIC_AREAS.match(ctx.text, a.end + m.end())
+                             else locs_after(ctx, a.end + m.end(), max_gap=40))   # "Maskanah, the last IS-held town"
             if not named and locs and (_acted_on_between(ctx, a.end + m.end(), locs[0].start)
                                        or _VERB_BETWEEN.search(ctx.text, a.end + m.end(), locs[0].start)):
                 locs = []   # "mortar bombs fired from rebel-held areas hit Jaramana": not Jaramana
@@ -968,6 +969,11 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
 
 
 _COMMA_BEFORE = re.compile(r",\s+$")
+# "crossings between the regime-held areas and the countryside, at A": areas the sentence does not name (not "the
+# regime-held areas of Hama", "rebel-held areas including A")
+_GENERIC_AREAS = re.compile(r"\s*(?:areas|territory|territories|regions|zones|parts)\b(?!\s*,?\s*(?:of|in|inside|around|"
+                            r"near|on|at|across|along|beyond|such\s+as|including|like|from|between|north|south|east|"
+                            r"west)\b)", re.I)
 
 
 def _bare_apposition(ctx: SentenceContext, at: int, after: int) -> re.Match[str] | None:
