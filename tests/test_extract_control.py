@@ -1510,3 +1510,12 @@ def test_a_party_held_area_the_sentence_does_not_name_holds_no_later_place(gazet
 ])
 def test_a_party_held_area_that_names_its_place_holds_it(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("HTS lost Talbiseh and moved to Idlib, which it largely controls.", {("Idlib", "hts")}),
+    ("The rebels withdrew to Idlib, which they mostly hold.", {("Idlib", "opposition")}),
+    ("The SDF largely controls Raqqa.", {("Raqqa", "sdf")}),
+])
+def test_a_hold_told_with_an_adverb_of_degree(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

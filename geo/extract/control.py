@@ -1148,7 +1148,8 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
                       #  "GoS forces and affiliated groups took over", "... and local Alawite militias hold"
                       r"(?:(?:claims?\s+to\s+have|claimed\s+to\s+have|says\s+it\s+has|"   # "the SNA claims to have captured"
                       r"still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
-                      r"quickly|swiftly|reportedly|recently|effectively|(?:continues|continued|continue)\s+to|"
+                      r"quickly|swiftly|reportedly|recently|effectively|largely|mostly|partly|firmly|"
+                      r"(?:continues|continued|continue)\s+to|"
                       r"yesterday|on\s+\w+day|(?:last|this)\s+(?:week|month))\s+)*"
                       r"(?:(?:['’]s\s+)?(?:(?:(?-i:[A-Z][a-z]+)|\d{4}|swift|rapid|quick|final|eventual|brief|recent|"
                       r"sudden|full|complete|surprise)\s+){0,3}?(?=(?:re)?(?:capture|seizure|takeover)\s+of\b))?"
@@ -1172,8 +1173,9 @@ _UNDER_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\b|\bwhereby\b", re
 def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     """ "they had captured", "it seized", "they hold": a pronoun before a verb of ``actor_verb_place``
     (not "they hold X responsible")."""
-    return re.compile(r"\b(?:it|they)\s+(?=(?:(?:still|also|now|already|then|later)\s+)*(?:had|has|have)\s|"
-                      r"(?:(?:still|also|now|already|then|later)\s+)*(?:" + verbs + r")(?!\s+(?:\w+\s+)?"
+    adverbs = r"(?:(?:still|also|now|already|then|later|largely|mostly|partly|effectively|firmly)\s+)*"
+    return re.compile(r"\b(?:it|they)\s+(?=" + adverbs + r"(?:had|has|have)\s|"
+                      + adverbs + r"(?:" + verbs + r")(?!\s+(?:\w+\s+)?"
                       r"(?:responsible|accountable|talks|meetings?)\b))", re.I)
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
