@@ -540,3 +540,16 @@ def test_fighters_of_a_named_party_are_that_partys_not_the_last_force_named(gaze
     ex = run("Regime forces entered Jayrud. The first convoy set out from al-Ruhaybah towards Jarabulus, carrying "
              "hundreds of fighters of the factions and their families.", gazetteer)
     assert [blocs for _, blocs in routes_of(ex)] == [("opposition",)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish Defence Ministry sent troops. The next night ministry artillery shelled the villages.",
+    "The Turkish Defence Ministry sent troops. A ministry convoy reached the border.",
+])
+def test_a_bare_ministry_before_its_forces_refers_back(reg, text):
+    assert [b for s, b in _found(text, reg) if s.casefold().endswith("ministry") and "Defence" not in s] == ["turkey"]
+
+
+def test_a_bare_ministry_that_names_no_forces_is_no_party(reg):
+    found = _found("The Turkish Defence Ministry sent troops. Ministry officials met the council.", reg)
+    assert [s for s, _ in found if s.startswith("Ministry")] == []

@@ -412,7 +412,7 @@ _HEAD_NOUN = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]round|[Aa]bout|[Ss]ome
                         r"(militias?|militiamen|troops|soldiers|fighters|gunmen|jihadists|mercenaries|police|newcomers|patrol|"
                         r"occupation|group|organi[sz]ation|movement(?!\s+of\b)|militants|terrorists|ministry)"
                         r"(?:(?<=occupation)\s+(?:army|forces))?\b"
-                        r"|\b(?:[Tt]he\s+|[Aa]n\s+)?([Aa]rmy)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
+                        r"|\b(?:[Tt]he\s+|[Aa]n?\s+)?([Aa]rmy|[Mm]inistry)(?=(?:['’]s)?\s+(?:units?|reinforcements|troops|convoys?|"
                         r"columns?|vehicles|tanks|trucks|lorries|buses|transporters|jeeps|bulldozers|patrols?|"
                         r"artillery|helicopters|"
                         r"officers|personnel|hands|control)\b|-(?:held|controlled|run)\b)"
