@@ -27,6 +27,8 @@ def _blocs(text, reg):
     ("Hayat Tahrir al-Sham fighters attacked.", "hts"),
     ("Hay'at Tahrir ash-Sham fighters attacked.", "hts"),
     ("The Hay'at still controls several positions in the town.", "hts"),
+    ("An army offensive on Jisr al-Shughur began in Syria.", "syrian-government"),
+    ("Army shelling hit the town, Syrian activists said.", "syrian-government"),
     ("Jaish el-Tawhid fighters held the bridge.", "opposition"),
     ("The Homs Liberation Movement refused the offer.", "opposition"),
     ("The Republican Guard deployed.", "syrian-government"),

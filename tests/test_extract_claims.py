@@ -24,6 +24,8 @@ def test_no_event_without_place(gazetteer):
     ("Turkish drones struck Kobani, the agency reported, quoting a police officer.", "strike", "claimed"),
     ("Turkish forces may launch an offensive on Tal Rifaat.", "military_action", "possible"),
     ("Turkey does not rule out an operation in Manbij.", "military_action", "possible"),
+    ("A limited government push towards Darat Izza cannot be ruled out.", "military_action", "possible"),
+    ("An army offensive on Jisr al-Shughur is not ruled out.", "military_action", "possible"),
     ("Turkey expects to deploy troops in Tal Abyad.", "buildup", "possible"),
     ("Russia proposed a ceasefire in Idlib.", "agreement", "possible"),
     ("Russian officers press the factions of Talbiseh to accept a settlement.", "agreement", "possible"),
