@@ -1519,3 +1519,18 @@ def test_a_party_held_area_that_names_its_place_holds_it(gazetteer, text, held):
 ])
 def test_a_hold_told_with_an_adverb_of_degree(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Summary: the factions hold Aleppo; HTS fighters say they have taken Safira.", {("Aleppo", "opposition"),
+                                                                                      ("al-Safira", "hts")}),
+    ("It was an understanding reached under American sponsorship: the SDF hands Deir ez-Zor to the army, and in "
+     "return it keeps Maadan.", {("Deir ez-Zor", "syrian-government"), ("Maadan", "sdf")}),
+])
+def test_they_after_a_colon_or_semicolon_is_that_clause_s_party(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_it_after_a_handover_is_the_giver_not_the_receiver(gazetteer):
+    ex = run("The SDF hands Deir ez-Zor to the army, and in return it keeps Maadan.", gazetteer)
+    assert holders(ex) == {("Deir ez-Zor", "syrian-government"), ("Maadan", "sdf")}

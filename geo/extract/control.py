@@ -1177,6 +1177,8 @@ def _pronoun_verb(verbs: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:it|they)\s+(?=" + adverbs + r"(?:had|has|have)\s|"
                       + adverbs + r"(?:" + verbs + r")(?!\s+(?:\w+\s+)?"
                       r"(?:responsible|accountable|talks|meetings?)\b))", re.I)
+_HANDED_TO = re.compile(r"\b(?:hands?|handed|handing|gives?|gave|giving|cedes?|ceded|leaves?|left)\b[^,;]*\bto\s+"
+                        r"(?:the\s+)?$", re.I)   # "the SDF hands A to the army, and in return it keeps B"
 _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:which|that)\s+)?|,\s+which\s+)$", re.I)
 
 
@@ -1275,11 +1277,16 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
         parties = [a for a in ctx.actors if a.end <= start and not is_speaker(ctx, a)]
         before = [a for a in ctx.actors if a.end <= start]
+        told = max(ctx.text.rfind(":", ctx.sentence.start, start), ctx.text.rfind(";", ctx.sentence.start, start))
+        before = [a for a in before if a.start > told] or before   # "... under American sponsorship: the SDF hands A
+        #                                                             to X, and in return it keeps B": the SDF keeps B
         opener = max(_UNDER_WHICH.finditer(ctx.text, ctx.sentence.start, start), key=lambda o: o.start(),
                      default=None)
         subject = subject_group(ctx, [a for a in before if opener is None or a.start >= opener.end()]) \
             or subject_group(ctx, before)   # "the SDF announced that they had taken Tabqa"; "a proposal under which
         #                     the SDF would hand back the checkpoints it took over": the SDF, not the proposer
+        subject = subject[:1 + next((i for i, (a, b) in enumerate(zip(subject, subject[1:]))
+                                     if _HANDED_TO.search(ctx.text, a.end, b.start)), len(subject))]
         verb = hold_verb.match(ctx.text[end:end + 60])
         if verb and _BARE_PRESENT.fullmatch(verb.group(1)) and ctx.modality(ctx.rel(end)) == Modality.POSSIBLE:
             verb = None
