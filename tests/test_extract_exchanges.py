@@ -920,3 +920,19 @@ def test_who_replaces_the_givers_of_the_first_place_receives_it(gazetteer, text,
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.place_names == ("al-Kiswah", "al-Tanf")
     assert x.details["a_to"] == a_to
+
+
+@pytest.mark.parametrize("text", [
+    "Under the proposal, the regime army would enter Jisr al-Shughur, while Harim would remain under Turkish protection.",
+    "Under the proposal, the army would take Jisr al-Shughur, while Turkey would keep Harim.",
+])
+def test_terms_that_share_two_places_out_between_two_parties(gazetteer, text):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.place_names == ("Jisr al-Shughur", "Harem")
+    assert (x.details["a_to"], x.details["b_to"]) == (("syrian-government",), ("turkey",))
+
+
+def test_keeping_a_party_away_from_a_place_gives_it_no_place(gazetteer):
+    ex = run("Washington would press Ankara to keep Turkish-backed forces away from Kobani in exchange for the SDF "
+             "giving up Manbij.", gazetteer)
+    assert all("turkey" not in x.details["a_to"] for x in claims(ex, "exchange"))

@@ -796,13 +796,18 @@ _PASSES_TO = re.compile(r"\b(?:would|will|could|should|are\s+to|is\s+to)\s+(?:th
                         r"placed\s+under\s+(?:the\s+)?(?:protection|control|authority)\s+of|"
                         r"(?:stay|remain)\s+(?:with\s+(?:[\w-]+\s+){1,4}?)?under\s+(?:the\s+)?"
                         r"(?:protection|control|authority)\s+of|"
-                        r"(?:stay|remain)\s+(?:in\s+the\s+hands\s+of|with))"   # "B would stay with the factions"
+                        r"(?:stay|remain)\s+(?:in\s+the\s+hands\s+of|with)|"   # "B would stay with the factions"
+                        r"(?:stay|remain)\s+under(?=\s+(?:[\w-]+\s+){1,2}(?:protection|control|supervision|"
+                        r"administration|authority)\b))"   # "B would remain under Turkish protection"
                         r"\s+(?:over\s+|back\s+)?(?:to\s+)?(?:the\s+)?", re.I)
 
 
 # "A and B, the last opposition towns ..., which have been encircled by X": the besiegers
 _BESIEGED_BY = re.compile(r"(?:\s+and\s+[^,.;]{1,30}?)?(?:,[^,.;]{1,80})?,\s+which\s+(?:have|has|had)\s+been\s+"
                           r"(?:encircled|besieged|surrounded)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", re.I)
+
+
+_ITS_FORCES = re.compile(r"(?:\s+(?:army|forces|troops|units|fighters|militias|soldiers))?", re.I)
 
 
 def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
@@ -849,8 +854,9 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
         for group in reversed(actor_groups(ctx)):
             if group[-1].end > loc.start or CLAUSE_BREAK.search(ctx.text, group[-1].end, loc.start):
                 continue
-            if (_ALLOWED_INTO.match(ctx.text, group[-1].end, loc.start) or _GETS.match(ctx.text, group[-1].end, loc.start)
-                    or _TAKING.match(ctx.text, group[-1].end, loc.start)):
+            end = group[-1].end + len(_ITS_FORCES.match(ctx.text, group[-1].end).group())   # "the regime army would"
+            if (_ALLOWED_INTO.match(ctx.text, end, loc.start) or _GETS.match(ctx.text, end, loc.start)
+                    or _TAKING.match(ctx.text, end, loc.start) or _WOULD_KEEP.fullmatch(ctx.text, end, loc.start)):
                 return unique_actors([a.actor for a in group])
     return []
 
