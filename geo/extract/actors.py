@@ -326,6 +326,9 @@ def _inside_quote(text: str, pos: int) -> bool:
     return para.count("“") > para.count("”") or (para.count("“") == 0 and para.count('"') % 2 == 1)
 
 
+_LINE_BREAK = re.compile(r"[.!?][\s”\"]*\n|\n")
+
+
 def _first_person(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """ "'Deir Hafer is still held by our forces,' a senior SDF commander said": "our forces" are the
     speaker's, and so are "we" and "us" inside the quotation."""
@@ -335,10 +338,10 @@ def _first_person(text: str, found: list[ActorMention]) -> list[ActorMention]:
         if any(a.start <= m.start() < a.end for a in found):
             continue
         after = [a for a in found if m.end() <= a.start < m.end() + 250 and not a.adjective
-                 and not re.search(r"[.!?][\s”\"]*\n|\n", text[m.end():a.start])
+                 and not _LINE_BREAK.search(text[m.end():a.start])
                  and (_SAYS.match(text, a.end) or _SAID_BY.search(text, max(0, a.start - 40), a.start))]
         before = [a for a in found if m.start() - 250 < a.end <= m.start() and not a.adjective
-                  and not re.search(r"\n", text[a.end:m.start()]) and _SAYS.match(text, a.end)]
+                  and "\n" not in text[a.end:m.start()] and _SAYS.match(text, a.end)]
         if m.group() in ("we", "We", "us"):   # "The Russians told us": a speaker inside the quotation is not "we"
             after = [a for a in after if not _inside_quote(text, a.start)]
             before = [a for a in before if not _inside_quote(text, a.start)]
@@ -450,6 +453,21 @@ _FORCE_NOUNS = frozenset({"troop", "soldier", "fighter", "newcomer", "patrol"}) 
 _OF_PARTY = re.compile(r"\s+(?:of|from)\s+((?i:the)\s+)?")
 
 
+@lru_cache(maxsize=64)
+def _noun_after_rx(noun: str) -> re.Pattern[str]:
+    """The head noun a word or two after a party's name ("IS group jihadists")."""
+    return re.compile(rf"\s+(?:(?!(?:[\w-]+ed|hit|hits|struck|strikes|says|targets)\s)[\w-]+\s+)?{noun}", re.I)
+
+
+@lru_cache(maxsize=64)
+def _noun_of_rx(noun: str) -> re.Pattern[str]:
+    """The head noun just before a party's name ("the terrorists of")."""
+    return re.compile(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", re.I)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def _back_references(text: str, found: list[ActorMention], registry: Registry,
                      registry_army: Actor | None = None) -> list[ActorMention]:
     """ "the militias" is the last actor named with that noun ("Iranian-backed militias ... the militias").
@@ -472,9 +490,9 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
         pool = found + extra   # "200 soldiers ... the newcomers": a reference refers on
         named = [a for a in pool if a.end <= m.start() and not a.adjective
                  and (noun in text[a.start:a.end].casefold() or (noun in _FORCE_NOUNS and m.start() - a.end < 400)
-                      or re.match(rf"\s+(?:(?!(?:[\w-]+ed|hit|hits|struck|strikes|says|targets)\s)[\w-]+\s+)?{noun}",
-                                  text[a.end:a.end + 30], re.I)   # "IS group jihadists" (not "Israel hit militia")
-                      or re.search(rf"\b{noun}s?\s+of\s+(?:the\s+)?$", text[max(0, a.start - 30):a.start], re.I))   # "the
+                      # "IS group jihadists" (not "Israel hit militia")
+                      or _noun_after_rx(noun).match(text[a.end:a.end + 30])
+                      or _noun_of_rx(noun).search(text[max(0, a.start - 30):a.start]))   # "the
                  # terrorists of Jabhat al-Nusra ... the terrorists"
                  and not (noun == "army" and registry.the_army.get(a.actor.id) != "refers")
                  and not (noun in _ARMIES and registry_army is not None and m.start() - a.end > _ARMY_NEAR)]
@@ -491,12 +509,18 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
                             and (noun != "army" or a.actor.id in registry.the_army)
                             for a in pool if 0 <= m.start() - a.end <= _ARMY_NEAR):
             named = [ActorMention(m.start(), m.end(), registry_army)]   # "the army" in a report naming no other army
-        subjects = [a for a in named if not any(b.end <= a.start and not re.search(r"[.!?\n]", text[b.end:a.start])
+        subjects = [a for a in named if not any(b.end <= a.start and not _SENTENCE_END.search(text[b.end:a.start])
                                                 for b in pool)]
         if named:   # the force named last, preferably as the subject of its sentence
             last = max(subjects or named, key=lambda a: a.end)
             extra.append(ActorMention(m.start(), m.end(), last.actor))
     return _short_names(text, sorted(found + extra, key=lambda a: a.start) if extra else found)
+
+
+@lru_cache(maxsize=16)
+def _noun_next_rx(noun: str) -> re.Pattern[str]:
+    """The group noun right after a party's name ("the Islamic State organisation")."""
+    return re.compile(rf"\s+{noun}\b", re.I)
 
 
 def _group_meant(text: str, found: list[ActorMention], pool: list[ActorMention], at: int, noun: str) -> Actor | None:
@@ -506,7 +530,7 @@ def _group_meant(text: str, found: list[ActorMention], pool: list[ActorMention],
     the largest town the group held")."""
     called = [a for a in found if a.end <= at and a.actor.kind not in _STATE_KINDS
               and (text[a.start:a.end].casefold().endswith(" " + noun)
-                   or re.match(rf"\s+{noun}\b", text[a.end:a.end + 20], re.I))]
+                   or _noun_next_rx(noun).match(text[a.end:a.end + 20]))]
     if called:
         return max(called, key=lambda a: a.end).actor
     armed = [a for a in pool if a.end <= at and not a.adjective and at - a.end < 400
@@ -538,12 +562,15 @@ def _short_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
     return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
+_AND_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s+")
+
+
 def _shared_noun(text: str, toks: list, i: int, reg: Registry) -> ActorMention | None:
     """ "Syrian and Russian warplanes": the first adjective takes the noun of the second, and names
     the force its registry alias does ("Syrian warplanes")."""
     k = i + 2 if i + 1 < len(toks) and toks[i + 1][0] == "and" else i + 1   # the other adjective
     if k + 1 >= len(toks) or not text[toks[i][1]].isupper() or toks[k][0] not in reg.adjectives \
-            or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[toks[i][2]:toks[k][1]]) \
+            or not _AND_GAP.fullmatch(text[toks[i][2]:toks[k][1]]) \
             or not _joined(text, toks[k][2], toks[k + 1][1]):
         return None
     entry = reg.aliases.get(f"{toks[i][0]} {toks[k + 1][0]}")

@@ -41,6 +41,9 @@ from geo.model import LINEAR_TYPES, Actor, EventType, Modality, PlaceType
 __all__ = ["read_control", "passive_captures", "captures_held", "note_occupier"]
 
 
+_RELATIVE_ASIDE = re.compile(r"\s*,?\s*(?:where|which|that)\b[^,;.]*", re.I)
+
+
 def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
     """The place a phrase at ``pos`` is about: the last one before it, or the head of an aside that
     only says where that head is ("al-Mansoura, 18 km east on the road to Raqqa, which remains ...")."""
@@ -51,7 +54,7 @@ def _loc_before(ctx: SentenceContext, pos: int) -> Loc | None:
         if aside and aside.start("inner") <= cands[-1].start:
             return cands[-2]
         if _DESCRIBED.fullmatch(ctx.text, cands[-2].end, cands[-1].start) and \
-                re.fullmatch(r"\s*,?\s*(?:where|which|that)\b[^,;.]*", ctx.text[cands[-1].end:pos], re.I):
+                _RELATIVE_ASIDE.fullmatch(ctx.text[cands[-1].end:pos]):
             return cands[-2]   # "al-Qaim, a border town on the Euphrates where X hold sway": al-Qaim
     return cands[-1] if cands else None
 
@@ -126,6 +129,13 @@ _MOVED_AREAS = re.compile(r"\b(?:leave|leaving|left|flee|fleeing|fled|enter|ente
                           r"(?:that\s+are\s+|which\s+are\s+)?$", re.I)
 
 
+_AREAS_HEAD = re.compile(r"\b(?:areas?|positions|territor(?:y|ies)|parts|regions?)\s+"
+                         r"(?:that\s+are\s+|which\s+are\s+)?$", re.I)
+_IN_GAP = re.compile(r"\s+in\s+")
+_WHERE_WORD = re.compile(r"\bwhere\b", re.I)
+_COMMA_WHICH = re.compile(r"\s*,\s*which\b")
+
+
 def read_control(ctx: SentenceContext) -> list[Draft]:
     """Control drafts of one sentence."""
     out: list[Draft | None] = []
@@ -142,15 +152,15 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                 _until(ctx, actors[-1].end if actors else end):
             continue   # "which had been held since 2016 by the YPG": what held before
         head = ctx.text[max(s.start, start - 40):start]
-        if re.search(r"\b(?:areas?|positions|territor(?:y|ies)|parts|regions?)\s+(?:that\s+are\s+|which\s+are\s+)?$", head, re.I):
+        if _AREAS_HEAD.search(head):
             after = locs_after(ctx, actors[-1].end if actors else end, max_gap=12)
-            if after and re.fullmatch(r"\s+in\s+", ctx.text[actors[-1].end:after[0].start]) and \
+            if after and _IN_GAP.fullmatch(ctx.text[actors[-1].end:after[0].start]) and \
                     any((a.start, a.end) == (after[0].start, after[0].end) for a in ctx.actors):
                 after = []   # "territory administered by the government in Damascus": where the government sits
             if after:
                 out.append(_control(ctx, after, actors, m.group()))
                 continue
-            if _MOVED_AREAS.search(head) and not re.search(r"\bwhere\b", head, re.I):   # ("near A, where they
+            if _MOVED_AREAS.search(head) and not _WHERE_WORD.search(head):   # ("near A, where they
                 # will enter areas held by X": A's)
                 continue   # "civilians wishing to leave the areas controlled by the militants": areas it does not name
         last = _loc_before(ctx, start)
@@ -163,7 +173,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         if _AND_HAS_BEEN.search(ctx.text, max(s.start, start - 30), start):
             anchor = _subject_loc(ctx) or anchor   # "A lies 46 km from B, on the road to C, and has been held by X"
         held = chain(ctx.text, ctx.locs, anchor) if anchor else both_told_before(ctx)   # "Both were taken by X"
-        if anchor is not None and re.match(r"\s*,\s*which\b", ctx.text[anchor.end:anchor.end + 12]) \
+        if anchor is not None and _COMMA_WHICH.match(ctx.text[anchor.end:anchor.end + 12]) \
                 and any(0 <= anchor.start - x.end <= 2 for x in ctx.locs) and anchor.place is not None \
                 and anchor.place.type in _TOWNS:   # "Murak on the M5 south of X, which" (not "the areas south of the M4")
             held = [plain(x, ("direction", "near", "outskirts")) if x is anchor else x for x in held]   # "south of
@@ -397,6 +407,11 @@ _WHOSE_STRONGHOLDS = re.compile(r",\s+whose\s+(?:\w+\s+)?(?:strongholds?|bastion
                                 r"(?:the\s+(?:towns?|cities)\s+of\s+)?", re.I)
 
 
+_AFTER_COMMA = re.compile(r"\w\s*,\s*$")
+_MAYBE_POSSESSIVE = re.compile(r"(?:['’]s)?\s+")
+_ENDS_POSSESSIVE = re.compile(r"['’]s\s*$")
+
+
 def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
     """ "launched from the opposition's Idlib stronghold", "factions in their stronghold of Azaz": the party
     holds the place."""
@@ -405,7 +420,7 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
         usable = [a for a in ctx.actors if a.end <= m.start() and not is_speaker(ctx, a)]
         clause = [a for a in usable if a.start >= clause_start(ctx, m.start())]
         locs = locs_after(ctx, m.end(), max_gap=0)
-        if not locs and re.search(r"\w\s*,\s*$", ctx.text[max(ctx.sentence.start, m.start() - 4):m.start()]):
+        if not locs and _AFTER_COMMA.search(ctx.text[max(ctx.sentence.start, m.start() - 4):m.start()]):
             before = _loc_before(ctx, m.start())   # "set out from al-Shaddadi, their stronghold ..."
             locs = [before] if before is not None and before.end >= m.start() - 3 else []
         out.append(_control(ctx, locs, subject_group(ctx, clause or usable), "stronghold"))
@@ -416,8 +431,8 @@ def _owned_stronghold(ctx: SentenceContext) -> list[Draft | None]:
         out.append(_control(ctx, locs, owners, "stronghold"))
     out += _are_strongholds(ctx)
     for a in ctx.actors:
-        owned = re.match(r"(?:['’]s)?\s+", ctx.text[a.end:a.end + 4])   # the actor's span may hold its "'s"
-        if owned is None or not re.search(r"['’]s\s*$", ctx.text[a.start:a.end + owned.end()]):
+        owned = _MAYBE_POSSESSIVE.match(ctx.text[a.end:a.end + 4])   # the actor's span may hold its "'s"
+        if owned is None or not _ENDS_POSSESSIVE.search(ctx.text[a.start:a.end + owned.end()]):
             continue
         locs = locs_after(ctx, a.end + owned.end(), max_gap=0)
         if locs and _STRONGHOLD.match(ctx.text, locs[-1].end, ctx.sentence.end):
@@ -584,12 +599,19 @@ def _verb_only_rx(verbs: str) -> re.Pattern[str]:
 _FRONTED = re.compile(r"\b(?:In|At|Inside)\s+(?:the\s+)?$")
 
 
+_COMMA_GAP = re.compile(r"\s*,\s*(?:the\s+)?")
+
+
 def _fronted_place(ctx: SentenceContext, pos: int) -> Loc | None:
     """The place a sentence opens with ("In Kobani, government troops ..."), right before ``pos``."""
     loc = _loc_before(ctx, pos)
-    if loc is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.text[loc.end:pos]):
+    if loc is None or not _COMMA_GAP.fullmatch(ctx.text[loc.end:pos]):
         return None
     return loc if _FRONTED.search(ctx.text, max(ctx.sentence.start, loc.start - 12), loc.start) else None
+
+
+_HAD_BEEN_ANYWHERE = re.compile(r"\bhad\s+been\b", re.I)
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*")
 
 
 def _presence(ctx: SentenceContext) -> list[Draft | None]:
@@ -607,7 +629,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
         if aside:   # "units of the Ministry of Defence, most of them drawn from the HTS-led command, are deployed in A"
             m = verb_rx.match(ctx.text, aside.end(), ctx.sentence.end)
         gone = _MOVED_AWAY.search(ctx.text, m.end(), ctx.sentence.end) if m else None
-        if gone and (re.search(r"\bhad\s+been\b", m.group(), re.I) or not _OTHER_DOER.search(_NP_ASIDE.sub(
+        if gone and (_HAD_BEEN_ANYWHERE.search(m.group()) or not _OTHER_DOER.search(_NP_ASIDE.sub(
                 " ", " ".join(ctx.text[a:b] for a, b in _uncovered(ctx, m.end(), gone.start()))))):
             continue   # "units that had been based at the airbase pulled back east", "troops based in the city had
             #            already pulled out towards Homs": no longer there ("deployed in A after the buses left": there)
@@ -634,7 +656,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             owners = subject_group(ctx, own_clause or before)
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
-                      and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*", ctx.text[a.end:m.start()])
+                      and _OWNER_GAP.fullmatch(ctx.text[a.end:m.start()])
                       and not _acted_on_between(ctx, a.end, m.start())   # not "rebels shelled army positions"
                       and not _FORMER.search(ctx.text, max(0, a.start - 12), a.start)][-1:]   # "former army posts"
         if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
@@ -672,6 +694,9 @@ _HOUSES = re.compile(r",?\s+which\s+(?:also\s+|still\s+|now\s+)?(?:houses|hosts|
                      r"(?:the\s+|a\s+|an\s+)?", re.I)
 
 
+_SPACES_COMMAS = re.compile(r"[\s,]*")
+
+
 def _houses(ctx: SentenceContext) -> list[Draft | None]:
     """ "the Conoco gas field near the village of Khasham, east of Deir ez-Zor city, which also houses US
     troops": the party is present at the head place, past the asides that only say where it is."""
@@ -682,7 +707,7 @@ def _houses(ctx: SentenceContext) -> list[Draft | None]:
         while head is not None and head.kind != "place":
             before = _loc_before(ctx, head.start)
             gap = "".join(ctx.text[a:b] for a, b in _uncovered(ctx, before.end, head.start)) if before else ""
-            if before is None or not re.fullmatch(r"[\s,]*", gap):
+            if before is None or not _SPACES_COMMAS.fullmatch(gap):
                 break
             head = before
         out.append(_control(ctx, [head] if head else [], owners, "presence"))
@@ -708,10 +733,16 @@ _ITS_FIGHTERS = re.compile(r"\s+(?:terrorists|fighters|militants|militiamen|gunm
                            re.I)
 
 
+@lru_cache(maxsize=8)
+def _positions_rx(nouns: str) -> re.Pattern[str]:
+    """Positions "of" or "belonging to" a party."""
+    return re.compile(rf"\b(?:{nouns})(?:\s+and\s+(?:fortifications|{nouns}))?\s+(?:belonging\s+to|of)\s+"
+                      r"(?:the\s+)?", re.I)
+
+
 def _positions_of(ctx: SentenceContext, nouns: str) -> list[Draft | None]:
     out: list[Draft | None] = []
-    for m in re.finditer(rf"\b(?:{nouns})(?:\s+and\s+(?:fortifications|{nouns}))?\s+(?:belonging\s+to|of)\s+"
-                         r"(?:the\s+)?", ctx.sentence.text, re.I):   # "positions and fortifications of X"
+    for m in _positions_rx(nouns).finditer(ctx.sentence.text):   # "positions and fortifications of X"
         start = ctx.sentence.start + m.start()
         if _LEFT.search(ctx.text, max(ctx.sentence.start, start - 40), start) or \
                 _GIVEN.search(ctx.text, max(ctx.sentence.start, start - 40), start):
@@ -725,10 +756,13 @@ def _positions_of(ctx: SentenceContext, nouns: str) -> list[Draft | None]:
     return out
 
 
+_WHERE_IT = re.compile(r"\bwhere\s+(?:it|they)\b", re.I)
+
+
 def _where_it(ctx: SentenceContext, verbs: str, nouns: str) -> list[Draft | None]:
     """ "... to the Conoco field, where it also maintains a base": "it" is the sentence's subject."""
     out: list[Draft | None] = []
-    for m in re.finditer(r"\bwhere\s+(?:it|they)\b", ctx.sentence.text, re.I):
+    for m in _WHERE_IT.finditer(ctx.sentence.text):
         start, end = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
         if not _where_rx(verbs, nouns).match(ctx.text, end, ctx.sentence.end):
             continue
@@ -740,6 +774,10 @@ def _where_it(ctx: SentenceContext, verbs: str, nouns: str) -> list[Draft | None
 
 
 _BASE_TYPES = frozenset({PlaceType.BASE, PlaceType.AIRPORT, PlaceType.FIELD})
+
+
+_AT_IN_OF = re.compile(r"\s+(?:at|in|of)\s+(?:the\s+)?")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}", re.I)
 
 
 def _bases(ctx: SentenceContext) -> list[Draft | None]:
@@ -760,13 +798,12 @@ def _bases(ctx: SentenceContext) -> list[Draft | None]:
         noun_end = m.end() if m else (a.end if named and named.end() == a.end else None)
         if noun_end is None:
             continue
-        at = re.match(r"\s+(?:at|in|of)\s+(?:the\s+)?", ctx.text[noun_end:noun_end + 12])
+        at = _AT_IN_OF.match(ctx.text[noun_end:noun_end + 12])
         after = locs_after(ctx, noun_end + at.end(), max_gap=2) if at else []
         if after and _base_place(after[0]):                     # "the Russian base at Hmeimim"
             out.append(_control(ctx, after[:1], [a], "base"))
         before = _loc_before(ctx, a.start)                      # "X, the largest coalition base"
-        if before is not None and _base_place(before) and re.fullmatch(
-                r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}", ctx.text[before.end:a.start], re.I):
+        if before is not None and _base_place(before) and _APPOSITION.fullmatch(ctx.text[before.end:a.start]):
             out.append(_control(ctx, [before], [a], "base"))
     return out
 
@@ -871,6 +908,10 @@ _PARTY_AREA_RUNS = re.compile(r"\s+(?:[\w-]+\s+)?(?:pocket|enclave|area|strip|be
 _PARTY_APPOSED = re.compile(r",\s+(?:(?:one|some|two|several)\s+of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:pro-)?$", re.I)
 
 
+_ONE_WORD = re.compile(r"(?:the\s+)?[\w-]+", re.I)
+_FORMERLY = re.compile(r"\b(?:former|once|ex)[\s-]+(?:pro-)?$", re.I)
+
+
 def _party_town(ctx: SentenceContext) -> list[Draft | None]:
     """ "the rebel town of Kafr Nabl", "the besieged pro-government villages of al-Fuah and Kafraya",
     "Madaya and Zabadani, the last opposition towns in the mountains", "the opposition pocket, which runs from A to
@@ -879,11 +920,11 @@ def _party_town(ctx: SentenceContext) -> list[Draft | None]:
     for a in ctx.actors:
         runs = _PARTY_AREA_RUNS.match(ctx.text, a.end, ctx.sentence.end)
         m = None if runs else _PARTY_TOWN.match(ctx.text, a.end, ctx.sentence.end)
-        if a.adjective or not (m or runs) or not re.fullmatch(r"(?:the\s+)?[\w-]+", ctx.text[a.start:a.end], re.I) \
+        if a.adjective or not (m or runs) or not _ONE_WORD.fullmatch(ctx.text[a.start:a.end]) \
                 or (a.actor.kind == "government" and ctx.text[a.start:a.end].istitle()):
             continue   # one word that names a side ("rebel", "opposition", "regime"), not "the Turkish border town"
             #            nor a capital ("the Damascus district of Jobar")
-        if re.search(r"\b(?:former|once|ex)[\s-]+(?:pro-)?$", ctx.text[max(0, a.start - 12):a.start], re.I):
+        if _FORMERLY.search(ctx.text[max(0, a.start - 12):a.start]):
             continue   # "the former rebel town of X"
         if runs:   # "the last opposition pocket near Damascus, which runs from A north through B to C"
             out.append(_control(ctx, _places_in_clause(ctx, runs.end()), [a], "party town"))
@@ -898,16 +939,20 @@ def _party_town(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
+_WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+(?:\w+\s+)?$", re.I)
+_LOCATOR_AFTER_COMMA = re.compile(r"\w\s*,\s*(?:(?:about|some|around|just)\s+)?$")
+
+
 def _antecedent(ctx: SentenceContext, pos: int) -> Loc | None:
     """The place a relative clause at ``pos`` is about, even one named as a landmark ("8 km south of
     Khan Shaykhun, which the government forces captured in 2019")."""
-    m = re.search(r",\s*(?:which|that)\s+(?:\w+\s+)?$", ctx.text[max(ctx.sentence.start, pos - 30):pos], re.I)
+    m = _WHICH_BEFORE.search(ctx.text[max(ctx.sentence.start, pos - 30):pos])
     if m is None:
         return None
     comma = max(ctx.sentence.start, pos - 30) + m.start()
     loc = next((loc for loc in reversed(ctx.locs) if loc.end == comma and loc.located and loc.place is not None), None)
-    if loc is not None and loc.kind != "place" and re.search(r"\w\s*,\s*(?:(?:about|some|around|just)\s+)?$",
-                                                         ctx.text[max(0, loc.start - 12):loc.start]):
+    if loc is not None and loc.kind != "place" and \
+            _LOCATOR_AFTER_COMMA.search(ctx.text[max(0, loc.start - 12):loc.start]):
         return None   # "Tal Rifaat, north of Aleppo, which ...": an aside about the place before
     if loc is not None and loc.kind != "place":   # the landmark itself, not the spot 8 km from it
         loc = replace(loc, label=loc.place.name, geometry=loc.place.geometry, precision=1, kind="place", locator=False)
@@ -923,6 +968,9 @@ _TERRITORY = re.compile(r"\s*(?:territory|territories|areas?|zone|side|part|coun
 _IS_HELD = re.compile(r"(?:\b(?:is|are|was|were|remains?|remained|stays?|stayed|has\s+been|have\s+been)\s+"
                       r"(?:(?:still|now|also|largely|mostly|entirely|fully|firmly)\s+)?|:\s*)(?:the\s+)?$", re.I)
 _PREDICATE_END = re.compile(r"(?:\s+(?:territory|land|ground|soil))?\s*(?:[.;,)]|$)")
+
+
+_ONE_OF = re.compile(r"\bone\s+of\b", re.I)
 
 
 def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
@@ -942,7 +990,7 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
             named = [loc for loc in ctx.locs if head and loc.end == head.start() and loc.located]
             named = [loc for loc in chain(ctx.text, ctx.locs, named[-1]) if loc.end <= head.start()] if named else []
             if len(named) == 1 and _PLURAL_PLACES.match(ctx.text, a.end + m.end()) and \
-                    not re.search(r"\bone\s+of\b", head.group(), re.I):
+                    not _ONE_OF.search(head.group()):
                 named = []   # "one side of the Euphrates, the militia-held towns on the other": not an apposition
             if not named and _TERRITORY.match(ctx.text, a.end + m.end()) and \
                     _LIES_IN.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start):
@@ -1050,6 +1098,9 @@ _WITHDREW_FROM = re.compile(r"\b(?:withdr[ae]w|withdrawn|withdrawing|pulled\s+ou
                            r"(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?(?:(?:towns?|villages?|cities|city)\s+of\s+)?", re.I)
 
 
+_AFTER_WORD = re.compile(r"\b(?:after|as|when|once|following)\b", re.I)
+
+
 def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> list[Draft | None]:
     """ "Regime forces completed their control of the pocket after the factions withdrew from Morek, Kafr
     Zita and al-Lataminah": the party that took control holds what the others left."""
@@ -1064,7 +1115,7 @@ def _taken_as_others_left(ctx: SentenceContext, hold_verb: re.Pattern[str]) -> l
     takers = [group]
     for m in _WITHDREW_FROM.finditer(ctx.text, takers[0][-1].end, ctx.sentence.end):
         between = ctx.text[takers[0][-1].end:m.start()]
-        if CLAUSE_BREAK.search(between) or not re.search(r"\b(?:after|as|when|once|following)\b", between, re.I):
+        if CLAUSE_BREAK.search(between) or not _AFTER_WORD.search(between):
             continue   # "..., while Turkish forces withdrew from Manbij": another story
         leavers = {a.actor.bloc for a in ctx.actors if a.end <= m.start()
                    and not CLAUSE_BREAK.search(ctx.text, a.end, m.start())} - {a.actor.bloc for a in takers[0]}
@@ -1270,6 +1321,11 @@ _FACING = re.compile(r"\b(?:facing|faces|opposite)\b", re.I)
 _UP_TO = re.compile(r"\s+(?:(?:all\s+the\s+way\s+|right\s+)?(?:up\s+|down\s+)?to|as\s+far\s+as)\s+(?:the\s+)?", re.I)
 
 
+_IT_THEM = re.compile(r"\s*(?:it|them)\b")
+_RELATIVE_HEAD = re.compile(r"\b(?:which|that|where)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed|dominated)\s+)?$", re.I)
+_HAD = re.compile(r"\bhad\b", re.I)
+
+
 def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     out = []
     hold_verb = _hold_verb(ctx.patterns.control["actor_verb_place"].pattern)
@@ -1341,14 +1397,14 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
             continue   # "Moscow's acceptance of a Turkish takeover of Tal Rifaat": one that may come
         verb_end = after + m.end()
         head = ctx.text[max(ctx.sentence.start, group[0].start - 30):group[0].start]
-        if _SINCE_THEN.search(head) and re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]) \
+        if _SINCE_THEN.search(head) and _IT_THEM.match(ctx.text[verb_end:verb_end + 6]) \
                 and any(a.end <= group[0].start and not is_speaker(ctx, a) for a in ctx.actors):
             continue   # "A has been a stronghold of X since government forces and their allies seized it": the
         #                clause dates X's hold ("since Turkey took Ras al-Ain", "A has been calm since Damascus
         #                regained it" still tell who holds it)
-        relative = re.search(r"\b(?:which|that|where)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed|dominated)\s+)?$", head, re.I) is not None \
+        relative = _RELATIVE_HEAD.search(head) is not None \
             and not _SAID_THAT.search(ctx.text, max(ctx.sentence.start, group[0].start - 40), group[0].start)
-        if relative and not head.rstrip().casefold().endswith(("where", "where the")) and re.search(r"\bhad\b", m.group(), re.I):
+        if relative and not head.rstrip().casefold().endswith(("where", "where the")) and _HAD.search(m.group()):
             continue   # "towns that the regime had seized in 2019": what held before
         where = relative and head.rstrip().casefold().endswith(("where", "where the"))
         objects = (_included(ctx, verb_end) or locs_after(ctx, verb_end, max_gap=20)) if where else []
@@ -1357,7 +1413,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         elif relative:
             anchor = _antecedent(ctx, group[0].start) or _loc_before(ctx, group[0].start)
             locs = (chain(ctx.text, ctx.locs, anchor) if anchor in ctx.locs else [anchor]) if anchor else []
-        elif re.match(r"\s*(?:it|them)\b", ctx.text[verb_end:verb_end + 6]):   # "... regained control of it"
+        elif _IT_THEM.match(ctx.text[verb_end:verb_end + 6]):   # "... regained control of it"
             anchor = _loc_before(ctx, group[0].start)
             locs = chain(ctx.text, ctx.locs, anchor) if anchor else []
         else:
@@ -1373,13 +1429,16 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
     return out
 
 
+_AND_NEXT = re.compile(r"\s*,?\s*and\b")
+
+
 def _and_verb_more(ctx: SentenceContext, locs: list[Loc], hold_verb: re.Pattern[str]) -> list[Loc]:
     """ "HTS, which dominates Idlib city and also holds Jisr al-Shughur and Darkush": the places of a second
     verb of the same party."""
     if not locs:
         return []
     verb = hold_verb.match(ctx.text[locs[-1].end:locs[-1].end + 60])
-    if verb is None or not re.match(r"\s*,?\s*and\b", ctx.text[locs[-1].end:locs[-1].end + 8]):
+    if verb is None or not _AND_NEXT.match(ctx.text[locs[-1].end:locs[-1].end + 8]):
         return []
     more = locs_after(ctx, locs[-1].end + verb.end(), max_gap=12)
     return [loc for loc in more if loc not in locs]

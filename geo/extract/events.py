@@ -142,11 +142,19 @@ def _entered_under_deal(ctx: SentenceContext, t: "_Trigger") -> bool:
 _POLICE_BEFORE = re.compile(r"\bmilitary\s+police\b[^.;,]{0,30}$", re.I)   # "Russian military police entered Saraqib": a deployment
 
 
+_ANOTHER_CLAUSE = re.compile(r"[.;]|\b(?:while|but|after|before)\b")
+
+
 def _movement_not_capture(ctx: SentenceContext, t: "_Trigger", found: list["_Trigger"]) -> bool:
     """ "a convoy entered Syria": a build-up moving, not a capture."""
     return t.type == EventType.CAPTURE and any(
         o.type == EventType.BUILDUP and 0 <= t.start - o.end <= 90
-        and not re.search(r"[.;]|\b(?:while|but|after|before)\b", ctx.text[o.end:t.start]) for o in found)
+        and not _ANOTHER_CLAUSE.search(ctx.text[o.end:t.start]) for o in found)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?")
+_IT_AFTER = re.compile(r"\s+(?:it|them)\b")
+_FELL_TO = re.compile(r"f[ae]ll(?:s|en)?\s+(?:in)?to\b", re.I)
 
 
 def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
@@ -157,7 +165,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
         kept, origins, origin_end = [], [], -1
         for loc in usable:
             if _ORIGIN.search(ctx.text[max(0, loc.start - 40):loc.start]) or (
-                    origin_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?", ctx.text[origin_end:loc.start])):
+                    origin_end >= 0 and _LIST_GAP.fullmatch(ctx.text[origin_end:loc.start])):
                 origin_end = loc.end
                 origins.append(loc)
             else:
@@ -171,7 +179,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     if any(not whole_country(loc) for loc in usable):   # "entered Syria through X": X, not Syria
         usable = [loc for loc in usable if not whole_country(loc)]
     if trig.type in (EventType.CAPTURE, EventType.HANDOVER, EventType.STRIKE) and \
-            re.match(r"\s+(?:it|them)\b", ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
+            _IT_AFTER.match(ctx.text[trig.end:trig.end + 6]):   # "after government forces regained it"
         named = [loc for loc in usable if loc.end <= trig.start and loc.precision == 1 and loc.kind == "place"]
         return named[-1:] if named else _named_before(ctx)
     hung = _clause_object(ctx, usable, trig)
@@ -201,7 +209,7 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
         after = left or based[-1:] or ([] if _FELL_BACK.match(ctx.text, trig.start)   # fighters fall
                                        else [loc for loc in after if loc not in passed] or after)
         #                  back on B": A; "troops based in A pulled out towards B": A)
-    if after and not re.match(r"f[ae]ll(?:s|en)?\s+(?:in)?to\b", ctx.text[trig.start:trig.end + 6], re.I):
+    if after and not _FELL_TO.match(ctx.text[trig.start:trig.end + 6]):
         # "X fell to Y during the campaign on Z": X fell (troops that "fell back from A" left A)
         return _drop_containers(ctx.text, after)
     before = [loc for loc in usable if loc.end <= trig.start]
@@ -285,11 +293,14 @@ def _named_before(ctx: SentenceContext) -> list[Loc]:
     return named[-1:]
 
 
+_IN_OF = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+
+
 def _drop_containers(text: str, locs: list[Loc]) -> list[Loc]:
     """ "near Shaddadi in Hasakah province": the province only says where Shaddadi is."""
     out = [locs[0]]
     for prev, loc in zip(locs, locs[1:]):
-        if not (prev.precision < loc.precision and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[prev.end:loc.start])):
+        if not (prev.precision < loc.precision and _IN_OF.fullmatch(text[prev.end:loc.start])):
             out.append(loc)
     return out
 
@@ -323,6 +334,12 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
         group.insert(0, a)
         cursor = a.start
     return group
+
+
+_AGAINST = re.compile(r"\s*against\b", re.I)
+_OF = re.compile(r"\s*of\b", re.I)
+_ENDS_TO_OF = re.compile(r"\b(?:to|of)$")
+_ITS_OWN = re.compile(r"\b(?:its|their)\s+(?:(?:fighters|forces|troops|units|members|militants)\s+)?(?:\w+\s+)?$", re.I)
 
 
 def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
@@ -369,19 +386,18 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     m = _AFFILIATION.match(ctx.text[trig.end:trig.end + 60])
     if trig.type == EventType.CLASH and (not m or not actors_listed_after(ctx, trig.end + m.end())):
         m = _CLASH_WITH.match(ctx.text[trig.end:trig.end + 60]) or m   # "clashed for hours with a patrol"
-    if m and trig.type != EventType.CLASH and re.match(r"\s*against\b", m.group(), re.I):
+    if m and trig.type != EventType.CLASH and _AGAINST.match(m.group()):
         m = None   # "an offensive against IS": IS is the target; only a clash has it as a side
-    if m and trig.type in _TARGET_TYPES and re.match(r"\s*of\b", m.group(), re.I):
+    if m and trig.type in _TARGET_TYPES and _OF.match(m.group()):
         m = None   # "the shelling of Turkish positions": the target
     after = [a for a in actors_listed_after(ctx, trig.end + m.end())] if m else []
-    if not after and trig.type == EventType.CAPTURE and re.search(r"\b(?:to|of)$", ctx.text[trig.start:trig.end]):
+    if not after and trig.type == EventType.CAPTURE and _ENDS_TO_OF.search(ctx.text[trig.start:trig.end]):
         after = actors_listed_after(ctx, trig.end, max_gap=6)   # "fell to X, Y and Z", "into the hands of X"
     after = [a for a in after if a in usable]
     if trig.type == EventType.CLASH and after and not adjacent:   # "X fought clashes against Y": both sides
         adjacent = [a for a in before if not is_speaker(ctx, a)]
     found = adjacent + after
-    if re.search(r"\b(?:its|their)\s+(?:(?:fighters|forces|troops|units|members|militants)\s+)?(?:\w+\s+)?$",
-                 ctx.text[max(ctx.sentence.start, trig.start - 40):trig.start], re.I):   # "kept up their offensive"
+    if _ITS_OWN.search(ctx.text[max(ctx.sentence.start, trig.start - 40):trig.start]):   # "kept up their offensive"
         subject = subject_group(ctx, usable)[:1]
         own = [a for a in before if not is_speaker(ctx, a)]   # "officials warned that Turkey could widen its strikes"
         if subject and is_speaker(ctx, subject[0]) and own:
@@ -467,10 +483,13 @@ def _event_targets(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger
     return [a for a in unique_actors([a.actor for a in victims]) if a not in agents]
 
 
+_ARTICLE_GAP = re.compile(r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?", re.I)
+
+
 def _object_of(ctx: SentenceContext, trig: _Trigger, other: _Trigger) -> bool:
     """ "ambushed a patrol": the second event word is what the first was done to."""
     return other.type in (EventType.PATROL, EventType.BUILDUP) and \
-        re.fullmatch(r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?", ctx.text[trig.end:other.start], re.I) is not None
+        _ARTICLE_GAP.fullmatch(ctx.text[trig.end:other.start]) is not None
 
 
 _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s+with|in\s+accordance\s+with|terms\s+of|"
@@ -694,10 +713,13 @@ def _their_objective(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> li
 _OPENS = re.compile(r"\s*(?:[A-Z][\w ]{0,20}:\s*)?[\"“]?")   # nothing before it in its sentence but a label or quote
 
 
+_REINFORCEMENTS = re.compile(r"\b(?:reinforcements?|convoys?|columns?)\b", re.I)
+
+
 def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
     """ "SDF units raided three villages. Reinforcements were sent from Qamishli to Tal Hamis.": unnamed
     reinforcements are the force the sentence before was about."""
-    if trig.type != EventType.BUILDUP or not re.search(r"\b(?:reinforcements?|convoys?|columns?)\b", ctx.sentence.text, re.I):
+    if trig.type != EventType.BUILDUP or not _REINFORCEMENTS.search(ctx.sentence.text):
         return []
     return previous_subject(memory)   # "Turkey poured more troops into Idlib. A convoy of 150 vehicles headed to X"
 

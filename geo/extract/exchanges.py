@@ -51,13 +51,17 @@ def _one_place(draft: Draft) -> bool:
     return a is not None and b is not None and a.id == b.id
 
 
+_COLON = re.compile(r"\s*:")
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:while|but|whereas)\b")
+
+
 def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> list[Draft]:
     """The exchange the cue ``m`` tells."""
     s = ctx.sentence
     cue_start, cue_end = s.start + m.start(), s.start + m.end()
     if _SALE_WORD.match(m.group()):
         return _pending(_sale(ctx, cue_start, cue_end), memory)
-    if re.match(r"\s*:", ctx.text[cue_end:cue_end + 3]) or _TRADE_WORD.match(m.group()):
+    if _COLON.match(ctx.text[cue_end:cue_end + 3]) or _TRADE_WORD.match(m.group()):
         return _pending(_by_trader(ctx, cue_start, _swap_headline(ctx, cue_end, memory)) or _two_legs(ctx), memory)
     if not ctx.text[s.start:cue_start].strip() and m.group().casefold().endswith("for"):
         fronted = _fronted_price(ctx, cue_end)
@@ -102,7 +106,7 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
             _COMING.match(ctx.text, cue_end, b_side[0].start) and INTO.fullmatch(ctx.text, b_side[-1].end, written.start))):
         b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "for the return of Damascus to Manbij"
     elif takers and _TAKING.match(ctx.text, takers[-1].end, written.start) and \
-            not re.search(r"[;:]|\b(?:while|but|whereas)\b", ctx.text[takers[-1].end:written.start]):
+            not _OTHER_CLAUSE.search(ctx.text[takers[-1].end:written.start]):
         # "Russia would let the SNA enter B", "Ankara letting government forces into the areas ..., such as B"
         givers = [x for x in b_side if x.end <= lets.start()]
         b_from, b_to = [a.actor for a in givers], unique_actors([a.actor for a in takers])
@@ -366,11 +370,14 @@ _RECEIVER = re.compile(r"(?:\s+(?:farms|fields|orchards|villages|hills|areas?|co
                        re.I)
 
 
+_AND_BEFORE = re.compile(r"\s*(?:,\s*)?and\s")
+
+
 def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
     """ "... B to the government", "B and C, along the M5, to the regime": who receives the second leg,
     when the sentence says so."""
     listed = [loc for loc in locs_after(ctx, start, max_gap=12) if loc.end <= end]
-    if listed and re.match(r"\s*(?:,\s*)?and\s", ctx.text[start:listed[0].start]):
+    if listed and _AND_BEFORE.match(ctx.text[start:listed[0].start]):
         start = listed[-1].end
     aside = _ASIDE.match(ctx.text, start, end)
     start = aside.end() if aside else start
@@ -423,8 +430,11 @@ def _trailing_exchange(ctx: SentenceContext, cue_start: int) -> list[Draft]:
     return [_exchange(ctx, leg_a, leg_b, a_from, a_to, a_to, a_from)]
 
 
+_WITHDRAWAL_OF = re.compile(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", re.I)
+
+
 def _skip_words(gap: str) -> int:
-    m = re.match(r"\s*(?:the\s+)?(?:withdrawal|handover|hand-over|pullout|departure|exit)\s+of\s+", gap, re.I) or \
+    m = _WITHDRAWAL_OF.match(gap) or \
         _COMING.match(gap)
     return m.end() if m else 0
 
@@ -525,15 +535,19 @@ _GOT = re.compile(r"\s+(?:got|gets|received|receives|took|takes|gained|gains|wer
                   r"(?:back\s+)?(?:control\s+of\s+)?", re.I)
 
 
+_WOULD_CAN = re.compile(r"\b(?:would|could|can)\b")
+_IF_CLAUSE = re.compile(r",?\s+if\s+")
+
+
 def _conditional_swap(ctx: SentenceContext) -> list[Draft]:
     """ "Damascus would get al-Atarib if Ankara got Tal Rifaat": each party receives one place, from
     the other."""
     for group in actor_groups(ctx):
         gets = _GETS.match(ctx.text, group[-1].end, ctx.sentence.end)
-        if not gets or not re.search(r"\b(?:would|could|can)\b", gets.group()):
+        if not gets or not _WOULD_CAN.search(gets.group()):
             continue
         leg_a = next((loc for loc in ctx.locs if loc.start >= gets.end() and loc.located and not loc.locator), None)
-        cond = leg_a and re.search(r",?\s+if\s+", ctx.text[leg_a.end:ctx.sentence.end])
+        cond = leg_a and _IF_CLAUSE.search(ctx.text[leg_a.end:ctx.sentence.end])
         if not cond:
             continue
         others = actors_listed_after(ctx, leg_a.end + cond.end(), max_gap=4)   # "if the SDF"
@@ -561,6 +575,9 @@ _WAS_HANDED = re.compile(r"\s+(?:was|were|is|are|would\s+be|could\s+be)\s+(?:han
                          r"(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 
 
+_WOULD = re.compile(r"\b(?:would|could)\b")
+
+
 def _if_handed(ctx: SentenceContext) -> list[Draft]:
     """ "Ankara would accept the return of government institutions to Ariha if Manbij was handed over to the
     SNA": a proposal whose price is told as a condition."""
@@ -568,7 +585,7 @@ def _if_handed(ctx: SentenceContext) -> list[Draft]:
         head = ctx.text[ctx.sentence.start:m.start()]
         leg_b = locs_after(ctx, m.end(), max_gap=2)
         handed = _WAS_HANDED.match(ctx.text, leg_b[-1].end, ctx.sentence.end) if leg_b else None
-        leg_a = _given_up(ctx, ctx.sentence.start, m.start()) if handed and re.search(r"\b(?:would|could)\b", head) else None
+        leg_a = _given_up(ctx, ctx.sentence.start, m.start()) if handed and _WOULD.search(head) else None
         if leg_a is None or leg_a.place is leg_b[0].place:
             continue
         b_to = unique_actors([a.actor for a in actors_listed_after(ctx, handed.end(), max_gap=2)])
@@ -747,6 +764,10 @@ _MOVED = re.compile(r"\b(?:left|leav\w*|depart\w*|head\w*|set\s+off|bound|bus\w*
                     r"[^.;]{0,40}$", re.I)
 
 
+_QUOTE_BEFORE = re.compile(r"[\"“‘']\s*$")
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
     """ "Kabani for Rabia – this is what the Turks are asking for": a swap named by its two places.
     It must be quoted, open the sentence, or stand by a word like swap or deal; who receives each
@@ -755,8 +776,8 @@ def _for_label(ctx: SentenceContext, memory: Memory | None) -> list[Draft]:
     for a, b in zip(locs, locs[1:]):
         if not _FOR.fullmatch(ctx.text[a.end:b.start]) or _MOVED.search(ctx.text, ctx.sentence.start, a.start):
             continue
-        quoted = re.search(r"[\"“‘']\s*$", ctx.text[ctx.sentence.start:a.start])
-        opening = not re.search(r"\w", ctx.text[ctx.sentence.start:a.start].replace("the", ""))
+        quoted = _QUOTE_BEFORE.search(ctx.text[ctx.sentence.start:a.start])
+        opening = not _WORD_CHAR.search(ctx.text[ctx.sentence.start:a.start].replace("the", ""))
         if not (quoted or opening or ctx.patterns.exchange["deal_words"].search(ctx.sentence.text)):
             continue
         return [_told_swap(ctx, a, b, memory)]
@@ -861,6 +882,9 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
     return []
 
 
+_FOR_AGAINST = re.compile(r"\b(?:for|against)\b")
+
+
 def _swap_headline(ctx: SentenceContext, pos: int, memory: Memory | None = None) -> list[Draft]:
     """ "Swap: A for B", "a deal trading A and the road west of it for B": A is the first place after
     the cue, B the first after its "for"."""
@@ -868,7 +892,7 @@ def _swap_headline(ctx: SentenceContext, pos: int, memory: Memory | None = None)
             and not loc.locator]
     if len(locs) < 2:
         return []
-    cut = re.search(r"\b(?:for|against)\b", ctx.text[locs[0].end:ctx.sentence.end])
+    cut = _FOR_AGAINST.search(ctx.text[locs[0].end:ctx.sentence.end])
     later = [loc for loc in locs[1:] if cut and loc.start >= locs[0].end + cut.end()]
     if not later:
         return []

@@ -202,6 +202,10 @@ def _same_name(locs: list[Loc]) -> list[Loc]:
             and (key := fold(loc.mention.surface)) in placed else loc for loc in locs]
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+\w+\s+of\s+)?$", re.I)
+_AND_THE_OF = re.compile(r"\s+and\s+(?:the\s+\w+\s+of\s+)?", re.I)
+
+
 def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
     out: list[Loc] = []
     skip = set()
@@ -209,9 +213,8 @@ def _corridors(text: str, locs: list[Loc]) -> list[Loc]:
         if i in skip:
             continue
         nxt = locs[i + 1] if i + 1 < len(locs) else None
-        if (nxt and loc.place and nxt.place and re.search(r"\bbetween\s+(?:the\s+\w+\s+of\s+)?$",
-                                                              text[max(0, loc.start - 30):loc.start], re.I)
-                and re.fullmatch(r"\s+and\s+(?:the\s+\w+\s+of\s+)?", text[loc.end:nxt.start], re.I)):
+        if (nxt and loc.place and nxt.place and _BETWEEN.search(text[max(0, loc.start - 30):loc.start])
+                and _AND_THE_OF.fullmatch(text[loc.end:nxt.start])):
             geom, precision = between(loc.place, nxt.place)
             start = text.rfind("between", 0, loc.start)
             out.append(Loc(start, nxt.end, text[start:nxt.end], None, geom, precision, mention=loc.mention,
@@ -235,6 +238,9 @@ _ROAD_BY_ENDS = re.compile(r"\s?[-–—]\s?")
 ROAD_WORD = re.compile(r"\s+(?:highway|road|motorway|railway|supply\s+line)s?\b", re.I)   # after a name: a road
 
 
+_ROAD_GAP = re.compile(r"\s+(?:(?:highway|road|river)\s+)?")
+
+
 def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
     """"south of the M4 highway in Idlib", "the Khabur near Tal Tamr": keep the part of the road or
     river band near the place named."""
@@ -243,8 +249,7 @@ def _clip_roads(text: str, locs: list[Loc]) -> list[Loc]:
         nxt = locs[i + 1]
         if loc.place is None or loc.place.type not in LINEAR_TYPES or loc.geometry is None:
             continue
-        if nxt.kind == "between" and nxt.geometry is not None and re.fullmatch(r"\s+(?:(?:highway|road|river)\s+)?",
-                                                                              text[loc.end:nxt.start]):
+        if nxt.kind == "between" and nxt.geometry is not None and _ROAD_GAP.fullmatch(text[loc.end:nxt.start]):
             clipped = loc.geometry.intersection(nxt.geometry)   # "the stretch of the M4 between Ariha and Jisr al-Shughur"
             if not clipped.is_empty:
                 out[i] = replace(loc, geometry=clipped, end=nxt.end, label=text[loc.start:nxt.end])
@@ -309,15 +314,25 @@ def _km_to(point: shapely.Point, area: BaseGeometry) -> float:
     return distance_km(point.y, point.x, near.y, near.x)
 
 
+_ABOUT_GAP = re.compile(r"\s+(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?")
+
+
 def _placed_town(text: str, locs: list[Loc]) -> list[Loc]:
     """ "Tal Rifaat, the town 31 km north of Aleppo": the distance only says where the town is."""
     out = list(locs)
     for i in range(1, len(out)):
         prev, loc = out[i - 1], out[i]
         if prev.locator and loc.kind in _RELATIVE_KINDS and _COREF.fullmatch(text, prev.start, prev.end) and \
-                re.fullmatch(r"\s+(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?", text[prev.end:loc.start]):
+                _ABOUT_GAP.fullmatch(text[prev.end:loc.start]):
             out[i] = replace(loc, locator=True)
     return out
+
+
+_IN_NEAR_GAP = re.compile(r"\s+(?:in|near)\s+")
+_SPACE_GAP = re.compile(r"\s+")
+_TOWN_IN_GAP = re.compile(r"\s+(?:city\s+|town\s+|village\s+)?in\s+")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> list[Loc]:
@@ -332,15 +347,15 @@ def _mark_locators(text: str, locs: list[Loc], only: set[int] | None = None) -> 
         if narrower(loc, prev):   # "In the corner of Latakia province, the hilltop village, held by X": no village says
             continue              # where a province is
         container = not prev.located and prev.place is None and (
-            re.fullmatch(r"\s+(?:in|near)\s+", gap) or (re.fullmatch(r"\s+", gap) and loc.kind in _RELATIVE_KINDS))
+            _IN_NEAR_GAP.fullmatch(gap) or (_SPACE_GAP.fullmatch(gap) and loc.kind in _RELATIVE_KINDS))
         described = prev.place is not None and prev.kind == "place" and (
-            (loc.kind == "near" and re.fullmatch(r"\s+", gap) is not None)   # "the village of X near Y"
-            or (loc.kind == "countryside" and re.fullmatch(r"\s+(?:city\s+|town\s+|village\s+)?in\s+", gap) is not None))   # "X in the countryside of Y"
-        if prev.locator and re.fullmatch(r"['’]s\s+", text[prev.end - 2:loc.start] if gap.strip() == "" else gap):
+            (loc.kind == "near" and _SPACE_GAP.fullmatch(gap) is not None)   # "the village of X near Y"
+            or (loc.kind == "countryside" and _TOWN_IN_GAP.fullmatch(gap) is not None))   # "X in the countryside of Y"
+        if prev.locator and _POSSESSIVE_GAP.fullmatch(text[prev.end - 2:loc.start] if gap.strip() == "" else gap):
             # "Syria's Idlib province" places what Syria placed
             out[i] = replace(loc, locator=True)
             continue
-        if prev.locator and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) and _road_like(prev) and _road_like(loc):
+        if prev.locator and _AND_GAP.fullmatch(gap) and _road_like(prev) and _road_like(loc):
             out[i] = replace(loc, locator=True)   # "a town at the junction of the M4 and M5 highways"
             continue
         if prev.locator and loc.kind == "offset" and _DESCRIPTION_GOES_ON.fullmatch(gap):
@@ -379,11 +394,14 @@ def _road_like(loc: Loc) -> bool:
     return loc.place is not None and loc.place.type == PlaceType.ROAD
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s+")
+
+
 def _share_with_coordinated(text: str, locs: list[Loc], i: int) -> list[Loc]:
     """ "the villages of W, X and Y near Z": W and X, unknown too, are placed where Y is (known names
     in the list keep their own place)."""
     j = i
-    while j > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[locs[j - 1].end:locs[j].start]):
+    while j > 0 and _LIST_GAP.fullmatch(text[locs[j - 1].end:locs[j].start]):
         j -= 1
         prev = locs[j]
         if prev.place is None and not prev.located:
@@ -428,6 +446,9 @@ def _relocate(prev: Loc, locator: Loc) -> Loc:
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\b[^,.;!?]*$", re.I)
 
 
+_STOP_MARK = re.compile(r"[.;!?]")
+
+
 def _in_aside(text: str, loc: Loc, ref: int) -> bool:
     """ "Troops, who led the offensive from the stronghold of Izra, entered the town": Izra is named in an
     aside that closed before the reference, so "the town" is not it."""
@@ -435,7 +456,7 @@ def _in_aside(text: str, loc: Loc, ref: int) -> bool:
     if opened is None:
         return False
     rest = text[loc.end:ref]
-    if "," not in rest or re.search(r"[.;!?]", rest):
+    if "," not in rest or _STOP_MARK.search(rest):
         return False
     # "the SNA, which seized Tal Abyad and entered Serêkaniyê, after the SDF withdrew from the town": a clause
     # that opens with "after" still belongs to the aside
@@ -447,17 +468,24 @@ _SPEAKER_IN = re.compile(r"\b(?:officials?|sources?|spokes(?:man|woman|person)|a
                          r"journalists?|diplomats?)\s+(?:[\w-]+\s+){0,2}?(?:in|from)\s+(?:the\s+)?$", re.I)
 
 
+_FULL_STOP = re.compile(r"[.!?]")
+
+
 def _speaker_seat(text: str, loc: Loc, ref: int) -> bool:
     """ "... a security official in Damascus said. The town has been held by ...": a place that only said where a
     speaker of an earlier sentence sits ("Activists in al-Mayadin said the town was hit" is al-Mayadin)."""
     return bool(_SPEAKER_IN.search(text, max(0, loc.start - 40), loc.start)) \
-        and bool(re.search(r"[.!?]", text[loc.end:ref]))
+        and bool(_FULL_STOP.search(text[loc.end:ref]))
 
 
 _GOES_ON = re.compile(r"\s*(?:after|before|when|once|until|as\s+soon\s+as|following|shortly\s+after)\b", re.I)
 
 
 _CALLED_SMALL = re.compile(r"\b(?:villages?|towns?|hamlets?)\b[^.;]{0,45}$", re.I)   # "the towns ..., from A up to B"
+
+
+_SPACE_OF = re.compile(r"\s+(?:of\s+)?")
+_CLAUSE_MARK = re.compile(r"[.;:!?]")
 
 
 def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
@@ -468,10 +496,10 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
     for m in _COREF.finditer(text):
         if any(loc.start <= m.start() < loc.end for loc in locs):
             continue
-        name = re.match(r"\s+(?:of\s+)?", text[m.end():m.end() + 6])
+        name = _SPACE_OF.match(text[m.end():m.end() + 6])
         if name and m.end() + name.end() in starts:
             continue   # "the provincial capital Hama", "the town of Morek": a title before the name, no back-reference
-        word = re.sub(r"\s+", " ", m.group(1).lower())
+        word = _SPACE_GAP.sub(" ", m.group(1).lower())
         types, named = _COREF_TYPES[word], _COREF_NAMED.get(word)
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and not loc.locator and loc.kind in (_CAPITAL_NAMED_BY if word == "provincial capital" else _NAMED_BY)
@@ -483,7 +511,7 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         if m.group().casefold() == "the area" and not _TOWARDS.search(text, max(0, m.start() - 12), m.start()):
             # "vacate al-Tanf and hand the area to the army": the place just named, whatever its type
             just = [loc for loc in locs if 0 <= m.start() - loc.end <= _AREA_NEAR and loc.place and not loc.locator
-                    and loc.kind in ("place", "near") and not re.search(r"[.;:!?]", text[loc.end:m.start()])]
+                    and loc.kind in ("place", "near") and not _CLAUSE_MARK.search(text[loc.end:m.start()])]
             prior = prior + just[-1:] if just and (not prior or prior[-1].end < just[-1].end) else prior
         # "officials met in Geneva ... reinforcements south of the city": a venue abroad is not the story's city
         prior = [loc for loc in prior if not home or loc.place.country == home[0][0]] or prior

@@ -31,6 +31,10 @@ from geo.model import Actor, EventType
 __all__ = ["read_route", "FORCES"]
 
 
+_PASSING = re.compile(r"through|via|crossed", re.I)
+_PATROL = re.compile(r"patrol", re.I)
+
+
 def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     """A route draft when the sentence says "from X ... to Y"."""
     pats = ctx.patterns
@@ -58,7 +62,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         moving = moving or _LEAVING.fullmatch(m.group()) is not None   # "left A for B" is a move, whoever left
         here = origin[-1].end
         rest = s.text[ctx.rel(here):]
-        if departure is not None and re.fullmatch(r"through|via|crossed", m.group(), re.I) \
+        if departure is not None and _PASSING.fullmatch(m.group()) \
                 and departure.place is not origin[0].place:   # "Buses left Rastan. They are heading north through
             origin = [departure]   # Hama province to B", "It crossed the front line near A": from Rastan
         to = pats.route_to_after_leaving if _LEAVING.fullmatch(m.group()) else pats.route_to   # "fled A for B"
@@ -71,7 +75,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             dest = None   # "left Rastan ..., ending one of the oldest pockets in central Syria": no move into Syria
         dest = _onward(ctx, dest, ends)
         if dest:
-            passing = re.fullmatch(r"through|via|crossed", m.group(), re.I) is not None   # places passed, not starts
+            passing = _PASSING.fullmatch(m.group()) is not None   # places passed, not starts
             if m.group().lower() == "crossed" and any(same_place(end, dest[0]) for _, end in legs):
                 continue   # "left A on Monday night, crossed the Euphrates and reached B": from A, not the river
             legs += [(start, dest[0]) for start in (origin[:1] if passing else _listed_starts(ctx, origin))]
@@ -115,7 +119,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     if drafts:
         return drafts
     corridor = next((loc for loc in ctx.locs if loc.kind == "between" and len(loc.parts) == 2), None)
-    if corridor is not None and re.search(r"patrol", s.text, re.I):
+    if corridor is not None and _PATROL.search(s.text):
         actors = _route_actors(ctx, memory)   # "a joint patrol on the M4 between A and B"
         if actors:
             return [_route(ctx, corridor.parts[0], corridor.parts[1], actors)]
@@ -447,12 +451,15 @@ def _narrowed(ctx: SentenceContext, loc: Loc) -> Loc:
     return loc
 
 
+_OWNED_GAP = re.compile(r"\s+(?:the\s+)?")
+_OWNER_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
+
+
 def _possessed(ctx: SentenceContext, loc: Loc) -> Loc:
     """ "left Aleppo's Sheikh Maqsoud": the part the city is said to own is where the move starts or ends."""
     part = _next_loc(ctx, loc)
     owner = ctx.text[loc.start:loc.end].endswith(("'s", "’s"))
-    if part is not None and re.fullmatch(
-            r"\s+(?:the\s+)?" if owner else r"['’]s\s+(?:the\s+)?", ctx.text[loc.end:part.start]):
+    if part is not None and (_OWNED_GAP if owner else _OWNER_GAP).fullmatch(ctx.text[loc.end:part.start]):
         return part
     return loc
 
@@ -468,11 +475,14 @@ def _into_own_country(origin: Loc, dest: Loc) -> bool:
     return whole_country(dest) and origin.place is not None and origin.place.country == dest.place.country
 
 
+_NEW_CLAUSE = re.compile(r"[,;]|\b(?:and|while|where|after|before)\b", re.I)
+
+
 def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
     """Where a movement ends: the place right after "to", or after a noun phrase naming a spot in it
     ("towards the Turkish observation post in the village of Ishtabraq")."""
     locs = locs_after(ctx, pos, max_gap=60)
-    if locs and re.search(r"[,;]|\b(?:and|while|where|after|before)\b", ctx.text[pos:locs[0].start], re.I):
+    if locs and _NEW_CLAUSE.search(ctx.text[pos:locs[0].start]):
         return []
     return locs
 
@@ -496,7 +506,7 @@ def _route(ctx: SentenceContext, origin: Loc, dest: Loc, actors: list[Actor]) ->
     s = ctx.sentence   # "units moved from A to B, in case the regime attacks": the move is told, the attack may be
     modality = ctx.modality(ctx.rel(min(origin.start, dest.start)), verb_phrase=True)
     return Draft("route", s, [plain(origin), plain(dest)], actors, modality,
-                 EventType.PATROL if re.search(r"patrol", s.text, re.I) else None, attribution_of(ctx))
+                 EventType.PATROL if _PATROL.search(s.text) else None, attribution_of(ctx))
 
 
 _WHICH = re.compile(r",?\s+(?:which|whom)\b|,\s+where\b", re.I)   # "... to B, where X keeps its positions": not X
@@ -621,7 +631,7 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     own = they or [a.actor for a in (movers or usable)]
     if not own and _civilians_moved(ctx, origin):
         return []   # "Families fled from A to B": no force moved
-    inherited = memory.last_actors.get(EventType.PATROL, []) if re.search(r"patrol", ctx.sentence.text, re.I) else []
+    inherited = memory.last_actors.get(EventType.PATROL, []) if _PATROL.search(ctx.sentence.text) else []
     if not own and not inherited and _THE_CONVOY.search(ctx.sentence.text):   # "A joint patrol ... The convoy had driven
         inherited = memory.last_actors.get(EventType.PATROL) or memory.last_actors.get(EventType.BUILDUP) or []   # from A"
     if not own and not inherited and origin is not None:   # "sent from A, the regime-held town, to B"

@@ -96,13 +96,16 @@ def _person_part(text: str, m: re.Match[str], patterns: Patterns) -> tuple[int, 
     return m.start(), []
 
 
+_ROLE_OPENS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?")
+
+
 def _described_as_person(text: str, m: re.Match[str], patterns: Patterns) -> bool:
     """A run of two or three capitalised words that the text describes as a person: "Jihan Ali, a
     member of the committee", "Farhad Sheikhmous said"."""
     if not 2 <= len(m.group().split()) <= 3:
         return False
     after = text[m.end():m.end() + 60]
-    role = re.match(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?", after)
+    role = _ROLE_OPENS.match(after)
     if role and _rx(patterns.person_roles.pattern).match(after, role.end()):
         return True
     words = m.group().split()
@@ -171,10 +174,13 @@ def _typed_place(text: str, m: RawMention, people: list[tuple[int, int]]) -> boo
 _FACILITY_FIRST = re.compile(rf"(?:the\s+)?{FACILITY}\s+of\s", re.I)   # a mention that _facility_of widened
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?")
+
+
 def _owner_of_actor(text: str, m: RawMention, actor_spans: list[tuple[int, int]]) -> bool:
     """ "Lebanon's Hezbollah", "Turkey's army": the country names whose force it is, not a place."""
     end = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # a word's span keeps its "'s"
-    after = re.match(r"['’]s\s+(?:own\s+)?", text[end:end + 8])
+    after = _POSSESSIVE.match(text[end:end + 8])
     return bool(after) and any(a == end + after.end() for a, _ in actor_spans)
 
 
@@ -185,13 +191,16 @@ def _process(text: str, m: RawMention, patterns: Patterns) -> bool:
                 or _rx(patterns.process_before.pattern, "", r"\s+$").search(before))
 
 
+_COORDINATED_AUX = re.compile(r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:(?:had|has|have)\s+(?:not\s+)?(?:yet\s+)?)?")
+_PEOPLE_OF = re.compile(r"\b(?:residents|people|inhabitants|mayor|notables|elders|council|families)\s+of\s+$", re.I)
+
+
 def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
     """A name used as its government: "<X> said", "<X> and <Y> described", "<X> had not"."""
     after = text[m.end:m.end + 60]
-    coord = re.match(r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:(?:had|has|have)\s+(?:not\s+)?(?:yet\s+)?)?", after)
+    coord = _COORDINATED_AUX.match(after)
     rest = after[coord.end():] if coord else after
-    of_place = re.search(r"\b(?:residents|people|inhabitants|mayor|notables|elders|council|families)\s+of\s+$",
-                         text[max(0, m.start - 30):m.start], re.I)   # "Residents of Tal Abyad said"
+    of_place = _PEOPLE_OF.search(text[max(0, m.start - 30):m.start])   # "Residents of Tal Abyad said"
     return bool(patterns.capital_verbs.match(rest)) and not _after_locative(text, m.start) and not of_place
 
 
@@ -238,12 +247,14 @@ def taken_place(text: str, start: int) -> bool:
     return _TAKEN_PLACE.search(text, max(0, start - 30), start) is not None
 
 
+_NOT_LOCATIVE = re.compile(r"\b(?:according|close|due|thanks)\s+to\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)*$", re.I)
+
+
 def _after_locative(text: str, start: int) -> bool:
     """True after "in", "at", "to", "from", "near"... (also "in Berlin and" before the second name),
     but not after "according to"."""
     before = text[max(0, start - 40):start]
-    return bool(_LOCATIVE.search(before)) and not re.search(
-        r"\b(?:according|close|due|thanks)\s+to\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)*$", before, re.I)
+    return bool(_LOCATIVE.search(before)) and not _NOT_LOCATIVE.search(before)
 
 
 def _countries(ranked: list[Resolved]) -> frozenset[str]:
@@ -454,6 +465,7 @@ def far_filter(text: str, resolved: list[Resolved], countries: frozenset[str] = 
 _SMALL_TYPES = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.LANDMARK})
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'-]*[a-z][\w’'-]*)")
 _PREV_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z][\w’'-]*) $")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n:“\"]\s*)$")
 
 
 def longer_names(text: str, resolved: list[Resolved], actors: list[ActorMention],
@@ -473,7 +485,7 @@ def longer_names(text: str, resolved: list[Resolved], actors: list[ActorMention]
             end = nxt.end(1)
         prev = _PREV_WORD.search(text, max(0, start - 30), start)
         if prev and _name_word(prev.group(1), stopwords) and not _overlaps(prev.span(1), taken) \
-                and not re.search(r"(?:^|[.!?\n:“\"]\s*)$", text[max(0, prev.start(1) - 3):prev.start(1)]):
+                and not _OPENS_SENTENCE.search(text[max(0, prev.start(1) - 3):prev.start(1)]):
             start = prev.start(1)
         if (start, end) == (r.start, r.end):
             out.append(r)

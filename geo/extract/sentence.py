@@ -306,6 +306,9 @@ _AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to
 
 
 _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+_STOP_MARK = re.compile(r"[.;:]")
+_COMMA_GAP = re.compile(r"\s*,\s*(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|\))")
 # "fell to the group after government forces pulled out": the party after "after" is another clause's
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|until|because|following)\b", re.I)
 
@@ -324,7 +327,7 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
             continue
         gap = ctx.text[cursor:a.start] if a.start >= cursor else ""
         if (len(gap) > (max_gap if not out else 24) and not (affiliated and not out and _AFFILIATED.fullmatch(gap))) \
-                or re.search(r"[.;:]", _INITIALS.sub("", gap)) or _SUBORDINATE.search(gap) \
+                or _STOP_MARK.search(_INITIALS.sub("", gap)) or _SUBORDINATE.search(gap) \
                 or (not out and NEXT_CLAUSE.search(gap)):   # "held by factions, and Turkey shells B": not Turkey
             break   # "by Kurdish-led units affiliated with the SDF": the SDF's
         backed = _BACKED.match(ctx.text, a.end)   # "the Turkish-backed", "the U.S.-backed, Kurdish-led"
@@ -337,7 +340,7 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
             continue
         if out and not _COORDINATION.fullmatch(gap):
             break
-        if out and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and not re.match(r"\s*(?:,|and\b|\))", ctx.text[a.end:a.end + 6]):
+        if out and _COMMA_GAP.fullmatch(gap) and not _LIST_GOES_ON.match(ctx.text[a.end:a.end + 6]):
             break   # "to the Russians, Turkey would leave": a new clause, not a list
         if out and "," in gap and _CLAUSE_VERB.match(ctx.text, a.end):
             break   # "fell to the factions, and the regime's forces withdrew": the next clause's subject
@@ -346,6 +349,8 @@ def actors_listed_after(ctx: SentenceContext, pos: int, max_gap: int = 24, affil
     return out
 
 
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?", re.I)
+_CONTROL_AFTER = re.compile(r"\s*(?:['’]s\s+)?control", re.I)
 _AREA_HEAD = re.compile(r"\b(?:areas?|territor(?:y|ies)|regions?|parts|positions|zones?|towns|villages|pockets?)\s+"
                         r"(?:that\s+are\s+|which\s+are\s+)?$", re.I)
 
@@ -353,9 +358,10 @@ _AREA_HEAD = re.compile(r"\b(?:areas?|territor(?:y|ies)|regions?|parts|positions
 def control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
     """Actor mentions used to say who controls a place (not who acts)."""
     spans = []
-    for m in re.finditer(r"\bunder\s+(?:the\s+)?", ctx.sentence.text, re.I):
+    actor_then_place = ctx.patterns.control["actor_then_place"]
+    for m in _UNDER.finditer(ctx.sentence.text):
         for a in actors_listed_after(ctx, ctx.sentence.start + m.end()):
-            if re.match(r"\s*(?:['’]s\s+)?control", ctx.text[a.end:a.end + 15], re.I):
+            if _CONTROL_AFTER.match(ctx.text[a.end:a.end + 15]):
                 spans.append((a.start, a.end))
     for m in ctx.patterns.control["place_then_actor"].finditer(ctx.sentence.text):
         cue = ctx.sentence.start + m.start()
@@ -363,7 +369,7 @@ def control_actor_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
             spans += [(a.start, a.end) for a in actors_listed_after(ctx, ctx.sentence.start + m.end())]
         # (not "the week was dominated by the Turkish drone campaign": no place, no area is held)
     for a in ctx.actors:
-        if re.match(ctx.patterns.control["actor_then_place"].pattern, ctx.text[a.end:a.end + 14], re.I) \
+        if actor_then_place.match(ctx.text[a.end:a.end + 14]) \
                 or _OWN_AREAS.match(ctx.text, a.end):   # "crossing the regime's areas via Homs": whose land, not who
             spans.append((a.start, a.end))            # moves
     return spans
@@ -373,9 +379,11 @@ _OWN_AREAS = re.compile(r"(?:['’]s)?\s+(?:areas?|territor(?:y|ies)|lands?|zone
                         re.I)
 
 
+_SPEAKS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|told|announced|stressed|claimed|warned|urged|called)\b")
+
+
 def is_speaker(ctx: SentenceContext, a: ActorMention) -> bool:
-    return bool(re.match(r"\s*(?:\w+\s+){0,2}?(?:said|told|announced|stressed|claimed|warned|urged|called)\b",
-                         ctx.text[a.end:a.end + 40]))
+    return bool(_SPEAKS.match(ctx.text[a.end:a.end + 40]))
 
 
 def names_source(text: str, a: ActorMention) -> bool:
