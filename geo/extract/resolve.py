@@ -135,7 +135,7 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
         bare = m.end - 2 if text[m.end - 2:m.end] in ("'s", "’s") else m.end   # "SANA's reporter"
         if any(_within(text, m.start, bare, a, b) and (a, b) != span for a, b in orgs) or (m.start, bare) in outlets:
             continue
-        if _overlaps(span, [a for a in actor_spans if not _names_around(text, m, a)]) \
+        if any(a < m.end and m.start < b and not _names_around(text, m, (a, b)) for a, b in actor_spans) \
                 and not (span in actor_spans and (_after_locative(text, m.start) or taken_place(text, m.start)
                                                   or struck_capital(text, m.start, bare))
                          and bare == m.end and not text[m.start:m.end].isupper()):
@@ -423,13 +423,21 @@ def _centre(resolved: list[Resolved], countries: frozenset[str]) -> Place | None
     if not local:
         return None
 
-    def weight(p: Place) -> float:
-        near = sum(1 for q in local if q is not p and abs(p.lat - q.lat) < 5 and abs(p.lon - q.lon) < 6
-                   and distance_km(p.lat, p.lon, q.lat, q.lon) <= 500.0)
-        home = 0.5 if p.country in countries or p.source.startswith("overlay") else 0.0
-        return near + home + (0.25 if p.country in _theatre() else 0.0)
+    near = [0] * len(local)   # the distance is symmetric: each pair is measured once
+    for i, p in enumerate(local):
+        for j in range(i + 1, len(local)):
+            q = local[j]
+            if abs(p.lat - q.lat) < 5 and abs(p.lon - q.lon) < 6 and distance_km(p.lat, p.lon, q.lat, q.lon) <= 500.0:
+                near[i] += 1
+                near[j] += 1
+    theatre = _theatre()
 
-    return max(local, key=weight)
+    def weight(i: int) -> float:
+        p = local[i]
+        home = 0.5 if p.country in countries or p.source.startswith("overlay") else 0.0
+        return near[i] + home + (0.25 if p.country in theatre else 0.0)
+
+    return local[max(range(len(local)), key=weight)]
 
 
 def _venue(place: Place, countries: frozenset[str]) -> bool:
