@@ -58,3 +58,15 @@ def test_the_first_letter_lookahead_changes_no_match():
     text = ("Rebels held Tafas, which HTS had ruled; the army went to enter al-Bab and would enter al-Rai. "
             "They pulled out, took over Ariha, Ruled? RULED. Upheld, unheld, pull out, withheld.")
     assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_splitting_a_long_list_by_first_letter_changes_no_match():
+    words = ["held", "(?:has |have )?ruled", "(?<!to )enter(?= al-)", "pull(?:ed)? out", "took over", "seized",
+             "shelled", "(?:re)?took", "hold", "holds", "overran", "stormed", "(?:[Tt]ook|pull(?:ed)?) back"]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
+    split = re.compile(alternation(words), re.I)
+    assert "(?=[hH])" in split.pattern
+    text = ("Rebels held Tafas, which HTS had ruled; the army went to enter al-Bab and would enter al-Rai. "
+            "They pulled out, took over Ariha, Ruled? RULED. Upheld, unheld, pull out, withheld. Retook, "
+            "retaken, holds and hold; stormed, overran Saraqib, shelled, seized, took back, Pulled back.")
+    assert [m.span() for m in split.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -20,18 +20,57 @@ def alternation(fragments: list[str]) -> str:
 
     When every fragment must start with one of a known set of letters, a lookahead for them comes first, so
     ``re`` skips the other words at once instead of trying each fragment there (the matches are the same).
+    A long list is split by first letter (see :func:`by_first_letter`) when it can be.
     """
     frags = sorted({f for f in fragments if f}, key=len, reverse=True)
     if not frags:
         return r"(?!)"   # an empty list matches nothing
     body = "(?:" + "|".join(frags) + ")"
     first = first_letters(body)
-    return r"(?<![\w-])" + (f"(?=[{first}])" if first else "") + body + r"(?![\w-])"
+    grouped = by_first_letter(frags) if len(frags) >= _GROUP_FROM else None
+    return r"(?<![\w-])" + (f"(?=[{first}])" if first else "") + (grouped or body) + r"(?![\w-])"
+
+
+_GROUP_FROM = 12   # fragments: below this, one lookahead per letter costs more than it saves
+
+
+def by_first_letter(frags: list[str]) -> str | None:
+    """The alternation of ``frags`` as one branch per first letter, each a lookahead for that letter (both cases)
+    and then, in their order, the fragments that can start with it; ``None`` when a fragment may start with other
+    than an ASCII letter or digit, may match nothing, or has a group of its own.
+
+    At any place only the fragments that can start with its letter can match, and ``re`` tries those in the
+    order of ``frags``, so the matches are those of ``(?:frag1|frag2|...)``, in any pattern that holds it.
+
+    Examples
+    --------
+    >>> by_first_letter(["shelled", "held", "seized"])
+    '(?:(?=[sS])(?:shelled|seized)|(?=[hH])(?:held))'
+    """
+    groups: dict[str, list[str]] = {}
+    for frag in frags:
+        chars = _first_chars(frag)
+        if chars is None or not all(ch.isascii() and ch.isalnum() for ch in chars) \
+                or re.compile(frag, re.IGNORECASE).groups:
+            return None
+        for key in sorted({ch.lower() for ch in chars}):
+            groups.setdefault(key, []).append(frag)
+    return "(?:" + "|".join(f"(?=[{key}{key.upper()}])(?:{'|'.join(group)})" if key != key.upper()
+                            else f"(?={key})(?:{'|'.join(group)})" for key, group in groups.items()) + ")"
 
 
 def first_letters(pattern: str) -> str | None:
     """A character class body (both cases) holding every character a match of ``pattern`` can start with, or
     ``None`` when that is not known (a pattern that may match nothing, or may start with any of a category)."""
+    chars = _first_chars(pattern)
+    if chars is None:
+        return None
+    return "".join(ch if ch.isascii() and ch.isalnum() else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000
+                   else re.escape(ch) for ch in sorted(chars))
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """Every character (both cases) a match of ``pattern`` can start with, as :func:`first_letters` tells."""
     try:
         from re import _constants as c, _parser as parser   # the parser ``re`` itself uses
 
@@ -40,9 +79,7 @@ def first_letters(pattern: str) -> str | None:
         return None
     if found is None or found[1] or not found[0]:
         return None
-    chars = {ch for x in found[0] for ch in (x, x.lower(), x.upper()) if len(ch) == 1}
-    return "".join(ch if ch.isascii() and ch.isalnum() else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000
-                   else re.escape(ch) for ch in sorted(chars))
+    return {ch for x in found[0] for ch in (x, x.lower(), x.upper()) if len(ch) == 1}
 
 
 def _first_of_sequence(items: list, c) -> tuple[set[str], bool] | None:
