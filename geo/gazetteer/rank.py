@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from geo.distance import distance_km
+from geo.distance import nearest_km
 from geo.gazetteer.fold import fold
 
 from geo.model import Place, PlaceType
@@ -119,7 +119,7 @@ def _focus_bonus(place: Place, focus: Focus | None) -> float:
         return 0.0
     bonus = 0.8 if place.country and place.country in focus.countries else 0.0
     if focus.points:
-        d = min(distance_km(place.lat, place.lon, lat, lon) for lat, lon in focus.points)
+        d = nearest_km(place.lat, place.lon, focus.points)
         bonus += 3.0 * math.exp(-d / max(focus.radius_km, 1.0))
     return bonus
 
