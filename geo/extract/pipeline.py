@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -203,15 +205,31 @@ def _drafts(article: Article, sents: list[Sentence], locs: list[Loc], actors, pa
     actor_spans = {(a.start, a.end) for a in actors if not a.adjective}
     actors = [a for a in actors if not names_source(article.text, a)]   # "a Syrian opposition outlet reported"
     answers = answer_spans(article.text)
+    locs_in, actors_in = _spans_within(locs), _spans_within(actors)
     for sent in sents:
         ctx = SentenceContext(
             article.text, sent,
-            [loc for loc in locs if sent.start <= loc.start and loc.end <= sent.end
-             and not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
-            [a for a in actors if sent.start <= a.start and a.end <= sent.end], patterns, memory,
+            [loc for loc in locs_in(sent.start, sent.end)
+             if not _names_actor(article.text, loc, actor_spans) and not _in(loc, dateline)],
+            actors_in(sent.start, sent.end), patterns, memory,
             answered=any(start <= sent.start < end for start, end in answers))
         out += read_sentence(ctx, memory)
     return _movers_by_origin(out)
+
+
+def _spans_within(items: list) -> Callable[[int, int], list]:
+    """A function giving the items (with ``start`` and ``end``) that lie within ``start:end``, in their order.
+
+    Examples
+    --------
+    >>> within = _spans_within([Sentence(0, 0, 5, "a b c"), Sentence(1, 6, 9, "d e")])
+    >>> [x.index for x in within(0, 5)], [x.index for x in within(5, 9)]
+    ([0], [1])
+    """
+    starts = [x.start for x in items]
+    if any(a > b for a, b in zip(starts, starts[1:])):
+        return lambda start, end: [x for x in items if start <= x.start and x.end <= end]
+    return lambda start, end: [x for x in items[bisect_left(starts, start):bisect_right(starts, end)] if x.end <= end]
 
 
 _CARRIED = re.compile(r"\b(?:bus(?:es)?|coaches|convoys?|columns?|evacuat\w*|fighters|militants|gunmen|rebels|"
