@@ -314,11 +314,14 @@ def told_offsets(text: str, resolved: list[Resolved]) -> list[Resolved]:
     []
     """
     chosen: dict[str, Place] = {}
+    before: dict[int, tuple[str, int, str, float] | None] = {}   # the phrase before each name, read once
     for i, r in enumerate(resolved):
         for y in resolved[i + 1:i + 4]:
             if len(r.candidates) < 2 and len(y.candidates) < 2:
                 continue   # nothing to choose between
-            rel = relative_before(text, y.start) if y.start - r.end <= 160 else None
+            if y.start - r.end <= 160 and y.start not in before:
+                before[y.start] = relative_before(text, y.start)
+            rel = before[y.start] if y.start - r.end <= 160 else None
             if rel is None or rel[0] != "offset" or not _TOLD_GAP.fullmatch(text, r.end, rel[1]):
                 continue
             a, b = chosen.get(r.key, r.place), chosen.get(y.key, y.place)
