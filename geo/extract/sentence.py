@@ -93,7 +93,7 @@ class SentenceContext:
                      or cues[0] < _clause_end(self.sentence.text, at, verb_phrase)):
             return Modality.POSSIBLE
         local = self.patterns.modality.get("possible_local")
-        if local is not None and local.search(_clause_at(self.sentence.text, at)):
+        if local is not None and self._possible_in_clause(local, at):
             return Modality.POSSIBLE
         if at is not None and _predicated_possible(self.sentence.text, at):
             return Modality.POSSIBLE
@@ -104,6 +104,21 @@ class SentenceContext:
         what the sentence takes as given, such as "the SDF-held town" in "Turkey may attack the SDF-held town"."""
         self._find_cues()
         return Modality.CLAIMED if self.cues["claimed"] or self.answered else Modality.REPORTED
+
+    def _possible_in_clause(self, local: re.Pattern[str], at: int | None) -> bool:
+        """Whether ``local`` (the cues of ``possible_local``) is found in the clause that holds ``at`` (the whole
+        sentence when ``at`` is None); the sentence's clauses are worked out, and each searched, once."""
+        text = self.sentence.text
+        if at is None:
+            span = (0, len(text))
+        else:
+            if "clause_bounds" not in self.cues:
+                self.cues["clause_bounds"] = _clause_bounds(text)
+            span = _clause_span(text, at, self.cues["clause_bounds"])
+        found = self.cues.setdefault("possible_local", {})
+        if span not in found:
+            found[span] = local.search(text[span[0]:span[1]]) is not None
+        return found[span]
 
     def _find_cues(self) -> None:
         """Search the sentence's modality cues, once."""
@@ -246,21 +261,24 @@ _ASIDE = re.compile(r",\s+(?:the|an?|about|some|\d[\d.,]*)\s+[^,;:()\"“”]{1,
                     r"(?=(?:may|might|could|would|will|can|is|are|was|were|has|have|had)\b)", re.I)
 
 
-def _clause_at(text: str, at: int | None) -> str:
-    if at is None:
-        return text
-    bounds = [0] + sorted(m.end() for rx in (_CLAUSE, _AND_VERB) for m in rx.finditer(text)) + [len(text)]
+def _clause_bounds(text: str) -> list[int]:
+    """Where the clauses of a sentence start, with its start and end, in order."""
+    return [0] + sorted(m.end() for rx in (_CLAUSE, _AND_VERB) for m in rx.finditer(text)) + [len(text)]
+
+
+def _clause_span(text: str, at: int, bounds: list[int]) -> tuple[int, int]:
+    """The span of the clause of ``bounds`` that holds ``at`` (the whole text when none does)."""
     for start, end in zip(bounds, bounds[1:]):
         if start <= at < end:
-            return text[start:end]
-    return text
+            return start, end
+    return 0, len(text)
 
 
 def clause_start(ctx: SentenceContext, pos: int) -> int:
     """Where the clause holding ``pos`` starts ("..., after the factions attempted to advance")."""
-    starts = [ctx.sentence.start + m.end() for m in _CLAUSE.finditer(ctx.sentence.text)
-              if ctx.sentence.start + m.end() <= pos]
-    return max(starts, default=ctx.sentence.start)
+    if "clause_starts" not in ctx.cues:   # worked out once per sentence
+        ctx.cues["clause_starts"] = [ctx.sentence.start + m.end() for m in _CLAUSE.finditer(ctx.sentence.text)]
+    return max((start for start in ctx.cues["clause_starts"] if start <= pos), default=ctx.sentence.start)
 
 
 _SPEECH = (r"said|says|told|stressed|announced|claimed|revealed|believed|believes|indicated|added|"
