@@ -1534,3 +1534,13 @@ def test_they_after_a_colon_or_semicolon_is_that_clause_s_party(gazetteer, text,
 def test_it_after_a_handover_is_the_giver_not_the_receiver(gazetteer):
     ex = run("The SDF hands Deir ez-Zor to the army, and in return it keeps Maadan.", gazetteer)
     assert holders(ex) == {("Deir ez-Zor", "syrian-government"), ("Maadan", "sdf")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Russian military police kept posts in Busra al-Sham and at Izra until December 2024, when they withdrew.", set()),
+    ("Russian troops were stationed at Qamishli airport until 2025.", set()),
+    ("Russian military police keep posts in Busra al-Sham.", {("Busra al-Sham", "russia")}),
+    ("Russian troops are stationed at Qamishli airport until further notice.", {("Qamishli airport", "russia")}),
+])
+def test_a_presence_that_lasted_until_a_date_has_ended(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

@@ -634,7 +634,9 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             continue   # "units that had been based at the airbase pulled back east", "troops based in the city had
             #            already pulled out towards Homs": no longer there ("deployed in A after the buses left": there)
         if m:
-            out.append(_control(ctx, locs_after(ctx, m.start("at"), max_gap=40), group, "presence"))
+            locs = locs_after(ctx, m.start("at"), max_gap=40)
+            if not (locs and _until(ctx, locs[-1].end)):   # "kept posts in the town and at Izra until December 2024"
+                out.append(_control(ctx, locs, group, "presence"))
             continue
         fronted = _fronted_place(ctx, group[0].start)
         m = _verb_only_rx(verbs.pattern).match(ctx.text, group[-1].end, ctx.sentence.end) if fronted else None
@@ -664,8 +666,9 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()
                       and len(ctx.text[g[-1].end:verb.start()].split()) <= 2]
             owners = groups[-1] if groups else []
-        if owners:
-            out.append(_control(ctx, _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40)), owners, "presence"))
+        locs = _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40))
+        if owners and not (locs and _until(ctx, locs[-1].end)):   # "kept posts in A until December, when they left"
+            out.append(_control(ctx, locs, owners, "presence"))
     return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern) + _houses(ctx)
 
 
