@@ -10,6 +10,8 @@ from _extract_helpers import claims, events_of, geom, holders, place, run, told_
 @pytest.mark.parametrize("text,etype,blocs,name", [
     ("Russian jets bombed Maarat al-Numan on Sunday.", "strike", {"russia"}, "Maarat al-Numan"),
     ("Turkey sent reinforcements to Atarib.", "buildup", {"turkey"}, "Atarib"),
+    ("Turkey sent two more battalions to Atarib.", "buildup", {"turkey"}, "Atarib"),
+    ("Turkey sent 300 soldiers to Atarib.", "buildup", {"turkey"}, "Atarib"),
     ("The SDF said it had taken over Mayadin.", "capture", {"sdf"}, "al-Mayadin"),
     ("Mayadin was taken over by the SDF on Friday.", "capture", {"sdf"}, "al-Mayadin"),
     ("HTS fighters clashed with government forces in Kafr Nabl.", "clash", {"hts", "syrian-government"}, "Kafr Nabl"),
