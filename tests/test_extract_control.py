@@ -1544,3 +1544,12 @@ def test_it_after_a_handover_is_the_giver_not_the_receiver(gazetteer):
 ])
 def test_a_presence_that_lasted_until_a_date_has_ended(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Faylaq al-Rahman and Jaish al-Fustat, an alliance that includes the Nusra Front, hold Zamalka.",
+     {("Zamalka", "opposition")}),
+    ("Faylaq al-Rahman and Saqba, the town to its east, were shelled.", set()),   # a place, not a partner
+])
+def test_a_partner_the_registry_lacks_does_not_cut_a_party_from_its_verb(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held

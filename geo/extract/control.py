@@ -1381,6 +1381,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
                 continue
         commander = _OF_COMMANDER.match(ctx.text, last.end, ctx.sentence.end)   # "the Tiger Forces of Brigadier
         tail = commander.end() if commander else last.end                        # General Suhail al-Hassan took A"
+        tail = _unknown_partner(ctx, tail)   # "Faylaq al-Rahman and Jaish al-Fustat, an alliance ..., hold A"
         which = _WHICH_ASIDE.match(ctx.text, tail, ctx.sentence.end)
         own = hold_verb.match(ctx.text[tail:tail + 60])
         if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, tail + own.end(), max_gap=40)):
@@ -1431,6 +1432,20 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
                    else _control(ctx, locs, group, m.group(1)))
     return out
 
+
+
+# "X and Jaish al-Fustat": a partner the registry lacks, named and set off before the verb
+_AND_NAME = re.compile(r"\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:al-|el-|ash-|as-|ar-|ad-)?(?-i:[A-Z])[\w'’-]*){0,3}"
+                       r"(?=,)")
+
+
+def _unknown_partner(ctx: SentenceContext, pos: int) -> int:
+    """Past "and <a name>" right after a party, when the name is neither a party nor a place the report knows and a
+    comma sets off what follows it ("X and Jaish al-Fustat, an alliance that includes Y, hold A")."""
+    m = _AND_NAME.match(ctx.text, pos, ctx.sentence.end)
+    if m is None or any(pos < x.end and x.start < m.end() for x in [*ctx.actors, *ctx.locs]):
+        return pos
+    return m.end()
 
 _AND_NEXT = re.compile(r"\s*,?\s*and\b")
 
