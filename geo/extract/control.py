@@ -1435,8 +1435,8 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
 
 
 # "X and Jaish al-Fustat": a partner the registry lacks, named and set off before the verb
-_AND_NAME = re.compile(r"\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:al-|el-|ash-|as-|ar-|ad-)?(?-i:[A-Z])[\w'’-]*){0,3}"
-                       r"(?=,)")
+_AND_NAME = re.compile(r"\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
+                       r"(?:\s+(?:al-|el-|ash-|as-|ar-|ad-)?(?-i:[A-Z])[\w'’-]*){0,3}(?=,)")
 
 
 def _unknown_partner(ctx: SentenceContext, pos: int) -> int:
