@@ -235,12 +235,14 @@ class EventType(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A force or party from the actor registry."""
+    """A force or party from the actor registry. ``also`` holds blocs it belongs to besides ``bloc`` in its era
+    (the state's forces after Assad's fall: HTS-led, and still the state's)."""
 
     id: str
     name: str
     bloc: str
     kind: str = "force"
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -343,11 +343,30 @@ def test_the_state_after_the_fall_is_the_transitional_government(reg, day, bloc)
 
 def test_claims_take_the_bloc_of_their_sentence_date(gazetteer):
     text = "Government forces shelled Jableh on Friday. Regime forces shelled Baniyas on Friday."
-    assert _dated(text, gazetteer, "2025-03-08") == {("Jableh", "hts"), ("Baniyas", "syrian-government")}
+    assert _dated(text, gazetteer, "2025-03-08") == {("Jableh", "hts"), ("Jableh", "syrian-government"),
+                                                     ("Baniyas", "syrian-government")}
     assert _dated(text, gazetteer, "2021-03-08") == {("Jableh", "syrian-government"),
                                                      ("Baniyas", "syrian-government")}
     before = "On 5 December 2024, government forces shelled Hama. On 20 January 2025, government forces shelled Homs."
-    assert _dated(before, gazetteer, "2025-02-01") == {("Hama", "syrian-government"), ("Homs", "hts")}
+    assert _dated(before, gazetteer, "2025-02-01") == {("Hama", "syrian-government"), ("Homs", "hts"),
+                                                       ("Homs", "syrian-government")}
+
+
+@pytest.mark.parametrize(("day", "also"), [("2024-11-30", ()), ("2025-01-10", ("syrian-government",))])
+def test_the_new_state_s_forces_are_also_the_state_s(reg, day, also):
+    for actor_id in ("syrian-army", "general-security", "military-operations-command"):
+        assert (reg.on(reg.actors[actor_id], day).bloc, reg.on(reg.actors[actor_id], day).also) == ("hts", also) \
+            or day < "2024-12-08" and actor_id == "syrian-army"
+
+
+def test_a_control_claim_names_one_bloc_an_event_both(gazetteer):
+    from geo.extract.pipeline import extract
+    from geo.ingest import article_from_text
+
+    ex = extract(article_from_text("Report\n\nGovernment forces seized Maskanah and shelled Deir Hafer.", "t.txt",
+                                   date="2025-02-01"), gazetteer=gazetteer)
+    assert {c.blocs for c in ex.claims if c.kind.value == "control"} == {("hts",)}
+    assert {c.blocs for c in ex.claims if c.kind.value == "event"} == {("hts", "syrian-government")}
 
 
 def test_an_era_must_name_known_actors_and_a_date(tmp_path):
@@ -357,7 +376,8 @@ def test_an_era_must_name_known_actors_and_a_date(tmp_path):
     actors = "actors:\n  - {id: s, name: S, bloc: a}\n"
     for era, message in (("      - {from: 2024-12-08, actors: [nobody], bloc: b}\n", "'nobody'"),
                          ("      - {from: 2024-12-08, actors: [s], bloc: zz}\n", "'zz'"),
-                         ("      - {from: December 2024, actors: [s], bloc: b}\n", "YYYY-MM-DD")):
+                         ("      - {from: December 2024, actors: [s], bloc: b}\n", "YYYY-MM-DD"),
+                         ("      - {from: 2024-12-08, actors: [s], bloc: b, also: [yy]}\n", "'yy'")):
         bad = tmp_path / "actors.yaml"
         bad.write_text(head + era + actors, encoding="utf-8")
         with pytest.raises(RegistryError, match=message):

@@ -38,11 +38,12 @@ class Bloc:
 
 @dataclass(frozen=True, slots=True)
 class Era:
-    """From ``start`` (ISO date) on, the actors ``actors`` belong to ``bloc``."""
+    """From ``start`` (ISO date) on, the actors ``actors`` belong to ``bloc`` (and to the blocs ``also``)."""
 
     start: str
     actors: frozenset[str]
     bloc: str
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +84,11 @@ class Registry:
 
     def on(self, actor: Actor, day: str | None) -> Actor:
         """The actor as it stood on ``day`` (ISO, possibly ``YYYY-MM``): its bloc after the last era begun."""
-        bloc = actor.bloc
+        bloc, also = actor.bloc, actor.also
         for era in self.eras:
             if day is not None and day >= era.start and actor.id in era.actors:
-                bloc = era.bloc
-        return actor if bloc == actor.bloc else replace(actor, bloc=bloc)
+                bloc, also = era.bloc, tuple(b for b in era.also if b != era.bloc)
+        return actor if (bloc, also) == (actor.bloc, actor.also) else replace(actor, bloc=bloc, also=also)
 
     def allied(self, a: str, b: str) -> bool:
         """Whether two blocs are on the same side (``alliances`` in the registry)."""
@@ -227,13 +228,15 @@ def _eras(data: dict, registry: Registry, path: Path) -> tuple[Era, ...]:
     for name, theatre in (data.get("theatres") or {}).items():
         for era in theatre.get("eras") or []:
             start, actors, bloc = str(era.get("from", "")), era.get("actors") or [], era.get("bloc")
+            also = tuple(era.get("also") or ())
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", start):
                 raise RegistryError(f"{path}: an era of theatre {name!r} starts {start!r}; give 'from' as YYYY-MM-DD")
             unknown = [a for a in actors if a not in registry.actors]
-            if unknown or bloc not in registry.blocs:
+            if unknown or bloc not in registry.blocs or any(b not in registry.blocs for b in also):
                 raise RegistryError(f"{path}: the era of theatre {name!r} from {start} names unknown actors "
-                                    f"{unknown} or bloc {bloc!r}; use actor ids and bloc ids of the file")
-            out.append(Era(start, frozenset(actors), bloc))
+                                    f"{unknown} or bloc {bloc!r} (also {list(also)}); use actor ids and bloc ids of "
+                                    "the file")
+            out.append(Era(start, frozenset(actors), bloc, also))
     return tuple(sorted(out, key=lambda e: e.start))
 
 
