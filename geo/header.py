@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as _Date
 from datetime import datetime
 
@@ -69,11 +69,24 @@ def read_header(text: str, title: str = "") -> Header:
     >>> read_header("Title\\nBEIRUT, Dec. 11, 2024 (AP) - The SDF handed ...", "Title")
     Header(place='BEIRUT', outlet='AP', date='2024-12-11')
     """
-    for paragraph in _head_paragraphs(text, title):
+    paragraphs = _head_paragraphs(text, title)
+    for paragraph in paragraphs:
         found = _head_line(paragraph) or _dateline(paragraph)
         if found is not None:
-            return found
-    return Header()
+            return found if found.date else replace(found, date=_head_date(paragraph))
+    return Header(date=next((day for paragraph in paragraphs[:2] if (day := _head_date(paragraph))), None))
+
+
+# a full date in a paragraph's head, set off as datelines set it off: "DOUMA, Syria – February 12, 2025 – ...",
+# "DAMASCUS, Syria (analysis, May 12, 2025) – ...", "HAREM, Syria – 22 March 2025. Three months ..."
+_HEAD_DATE = re.compile(rf"^[^.!?\n]{{0,100}}?(?:[–—―(]|--|,|\s-)[ \t]*(?:[^()–—.!?\n]{{0,60}}?,[ \t]*)?"
+                        rf"(?P<date>{_FULL_DATE.pattern})[ \t]*(?:[)–—―.,(]|--|\s-\s)")
+
+
+def _head_date(paragraph: str) -> str | None:
+    """The full date a paragraph's head sets off (see ``_HEAD_DATE``), or ``None``."""
+    match = _HEAD_DATE.match(paragraph)
+    return normalise_date(match["date"]) if match else None
 
 
 def parse_dateline(text: str) -> tuple[str, str]:
@@ -137,6 +150,10 @@ def _dateline(paragraph: str) -> Header | None:
     if not _is_dateline_place(match["head"], outlet):
         return None
     day = normalise_date(match["date"]) if match["date"] else None
+    rest, dated = _without_date(outlet)
+    if dated:   # "(analysis, May 12, 2025)": the date, and a genre word that names no outlet
+        day = day or dated
+        outlet = rest.strip(" ,;") if any(ch.isupper() for ch in rest) else ""
     if not outlet and _known_outlet(match["place"]):   # "SOHR – The Internal Security Forces ..."
         return Header("", match["place"].strip(), day)
     place, _, last = match["place"].rpartition(",")
@@ -152,7 +169,7 @@ def _head_line(line: str) -> Header | None:
     outlet = ""
     paren = re.search(r"\(([^()]{1,40})\)|/([^/]{1,30})/", rest)
     if paren:
-        outlet = (paren[1] or paren[2]).strip()
+        outlet = (paren[1] or paren[2]).strip(" \t,;")   # "(Reuters, May 12, 2025)" less its date
         rest = rest[:paren.start()] + rest[paren.end():]
     parts = [p.strip(" \t,.:") for p in _SEPARATOR.split(rest)]
     parts = [p for p in parts if p]

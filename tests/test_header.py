@@ -41,6 +41,14 @@ def test_a_head_line_of_its_own(line, expected):
     # the outlet after a comma
     ("HOMS, SANA – The General Command issued a statement.", Header("HOMS", "SANA", None)),
     ("DARAA, Syria – Buses left the town.", Header("DARAA, Syria", "", None)),   # a country is no outlet
+    # the date after the separator, or among the words in parentheses
+    ("DOUMA, Syria – February 12, 2025 – Two months after the fall, the Ghouta is calm.",
+     Header("DOUMA, Syria", "", "2025-02-12")),
+    ("HAREM, Syria – 22 March 2025. Three months after the fall, the strip is calm.",
+     Header("HAREM, Syria", "", "2025-03-22")),
+    ("DAMASCUS, Syria (analysis, May 12, 2025) – Five months after the fall, the south is calm.",
+     Header("DAMASCUS, Syria", "", "2025-05-12")),
+    ("Latakia province, March 7, 2025 – Clashes continued for a second day.", Header("", "", "2025-03-07")),
 ])
 def test_a_dateline_opening_the_first_paragraph(paragraph, expected):
     assert read_header(f"Title\n{paragraph}", "Title") == expected
@@ -51,6 +59,7 @@ def test_a_dateline_opening_the_first_paragraph(paragraph, expected):
     "Reinforcements from Latakia and Homs",        # a sub-heading
     "Local committees in exchange for weapons",
     "Russian warplanes struck Ariha on March 3, 2020, killing two.",
+    "The army, which had held Ariha until March 3, 2020, pulled out.",   # past a verb: a date of the story
 ])
 def test_no_head_in_body_text(paragraph):
     assert read_header(f"Title\n\n{paragraph}\n\nMore text.", "Title") == Header()
