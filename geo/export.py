@@ -77,8 +77,8 @@ def _claim_feature(c: Claim) -> dict:
 
 def _control_props(c: Claim) -> dict:
     grounds = "presence" if c.details.get("cue") in ("presence", "base") else "stated"
-    return {"actor": ", ".join(c.actors), "bloc": c.blocs[0] if c.blocs else "", "place_id": c.places[0],
-            "grounds": grounds}
+    return {"actor": ", ".join(c.actors), "bloc": c.blocs[0] if c.blocs else "", "blocs": ",".join(c.blocs),
+            "place_id": c.places[0], "grounds": grounds}
 
 
 def _event_props(c: Claim) -> dict:

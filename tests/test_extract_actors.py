@@ -359,14 +359,16 @@ def test_the_new_state_s_forces_are_also_the_state_s(reg, day, also):
             or day < "2024-12-08" and actor_id == "syrian-army"
 
 
-def test_a_control_claim_names_one_bloc_an_event_both(gazetteer):
+def test_the_new_state_s_claims_list_both_blocs_its_zones_take_the_first(gazetteer):
+    from geo.export import features
     from geo.extract.pipeline import extract
     from geo.ingest import article_from_text
 
     ex = extract(article_from_text("Report\n\nGovernment forces seized Maskanah and shelled Deir Hafer.", "t.txt",
                                    date="2025-02-01"), gazetteer=gazetteer)
-    assert {c.blocs for c in ex.claims if c.kind.value == "control"} == {("hts",)}
-    assert {c.blocs for c in ex.claims if c.kind.value == "event"} == {("hts", "syrian-government")}
+    assert {c.blocs for c in ex.claims if c.kind.value in ("control", "event")} == {("hts", "syrian-government")}
+    (control,) = [f["properties"] for f in features([ex]) if f["properties"]["kind"] == "control"]
+    assert (control["bloc"], control["blocs"]) == ("hts", "hts,syrian-government")
 
 
 def test_an_era_must_name_known_actors_and_a_date(tmp_path):

@@ -369,17 +369,16 @@ def _claim_id(article: Article, kind: str, span: tuple[int, int], extra: str) ->
     return digest[:16]
 
 
-def _blocs(actors, kind: ClaimKind) -> tuple[str, ...]:
-    """The blocs of a claim's actors: a control claim names each actor's bloc, the others also the blocs an actor
-    keeps in its era (the transitional state's forces: ``hts`` and ``syrian-government``)."""
-    own = kind == ClaimKind.CONTROL
-    return tuple(dict.fromkeys(b for a in actors for b in ((a.bloc,) if own else (a.bloc, *a.also))))
+def _blocs(actors) -> tuple[str, ...]:
+    """The blocs of a claim's actors, with those an actor keeps in its era (the transitional state's forces:
+    ``hts``, then ``syrian-government``)."""
+    return tuple(dict.fromkeys(b for a in actors for b in (a.bloc, *a.also)))
 
 
-def _base(article: Article, d: Draft, kind: ClaimKind, locs: list[Loc], geometry, actors, precision: int) -> dict:
+def _base(article: Article, d: Draft, locs: list[Loc], geometry, actors, precision: int) -> dict:
     return dict(
         source=article.source, evidence=d.sentence.text, span=(d.sentence.start, d.sentence.end),
-        modality=d.modality, actors=tuple(a.name for a in actors), blocs=_blocs(actors, kind),
+        modality=d.modality, actors=tuple(a.name for a in actors), blocs=_blocs(actors),
         places=tuple(loc.place.id if loc.place else "" for loc in locs),
         place_names=tuple(loc.label for loc in locs), geometry=shapely.to_wkb(geometry),
         geo_precision=precision, date=date_in(d.sentence.text, article.date) or article.date,
@@ -432,11 +431,11 @@ def _geom(loc: Loc):
 
 
 def _one(article: Article, d: Draft, kind: ClaimKind, locs: list[Loc], geometry, actors, precision: int) -> Claim:
-    fields = _base(article, d, kind, locs, geometry, actors, precision)
+    fields = _base(article, d, locs, geometry, actors, precision)
     details = {k: v for k, v in d.extra.items()}
     for key in ("a_from", "a_to", "b_from", "b_to"):
         if key in details:
-            details[key] = _blocs(details[key], kind)
+            details[key] = _blocs(details[key])
     details["location_spans"] = tuple((loc.start, loc.end) for loc in locs)
     unknown = "".join(f"|{loc.label}" for loc in locs if loc.place is None)   # places the gazetteer lacks
     details["id"] = _claim_id(article, kind.value, fields["span"],
