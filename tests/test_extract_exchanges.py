@@ -936,3 +936,11 @@ def test_keeping_a_party_away_from_a_place_gives_it_no_place(gazetteer):
     ex = run("Washington would press Ankara to keep Turkish-backed forces away from Kobani in exchange for the SDF "
              "giving up Manbij.", gazetteer)
     assert all("turkey" not in x.details["a_to"] for x in claims(ex, "exchange"))
+
+
+def test_where_a_road_leads_is_no_leg_and_a_party_keeping_a_place_receives_it(gazetteer):
+    ex = run("Ankara had agreed that Jisr al-Shughur and the M4 west of it towards Latakia would return to the state, in "
+             "exchange for the factions keeping Jabal al-Zawiya.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.place_names == ("Jisr al-Shughur", "Jabal al-Zawiya")
+    assert (x.details["b_from"], x.details["b_to"]) == ((), ("opposition",))

@@ -127,7 +127,8 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
 _WOULD_KEEP = re.compile(r"\s+(?:would|will|could|can|may|(?:is|are|was|were)\s+to)?\s*(?:be\s+(?:allowed|able)\s+to\s+)?"
-                         r"(?:keep|keeps|retain|retains|hold\s+on\s+to|holds\s+on\s+to)\s+(?:the\s+)?"
+                         r"(?:keep|keeps|keeping|retain|retains|retaining|hold\s+on\s+to|holds\s+on\s+to|holding\s+on\s+to)"
+                         r"\s+(?:the\s+)?"
                          r"(?:(?:city|town|village|area)\s+of\s+)?", re.I)
 _KEPT = re.compile(r"\b(?:keep|keeps|keeping|retain|retains|retaining|hold\s+on\s+to)\s+(?:the\s+)?$", re.I)
 # "in return for a free hand for the government and its Russian backers in B": those given the free hand get B
@@ -307,6 +308,8 @@ def _given_up(ctx: SentenceContext, start: int, cue_start: int) -> Loc | None:
     # new authorities in Damascus": where the receiver sits, not what is given
     cands = [loc for i, loc in enumerate(cands)   # "take A and its airbase, in the countryside of Idlib, in return for"
              if not (i and _LOCATING.search(ctx.text, max(cands[i - 1].end, loc.start - 60), loc.start))]
+    cands = [loc for i, loc in enumerate(cands)   # "A and the M4 west of it towards Latakia": where the road leads
+             if not (i and _road(cands[i - 1]) and _ROAD_TOWARDS.search(ctx.text, cands[i - 1].end, loc.start))]
     given = [loc for loc in cands if _GIVING_UP.search(ctx.text, max(start, loc.start - 50), loc.start)] or \
         [loc for loc in cands if _TAKEN_OVER.search(ctx.text, max(start, loc.start - 30), loc.start)]
     if given:   # "hand Deir Hafer and Maskanah to X": the first place of the list handed over ("X would take over A
@@ -328,6 +331,7 @@ _LOCATING = re.compile(r",\s*(?:(?:in|near|on|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3
                        re.I)   # "the villages south of A, along the road that leads to B"
 
 
+_ROAD_TOWARDS = re.compile(r"\b(?:towards?|toward|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$", re.I)
 _TAKEN_OVER = re.compile(r"\b(?:take|takes|took|taking)\s+over\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
                          re.I)
 
