@@ -127,7 +127,7 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
 _WOULD_KEEP = re.compile(r"\s+(?:would|will|could|can|may|(?:is|are|was|were)\s+to)?\s*(?:be\s+(?:allowed|able)\s+to\s+)?"
-                         r"(?:keep|keeps|keeping|retain|retains|retaining|hold\s+on\s+to|holds\s+on\s+to|holding\s+on\s+to)"
+                         r"(?:keep|keeps|keeping|retain|retains|retaining|(?:hold|holds|holding)\s+on\s+to)"
                          r"\s+(?:the\s+)?"
                          r"(?:(?:city|town|village|area)\s+of\s+)?", re.I)
 _KEPT = re.compile(r"\b(?:keep|keeps|keeping|retain|retains|retaining|hold\s+on\s+to)\s+(?:the\s+)?$", re.I)
