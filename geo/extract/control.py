@@ -635,7 +635,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             #            already pulled out towards Homs": no longer there ("deployed in A after the buses left": there)
         if m:
             locs = locs_after(ctx, m.start("at"), max_gap=40)
-            if not (locs and _until(ctx, locs[-1].end)):   # "kept posts in the town and at Izra until December 2024"
+            if not _held_until(ctx, locs):   # "kept posts in the town and at Izra until December 2024"
                 out.append(_control(ctx, locs, group, "presence"))
             continue
         fronted = _fronted_place(ctx, group[0].start)
@@ -667,7 +667,7 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
                       and len(ctx.text[g[-1].end:verb.start()].split()) <= 2]
             owners = groups[-1] if groups else []
         locs = _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40))
-        if owners and not (locs and _until(ctx, locs[-1].end)):   # "kept posts in A until December, when they left"
+        if owners and not _held_until(ctx, locs):   # "kept posts in A until December, when they left"
             out.append(_control(ctx, locs, owners, "presence"))
     return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern) + _houses(ctx)
 
@@ -1172,6 +1172,11 @@ _PAST_HOLD = re.compile(r"\b(?:held|controlled|ran|ruled|governed|administered|d
 _UNTIL = re.compile(r"\s*(?:[\w-]+\s+){0,2}?until\s+(?!now\b|today\b|further\b)", re.I)
 
 
+def _held_until(ctx: SentenceContext, locs: list[Loc]) -> bool:
+    """ "held A and B until December", "kept posts in A until 2024": what was held, or where, and is no longer."""
+    return bool(locs) and _until(ctx, locs[-1].end)
+
+
 def _until(ctx: SentenceContext, pos: int) -> bool:
     """ "held by the SDF until 2019": a hold that has ended."""
     return _UNTIL.match(ctx.text, pos, ctx.sentence.end) is not None
@@ -1423,7 +1428,7 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         else:
             locs = _included(ctx, verb_end) or _object_places(ctx, verb_end)
             locs += _and_verb_more(ctx, locs, hold_verb)
-        if _HELD_BEFORE.search(m.group()) or (locs and _until(ctx, locs[-1].end) and _PAST_HOLD.search(m.group())):
+        if _HELD_BEFORE.search(m.group()) or (_held_until(ctx, locs) and _PAST_HOLD.search(m.group())):
             continue   # "government forces had held the town since 2020", "which held the west bank until December"
         partners = _WITH.match(ctx.text, verb_end) if m.group(1).casefold().endswith(("shared", "share", "shares")) \
             else None

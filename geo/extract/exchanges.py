@@ -126,11 +126,10 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
+_KEEP_VERB = r"(?:keep|keeps|keeping|retain|retains|retaining|(?:hold|holds|holding)\s+on\s+to)"
 _WOULD_KEEP = re.compile(r"\s+(?:would|will|could|can|may|(?:is|are|was|were)\s+to)?\s*(?:be\s+(?:allowed|able)\s+to\s+)?"
-                         r"(?:keep|keeps|keeping|retain|retains|retaining|(?:hold|holds|holding)\s+on\s+to)"
-                         r"\s+(?:the\s+)?"
-                         r"(?:(?:city|town|village|area)\s+of\s+)?", re.I)
-_KEPT = re.compile(r"\b(?:keep|keeps|keeping|retain|retains|retaining|hold\s+on\s+to)\s+(?:the\s+)?$", re.I)
+                         + _KEEP_VERB + r"\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?", re.I)
+_KEPT = re.compile(r"\b" + _KEEP_VERB + r"\s+(?:the\s+)?$", re.I)
 # "in return for a free hand for the government and its Russian backers in B": those given the free hand get B
 _HAND_FOR = re.compile(r"\s+(?:an?\s+)?(?:free\s+(?:hand|rein)|green\s+light|carte\s+blanche)\s+(?:for|to)\s+"
                        r"(?:the\s+)?", re.I)
@@ -604,7 +603,7 @@ def _if_handed(ctx: SentenceContext) -> list[Draft]:
 
 _TO_TAKER = re.compile(r"[^.;:]{0,90}?\s(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.I)
 _GAVE = re.compile(r"\b(?:surrender\w*|hand\w*(?:\s+over)?|cede\w*|gave\s+up|give\s+up)\b", re.I)
-_KEEPS = re.compile(r"\b(?:keep|keeps|retain|retains|hold\s+on\s+to|stay\s+in|remain\s+in)\s+(?:the\s+)?", re.I)
+_KEEPS = re.compile(r"\b(?:" + _KEEP_VERB + r"|stay\s+in|remain\s+in)\s+(?:the\s+)?", re.I)
 
 
 def _hand_if(ctx: SentenceContext) -> list[Draft]:
