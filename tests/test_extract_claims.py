@@ -38,9 +38,9 @@ def test_no_event_without_place(gazetteer):
     ("Government forces are expected to turn next to Jobar.", "military_action", "possible"),
     ("The loss of Busra al-Sham raised fears that the factions will turn next to Izraa.", "military_action",
      "possible"),
-    ("IS cells could try to infiltrate Palmyra from the east.", "attack", "possible"),
-    ("Sources said an attack by the factions on Tafas is being discussed.", "attack", "possible"),
-    ("Sources said an attack by the factions on Tafas is under consideration.", "attack", "possible"),
+    ("IS cells could try to infiltrate Palmyra from the east.", "military_action", "possible"),
+    ("Sources said an attack by the factions on Tafas is being discussed.", "military_action", "possible"),
+    ("Sources said an attack by the factions on Tafas is under consideration.", "military_action", "possible"),
     ("Government forces attacked Tafas, as the report discussed.", "attack", "reported"),
     ("Turkish officials said an operation against Kobani, the Kurdish town on the border, may be launched.",
      "military_action", "possible"),   # an aside between commas does not end the clause

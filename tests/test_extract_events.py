@@ -1321,3 +1321,39 @@ def test_a_party_named_only_for_its_territory_does_not_move(gazetteer):
     ex = run("Opposition groups moved an estimated 300 fighters from Idlib through Turkish territory to Azaz.",
              gazetteer)
     assert {c.blocs for c in events_of(ex, "buildup")} == {("opposition",)}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Military analysts said the army could reach Saraqib within weeks.", "Saraqib"),
+    ('The source said the army would now "continue towards Saraqib", a rebel-held town.', "Saraqib"),
+    ("Asked whether Turkish troops might head for Tal Rifaat, the official said nothing is ruled out.", "Tal Rifaat"),
+    ("HTS could return to Afrin within hours if it chose to.", "Afrin"),
+    ("Turkish forces may try to cross into Kobani.", "Kobani"),
+    ("The army sets its sights on Saraqib.", "Saraqib"),
+    ("Analysts expect HTS to try to take Hama within days.", "Hama"),
+])
+def test_a_move_spoken_of_as_possible_is_a_possible_military_action(gazetteer, text, place):
+    ops = events_of(run(text, gazetteer), "military_action")
+    assert place in {c.place_names[0] for c in ops}
+    assert {c.modality.value for c in ops} == {"possible"}
+
+
+@pytest.mark.parametrize("text", [
+    "The army reached Saraqib on Monday.",              # told as done: a move, not a plan
+    "Turkish troops headed for Tal Rifaat on Sunday.",
+    "Displaced families may return to Afrin in the spring.",   # no party
+    "The army did not reach Saraqib.",
+])
+def test_a_move_told_as_done_or_without_a_party_is_no_military_action(gazetteer, text):
+    assert events_of(run(text, gazetteer), "military_action") == []
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("I think the regime will attack Saraqib.", "military_action", "possible"),
+    ("If Kobani is attacked by Turkey, it will not be a short war.", "military_action", "possible"),
+    ("The regime attacked Saraqib on Monday.", "attack", "reported"),
+])
+def test_a_threatened_attack_is_a_military_action(gazetteer, text, etype, modality):
+    ex = run(text, gazetteer)
+    assert [c.modality.value for c in events_of(ex, etype)] == [modality]
+    assert not events_of(ex, "attack" if etype == "military_action" else "military_action")

@@ -70,3 +70,27 @@ def test_splitting_a_long_list_by_first_letter_changes_no_match():
             "They pulled out, took over Ariha, Ruled? RULED. Upheld, unheld, pull out, withheld. Retook, "
             "retaken, holds and hold; stormed, overran Saraqib, shelled, seized, took back, Pulled back.")
     assert [m.span() for m in split.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("section", ["events", "events_if_possible"])
+def test_an_unknown_event_type_in_a_pattern_file_is_named_with_the_choices(tmp_path, section):
+    import yaml
+
+    from geo.extract.patterns import load_patterns
+    from geo.gazetteer.sources import data_dir
+
+    data = yaml.safe_load((data_dir() / "patterns.yaml").read_text(encoding="utf-8"))
+    data[section] = {**data.get(section, {}), "bombing": ["bombed"]}
+    path = tmp_path / "patterns.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"patterns\.yaml: event type 'bombing' is unknown; use one of strike"):
+        load_patterns(path)
+
+
+def test_words_of_a_possible_event_are_kept_apart_from_the_event_words():
+    from geo.extract.patterns import load_patterns
+    from geo.model import EventType
+
+    patterns = load_patterns()
+    assert patterns.events_if_possible[EventType.MILITARY_ACTION].search("the army could reach Saraqib")
+    assert not patterns.events[EventType.MILITARY_ACTION].search("the army could reach Saraqib")

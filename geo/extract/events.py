@@ -45,16 +45,18 @@ class _Trigger:
     start: int
     end: int
     type: EventType
+    if_possible: bool = False   # a word that makes an event only when spoken of as possible ("could reach A")
 
 
 def _triggers(ctx: SentenceContext) -> list[_Trigger]:
     found: list[_Trigger] = []
-    for etype, rx in ctx.patterns.events.items():
-        for m in rx.finditer(ctx.sentence.text):
-            s, e = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
-            if ctx.patterns.event_stop_after.match(ctx.text[e:e + 15].lstrip()):
-                continue
-            found.append(_Trigger(s, e, etype))
+    for if_possible, lists in ((False, ctx.patterns.events), (True, ctx.patterns.events_if_possible)):
+        for etype, rx in lists.items():
+            for m in rx.finditer(ctx.sentence.text):
+                s, e = ctx.sentence.start + m.start(), ctx.sentence.start + m.end()
+                if ctx.patterns.event_stop_after.match(ctx.text[e:e + 15].lstrip()):
+                    continue
+                found.append(_Trigger(s, e, etype, if_possible))
     found = [t for t in found if not _object_noun(ctx, t) and not _people_taken(ctx, t)
              and not _in_a_name(ctx, t)]
     found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t) else t for t in found]
@@ -645,9 +647,11 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             memory.blamable = (memory.unclaimed, False, False)
         if not locs or not (actors or targets) or (swap and trig.type == EventType.HANDOVER):
             continue
-        shared = locs
         modality = Modality.CLAIMED if blame else _event_modality(ctx, trig, locs)
-        drafts.append(Draft("event", ctx.sentence, locs, actors + targets, modality, trig.type,
+        if trig.if_possible and modality != Modality.POSSIBLE:
+            continue   # "the army reached Arak": told by the capture's own words, if any
+        shared = locs
+        drafts.append(Draft("event", ctx.sentence, locs, actors + targets, modality, _planned(trig.type, modality),
                             blame[1] if blame else attribution_of(ctx), extra))
         if not actors and trig.type in _CLAIMABLE:
             memory.unclaimed = drafts[-1]   # told by whom it hit only: a later claim names who did it
@@ -655,6 +659,12 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             stated = bool(named) or any(m.actor in actors and m.actor not in targets for m in ctx.actors)
             memory.blamable = None if blame else (drafts[-1], stated, True)
     return drafts
+
+
+def _planned(etype: EventType, modality: Modality) -> EventType:
+    """An attack only threatened, planned or expected is a military action, not an attack that happened
+    ("the regime will attack A", "if Kobani is attacked")."""
+    return EventType.MILITARY_ACTION if etype == EventType.ATTACK and modality == Modality.POSSIBLE else etype
 
 
 def _event_modality(ctx: SentenceContext, trig: _Trigger, locs: list[Loc]) -> Modality:

@@ -156,6 +156,7 @@ class Patterns:
     """Compiled patterns; see ``gazetteer/patterns.yaml`` for what each list means."""
 
     events: dict[EventType, re.Pattern[str]]
+    events_if_possible: dict[EventType, re.Pattern[str]]
     event_stop_after: re.Pattern[str]
     control: dict[str, re.Pattern[str]]
     modality: dict[str, re.Pattern[str]]
@@ -184,6 +185,14 @@ def _section(data: dict, key: str, path: Path) -> dict | list:
     return data[key]
 
 
+def _event_lists(section: dict, path: Path) -> dict[EventType, re.Pattern[str]]:
+    known = {e.value: e for e in EventType}
+    for name in section:
+        if name not in known:
+            raise RegistryError(f"{path}: event type {name!r} is unknown; use one of {', '.join(known)}")
+    return {known[name]: _rx(frags) for name, frags in section.items()}
+
+
 @lru_cache(maxsize=4)
 def load_patterns(path: Path | None = None) -> Patterns:
     """Load and compile the pattern file (cached).
@@ -198,17 +207,12 @@ def load_patterns(path: Path | None = None) -> Patterns:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise RegistryError(f"{path}: cannot read the pattern file ({exc})") from exc
-    events = {}
-    for name, frags in _section(data, "events", path).items():
-        try:
-            events[EventType(name)] = _rx(frags)
-        except ValueError:
-            raise RegistryError(f"{path}: event type {name!r} is unknown; use one of "
-                                f"{', '.join(e.value for e in EventType)}") from None
+    events = _event_lists(_section(data, "events", path), path)
     np = _section(data, "not_places", path)
     route = _section(data, "route", path)
     return Patterns(
         events=events,
+        events_if_possible=_event_lists(data.get("events_if_possible", {}), path),
         event_stop_after=_rx(data.get("event_stop_after", [])),
         control={k: _rx(v) for k, v in _section(data, "control", path).items()},
         modality={k: _rx(v) for k, v in _section(data, "modality", path).items()},
