@@ -1357,3 +1357,30 @@ def test_a_threatened_attack_is_a_military_action(gazetteer, text, etype, modali
     ex = run(text, gazetteer)
     assert [c.modality.value for c in events_of(ex, etype)] == [modality]
     assert not events_of(ex, "attack" if etype == "military_action" else "military_action")
+
+
+@pytest.mark.parametrize("text,blocs", [
+    ("Republican Guard units and Hezbollah fighters attacked Mleiha.", ("syrian-government", "iran")),
+    ("Russian troops and Turkish soldiers patrolled Darbasiyah.", ("russia", "turkey")),
+])
+def test_parties_named_with_their_head_nouns_act_together(gazetteer, text, blocs):
+    (event,) = [c for c in run(text, gazetteer).claims if c.kind == "event"]
+    assert event.blocs == blocs
+
+
+@pytest.mark.parametrize("text,place", [
+    ("NDF fighters were rushed from Salamiyah in pick-up trucks as the fighting spread to Mabujah.", "Mabujah"),
+    ("NDF fighters were flown from Qamishli to Tafas on Sunday.", "Tafas"),
+    ("Two weeks ago about forty SDF vehicles came from al-Shaddadi to Hajin.", "Hajin"),
+])
+def test_forces_carried_somewhere_are_a_build_up(gazetteer, text, place):
+    assert place in {c.place_names[0] for c in events_of(run(text, gazetteer), "buildup")}
+
+
+def test_people_sent_somewhere_are_no_build_up(gazetteer):
+    assert events_of(run("Residents were sent from Douma to the camps.", gazetteer), "buildup") == []
+
+
+def test_coalition_air_strikes_are_the_coalitions(gazetteer):
+    (strike,) = events_of(run("Coalition air strikes hit Raqqa on Monday.", gazetteer), "strike")
+    assert strike.blocs == ("us-coalition",)

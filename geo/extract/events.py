@@ -502,7 +502,8 @@ _REFERENCE = re.compile(r"\b(?:violat\w*|breach\w*|under(?!\s+an?\s)|in\s+line\s
 _NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:(?:going|about|willing|ready|prepared|planning|agreement|plan|intention|"
                       r"intend|intends|want|wants)\s+to\s+|\w+\s+)?$", re.I)   # "is not going to hand over"
 _ENDED = re.compile(r"\b(?:ended|ending|ends|lifted|lifting|lifts)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$", re.I)
-_GROUP_GAP = re.compile(r"\s*(?:-|/|and|,)\s*(?:the\s+|its\s+|their\s+|allied\s+)?", re.I)   # "X and allied Y"
+_GROUP_GAP = re.compile(r"(?:\s+(?:forces|troops|fighters|units|militias|militiamen|soldiers))?"   # "X units and Y fighters"
+                        r"\s*(?:-|/|and|,)\s*(?:the\s+|its\s+|their\s+|allied\s+)?", re.I)   # "X and allied Y"
 _CONTRAST = re.compile(r";|\s(?:while|whereas|although|but)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _WAS_OVER = re.compile(r"\s+(?:had\s+)?(?:ended|ends|stopped|subsided|was\s+over|began|started|broke\s+out)\b", re.I)
