@@ -420,3 +420,24 @@ def test_a_capital_that_fire_hits_is_the_city(gazetteer, text, bloc):
 @pytest.mark.parametrize("text", ["Damascus struck a deal with Moscow.", "Jets struck Daesh positions near Palmyra."])
 def test_a_party_after_a_verb_of_fire_is_no_capital(gazetteer, text):
     assert "sy-damascus" not in place_ids(run(text, gazetteer))
+
+
+@pytest.mark.parametrize("text,capital", [
+    ("QUSAYR, Syria – Commanders say they are talking to Beirut every day about al-Qusayr.", "beirut"),
+    ("QUSAYR, Syria – Moscow is under pressure from Washington to rein in Hezbollah at al-Qusayr.", "washington"),
+    ("QUSAYR, Syria – A Lebanese source told a Beirut newspaper that the post near al-Qusayr was new.", "beirut"),
+    ("QUSAYR, Syria – Two diplomats in Beirut say Russian officers floated a deal on al-Qusayr.", "beirut"),
+    ("QUSAYR, Syria – Relations between Damascus and Beirut soured over al-Qusayr.", "beirut"),
+])
+def test_a_capital_dealt_with_or_where_speakers_sit_abroad_is_no_place(gazetteer, text, capital):
+    names = _names(gazetteer, text)
+    assert capital not in names and {"al-qusayr", "qusayr"} & names
+
+
+@pytest.mark.parametrize("text,capital", [
+    ("QUSAYR, Syria – A car bomb exploded in Beirut, killing four Hezbollah members.", "beirut"),
+    ("QUSAYR, Syria – Hezbollah fighters withdrew from al-Qusayr to Beirut.", "beirut"),
+    ("QUSAYR, Syria – Officials in Damascus said the army shelled al-Qusayr.", "damascus"),   # the report's capital
+])
+def test_a_capital_where_something_happens_stays_a_place(gazetteer, text, capital):
+    assert capital in _names(gazetteer, text)

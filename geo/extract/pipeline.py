@@ -90,7 +90,8 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
     raw = find_place_mentions(text, keys, skels, prefixes, patterns.stopwords, toks, patterns.name_enders)
     raw += find_pattern_mentions(text, raw, patterns.stopwords)
     country = _dateline_country(article, gaz)
-    actors = find_actors(text, registry, toks, country or _places_country(text, raw, gaz, registry))
+    home = country or _places_country(text, raw, gaz, registry)
+    actors = find_actors(text, registry, toks, home)
     if registry.eras:
         dated = _sentence_dates(text, sents, article.date)
         actors = in_their_time(actors, registry, dated)
@@ -103,7 +104,7 @@ def _resolved(article: Article, gaz: Gazetteer, registry: Registry, patterns: Pa
         or _starts_route(text, a.start, a.end)
         or ((taken_place(text, a.start) or struck_capital(text, a.start, a.end))
             and not text[a.start:a.end].isupper()))]   # not "seized SDF checkpoints"
-    raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns), raw, gaz)
+    raw = _with_peaks(text, drop_non_places(text, raw, actors, patterns, home), raw, gaz)
     actors = [a for a in actors if not any(r.start <= a.start and a.end <= r.end and (r.start, r.end) != (a.start, a.end)
                                            and r.tier == "exact" for r in raw)]   # "the Damascus-Aleppo highway"
     if article.outlet:   # "DARAA (SANA) – ... SANA's reporter said": the outlet is no place

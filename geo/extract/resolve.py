@@ -119,9 +119,10 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention],
-                    patterns: Patterns) -> list[RawMention]:
+                    patterns: Patterns, country: str = "") -> list[RawMention]:
     """Remove matches inside actor names or personal names, and process, date and
-    government-metonym uses."""
+    government-metonym uses (``country``: the report's, whose capital is no foreign venue)."""
+    home = fold(capital_names().get(country, "")) if country else ""
     actor_spans = [(a.start, a.end) for a in actors if not a.adjective]
     people, surnames = person_spans(text, patterns)
     orgs = [m.span() for m in patterns.organisations.finditer(text)]
@@ -140,7 +141,8 @@ def drop_non_places(text: str, raw: list[RawMention], actors: list[ActorMention]
                                                   or struck_capital(text, m.start, bare))
                          and bare == m.end and not text[m.start:m.end].isupper()):
             continue   # "in Turkey" is a place; "in the SNA's operations room", "in the SDF" are not
-        if _process(text, m, patterns) or _government(text, m, patterns) or _owner_of_actor(text, m, actor_spans):
+        if _process(text, m, patterns) or _government(text, m, patterns) or _owner_of_actor(text, m, actor_spans) \
+                or _capital_as_party(text, m.start, bare, home):
             continue
         if _NUMBER_NEAR.search(text[max(0, m.start - 3):m.start]) and m.tier != "exact":
             continue
@@ -202,6 +204,30 @@ def _government(text: str, m: RawMention, patterns: Patterns) -> bool:
     rest = after[coord.end():] if coord else after
     of_place = _PEOPLE_OF.search(text[max(0, m.start - 30):m.start])   # "Residents of Tal Abyad said"
     return bool(patterns.capital_verbs.match(rest)) and not _after_locative(text, m.start) and not of_place
+
+
+# "talking to Beirut", "pressure from Washington", "relations between Damascus and Beirut": a capital dealt with
+_DEALT_WITH = re.compile(r"\b(?i:talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|negotiat\w+|relations|ties|contacts?|"
+                         r"coordinat\w+|dialogue|channels?|messages?|pressure|appeals?|requests?|envoys?|mediation)\s+"
+                         r"(?:[\w-]+\s+){0,4}?(?i:to|from|with|by|between)\s+(?:[A-Z][\w’'-]+\s*(?:,|and|,\s*and)\s+)?$")
+# "a Beirut newspaper", "the same Damascus daily": where an outlet is based
+_OUTLET_NOUN = re.compile(r"\s+(?:news(?:paper)?|daily|weekly|paper|website|channel|television|TV|radio|outlet|magazine)\b",
+                          re.I)
+# "two diplomats in Beirut say": where speakers sit, abroad
+_SPEAKERS_IN = re.compile(r"\b(?:diplomats?|analysts?|officials?|observers?|experts?|journalists?|researchers?|"
+                          r"sources?|correspondents?|envoys?)\s+(?:based\s+)?in\s+$", re.I)
+_SAY = re.compile(r"\s+(?:say|says|said|told|believe|believed|expect|expected|warn|warned)\b")
+
+
+def _capital_as_party(text: str, start: int, end: int, home: str) -> bool:
+    """A capital that is a government dealt with ("talking to Beirut"), an outlet's base ("a Beirut newspaper") or,
+    abroad, where speakers sit ("diplomats in Amman say"): no place of the report."""
+    name = fold(text[start:end])
+    if name not in _capitals():
+        return False
+    before = text[max(0, start - 60):start]
+    return _OUTLET_NOUN.match(text, end) is not None or _DEALT_WITH.search(before) is not None \
+        or (name != home and _SPEAKERS_IN.search(before) is not None and _SAY.match(text, end) is not None)
 
 
 _LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside|"
