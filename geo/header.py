@@ -74,7 +74,20 @@ def read_header(text: str, title: str = "") -> Header:
         found = _head_line(paragraph) or _dateline(paragraph)
         if found is not None:
             return found if found.date else replace(found, date=_head_date(paragraph))
-    return Header(date=next((day for paragraph in paragraphs[:2] if (day := _head_date(paragraph))), None))
+    return Header(date=next((day for paragraph in paragraphs[:2] if (day := _head_date(paragraph))), None)
+                  or next((day for paragraph in paragraphs if (day := _published(paragraph))), None))
+
+
+# a translation's or a page's note of when the original came out: "Originally published by a Syrian news site,
+# April 14, 2025.", "[Translated from Arabic. First published on 22 December 2020 by ...]"
+_PUBLISHED = re.compile(rf"[\[(]?(?:Translated|Originally|Original|First|Published|Posted|Updated)\b[^\n]{{0,60}}?"
+                        rf"\b(?:[Pp]ublished|[Pp]osted)\b[^\n.;]{{0,80}}?(?P<date>{_FULL_DATE.pattern})")
+
+
+def _published(paragraph: str) -> str | None:
+    """The full date a short note in a report's head says the report was published on, or ``None``."""
+    match = _PUBLISHED.match(paragraph[:300])
+    return normalise_date(match["date"]) if match else None
 
 
 # a full date in a paragraph's head, set off as datelines set it off: "DOUMA, Syria – February 12, 2025 – ...",
@@ -166,6 +179,7 @@ def _head_line(line: str) -> Header | None:
     """A line of its own that holds only place, outlet and date, in any order:
     "Enab Baladi – Afrin countryside, Wednesday, 15 February 2023", "Idlib, SANA – 3 March 2020"."""
     rest, day = _without_date(line.strip())
+    rest = _PUBLISHED_WORD.sub("", rest)   # "Published 20 January 2019": a date, no place named "Published"
     outlet = ""
     paren = re.search(r"\(([^()]{1,40})\)|/([^/]{1,30})/", rest)
     if paren:
@@ -183,6 +197,9 @@ def _head_line(line: str) -> Header | None:
     if place and not outlet and not day and len(parts) < 2:
         return None
     return Header(place, outlet, day)
+
+
+_PUBLISHED_WORD = re.compile(r"^\s*(?:(?:First|Last|Originally)\s+)?(?:Published|Posted|Updated)(?:\s+on)?\b", re.I)
 
 
 def _place_and_outlet(parts: list[str], outlet: str) -> tuple[str, str]:

@@ -83,3 +83,22 @@ def test_the_default_date_serves_an_undated_head():
 ])
 def test_normalise_date(given, iso):
     assert normalise_date(given) == iso
+
+
+@pytest.mark.parametrize("head,date", [
+    ("Translated from Arabic. Originally published by a Syrian local news site, April 14, 2025.", "2025-04-14"),
+    ("[Translated from Arabic. First published on 22 December 2020 by an opposition news website.]", "2020-12-22"),
+    ("Translated from the Arabic original, published by a Syrian news website on 14 December 2024.", "2024-12-14"),
+    ("Published 20 January 2019", "2019-01-20"),
+])
+def test_a_note_of_when_the_original_was_published_dates_the_report(head, date):
+    assert read_header(f"Title\n\n{head}\n\nTartus – Special correspondent\n\nA convoy left.", "Title") \
+        == Header(date=date)
+
+
+@pytest.mark.parametrize("head", [
+    "The report says the deal was published on 3 May 2019 in full.",   # a sentence of the report, not a note
+    "Translated from Arabic. Originally published by a Syrian local news site.",   # no date
+])
+def test_a_date_published_in_a_sentence_or_no_date_dates_nothing(head):
+    assert read_header(f"Title\n\n{head}\n\nA convoy left.", "Title").date is None

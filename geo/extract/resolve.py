@@ -214,7 +214,7 @@ _DEALT_WITH = re.compile(r"\b(?i:talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|negotia
 _OUTLET_NOUN = re.compile(r"\s+(?:news(?:paper)?|daily|weekly|paper|website|channel|television|TV|radio|outlet|magazine)\b",
                           re.I)
 # "two diplomats in Beirut say": where speakers sit, abroad
-_SPEAKERS_IN = re.compile(r"\b(?:diplomats?|analysts?|officials?|observers?|experts?|journalists?|researchers?|"
+_SPEAKERS_IN = re.compile(r"\b(?:diplomats?|analysts?|people|officials?|observers?|experts?|journalists?|researchers?|"
                           r"sources?|correspondents?|envoys?)\s+(?:based\s+)?in\s+$", re.I)
 _SAY = re.compile(r"\s+(?:say|says|said|told|believe|believed|expect|expected|warn|warned)\b")
 
