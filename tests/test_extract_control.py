@@ -1553,3 +1553,43 @@ def test_a_presence_that_lasted_until_a_date_has_ended(gazetteer, text, held):
 ])
 def test_a_partner_the_registry_lacks_does_not_cut_a_party_from_its_verb(gazetteer, text, held):
     assert holders(run(text, gazetteer)) == held
+
+
+def _held_at(ex, start: str) -> set:
+    return {b for n, b in held_all(ex) if n.startswith(start)}
+
+
+def test_under_its_control_after_a_question_naming_the_party(gazetteer):
+    ex = run("Q: And Hayat Tahrir al-Sham? Khan Shaykhun is under its control and it has not said a word.", gazetteer)
+    assert _held_at(ex, "Khan") == {"hts"}
+
+
+def test_under_its_control_with_the_party_in_the_sentence_is_that_party(gazetteer):
+    ex = run("The SDF entered Raqqa. HTS moved south, and Khan Shaykhun is now under its control.", gazetteer)
+    assert _held_at(ex, "Khan") == {"hts"}
+
+
+@pytest.mark.parametrize("text,place,bloc", [
+    ("He left the town for Kinsabba. Kinsabba, also rebel-held, was shaken by clashes overnight.", "Kinsabba",
+     "opposition"),
+    ("Government forces shelled Kinsabba, rebel-held, and Salma.", "Kinsabba", "opposition"),
+])
+def test_a_held_adjective_set_off_after_a_place_holds_it(gazetteer, text, place, bloc):
+    assert _held_at(run(text, gazetteer), place) == {bloc}
+
+
+def test_a_held_adjective_set_off_after_a_sentence_names_nothing(gazetteer):
+    ex = run("Russian jets struck Kinsabba, and rebel-held areas nearby came under fire.", gazetteer)
+    assert _held_at(ex, "Kinsabba") == set()
+
+
+def test_what_a_force_seized_before_the_move_told_first_is_its(gazetteer):
+    ex = run("Fighters led by HTS pushed to the edge of Qamhana, a government-held town, on Thursday, after seizing "
+             "Suran and the highway village of Maardis.", gazetteer)
+    assert _held_at(ex, "Suran") == {"hts"}
+    assert _held_at(ex, "Q") == {"syrian-government"}
+
+
+def test_a_consolidated_control_dated_between_its_words(gazetteer):
+    ex = run("HTS fighters consolidated their control on Monday over the city of Khan Shaykhun.", gazetteer)
+    assert _held_at(ex, "Khan") == {"hts"}

@@ -298,7 +298,11 @@ def _in_their_hands(ctx: SentenceContext) -> list[Draft | None]:
             continue
         owners = subject_group(ctx, [a for a in ctx.actors if a.end <= last.start and not a.adjective
                                      and not is_speaker(ctx, a)])
-        out.append(_control(ctx, chain(ctx.text, ctx.locs, last), owners, "in their hands"))
+        if owners:
+            out.append(_control(ctx, chain(ctx.text, ctx.locs, last), owners, "in their hands"))
+        elif not any(a.end <= m.start() for a in ctx.actors if not a.adjective):   # "And HTS? Khan Shaykhun is
+            out.append(_control_by(ctx, chain(ctx.text, ctx.locs, last), previous_subject(ctx.memory),   # under its
+                                   "in their hands", m.start()))   # control": the party the sentence before told
     return out
 
 
@@ -971,6 +975,8 @@ _TERRITORY = re.compile(r"\s*(?:territory|territories|areas?|zone|side|part|coun
 _IS_HELD = re.compile(r"(?:\b(?:is|are|was|were|remains?|remained|stays?|stayed|has\s+been|have\s+been)\s+"
                       r"(?:(?:still|now|also|largely|mostly|entirely|fully|firmly)\s+)?|:\s*)(?:the\s+)?$", re.I)
 _PREDICATE_END = re.compile(r"(?:\s+(?:territory|land|ground|soil))?\s*(?:[.;,)]|$)")
+_APPOSED_HELD = re.compile(r",\s*(?:(?:also|still|now|itself|long|largely|then|both)\s+)?$", re.I)   # "A, also X-held,"
+_APPOSITION_END = re.compile(r"\s*[,;)]")
 
 
 _ONE_OF = re.compile(r"\bone\s+of\b", re.I)
@@ -984,8 +990,12 @@ def _held_adjective(ctx: SentenceContext) -> list[Draft | None]:
         m = held.match(ctx.text[a.end:a.end + 18])
         w = word.match(ctx.text[a.end:a.end + 18])   # "A is SDF-held.": the copula is looked for only then
         said = _IS_HELD.search(ctx.text, max(ctx.sentence.start, a.start - 40), a.start) if w else None
+        apposed = _APPOSED_HELD.search(ctx.text, max(ctx.sentence.start, a.start - 20), a.start) if w else None
         if said and _PREDICATE_END.match(ctx.text, a.end + w.end(), ctx.sentence.end):
             out.append(_control(ctx, _subject_places(ctx, said.start()), [a], w.group()))
+        elif apposed and _APPOSITION_END.match(ctx.text, a.end + w.end(), ctx.sentence.end) and \
+                (named := _loc_before(ctx, apposed.start() + 1)) is not None and named.end == apposed.start():
+            out.append(_control(ctx, [named], [a], w.group()))   # "Kinsabba, also rebel-held, was shaken"
         elif m:
             at = a.start + 4 if ctx.text[a.start:a.start + 4].casefold() == "the " else a.start   # "the regime"
             head = _APPOSED.search(ctx.text, max(ctx.sentence.start, a.start - 100), at) or \
@@ -1090,11 +1100,16 @@ def _participle_capture(ctx: SentenceContext) -> list[Draft | None]:
         if not usable and _THEY.match(ctx.text, clause):   # "They seized A on 8 February, before taking B"
             out.append(_control_by(ctx, taken, previous_subject(ctx.memory), m.group(1), m.start()))
             continue
+        if not usable and _AFTER_BEFORE.search(m.group()):   # "Fighters led by HTS pushed to A on Thursday, after
+            #                                                      seizing B": the sentence's subject
+            usable = [a for a in ctx.actors if ctx.sentence.start <= a.start and a.end <= m.start()
+                      and not a.adjective and not is_speaker(ctx, a)]
         out.append(_control(ctx, taken, subject_group(ctx, usable), m.group(1)))
     return out
 
 
 _THEY = re.compile(r"\s*(?:They|It)\s")
+_AFTER_BEFORE = re.compile(r"\b(?:after|before)\b")
 
 
 _WITHDREW_FROM = re.compile(r"\b(?:withdr[ae]w|withdrawn|withdrawing|pulled\s+out|retreated|pulled\s+back)\s+"
