@@ -1593,3 +1593,31 @@ def test_what_a_force_seized_before_the_move_told_first_is_its(gazetteer):
 def test_a_consolidated_control_dated_between_its_words(gazetteer):
     ex = run("HTS fighters consolidated their control on Monday over the city of Khan Shaykhun.", gazetteer)
     assert _held_at(ex, "Khan") == {"hts"}
+
+
+def test_a_party_that_took_a_place_in_an_aside_holds_what_its_main_verb_says(gazetteer):
+    ex = run("HTS, which took over most of Idlib province in January, controls Khan Shaykhun and al-Tamanah.", gazetteer)
+    assert _held_at(ex, "Khan") == {"hts"} and _held_at(ex, "al-Tamanah") == {"hts"}
+
+
+def test_a_coalition_named_with_its_head_noun_holds_what_it_seized(gazetteer):
+    assert _held_at(run("Strikes hit Saraqib, which the Jaish al-Fatah coalition seized in April.", gazetteer),
+                    "Saraqib") == {"hts"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russian warplanes operating from the Hmeimim airbase struck rebel positions in Salma.",
+    "Russian jets, which took off from Hmeimim airbase, struck Salma.",
+])
+def test_a_base_a_partys_aircraft_fly_from_is_the_partys(gazetteer, text):
+    assert "russia" in _held_at(run(text, gazetteer), "Hmeimim")
+
+
+def test_a_town_aircraft_fly_from_is_no_base_held(gazetteer):
+    assert _held_at(run("Russian warplanes operating from Latakia struck Salma.", gazetteer), "Latakia") == set()
+
+
+def test_which_after_an_aside_in_a_province_is_about_the_town(gazetteer):
+    ex = run("Strikes hit the outskirts of Saraqib, across the provincial line in Idlib, which Jaish al-Fatah seized "
+             "from the army in April.", gazetteer)
+    assert _held_at(ex, "Saraqib") == {"hts"} and _held_at(ex, "Idlib") == set()

@@ -812,6 +812,23 @@ def _bases(ctx: SentenceContext) -> list[Draft | None]:
         before = _loc_before(ctx, a.start)                      # "X, the largest coalition base"
         if before is not None and _base_place(before) and _APPOSITION.fullmatch(ctx.text[before.end:a.start]):
             out.append(_control(ctx, [before], [a], "base"))
+    return out + _flying_from(ctx)
+
+
+# "Russian warplanes operating from the Hmeimim airbase", "coalition jets flying out of Incirlik"
+_FLYING_FROM = re.compile(r"(?:\s+(?:warplanes|jets|aircraft|planes|helicopters|drones|bombers))?\s*,?\s+"
+                          r"(?:(?:which|that)\s+(?:operate|operated|fly|flew|took\s+off)|operating|flying|taking\s+off)"
+                          r"\s+(?:from|out\s+of)\s+(?:the\s+)?", re.I)
+
+
+def _flying_from(ctx: SentenceContext) -> list[Draft | None]:
+    """A base a party's aircraft fly from is the party's: "Russian warplanes operating from the Hmeimim airbase"."""
+    out: list[Draft | None] = []
+    for a in ctx.actors:
+        m = _FLYING_FROM.match(ctx.text, a.end, ctx.sentence.end)
+        base = locs_after(ctx, m.end(), max_gap=2)[:1] if m else []
+        if base and _base_place(base[0]):
+            out.append(_control(ctx, base, [a], "base"))
     return out
 
 
@@ -948,6 +965,7 @@ def _party_town(ctx: SentenceContext) -> list[Draft | None]:
 
 _WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+(?:\w+\s+)?$", re.I)
 _LOCATOR_AFTER_COMMA = re.compile(r"\w\s*,\s*(?:(?:about|some|around|just)\s+)?$")
+_IN_ASIDE = re.compile(r",\s*(?:[\w-]+\s+){0,6}?(?:in|inside|within)\s+(?:the\s+)?$", re.I)
 
 
 def _antecedent(ctx: SentenceContext, pos: int) -> Loc | None:
@@ -961,6 +979,10 @@ def _antecedent(ctx: SentenceContext, pos: int) -> Loc | None:
     if loc is not None and loc.kind != "place" and \
             _LOCATOR_AFTER_COMMA.search(ctx.text[max(0, loc.start - 12):loc.start]):
         return None   # "Tal Rifaat, north of Aleppo, which ...": an aside about the place before
+    aside = _IN_ASIDE.search(ctx.text, max(ctx.sentence.start, loc.start - 60), loc.start) if loc is not None else None
+    host = _loc_before(ctx, aside.start() + 1) if aside else None
+    if host is not None and host.end == aside.start() and host.place is not None:
+        loc = host   # "the outskirts of Jisr al-Shughur, across the provincial line in Idlib, which X seized": the town
     if loc is not None and loc.kind != "place":   # the landmark itself, not the spot 8 km from it
         loc = replace(loc, label=loc.place.name, geometry=loc.place.geometry, precision=1, kind="place", locator=False)
     return loc
@@ -1204,7 +1226,7 @@ _ITS_UNIT = (rf"(?:(?:['’]s\s+(?:{_ORDINAL}\s+)?(?:[\w-]+\s+)?|\s*{_ORDINAL}\s
 
 
 _FORCE_NOUN = (r"(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
-               r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|"
+               r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|coalition|alliance|"
                r"air\s+power|air\s+support|warplanes|jets|aircraft|artillery)")
 
 
@@ -1406,6 +1428,9 @@ def _actor_verb_place(ctx: SentenceContext) -> list[Draft | None]:
         own = hold_verb.match(ctx.text[tail:tail + 60])
         if own and which and not any(loc.end <= which.end() for loc in locs_after(ctx, tail + own.end(), max_gap=40)):
             own = None   # "X, which holds a pocket in the far southwest, seized Tasil": the aside holds no place
+        main = hold_verb.match(ctx.text[which.end():which.end() + 60]) if own and which else None
+        if main and not backed:   # "HTS, which took over Idlib in January, controls A and B": A and B too
+            out.append(_control(ctx, _object_places(ctx, which.end() + main.end()), group, main.group(1)))
         aside = BACKERS.match(ctx.text, tail, ctx.sentence.end) or (None if own else which) \
             or _THEY_BACK.match(ctx.text, tail, ctx.sentence.end) \
             or _AND_OTHERS.match(ctx.text, tail, ctx.sentence.end)   # "the fighters they back have captured Z";
