@@ -224,3 +224,11 @@ def test_a_town_without_a_known_airport_stays_the_town(gazetteer):
 
 def test_ghayn_written_g_meets_gh(gazetteer):
     assert "Granij" in place_names(run("The jihadists shelled Gharanij, 36 km southeast of al-Mayadin.", gazetteer))
+
+
+def test_a_rocket_type_is_no_place(gazetteer):
+    assert place_names(run("The factions fired Grad rockets at Latakia on Sunday evening.", gazetteer)) == {"Latakia"}
+
+
+def test_dhal_written_th_finds_the_place(gazetteer):
+    assert place_names(run("The factions fired rockets at al-Lathiqiyah.", gazetteer)) == {"Latakia"}

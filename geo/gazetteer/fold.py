@@ -37,7 +37,7 @@ from functools import lru_cache
 
 __all__ = ["fold", "fold_word", "tokens", "skeleton", "plain_letters", "ARTICLES", "NAME_PARTS", "FOLD_VERSION"]
 
-FOLD_VERSION = 5
+FOLD_VERSION = 6
 """Bumped whenever a rule changes, so compiled indexes (whose keys are folded names) rebuild."""
 
 ARTICLES = frozenset({
@@ -206,8 +206,8 @@ def skeleton(key: str) -> str:
 
     Each word keeps its first letter and drops later vowels and the
     semi-vowels ``w``/``y``, so *Tronba*, *Turnbah* and *Tarnabah* all give
-    ``"trnb"``; ghayn's ``gh`` is ``g``. Arabic-script keys are returned unchanged. Callers should
-    only trust skeletons of four or more letters.
+    ``"trnb"``; ghayn's ``gh`` is ``g`` and dhal's ``dh`` is ``th``. Arabic-script keys are returned
+    unchanged. Callers should only trust skeletons of four or more letters.
 
     Examples
     --------
@@ -217,7 +217,10 @@ def skeleton(key: str) -> str:
     True
     >>> skeleton(fold("Gharanij")) == skeleton(fold("Granij"))   # ghayn written "g" (Turkish, French maps)
     True
+    >>> skeleton(fold("Lathiqiyah")) == skeleton(fold("Ladhiqiyah"))   # dhal written "th" as often as "dh"
+    True
     """
     if not key or _is_arabic(key):
         return key
-    return " ".join(_DOUBLE.sub(r"\1", _VOWELS.sub("", w.replace("gh", "g"))) for w in key.split(" "))
+    return " ".join(_DOUBLE.sub(r"\1", _VOWELS.sub("", w.replace("gh", "g").replace("dh", "th")))
+                    for w in key.split(" "))
