@@ -1384,3 +1384,8 @@ def test_people_sent_somewhere_are_no_build_up(gazetteer):
 def test_coalition_air_strikes_are_the_coalitions(gazetteer):
     (strike,) = events_of(run("Coalition air strikes hit Raqqa on Monday.", gazetteer), "strike")
     assert strike.blocs == ("us-coalition",)
+
+
+def test_rockets_fired_after_a_long_count_are_a_strike(gazetteer):
+    (strike,) = events_of(run("Rebels fired at least six Grad rockets at al-Qardaha.", gazetteer), "strike")
+    assert strike.blocs == ("opposition",)
