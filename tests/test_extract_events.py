@@ -1389,3 +1389,22 @@ def test_coalition_air_strikes_are_the_coalitions(gazetteer):
 def test_rockets_fired_after_a_long_count_are_a_strike(gazetteer):
     (strike,) = events_of(run("Rebels fired at least six Grad rockets at al-Qardaha.", gazetteer), "strike")
     assert strike.blocs == ("opposition",)
+
+
+def test_these_groups_are_the_party_told_before(gazetteer):
+    ex = run("Iranian-backed militias hold al-Bukamal. Over the summer these groups have reinforced their positions "
+             "in al-Mayadin.", gazetteer)
+    assert [(c.place_names[0], c.blocs) for c in events_of(ex, "buildup")] == [("al-Mayadin", ("iran",))]
+
+
+@pytest.mark.parametrize("text,place,blocs", [
+    ("The SDF reinforced its posts near Hajin, sending at least six vehicles and a company of fighters.", "Hajin",
+     ("sdf",)),
+    ("The SDF sent at least six vehicles and a company of fighters to Hajin.", "Hajin", ("sdf",)),
+    ("Washington answered by flying in about 100 Marines with artillery to the al-Tanf base.", "al-Tanf",
+     ("us-coalition",)),
+    ("SYRIA, 12 April 2025 – Syrian border guards were sent to Qusayr.", "al-Qusayr", ("hts", "syrian-government")),
+])
+def test_forces_sent_or_flown_in_are_a_build_up(gazetteer, text, place, blocs):
+    found = [(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), "buildup")]
+    assert any(place in name and bl == blocs for name, bl in found), found

@@ -687,7 +687,8 @@ def _deal_places(own: list[list[Loc]], i: int) -> list[Loc]:
 
 _NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
 #                 build-ups west of Aleppo"
-_THEY = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|also|still|then|later|later\s+on)\s+)*"
+_THEY = re.compile(r"\b(?:they|it|(?:these|those)\s+(?:groups|forces|militias|units|fighters|factions|troops))\s+"
+                   r"(?:(?:had|have|has|also|still|then|later|later\s+on)\s+)*"
                    r"(?:(?:keep|keeps|kept|maintain|maintains|maintained|run|runs|operate|operates|set\s+up|built|"
                    r"established)\s+(?:[\w-]+\s+){0,4}?)?$", re.I)   # "They also keep a string of outposts"
 
@@ -785,7 +786,8 @@ def _holder_of_firing_place(ctx: SentenceContext, trig: _Trigger, memory: Memory
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
-    """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
+    """ "Earlier this month they captured al-Sukhnah", "these groups have reinforced their positions": "they" is
+    the party the sentence before was about."""
     if not _THEY.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
         return []
     return previous_subject(memory)
