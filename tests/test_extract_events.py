@@ -1408,3 +1408,21 @@ def test_these_groups_are_the_party_told_before(gazetteer):
 def test_forces_sent_or_flown_in_are_a_build_up(gazetteer, text, place, blocs):
     found = [(c.place_names[0], c.blocs) for c in events_of(run(text, gazetteer), "buildup")]
     assert any(place in name and bl == blocs for name, bl in found), found
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("A government counter-attack toward Suran was expected within days.", "military_action", "possible"),
+    ("Rebels repelled a government counter-attack on Suran.", "attack", "reported"),
+])
+def test_a_counter_attack_is_an_attack(gazetteer, text, etype, modality):
+    assert "syrian-government" in {b for c in events_of(run(text, gazetteer), etype) for b in c.blocs
+                                   if c.modality.value == modality}
+
+
+@pytest.mark.parametrize("text", [
+    "SALMA, Syria – The army shelled Salma. An army ground offensive on Salma is expected within weeks.",
+    "A Turkish air and ground operation against Tal Rifaat is expected.",
+])
+def test_words_between_a_party_and_its_operation_keep_the_party(gazetteer, text):
+    ops = events_of(run(text, gazetteer), "military_action")
+    assert ops and {c.modality.value for c in ops} == {"possible"} and all(c.blocs for c in ops)

@@ -331,13 +331,16 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
     cursor = pos
     for a in reversed(before):
         gap = ctx.text[a.end:cursor]
-        if len(gap) > 2 and not (group and _GROUP_GAP.fullmatch(gap)):
+        if len(gap) > 2 and not (group and _GROUP_GAP.fullmatch(gap)) and not (not group and _MODIFIERS.fullmatch(gap)):
             break
         group.insert(0, a)
         cursor = a.start
     return group
 
 
+# between a party and its event noun: "an army ground offensive", "a Turkish air and ground operation"
+_MODIFIERS = re.compile(r"\s+(?:(?:ground|air|land|new|major|large-scale|full-scale|wide|wider|final|renewed|joint|"
+                        r"and)\s+){1,3}", re.I)
 _AGAINST = re.compile(r"\s*against\b", re.I)
 _OF = re.compile(r"\s*of\b", re.I)
 _ENDS_TO_OF = re.compile(r"\b(?:to|of)$")
