@@ -861,3 +861,15 @@ def test_those_who_refuse_a_settlement_are_the_opposition(gazetteer, text):
 ])
 def test_a_capital_a_move_starts_from(gazetteer, text, route):
     assert routes_of(run(text, gazetteer)) == [route]
+
+
+def test_a_move_from_a_partys_post_on_the_edge_of_a_town_is_the_partys(gazetteer):
+    ex = run("A column of eight armoured vehicles left the Turkish observation post on the edge of Morek, drove north "
+             "along the M5 highway past Khan Shaykhun and then turned east to al-Tamanah.", gazetteer)
+    assert [(r.place_names[0], r.place_names[-1], r.blocs) for r in claims(ex, "route")] \
+        == [("Morek", "al-Tamanah", ("turkey",))]
+
+
+def test_a_move_from_a_post_of_no_named_party_has_no_party(gazetteer):
+    ex = run("A column left the observation post on the edge of Morek and drove to al-Tamanah.", gazetteer)
+    assert [r.blocs for r in claims(ex, "route")] == [()]

@@ -210,7 +210,7 @@ _OTHER_CLAUSE = re.compile(r";|,\s*(?:a|one|two|three|four|five|several|\d+)\s+(
                            r"(?:\w+\s+){0,3}?(?:turns?|says?|said|is|are|was|were|has|have|had)\b", re.I)
 _FOR_NEXT = re.compile(r"\s+(?:for|to|towards?|toward)\b", re.I)
 _NOUN_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w’'-]+\s+){0,4}?"
-                      r"(?:(?:of|in|at)\s+|(?=(?:near|outside)\s))")   # "the defence factories near X": the near-place
+                      r"(?:(?:of|in|at|on)\s+|(?=(?:near|outside)\s))")   # "the defence factories near X": the near-place
 
 
 def _after_noun(ctx: SentenceContext, pos: int) -> list[Loc]:
@@ -534,6 +534,18 @@ def _holder_in_apposition(ctx: SentenceContext, start: int) -> list[Actor]:
             and held.match(ctx.text[a.end:a.end + 18])][:1]
 
 
+_POST_OF = re.compile(r"\s+(?:(?:military|observation|army|main|forward)\s+)?(?:post|base|outpost|checkpoint|position)s?\b"
+                      r"[^.;,]{0,40}$", re.I)
+
+
+def _post_owner(ctx: SentenceContext, origin: int) -> list[Actor]:
+    """ "A column of eight armoured vehicles left the Turkish observation post on the edge of Morek": the party
+    whose post the move started from."""
+    start = clause_start(ctx, origin)
+    return [a.actor for a in ctx.actors if start <= a.start and a.end < origin
+            and _POST_OF.fullmatch(ctx.text, a.end, origin)][-1:]
+
+
 _NEW_CONVOY = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?(?:convoy|column)\s+of\s+(?:[\w,]+\s+){0,3}?"
                          r"(?:trucks|lorries|tankers)\b")   # goods, moved by their escort (buses carry the last movers)
 _THE_CONVOY = re.compile(r"\b(?:the|that|this)\s+(?:convoy|column|patrol|vehicles)\b", re.I)
@@ -635,7 +647,7 @@ def _route_actors(ctx: SentenceContext, memory: Memory, origin: int | None = Non
     if not own and not inherited and _THE_CONVOY.search(ctx.sentence.text):   # "A joint patrol ... The convoy had driven
         inherited = memory.last_actors.get(EventType.PATROL) or memory.last_actors.get(EventType.BUILDUP) or []   # from A"
     if not own and not inherited and origin is not None:   # "sent from A, the regime-held town, to B"
-        inherited = _holder_in_apposition(ctx, origin)
+        inherited = _holder_in_apposition(ctx, origin) or _post_owner(ctx, origin)
     if not own and not inherited and at_end:   # "... left A for B, where Turkish troops have set up a position":
         inherited = (previous_subject(memory) if FORCES.search(ctx.sentence.text) else []) or at_end   # them, unless
     #                                                                       the sentence before told who moves
