@@ -1426,3 +1426,14 @@ def test_a_counter_attack_is_an_attack(gazetteer, text, etype, modality):
 def test_words_between_a_party_and_its_operation_keep_the_party(gazetteer, text):
     ops = events_of(run(text, gazetteer), "military_action")
     assert ops and {c.modality.value for c in ops} == {"possible"} and all(c.blocs for c in ops)
+
+
+@pytest.mark.parametrize("text,bloc", [
+    ("The town of Mhardeh, which remains in government hands, was hit by mortar rounds fired from the factions' "
+     "positions.", "opposition"),
+    ("Rockets fired from areas controlled by Hayat Tahrir al-Sham struck residential streets in al-Suqaylabiyah.",
+     "hts"),
+])
+def test_fire_from_a_partys_positions_or_areas_is_the_partys(gazetteer, text, bloc):
+    (strike,) = events_of(run(text, gazetteer), "strike")
+    assert strike.blocs[0] == bloc

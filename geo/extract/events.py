@@ -414,8 +414,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         found = [a for a in actors_listed_after(ctx, carried.start, max_gap=0) if a in usable] if carried else []
     if not found and trig.type in _TARGET_TYPES:   # "mortar rounds fired from the regime-run side landed on A"
         found = [a for a in ctx.actors if ctx.sentence.start <= a.start < ctx.sentence.end
-                 and _ORIGIN.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
-                 and (_HELD_SIDE.match(ctx.text, a.end) or _OWN_POSTS.match(ctx.text, a.end))]
+                 and ((_ORIGIN.search(ctx.text, max(ctx.sentence.start, a.start - 12), a.start)
+                       and (_HELD_SIDE.match(ctx.text, a.end) or _OWN_POSTS.match(ctx.text, a.end)))
+                      or _FROM_HELD_BY.search(ctx.text, max(ctx.sentence.start, a.start - 50), a.start))][:1]
     if not found and trig.type == EventType.STRIKE and (hit := _HIT_WITH.match(ctx.text, trig.end, ctx.sentence.end)):
         found = [a for a in actors_listed_after(ctx, hit.end(), max_gap=2) if a in usable]   # "X is hit every day
         #                                                                                     with barrel bombs"
@@ -451,7 +452,10 @@ _VICTIM = re.compile(r"(?:\s+(?:soldiers|troops|fighters|members|personnel|milit
 _HELD_SIDE = re.compile(r"-(?:held|run|controlled)\s+(?:side|bank|areas?|positions|territory|villages?|countryside|"
                         r"part|sector)\b", re.I)
 # "rocket fire on A from regime positions near B": the fire came from the party whose posts it left
-_OWN_POSTS = re.compile(r"\s+(?:positions?|posts?|outposts?|bases?|batteries|artillery|guns|lines)\b", re.I)
+_OWN_POSTS = re.compile(r"['’]?\s+(?:positions?|posts?|outposts?|bases?|batteries|artillery|guns|lines)\b", re.I)
+# "rockets fired from areas controlled by HTS struck A": the party that holds where the fire came from
+_FROM_HELD_BY = re.compile(r"\b(?:fired|launched|came|coming)\s+from\s+(?:the\s+)?(?:areas?|positions?|territory|parts|"
+                           r"zones?|villages?|side)\s+(?:controlled|held|run)\s+by\s+(?:the\s+)?$", re.I)
 _UNKNOWN_SUBJECT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+s\s+(?:(?:have|had|has|then|later|finally)\s+)*$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.I)
