@@ -1621,3 +1621,19 @@ def test_which_after_an_aside_in_a_province_is_about_the_town(gazetteer):
     ex = run("Strikes hit the outskirts of Saraqib, across the provincial line in Idlib, which Jaish al-Fatah seized "
              "from the army in April.", gazetteer)
     assert _held_at(ex, "Saraqib") == {"hts"} and _held_at(ex, "Idlib") == set()
+
+
+@pytest.mark.parametrize("text,place,blocs", [
+    ("SWEIDA, Syria, March 18, 2025 – Three months after the fall of Bashar al-Assad, the armed factions of Sweida "
+     "province still hold the Thaala airbase.", "Tha", {"opposition"}),
+    ("Local factions, now coordinating under a joint military command, hold Shahba and Salkhad.", "Salkhad",
+     {"opposition"}),
+])
+def test_a_party_set_off_by_a_place_or_an_aside_still_holds(gazetteer, text, place, blocs):
+    assert _held_at(run(text, gazetteer), place) == blocs
+
+
+def test_a_convoy_that_entered_through_a_crossing_does_not_hold_it(gazetteer):
+    ex = run("A convoy of the US-led coalition, consisting of about 40 trucks, entered through the Semalka crossing.",
+             gazetteer)
+    assert _held_at(ex, "Semalka") == set()

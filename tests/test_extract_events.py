@@ -1437,3 +1437,14 @@ def test_words_between_a_party_and_its_operation_keep_the_party(gazetteer, text)
 def test_fire_from_a_partys_positions_or_areas_is_the_partys(gazetteer, text, bloc):
     (strike,) = events_of(run(text, gazetteer), "strike")
     assert strike.blocs[0] == bloc
+
+
+def test_three_parties_listed_with_commas_all_sign(gazetteer):
+    (deal,) = events_of(run("Russia, Turkey and Iran signed an agreement on Idlib.", gazetteer), "agreement")
+    assert set(deal.blocs) == {"russia", "turkey", "iran"}
+
+
+def test_a_party_named_as_the_object_before_a_comma_is_no_subject(gazetteer):
+    ex = run("Since Erdogan vowed to clean Tal Rifaat of Kurdish fighters, Iranian-backed militias have been "
+             "strengthening their positions in Nubl.", gazetteer)
+    assert [c.blocs for c in events_of(ex, "buildup")] == [("iran",)]

@@ -873,3 +873,9 @@ def test_a_move_from_a_partys_post_on_the_edge_of_a_town_is_the_partys(gazetteer
 def test_a_move_from_a_post_of_no_named_party_has_no_party(gazetteer):
     ex = run("A column left the observation post on the edge of Morek and drove to al-Tamanah.", gazetteer)
     assert [r.blocs for r in claims(ex, "route")] == [()]
+
+
+def test_a_party_of_a_clause_after_the_move_does_not_move(gazetteer):
+    ex = run("Columns of tanks entered Sweida from al-Mazraa, after the Druze leadership called on local factions "
+             "not to resist.", gazetteer)
+    assert [r.blocs for r in claims(ex, "route")] == [()]

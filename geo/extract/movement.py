@@ -126,7 +126,8 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
-_LATER_CLAUSE = re.compile(r";|,\s*(?:warning|saying|adding|stressing|noting|claiming|fearing)\b", re.I)
+_LATER_CLAUSE = re.compile(r";|,\s*(?:warning|saying|adding|stressing|noting|claiming|fearing|after|while|when|"
+                           r"before|since|as)\b", re.I)   # "..., after the leadership called on local factions not to"
 _GOING_TO = re.compile(r"\b(?:to|towards?|toward|into)\b", re.I)
 _TOOK = re.compile(r"\b(?:entered|captured|took|seized|retook|recaptured|overran|stormed)\s+(?:the\s+)?", re.I)
 _PUSHED_ON = re.compile(r"\b(?:(?:pushed|pressed|moved|advanced|drove)\s+on\b[^.;]{0,80}?\band\s+(?:then\s+)?"

@@ -226,6 +226,8 @@ def handed_places(ctx: SentenceContext) -> list[tuple[Loc, re.Match[str]]]:
 
 
 _CLAUSE = re.compile(r",\s|;\s|\s(?:after|while|although|whereas|but|when|before|as)\s", re.I)
+_LISTED_NEXT = re.compile(r"(?:the\s+)?")
+_PREPOSITION = re.compile(r"\b(?:of|from|with|by|against|to|on|for|in|at|between|among)\s+(?:the\s+)?$", re.I)
 
 
 # "is massing fighters near A and is preparing to attack B": a second verb phrase is a clause of its own here
@@ -276,8 +278,13 @@ def _clause_span(text: str, at: int, bounds: list[int]) -> tuple[int, int]:
 
 def clause_start(ctx: SentenceContext, pos: int) -> int:
     """Where the clause holding ``pos`` starts ("..., after the factions attempted to advance")."""
-    if "clause_starts" not in ctx.cues:   # worked out once per sentence
-        ctx.cues["clause_starts"] = [ctx.sentence.start + m.end() for m in _CLAUSE.finditer(ctx.sentence.text)]
+    if "clause_starts" not in ctx.cues:   # worked out once per sentence; not at a comma between parties listed
+        heads = {a.end for a in ctx.actors   # ("Russia, Turkey and Iran signed": one clause; not "clean A of
+                 if not _PREPOSITION.search(ctx.text, max(0, a.start - 12), a.start)}   # Kurdish fighters, the army")
+        starts, base = {a.start for a in ctx.actors}, ctx.sentence.start
+        ctx.cues["clause_starts"] = [base + m.end() for m in _CLAUSE.finditer(ctx.sentence.text)
+                                     if not (m.group().startswith(",") and base + m.start() in heads
+                                             and _LISTED_NEXT.match(ctx.text, base + m.end()).end() in starts)]
     return max((start for start in ctx.cues["clause_starts"] if start <= pos), default=ctx.sentence.start)
 
 
@@ -569,13 +576,20 @@ _GROUP_LINK = re.compile(r"\s*\(|\)?(?:\s+(?:forces|troops|fighters|units|militi
                          r"(?:the\s+|their\s+|its\s+)?(?:other\s+|allied\s+)?", re.I)   # regime forces, would ..."
 
 
+_BARE_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
+_OBJECT_OF = re.compile(r"\b(?:fall|death|ouster|overthrow|departure|collapse|flight|withdrawal|exit|defeat|end)\s+of\s+"
+                        r"(?:the\s+)?$", re.I)
+
+
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
     """The sentence's parties in coordinated groups ("Russia and Turkey"), worked out once per sentence."""
     if "groups" not in ctx.cues:
         groups: list[list[ActorMention]] = []
         for a in ctx.actors:
-            if groups and _GROUP_LINK.fullmatch(ctx.text, groups[-1][-1].end, a.start):   # "the regime forces and X"
-                groups[-1].append(a)
+            if groups and _GROUP_LINK.fullmatch(ctx.text, groups[-1][-1].end, a.start) \
+                    and not (_BARE_COMMA.fullmatch(ctx.text, groups[-1][-1].end, a.start)   # "after the fall of
+                             and _OBJECT_OF.search(ctx.text, max(0, groups[-1][0].start - 30), groups[-1][0].start)):
+                groups[-1].append(a)   # "the regime forces and X" (not "After the fall of Assad, the factions")
             else:
                 groups.append([a])
         ctx.cues["groups"] = groups
