@@ -1245,7 +1245,7 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
                       r"|(?:[\w-]+\s+){1,2}?(?:militias|militiamen|fighters|groups|factions|tribesmen|gunmen))\s+)?"
                       #  "GoS forces and affiliated groups took over", "... and local Alawite militias hold"
                       r"(?:(?:of|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}"   # "the factions of
-                      r"(?:\s+(?:province|governorate|countryside|city|region))?\s+)?"            # Sweida province hold A"
+                      r"(?:\s+(?:province|governorate|countryside|city|region))?\s+)?"   # Sweida province hold A"
                       r"(?:(?:claims?\s+to\s+have|claimed\s+to\s+have|says\s+it\s+has|"   # "the SNA claims to have captured"
                       r"still|also|now|have|has|had|been|fully|completely|then|later|finally|eventually|earlier|already|"
                       r"quickly|swiftly|reportedly|recently|effectively|largely|mostly|partly|firmly|"

@@ -577,8 +577,8 @@ _GROUP_LINK = re.compile(r"\s*\(|\)?(?:\s+(?:forces|troops|fighters|units|militi
 
 
 _BARE_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
-_OBJECT_OF = re.compile(r"\b(?:fall|death|ouster|overthrow|departure|collapse|flight|withdrawal|exit|defeat|end)\s+of\s+"
-                        r"(?:the\s+)?$", re.I)
+_OBJECT_OF = re.compile(r"\b(?:fall|death|ouster|overthrow|departure|collapse|flight|withdrawal|exit|defeat|end)"
+                        r"\s+of\s+(?:the\s+)?$", re.I)
 
 
 def actor_groups(ctx: SentenceContext) -> list[list[ActorMention]]:
