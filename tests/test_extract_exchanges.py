@@ -944,3 +944,19 @@ def test_where_a_road_leads_is_no_leg_and_a_party_keeping_a_place_receives_it(ga
     (x,) = claims(ex, "exchange")
     assert x.place_names == ("Jisr al-Shughur", "Jabal al-Zawiya")
     assert (x.details["b_from"], x.details["b_to"]) == ((), ("opposition",))
+
+
+def test_a_belt_of_two_places_handed_on_in_a_relative_clause_names_its_receiver(gazetteer):
+    ex = run("Moscow could let the SNA and Turkish forces move into Tal Rifaat in exchange for the withdrawal of HTS "
+             "from the Anadan–Hraytan belt, which would then be handed to the Syrian army and Russian police.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert set(x.details["b_to"]) == {"syrian-government", "russia"}
+
+
+def test_a_receiver_told_past_a_phrase_of_where(gazetteer):
+    ex = run("The proposal stipulates the handing of Ras al-Ain to the General Security, in exchange for the SDF "
+             "handing over its positions in Tal Tamr and on the M4 west of the town to units of the Ministry of "
+             "Defence.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert x.details["b_to"] == ("syrian-government",)

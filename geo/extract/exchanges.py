@@ -354,11 +354,12 @@ _DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken
 
 
 _ASIDE = re.compile(r"\s*,\s*(?:(?:along|on|near|in|north|south|east|west)\b|(?:about|some|around)?\s*[\d.,]+\s*(?:km|kilomet(?:er|re)s?)\b)"
-                    r"[^,.;]{1,50},")   # "B, along the M4,", "B, about 120 kilometers south of C,"
+                    r"[^,.;]{1,50},"   # "B, along the M4,", "B, about 120 kilometers south of C,"
+                    r"|\s+and\s+(?:on|in|at|along|near)\s+[^,.;]{1,60}?(?=\s+(?:over\s+)?to\s)")   # "B and on the M4 to X"
 # "... B to X", "B over to X", "B, which would be returned to X"
 _HELD_BY = r"(?:under\s+(?:the\s+)?(?:control|administration|management|rule)\s+of|in\s+(?:the\s+)?hands\s+of)"
 _RECEIVER = re.compile(r"(?:\s+(?:farms|fields|orchards|villages|hills|areas?|countryside|outskirts|pocket|plain|"
-                       r"valley))?"   # "leave the Beit Jinn farms to X"
+                       r"valley|belt|strip|corridor|zone|enclave|sector))?"   # "leave the Beit Jinn farms to X"
                        r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}?"
                        r"(?:handed|returned|given|transferred|ceded|delivered)\s+"
                        r"|\s+(?:being|be|is|was|were|are)\s+(?:handed|returned|given|transferred|ceded|delivered)\s+)?"   # "B being handed to X"
@@ -373,7 +374,7 @@ _RECEIVER = re.compile(r"(?:\s+(?:farms|fields|orchards|villages|hills|areas?|co
                        re.I)
 
 
-_AND_BEFORE = re.compile(r"\s*(?:,\s*)?and\s")
+_AND_BEFORE = re.compile(r"\s*(?:(?:,\s*)?and\s|[–/-]\s*)")   # "B and C", "the B–C belt"
 
 
 def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
@@ -384,10 +385,14 @@ def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
         start = listed[-1].end
     aside = _ASIDE.match(ctx.text, start, end)
     start = aside.end() if aside else start
-    m = _RECEIVER.match(ctx.text[start:end])
-    if not m:
-        return _takers_after(ctx, start, end)
-    return unique_actors([a.actor for a in actors_listed_after(ctx, start + m.end(), max_gap=6) if a.end <= end])
+    m = _RECEIVER.match(ctx.text[start:end]) or _TO_LATER.match(ctx.text, start, end)
+    found = [a for a in actors_listed_after(ctx, m.end() if m.re is _TO_LATER else start + m.end(), max_gap=6)
+             if a.end <= end] if m else []
+    return unique_actors([a.actor for a in found]) if found else _takers_after(ctx, start, end)
+
+
+# "B and on the M4 west of the town to units of the Ministry of Defence": who receives B, past a phrase of where
+_TO_LATER = re.compile(r"[^.;,]{1,60}?\s(?:over\s+)?to\s+(?:the\s+)?(?:(?:units|forces|troops)\s+of\s+(?:the\s+)?)?")
 
 
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?$", re.I)
