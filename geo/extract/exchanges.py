@@ -354,8 +354,7 @@ _DESTINATION = re.compile(r"\b(?:evacuat\w*|transferr\w*|moved|bus(?:s)?ed|taken
 
 
 _ASIDE = re.compile(r"\s*,\s*(?:(?:along|on|near|in|north|south|east|west)\b|(?:about|some|around)?\s*[\d.,]+\s*(?:km|kilomet(?:er|re)s?)\b)"
-                    r"[^,.;]{1,50},"   # "B, along the M4,", "B, about 120 kilometers south of C,"
-                    r"|\s+and\s+(?:on|in|at|along|near)\s+[^,.;]{1,60}?(?=\s+(?:over\s+)?to\s)")   # "B and on the M4 to X"
+                    r"[^,.;]{1,50},")   # "B, along the M4,", "B, about 120 kilometers south of C,"
 # "... B to X", "B over to X", "B, which would be returned to X"
 _HELD_BY = r"(?:under\s+(?:the\s+)?(?:control|administration|management|rule)\s+of|in\s+(?:the\s+)?hands\s+of)"
 _RECEIVER = re.compile(r"(?:\s+(?:farms|fields|orchards|villages|hills|areas?|countryside|outskirts|pocket|plain|"
