@@ -1637,3 +1637,14 @@ def test_a_convoy_that_entered_through_a_crossing_does_not_hold_it(gazetteer):
     ex = run("A convoy of the US-led coalition, consisting of about 40 trucks, entered through the Semalka crossing.",
              gazetteer)
     assert _held_at(ex, "Semalka") == set()
+
+
+def test_a_belt_of_towns_held_is_the_list_after_its_colon(gazetteer):
+    ex = run("The factions still hold a belt of towns on Aleppo's northwestern edge: Anadan, about 15 kilometres "
+             "northwest of the city centre, Hraytan to its east, and Kafr Hamra a little further north.", gazetteer)
+    assert _held_at(ex, "Anadan") == {"opposition"} and _held_at(ex, "Aleppo") == set()
+
+
+def test_units_folded_into_a_party_hold_for_it(gazetteer):
+    ex = run("The town of Tal Rifaat is held by units that have been folded into the Syrian army.", gazetteer)
+    assert _held_at(ex, "Tal Rifaat") == {"syrian-government"}

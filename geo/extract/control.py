@@ -109,9 +109,12 @@ def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue:
 
 # "held by factions that have joined the ministry, chiefly the Hamza Division": the parties named after the noun
 _GENERIC_NAMED = re.compile(r"\s*(?:various\s+|several\s+|local\s+|armed\s+|allied\s+)*"
-                            r"(?:factions|groups|militias|forces|fighters|brigades)\b[^,.;]{0,80},\s*"
+                            r"(?:factions|groups|militias|forces|fighters|brigades|units)\b(?:[^,.;]{0,80},\s*"
                             r"(?:chiefly|mainly|principally|primarily|notably|mostly|predominantly|among\s+them|"
-                            r"led\s+by)\s+", re.I)
+                            r"led\s+by)\s+"
+                            # "held by units that have been folded into the Defence Ministry"
+                            r"|\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:been\s+|now\s+)*(?:folded|integrated|"
+                            r"merged|absorbed|incorporated)\s+into\s+(?:the\s+)?)", re.I)
 
 
 # A relative clause about a noun that names no place, between a place and "held by": the clause's head is held
@@ -1354,6 +1357,10 @@ def _object_places(ctx: SentenceContext, pos: int) -> list[Loc]:
     army positions in A, B and C"); none after a gathering held ("held talks in A")."""
     if _HELD_GATHERING.match(ctx.text, pos):
         return []
+    listed = _LISTED_AFTER_COLON.match(ctx.text, pos, ctx.sentence.end)
+    if listed:   # "hold a belt of towns on Aleppo's northwestern edge: Anadan, ..., Hraytan ... and Kafr Hamra"
+        return [loc for loc in ctx.locs if listed.end() <= loc.start < ctx.sentence.end and loc.kind == "place"
+                and not loc.locator]
     found = locs_after(ctx, pos, max_gap=40)
     if found and _FACING.search(ctx.text, pos, found[0].start):
         return []   # "raised its flag over the crossing building facing Ceylanpinar": not the town across
@@ -1366,6 +1373,9 @@ def _object_places(ctx: SentenceContext, pos: int) -> list[Loc]:
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+(?:town|village|city)\s+of\s+)?$", re.I)
+_LISTED_AFTER_COLON = re.compile(r"\s+(?:a|the|an)\s+(?:\w+\s+)?(?:belt|string|line|chain|cluster|group|pocket|handful|"
+                                 r"number|series|ring|arc)\s+of\s+(?:\w+\s+)?(?:towns|villages|localities|hills|"
+                                 r"positions)\b[^:;.]{0,60}:", re.I)
 _FACING = re.compile(r"\b(?:facing|faces|opposite)\b", re.I)
 _UP_TO = re.compile(r"\s+(?:(?:all\s+the\s+way\s+|right\s+)?(?:up\s+|down\s+)?to|as\s+far\s+as)\s+(?:the\s+)?", re.I)
 
