@@ -113,8 +113,8 @@ _GENERIC_NAMED = re.compile(r"\s*(?:various\s+|several\s+|local\s+|armed\s+|alli
                             r"(?:chiefly|mainly|principally|primarily|notably|mostly|predominantly|among\s+them|"
                             r"led\s+by)\s+"
                             # "held by units that have been folded into the Defence Ministry"
-                            r"|\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:been\s+|now\s+)*(?:folded|integrated|"
-                            r"merged|absorbed|incorporated)\s+into\s+(?:the\s+)?)", re.I)
+                            r"|\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:been\s+|now\s+)*"
+                            r"(?:folded|integrated|merged|absorbed|incorporated)\s+into\s+(?:the\s+)?)", re.I)
 
 
 # A relative clause about a noun that names no place, between a place and "held by": the clause's head is held
