@@ -1448,3 +1448,14 @@ def test_a_party_named_as_the_object_before_a_comma_is_no_subject(gazetteer):
     ex = run("Since Erdogan vowed to clean Tal Rifaat of Kurdish fighters, Iranian-backed militias have been "
              "strengthening their positions in Nubl.", gazetteer)
     assert [c.blocs for c in events_of(ex, "buildup")] == [("iran",)]
+
+
+def test_the_entry_of_a_force_into_a_place_is_a_capture(gazetteer):
+    ex = run("Since the fall of the Assad government and the entry of HTS-led forces into Damascus, much has changed.",
+             gazetteer)
+    assert [(c.place_names[0], c.blocs[0]) for c in events_of(ex, "capture")] == [("Damascus", "hts")]
+
+
+def test_jaysh_khalid_is_the_islamic_states_affiliate(gazetteer):
+    (attack,) = events_of(run("Jaysh Khalid fighters attacked an army checkpoint in Nawa.", gazetteer), "attack")
+    assert attack.blocs[0] == "isis"
