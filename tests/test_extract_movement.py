@@ -879,3 +879,8 @@ def test_a_party_of_a_clause_after_the_move_does_not_move(gazetteer):
     ex = run("Columns of tanks entered Sweida from al-Mazraa, after the Druze leadership called on local factions "
              "not to resist.", gazetteer)
     assert [r.blocs for r in claims(ex, "route")] == [()]
+
+
+def test_each_start_of_a_list_of_from_phrases_is_a_leg(gazetteer):
+    ex = run("Russian columns drove from the Homs countryside and from the Hama airbase down to Hmeimim.", gazetteer)
+    assert len(claims(ex, "route")) == 2

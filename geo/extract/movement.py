@@ -185,7 +185,7 @@ def _listed_starts(ctx: SentenceContext, origin: list[Loc]) -> list[Loc]:
 
 
 _FROM_AGAIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:also\s+)?(?:from\s+)?"
-                         r"(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
+                         r"(?:the\s+(?:(?:town|city|village)\s+of\s+)?)?", re.I)   # "from A and from the B airbase"
 
 
 def _coordinated_starts(ctx: SentenceContext, a: Loc, b: Loc) -> bool:
