@@ -1331,6 +1331,10 @@ def test_a_party_named_only_for_its_territory_does_not_move(gazetteer):
     ("Turkish forces may try to cross into Kobani.", "Kobani"),
     ("The army sets its sights on Saraqib.", "Saraqib"),
     ("Analysts expect HTS to try to take Hama within days.", "Hama"),
+    ("Turkish officials did not rule out pushing further south towards Tal Tamr.", "Tal Tamr"),
+    ("A renewed government push from al-Mazraa toward Sweida city is possible.", "Suwayda"),
+    ("Analysts say Damascus may now turn its full weight on Daraa al-Balad.", "Daraa al-Balad"),
+    ("The army's ground offensive could target Harasta first.", "Harasta"),
 ])
 def test_a_move_spoken_of_as_possible_is_a_possible_military_action(gazetteer, text, place):
     ops = events_of(run(text, gazetteer), "military_action")
@@ -1343,6 +1347,7 @@ def test_a_move_spoken_of_as_possible_is_a_possible_military_action(gazetteer, t
     "Turkish troops headed for Tal Rifaat on Sunday.",
     "Displaced families may return to Afrin in the spring.",   # no party
     "The army did not reach Saraqib.",
+    "The army pushed into Harasta on Monday.",
 ])
 def test_a_move_told_as_done_or_without_a_party_is_no_military_action(gazetteer, text):
     assert events_of(run(text, gazetteer), "military_action") == []
@@ -1459,3 +1464,8 @@ def test_the_entry_of_a_force_into_a_place_is_a_capture(gazetteer):
 def test_jaysh_khalid_is_the_islamic_states_affiliate(gazetteer):
     (attack,) = events_of(run("Jaysh Khalid fighters attacked an army checkpoint in Nawa.", gazetteer), "attack")
     assert attack.blocs[0] == "isis"
+
+
+def test_a_move_told_as_done_keeps_its_own_event_word(gazetteer):
+    ex = run("HTS fighters overran Kfar Dael and were pushing south towards Zarbah, the Observatory said.", gazetteer)
+    assert ("al-Zarbah", "claimed") in {(c.place_names[0], c.modality.value) for c in events_of(ex, "military_action")}

@@ -61,7 +61,7 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
              and not _in_a_name(ctx, t)]
     found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t) else t for t in found]
     found = [t for t in found if not _movement_not_capture(ctx, t, found)]
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    found.sort(key=lambda t: (t.start, t.if_possible, -(t.end - t.start)))   # an event word before a word of one
     out: list[_Trigger] = []
     for t in found:
         if out and t.start < out[-1].end:
@@ -645,7 +645,7 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             actors = named = blame[0]   # "an air strike that the Turkish military blamed on Syrian aircraft";
         else:   # "Turkey carried out strikes since a bombing in Ankara, which it blamed on X": the bombing
             blame = None
-            if actors:
+            if actors and not trig.if_possible:   # "X could push on to A": no offensive for "the offensive" to mean
                 memory.last_actors[trig.type] = actors
         targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)
         extra = {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
