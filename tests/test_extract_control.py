@@ -1648,3 +1648,16 @@ def test_a_belt_of_towns_held_is_the_list_after_its_colon(gazetteer):
 def test_units_folded_into_a_party_hold_for_it(gazetteer):
     ex = run("The town of Tal Rifaat is held by units that have been folded into the Syrian army.", gazetteer)
     assert _held_at(ex, "Tal Rifaat") == {"syrian-government"}
+
+
+def test_a_party_further_south_who_holds_a_place(gazetteer):
+    ex = run("Rebels further south, who still hold Jubata al-Khashab, condemned the deal.", gazetteer)
+    assert _held_at(ex, "Jubata") == {"opposition"}
+
+
+@pytest.mark.parametrize("text,place,blocs", [
+    ("Rebel fighters are holed up in the Beit Jinn pocket.", "Beit Jinn", {"opposition"}),
+    ("Fighters clashed for hours with an ISIS cell holed up in a house in Jasim.", "Jasim", set()),
+])
+def test_a_party_holed_up_in_a_place_is_there_but_not_in_a_house(gazetteer, text, place, blocs):
+    assert _held_at(run(text, gazetteer), place) == blocs

@@ -551,7 +551,9 @@ def _giver_holds(ctx: SentenceContext) -> list[Draft | None]:
 
 _BE = (r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|had|have|has|still|now|also|"
        r"already)\s+)*")
-_AT = r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
+_AT = (r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
+       r"(?!(?:a|an)\s+(?:house|building|farm|home|cave|school|mosque|basement|hideout|apartment)\b)")   # "a cell holed
+#                                                                                   up in a house in Jasim": no hold
 
 
 _SET_UP = re.compile(r"\b(?:set\s+up|sets\s+up|established|establishes|built|builds|opened|erected|has|have|had|keeps?|hold|holds|"
@@ -1240,6 +1242,7 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
     return re.compile(r"^\s*(?:\([A-Za-z]{2,8}\)\s*)?[)\"”]?\s*"
                       rf"(?:{_FORCE_NOUN}(?=,\s*(?:which|who|that)\s))?"   # "the SNA factions, which have held"
+                      r"(?:\s+(?:further|farther)\s+(?:north|south|east|west)\w*)?"   # "Rebels further south, who hold A"
                       r"(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       rf"{_ITS_UNIT}"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
