@@ -1242,7 +1242,7 @@ def _hold_verb(verbs: str) -> re.Pattern[str]:
     """The verbs of ``actor_verb_place`` (patterns.yaml) after a party, with what may stand between."""
     return re.compile(r"^\s*(?:\([A-Za-z]{2,8}\)\s*)?[)\"”]?\s*"
                       rf"(?:{_FORCE_NOUN}(?=,\s*(?:which|who|that)\s))?"   # "the SNA factions, which have held"
-                      r"(?:\s+(?:further|farther)\s+(?:north|south|east|west)\w*)?"   # "Rebels further south, who hold A"
+                      r"(?:\s+(?:further|farther)\s+(?:north|south|east|west)\w*)?"   # "Rebels further south, who"
                       r"(?:,?\s*(?:which|who|that|and)\s+)?(?:and\s+its\s+[\w\s-]{0,30}?\s+)?"
                       rf"{_ITS_UNIT}"
                       r"(?:(?:participating|taking\s+part|involved|engaged)\s+in\s+[^,.;]{3,40}?\s+(?=\w+ed\b))?"
