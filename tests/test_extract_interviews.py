@@ -26,6 +26,8 @@ _QA = ("Q: Where is the front now?\n\nA: We hold Tal Tamr, and our fighters are 
     ("Interview with an SDF commander on drones, tribes and the Americans.", "sdf"),
     ("We spoke with Abu Khaled, a field commander in Jaysh al-Nasr, one of the factions of the National Front for "
      "Liberation, about the battle.", "opposition"),
+    ("A week after the SDF took Tal Tamr, one of the group's field commanders, who uses the name Abu Hamza, spoke "
+     "to us by telephone.", "sdf"),
 ])
 def test_we_and_our_in_the_answers_are_the_interviewees_party(reg, intro, bloc):
     found = _first_person_blocs(intro + "\n\n" + _QA, reg)

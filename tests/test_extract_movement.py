@@ -884,3 +884,14 @@ def test_a_party_of_a_clause_after_the_move_does_not_move(gazetteer):
 def test_each_start_of_a_list_of_from_phrases_is_a_leg(gazetteer):
     ex = run("Russian columns drove from the Homs countryside and from the Hama airbase down to Hmeimim.", gazetteer)
     assert len(claims(ex, "route")) == 2
+
+
+def test_a_start_told_in_one_sentence_and_an_arrival_in_the_next_are_one_move(gazetteer):
+    ex = run("SDF columns left Hasakah on the evening of June 27 and drove across the desert, with no water and no "
+             "cover. They reached the outskirts of Deir ez-Zor before dawn.", gazetteer)
+    assert [(r.place_names[0], r.place_names[-1]) for r in claims(ex, "route")] == [("Hasakah", "Deir ez-Zor")]
+
+
+def test_an_arrival_with_no_start_told_before_is_no_move(gazetteer):
+    ex = run("The talks dragged on for weeks. The army reached the outskirts of Deir ez-Zor before dawn.", gazetteer)
+    assert claims(ex, "route") == []

@@ -92,7 +92,13 @@ def _interviewee(text: str, intro_end: int, found: list[ActorMention]) -> ActorM
         party = next((a for a in named if a.start >= role.end()), None)
         if party is not None and _ROLE_GAP.fullmatch(text, role.end(), party.start):
             return party
-    return None
+    own = _GROUPS_ROLE.search(text, 0, intro_end)   # "the US-backed New Syrian Army ... one of the group's field
+    return next((a for a in reversed(named) if a.end <= own.start()), None) if own else None   # commanders"
+
+
+_GROUPS_ROLE = re.compile(r"\b(?:the\s+)?(?:group|faction|movement|organi[sz]ation|force|alliance|brigade)['’]s\s+"
+                          r"(?:field\s+|senior\s+|local\s+|military\s+)?(?:commanders?|spokes(?:man|woman|person)|"
+                          r"officials?|leaders?|officers?)\b", re.I)
 
 
 def interviewee_mentions(text: str, found: list[ActorMention]) -> list[ActorMention]:

@@ -98,15 +98,17 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         legs = _again(ctx, memory.start, 2, _INSTEAD, _MOVEMENT) or _again(ctx, memory.arrival, 1, _WENT_ON)
         if legs:
             return [_route(ctx, legs[0][0], legs[0][1], memory.last_movers)]   # moved by who moved last
-    if not legs and departure is not None and moving and not own_move \
+    arriving = _ARRIVED.search(s.text) is not None   # "Columns left A ... . They reached the outskirts of B"
+    if not legs and departure is not None and (moving or arriving) and not own_move \
             and not _left_elsewhere(memory, departure, s.index):
         dest = _first_end(ctx)
         if dest and dest[0].place is not departure.place and not _into_own_country(departure, dest[0]) \
                 and (_MOVEMENT.search(s.text, 0, ctx.rel(dest[0].start))
-                     or _LEAVING.search(s.text, 0, ctx.rel(dest[0].start))):
+                     or _LEAVING.search(s.text, 0, ctx.rel(dest[0].start))
+                     or _ARRIVED.search(s.text, 0, ctx.rel(dest[0].start))):
             legs.append((departure, dest[0]))   # the move is told before where it ends ("clashes spread to X, where
             #                                     families live" is no move to X)
-            memory.departure = None
+            memory.departure, moving = None, True
     drafts = []
     for origin, dest in _distinct_legs(ctx, [leg for leg in legs if not same_place(*leg)]):
         actors = _route_actors(ctx, memory, origin.start, told=min(origin.start, dest.start),
@@ -126,6 +128,7 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
     return []
 
 
+_ARRIVED = re.compile(r"\b(?:reached|arrived\s+(?:in|at|on))\b", re.I)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:warning|saying|adding|stressing|noting|claiming|fearing|after|while|when|"
                            r"before|since|as)\b", re.I)   # "..., after the leadership called on local factions not to"
 _GOING_TO = re.compile(r"\b(?:to|towards?|toward|into)\b", re.I)
