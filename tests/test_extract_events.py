@@ -1469,3 +1469,9 @@ def test_jaysh_khalid_is_the_islamic_states_affiliate(gazetteer):
 def test_a_move_told_as_done_keeps_its_own_event_word(gazetteer):
     ex = run("HTS fighters overran Kfar Dael and were pushing south towards Zarbah, the Observatory said.", gazetteer)
     assert ("al-Zarbah", "claimed") in {(c.place_names[0], c.modality.value) for c in events_of(ex, "military_action")}
+
+
+def test_control_consolidated_over_places_is_their_capture(gazetteer):
+    ex = run("HTS fighters consolidated their control on Monday over the city of Khan Shaykhun and the town of "
+             "al-Tamanah.", gazetteer)
+    assert {c.place_names[0] for c in events_of(ex, "capture")} == {"Khan Sheikhoun", "al-Tamanah"}
