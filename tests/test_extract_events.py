@@ -1475,3 +1475,9 @@ def test_control_consolidated_over_places_is_their_capture(gazetteer):
     ex = run("HTS fighters consolidated their control on Monday over the city of Khan Shaykhun and the town of "
              "al-Tamanah.", gazetteer)
     assert {c.place_names[0] for c in events_of(ex, "capture")} == {"Khan Sheikhoun", "al-Tamanah"}
+
+
+def test_areas_a_force_entered_named_by_no_place_are_no_capture_of_places_told_after(gazetteer):
+    ex = run("Reinforcements of the Baqir Brigade arrived. The areas that these forces have entered are adjacent to "
+             "the areas held by the Syrian opposition, west of Aleppo and east of Idlib.", gazetteer)
+    assert events_of(ex, "capture") == []

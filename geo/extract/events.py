@@ -73,6 +73,8 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
 
 
 # Between two words for one event: "air strikes and shelling", "shelling, rocket fire", "the attack, an ambush".
+_AREAS_THAT = re.compile(r"\b(?:areas?|positions?|parts?|regions?|territor(?:y|ies))\s+(?:that|which)\s+"
+                         r"(?:[\w-]+\s+){1,4}$", re.I)
 _SAME_EVENT = re.compile(r"[\s,/()-]*(?:(?:and|or|as\s+well\s+as|with|of|and\s+then)\s+)?(?:(?:an?|the|heavy|intense|"
                          r"renewed|further)\s+)?[\s,]*", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|into|targeting|targeted|hit|struck|attacked|stormed|overran|overrun|"
@@ -627,6 +629,9 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             continue  # "violated the Sochi agreement": an existing agreement ("under a deal" is a new one)
         if trig.type == EventType.MILITARY_ACTION and _ENDED.search(ctx.text[max(0, trig.start - 40):trig.start]):
             continue  # "a settlement that ended a two-month siege": what ended is told by the settlement
+        if trig.type == EventType.CAPTURE and _AREAS_THAT.search(ctx.text, max(ctx.sentence.start, trig.start - 60),
+                                                                 trig.start):
+            continue   # "The areas that these forces have entered are adjacent to A": areas no name is given for
         locs = locs or shared
         told = [_sources_party(ctx, attributed), memory.last_actors.get(trig.type, [])]
         if _UNKNOWN_SUBJECT.search(ctx.text, max(ctx.sentence.start, trig.start - 30), trig.start):
@@ -694,7 +699,7 @@ def _deal_places(own: list[list[Loc]], i: int) -> list[Loc]:
 
 _NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", not "an escalation ... coincided with
 #                 build-ups west of Aleppo"
-_THEY = re.compile(r"\b(?:they|it|(?:these|those)\s+(?:groups|forces|militias|units|fighters|factions|troops))\s+"
+_THEY = re.compile(r"\b(?:they|it)\s+"
                    r"(?:(?:had|have|has|also|still|then|later|later\s+on)\s+)*"
                    r"(?:(?:keep|keeps|kept|maintain|maintains|maintained|run|runs|operate|operates|set\s+up|built|"
                    r"established)\s+(?:[\w-]+\s+){0,4}?)?$", re.I)   # "They also keep a string of outposts"
@@ -744,7 +749,10 @@ def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[A
 
 
 _FORCE_SUBJECT = re.compile(r"(?:^|\b(?:In\s+reality|Meanwhile|Then|Later|Instead),?\s+)(?:the\s+)?"
-                            r"(?:troops|forces|soldiers|units|fighters)\s+(?:\w+\s+){0,2}?$", re.I)
+                            r"(?:troops|forces|soldiers|units|fighters)\s+(?:\w+\s+){0,2}?$"
+                            # "Iranian-backed militias hold A. Over the summer these groups have reinforced ..."
+                            r"|\b(?:these|those)\s+(?:groups|forces|militias|units|fighters|factions|troops)\s+"
+                            r"(?:(?:have|has|had|also|since)\s+)*$", re.I)
 
 
 def _unnamed_force(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
@@ -793,8 +801,7 @@ def _holder_of_firing_place(ctx: SentenceContext, trig: _Trigger, memory: Memory
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
-    """ "Earlier this month they captured al-Sukhnah", "these groups have reinforced their positions": "they" is
-    the party the sentence before was about."""
+    """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
     if not _THEY.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
         return []
     return previous_subject(memory)
