@@ -384,9 +384,8 @@ def _receivers_after(ctx: SentenceContext, start: int, end: int) -> list[Actor]:
         start = listed[-1].end
     aside = _ASIDE.match(ctx.text, start, end)
     start = aside.end() if aside else start
-    m = _RECEIVER.match(ctx.text[start:end]) or _TO_LATER.match(ctx.text, start, end)
-    found = [a for a in actors_listed_after(ctx, m.end() if m.re is _TO_LATER else start + m.end(), max_gap=6)
-             if a.end <= end] if m else []
+    m = _RECEIVER.match(ctx.text, start, end) or _TO_LATER.match(ctx.text, start, end)
+    found = [a for a in actors_listed_after(ctx, m.end(), max_gap=6) if a.end <= end] if m else []
     return unique_actors([a.actor for a in found]) if found else _takers_after(ctx, start, end)
 
 
