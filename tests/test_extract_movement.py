@@ -895,3 +895,11 @@ def test_a_start_told_in_one_sentence_and_an_arrival_in_the_next_are_one_move(ga
 def test_an_arrival_with_no_start_told_before_is_no_move(gazetteer):
     ex = run("The talks dragged on for weeks. The army reached the outskirts of Deir ez-Zor before dawn.", gazetteer)
     assert claims(ex, "route") == []
+
+
+@pytest.mark.parametrize("text,moves", [
+    ("The Nusra Front pulled out of Kinsabba towards Kabani.", 1),   # a party's name, not "the front"
+    ("The front, from Kinsabba down to Kabani, is held by the factions.", 0),   # an extent, not a move
+])
+def test_the_front_as_an_extent_is_lower_case(gazetteer, text, moves):
+    assert len(claims(run(text, gazetteer), "route")) == moves

@@ -491,9 +491,9 @@ def _route_end(ctx: SentenceContext, pos: int) -> list[Loc]:
     return locs
 
 
-_EXTENT = re.compile(r"\b(?:bank|banks|strip|area|region|stretch|border|line|front|countryside|valley|coast|desert|belt|"
-                     r"pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|running\s+)?$",
-                     re.I)
+_EXTENT = re.compile(r"\b(?-i:bank|banks|strip|area|region|stretch|border|line|front|countryside|valley|coast|desert|"
+                     r"belt|pocket|corridor)(?:\s+of\s+(?:the\s+)?[\w-]+)?\s*,?\s*(?:stretching\s+|extending\s+|"
+                     r"running\s+)?$", re.I)   # lower case: "the front, from A to B" (not "the Nusra Front pulled out")
 # a force that moves ("reinforcements", "a column"), narrow enough that a move told with it and no party is the
 # previous subject's
 FORCES = re.compile(r"\b(?:reinforcements|convoys?|columns?|troops|units|tanks|(?:armou?red|military)\s+vehicles|"
