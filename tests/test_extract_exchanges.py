@@ -960,3 +960,22 @@ def test_a_receiver_told_past_a_phrase_of_where(gazetteer):
              "Defence.", gazetteer)
     (x,) = claims(ex, "exchange")
     assert x.details["b_to"] == ("syrian-government",)
+
+
+def test_a_receiver_named_as_the_new_ministry(gazetteer):
+    ex = run("One idea is a trade: Russia would give up Tartus to the new Defence Ministry and in return keep Hmeimim.",
+             gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert "syrian-government" in x.details["a_to"]
+
+
+@pytest.mark.parametrize("text,modality,status", [
+    ("Quoting sources, the paper said the fighters had withdrawn under an understanding reached through Turkish "
+     "intelligence: the factions would leave Kessab to the army, and in return the army would freeze its advance on "
+     "Rabia.", "claimed", "agreed"),
+    ("Diplomats said Russia proposed a deal: the factions would leave Kessab to the army, and in return the army "
+     "would freeze its advance on Rabia.", "possible", "proposed"),
+])
+def test_the_terms_of_an_understanding_told_as_reached_are_agreed(gazetteer, text, modality, status):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert (x.modality.value, x.details["status"]) == (modality, status)

@@ -452,8 +452,8 @@ _COMING = re.compile(r"\s*(?:the\s+)?" + COMING_OF.pattern + r"(?:the\s+)?", re.
 _FREE_HAND = re.compile(r"\s+(?:a\s+)?(?:free\s+hand|green\s+light|(?:full\s+)?control)\s+(?:in|over|of|for)\s+(?:the\s+)?",
                         re.I)
 # "to the SDF", "to a force of the Defence Ministry"
-_TO_FORCE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:force|forces|units?|troops|contingent|detachment)\s+of\s+"
-                       r"(?:the\s+)?)?", re.I)
+_TO_FORCE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|newly\s+formed\s+|interim\s+)?"   # "to the new ministry"
+                       r"(?:(?:force|forces|units?|troops|contingent|detachment)\s+of\s+(?:the\s+)?)?", re.I)
 
 
 def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[list[Actor], list[Actor]]:
@@ -957,6 +957,9 @@ def _exchange(ctx: SentenceContext, a: Loc, b: Loc, a_from: list[Actor], a_to: l
     elif ctx.patterns.exchange["agreed"].search(s.text + " " + told_before + " " + _agreement_before(ctx)) \
             and modality != Modality.POSSIBLE:
         status = "agreed"   # "... the arrangement, which was reached on Saturday. In return for A, X is to leave B."
+    elif (agreed := ctx.patterns.exchange["agreed"].search(s.text)) and cues and ":" in s.text[agreed.end():cues[0]]:
+        status = "agreed"   # "withdrawn under an understanding reached through Turkish intelligence: the factions
+        modality = Modality.CLAIMED if ctx.cues["claimed"] else Modality.REPORTED   # would leave A ...": its terms
     if status == "proposed":   # a proposal is a possibility, whoever tells of it (the attribution keeps who)
         modality = Modality.POSSIBLE
     if not a_to and not b_to and (both := _BOTH_TO.search(ctx.text, ctx.sentence.start, ctx.sentence.end)):
