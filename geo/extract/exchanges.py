@@ -452,8 +452,8 @@ _COMING = re.compile(r"\s*(?:the\s+)?" + COMING_OF.pattern + r"(?:the\s+)?", re.
 _FREE_HAND = re.compile(r"\s+(?:a\s+)?(?:free\s+hand|green\s+light|(?:full\s+)?control)\s+(?:in|over|of|for)\s+(?:the\s+)?",
                         re.I)
 # "to the SDF", "to a force of the Defence Ministry"
-_TO_FORCE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|newly\s+formed\s+|interim\s+)?"   # "to the new ministry"
-                       r"(?:(?:force|forces|units?|troops|contingent|detachment)\s+of\s+(?:the\s+)?)?", re.I)
+_TO_FORCE = re.compile(r"\b(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|newly\s+formed\s+|interim\s+)?"   # "to the new
+                       r"(?:(?:force|forces|units?|troops|contingent|detachment)\s+of\s+(?:the\s+)?)?", re.I)   # ministry"
 
 
 def _giver_receiver(ctx: SentenceContext, leg_a: Loc, cue_start: int) -> tuple[list[Actor], list[Actor]]:
