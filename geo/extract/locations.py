@@ -20,7 +20,7 @@ from shapely.ops import nearest_points
 
 from geo.distance import distance_km
 from geo.extract.relative import between, footprint_km, locate, place_area, relative_after, relative_before
-from geo.extract.resolve import Resolved
+from geo.extract.resolve import SPEAKERS_IN, Resolved
 from geo.gazetteer.fold import fold
 from geo.gazetteer.sources import capital_names
 from geo.geometry import buffer_km, orient
@@ -463,18 +463,13 @@ def _in_aside(text: str, loc: Loc, ref: int) -> bool:
     return _GOES_ON.match(rest[rest.rfind(",") + 1:]) is None
 
 
-# "a security official in Damascus said": where a speaker sits, not a place the report goes on about
-_SPEAKER_IN = re.compile(r"\b(?:officials?|sources?|spokes(?:man|woman|person)|activists?|correspondents?|reporters?|"
-                         r"journalists?|diplomats?)\s+(?:[\w-]+\s+){0,2}?(?:in|from)\s+(?:the\s+)?$", re.I)
-
-
 _FULL_STOP = re.compile(r"[.!?]")
 
 
 def _speaker_seat(text: str, loc: Loc, ref: int) -> bool:
     """ "... a security official in Damascus said. The town has been held by ...": a place that only said where a
     speaker of an earlier sentence sits ("Activists in al-Mayadin said the town was hit" is al-Mayadin)."""
-    return bool(_SPEAKER_IN.search(text, max(0, loc.start - 40), loc.start)) \
+    return bool(SPEAKERS_IN.search(text, max(0, loc.start - 40), loc.start)) \
         and bool(_FULL_STOP.search(text[loc.end:ref]))
 
 

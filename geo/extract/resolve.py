@@ -213,9 +213,10 @@ _DEALT_WITH = re.compile(r"\b(?i:talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?|negotia
 # "a Beirut newspaper", "the same Damascus daily": where an outlet is based
 _OUTLET_NOUN = re.compile(r"\s+(?:news(?:paper)?|daily|weekly|paper|website|channel|television|TV|radio|outlet|magazine)\b",
                           re.I)
-# "two diplomats in Beirut say": where speakers sit, abroad
-_SPEAKERS_IN = re.compile(r"\b(?:diplomats?|analysts?|people|officials?|observers?|experts?|journalists?|researchers?|"
-                          r"sources?|correspondents?|envoys?)\s+(?:based\s+)?in\s+$", re.I)
+# "two diplomats in Beirut say", "a security official in Damascus said": where speakers sit
+SPEAKERS_IN = re.compile(r"\b(?:officials?|sources?|spokes(?:man|woman|person)|activists?|correspondents?|reporters?|"
+                         r"journalists?|diplomats?|analysts?|people|observers?|experts?|researchers?|envoys?)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:in|from)\s+(?:the\s+)?$", re.I)
 _SAY = re.compile(r"\s+(?:say|says|said|told|believe|believed|expect|expected|warn|warned)\b")
 
 
@@ -227,7 +228,7 @@ def _capital_as_party(text: str, start: int, end: int, home: str) -> bool:
         return False
     before = text[max(0, start - 60):start]
     return _OUTLET_NOUN.match(text, end) is not None or _DEALT_WITH.search(before) is not None \
-        or (name != home and _SPEAKERS_IN.search(before) is not None and _SAY.match(text, end) is not None)
+        or (name != home and SPEAKERS_IN.search(before) is not None and _SAY.match(text, end) is not None)
 
 
 _LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside|"
