@@ -242,6 +242,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
     out += _owned_stronghold(ctx)
     out += _actor_verb_place(ctx)
     out += _bases(ctx)
+    out += _flying_from(ctx)
     out += _presence(ctx)
     out += _handed_to(ctx)
     out += _let_take(ctx)
@@ -817,7 +818,7 @@ def _bases(ctx: SentenceContext) -> list[Draft | None]:
         before = _loc_before(ctx, a.start)                      # "X, the largest coalition base"
         if before is not None and _base_place(before) and _APPOSITION.fullmatch(ctx.text[before.end:a.start]):
             out.append(_control(ctx, [before], [a], "base"))
-    return out + _flying_from(ctx)
+    return out
 
 
 # "Russian warplanes operating from the Hmeimim airbase", "coalition jets flying out of Incirlik"
