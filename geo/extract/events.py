@@ -333,7 +333,8 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
     cursor = pos
     for a in reversed(before):
         gap = ctx.text[a.end:cursor]
-        if len(gap) > 2 and not (group and _GROUP_GAP.fullmatch(gap)) and not (not group and _MODIFIERS.fullmatch(gap)):
+        linked = _GROUP_GAP.fullmatch(gap) if group else _MODIFIERS.fullmatch(gap)   # "X and Y", "X ground <event>"
+        if len(gap) > 2 and not linked:
             break
         group.insert(0, a)
         cursor = a.start
