@@ -35,6 +35,20 @@ def test_multiword_name_is_one_mention(find):
     assert not any(s in ("Jisr", "Shughur") for s in found)
 
 
+@pytest.mark.parametrize("text,surface", [
+    ("Rebels hold Mare' and Azaz.", "Mare'"),
+    ("Rebels hold Mare’, Azaz and Tal Rifaat.", "Mare’"),
+])
+def test_a_final_apostrophe_writes_the_ayn(find, text, surface):
+    found = _surfaces(find(text))
+    assert surface in found and "Azaz" in found
+
+
+def test_a_closing_quotation_mark_is_no_part_of_the_name(find):
+    assert "'Azaz" not in _surfaces(find("The 'Azaz' front was quiet.")) and "Azaz'" not in _surfaces(
+        find("The 'Azaz' front was quiet."))
+
+
 def test_latin_script_requires_capital(find):
     assert _surfaces(find("Fighting in ras al-ain and kobani.")) == []
     assert "Kobani" in _surfaces(find("Fighting in Kobani."))

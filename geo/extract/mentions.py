@@ -112,7 +112,7 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
                     or _first_part_only(text, toks, i, hit)):
             hit = None   # "11 km (7 miles) south of": a distance, though some place is called "7 Miles"; "on Aug. 11"
         if hit:
-            hit = _facility_of(text, _with_article(text, hit), keys)
+            hit = _with_final_ayn(text, _facility_of(text, _with_article(text, hit), keys))
             out.append(hit)
             i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k][1] >= hit.end)
         else:
@@ -137,6 +137,18 @@ def _facility_of(text: str, m: RawMention, keys: frozenset[str]) -> RawMention:
         key = fold(f"{name} {word.format(kind=found.group(1))}")
         if key in keys:
             return RawMention(found.start(), m.end, key, "exact")
+    return m
+
+
+# A word-final apostrophe that writes the ayn ("Mare'", "Daraa'"), not a closing quotation mark ("the 'Azaz' front")
+_FINAL_AYN = re.compile(r"['’ʿ](?![\w’'-])")
+
+
+def _with_final_ayn(text: str, m: RawMention) -> RawMention:
+    """The mention with the apostrophe that ends its name ("Mare'"), so "Mare' and Azaz" reads as a list."""
+    if _FINAL_AYN.match(text, m.end) and text[m.start - 1:m.start] not in ("'", "‘", "’") \
+            and text[m.end - 1].isalpha():
+        return RawMention(m.start, m.end + 1, m.key, m.tier)
     return m
 
 
