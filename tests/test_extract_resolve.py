@@ -375,6 +375,8 @@ def test_every_mention_of_the_name_follows_the_told_distance(gazetteer):
 @pytest.mark.parametrize("text", [
     "HTS fighters captured Damascus on Sunday.",
     "Fighters of HTS, who had just taken Damascus, reached Homs.",
+    "The Military Operations Administration, which took over Damascus on Sunday, sent a convoy north.",
+    "HTS had taken over Damascus by dawn.",
 ])
 def test_a_capital_that_is_taken_is_the_city(gazetteer, text):
     ex = run(text, gazetteer)
