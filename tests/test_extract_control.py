@@ -42,12 +42,19 @@ from _extract_helpers import claims, events_of, held_all, holders, run
     ("Army units have taken over police stations and former rebel positions in al-Haffah.", "al-Haffah",
      "syrian-government"),
     ("The army is still holding Khanasir.", "Khanasir", "syrian-government"),
+    ("Tal Rifaat, still held by Kurdish units, was shelled.", "Tal Rifaat", "sdf"),
     ("The army has reinforced its points in al-Safira.", "al-Safira", "syrian-government"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
     ex = run(text, gazetteer)
     assert (name, bloc) in holders(ex), ex.claims
     assert len(claims(ex, "control")) == 1
+
+@pytest.mark.parametrize("text", ["Rebels still hold Tal Rifaat, Mare' and Azaz, but the corridor is narrow.",
+                                  "Rebels still hold Tal Rifaat, Mare’ and Azaz."])
+def test_control_of_a_list_after_a_name_ending_in_an_apostrophe(gazetteer, text):
+    assert {("Azaz", "opposition"), ("Marea", "opposition")} <= holders(run(text, gazetteer))
+
 
 def test_control_of_two_places_by_two_blocs(gazetteer):
     ex = run("Kobani and Sarrin have been controlled by the SDF together with government forces.", gazetteer)
