@@ -577,3 +577,9 @@ def test_a_bare_ministry_before_its_forces_refers_back(reg, text):
 def test_a_bare_ministry_that_names_no_forces_is_no_party(reg):
     found = _found("The Turkish Defence Ministry sent troops. Ministry officials met the council.", reg)
     assert [s for s, _ in found if s.startswith("Ministry")] == []
+
+
+def test_the_army_is_not_the_party_it_took_a_place_from(reg):
+    text = "In Syria, Maskanah was taken by the army from ISIS in 2017."
+    assert _blocs(text, reg) == ["syrian-government", "isis"]
+    assert _blocs("In Syria, hundreds of fighters from the SDF and ISIS moved in.", reg) == ["sdf", "isis"]

@@ -484,9 +484,11 @@ def _back_references(text: str, found: list[ActorMention], registry: Registry,
     for m in _HEAD_NOUN.finditer(text):
         if any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found):
             continue
-        if (of := _OF_PARTY.match(text, m.end())) and (of.start(1) in named_at or of.end() in named_at):
-            continue   # "hundreds of fighters of the factions": the party named after them, not one named before
         noun = next(g for g in m.groups() if g).casefold().rstrip("s")
+        if (of := _OF_PARTY.match(text, m.end())) and (of.start(1) in named_at or of.end() in named_at) \
+                and not (noun == "army" and of.group().lstrip().startswith("from")):
+            continue   # "hundreds of fighters of the factions": the party named after them, not one named before
+            #            (but "taken by the army from ISIS": ISIS lost it)
         if m.group().casefold() in ("soldiers", "troops"):   # bare "soldiers" in a report on a country are
             if registry_army is not None and not _NAMED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 extra.append(ActorMention(m.start(), m.end(), registry_army))   # its army's (rebels are "fighters");
