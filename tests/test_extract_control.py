@@ -43,6 +43,7 @@ from _extract_helpers import claims, events_of, held_all, holders, run
      "syrian-government"),
     ("The army is still holding Khanasir.", "Khanasir", "syrian-government"),
     ("Tal Rifaat, still held by Kurdish units, was shelled.", "Tal Rifaat", "sdf"),
+    ("In Syria, Maskanah was taken by the army from the Islamic State in 2017.", "Maskanah", "syrian-government"),
     ("The army has reinforced its points in al-Safira.", "al-Safira", "syrian-government"),
 ])
 def test_control_claim(gazetteer, text, name, bloc):
@@ -54,6 +55,11 @@ def test_control_claim(gazetteer, text, name, bloc):
                                   "Rebels still hold Tal Rifaat, Mare’ and Azaz."])
 def test_control_of_a_list_after_a_name_ending_in_an_apostrophe(gazetteer, text):
     assert {("Azaz", "opposition"), ("Marea", "opposition")} <= holders(run(text, gazetteer))
+
+
+def test_control_of_places_past_an_aside_that_both_share(gazetteer):
+    ex = run("Al-Mansurah and al-Karamah, both on the road from al-Tabqa, were taken by the SDF on 4 June.", gazetteer)
+    assert holders(ex) == {("al-Mansoura", "sdf"), ("al-Karamah", "sdf")}
 
 
 def test_control_of_two_places_by_two_blocs(gazetteer):

@@ -1481,3 +1481,32 @@ def test_areas_a_force_entered_named_by_no_place_are_no_capture_of_places_told_a
     ex = run("Reinforcements of the Baqir Brigade arrived. The areas that these forces have entered are adjacent to "
              "the areas held by the Syrian opposition, west of Aleppo and east of Idlib.", gazetteer)
     assert events_of(ex, "capture") == []
+
+
+@pytest.mark.parametrize("text,captures", [
+    ("In Syria, Maskanah was taken by the army in 2017; al-Thawra was taken by the SDF in May.",
+     {("Maskanah", "syrian-government"), ("Tabqa", "sdf")}),
+    ("In Syria, Maskanah and Deir Hafer were taken by the army from ISIS in 2017.",
+     {("Maskanah", "syrian-government"), ("Deir Hafer", "syrian-government")}),
+    ("Suluk, 19 km southeast of Tal Abyad, was taken by the SNA the following day.", {("Suluk", "opposition")}),
+    ("Al-Mansurah, 27 km west-southwest of Raqqa on the road from al-Tabqa, was taken by the SDF on 4 June.",
+     {("al-Mansoura", "sdf")}),
+])
+def test_a_place_taken_is_the_passive_subject(gazetteer, text, captures):
+    assert {(c.place_names[0], c.blocs[0]) for c in events_of(run(text, gazetteer), "capture")} == captures
+
+
+@pytest.mark.parametrize("text,blocs", [
+    ("Kobani has been under SDF control since it was recaptured from ISIS in 2015.", ["sdf"]),
+    ("Manbij was captured from Islamic State by the SDF in August 2016.", ["sdf"]),
+    ("Afrin was seized from the Kurdish-led People's Protection Units (YPG) in March 2018 by Turkey.", ["turkey"]),
+    ("Manbij was captured from Islamic State in August 2016.", []),
+])
+def test_the_party_a_place_is_taken_from_did_not_take_it(gazetteer, text, blocs):
+    found = [c.blocs for c in events_of(run(text, gazetteer), "capture")]
+    assert all(list(b) == blocs for b in found) and (found or not blocs)
+
+
+def test_a_patrol_entering_from_a_partys_side_is_that_partys(gazetteer):
+    ex = run("A Turkish patrol crossed the border. The patrol entered from the Turkish side near Darbasiyah.", gazetteer)
+    assert all("turkey" in c.blocs for c in events_of(ex, "capture"))

@@ -95,8 +95,13 @@ def _people_taken(ctx: SentenceContext, t: _Trigger) -> bool:
             or not ctx.text.startswith(" by ", t.end):
         return False   # "had retaken al-Tamanah": a place taken
     clause = clause_start(ctx, t.start)
-    place_before = any(clause <= loc.start and loc.end <= t.start and not loc.locator for loc in ctx.locs)
+    place_before = any((clause <= loc.start or _ASIDE_THEN_PASSIVE.fullmatch(ctx.text, loc.end, t.start))
+                       and loc.end <= t.start and not loc.locator for loc in ctx.locs)
     return bool(_TAKEN_AWAY.match(ctx.text, t.end)) or not (place_before or both_told_before(ctx))
+
+
+# "Suluk, 19 km southeast of Tal Abyad, was taken by": the place is the subject past the aside
+_ASIDE_THEN_PASSIVE = re.compile(r",\s+[^,;.()]{1,80},\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+", re.I)
 
 
 def _in_a_name(ctx: SentenceContext, t: _Trigger) -> bool:
@@ -192,6 +197,9 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
     if trig.type in _PLACE_SUBJECT and PASSIVE_BEFORE.search(ctx.text, max(ctx.sentence.start, trig.start - 20), trig.start):
         prev = max((t.end for t in triggers if t.end <= trig.start), default=ctx.sentence.start)
         subject = [loc for loc in usable if prev <= loc.start and loc.end <= trig.start]
+        headed = [loc for loc in subject if _ASIDE_THEN_PASSIVE.fullmatch(ctx.text, loc.end, trig.start)]
+        subject = [loc for loc in subject if loc.end <= headed[0].end] if headed else subject   # "A, 27 km from B,
+        #                                                                                         was taken": A
         if subject:   # "Khan Shaykhun and al-Tamanah were liberated last August, while ...": the subject
             return [loc for loc in chain(ctx.text, ctx.locs, subject[-1]) if loc in subject]
     later = [t for t in triggers if t.start > trig.start]
@@ -345,6 +353,9 @@ def _adjacent_group(ctx: SentenceContext, before: list[ActorMention], pos: int) 
 _MODIFIERS = re.compile(r"\s+(?:(?:ground|air|land|new|major|large-scale|full-scale|wide|wider|final|renewed|joint|"
                         r"and)\s+){1,3}", re.I)
 _AGAINST = re.compile(r"\s*against\b", re.I)
+_FROM = re.compile(r"\s*from\b", re.I)
+_FROM_THEN_BY = re.compile(r"\s*from\s+[^.;,]{1,100}?(?<!backed)(?<!supported)(?<!led)(?<!armed)\s+by\s+", re.I)
+_TAKING = re.compile(r"(?:re)?(?:captur|seiz|took|tak|wrest|liberat|regain|won|snatch)", re.I)
 _OF = re.compile(r"\s*of\b", re.I)
 _ENDS_TO_OF = re.compile(r"\b(?:to|of)$")
 _ITS_OWN = re.compile(r"\b(?:its|their)\s+(?:(?:fighters|forces|troops|units|members|militants)\s+)?(?:\w+\s+)?$", re.I)
@@ -398,6 +409,10 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         m = None   # "an offensive against IS": IS is the target; only a clash has it as a side
     if m and trig.type in _TARGET_TYPES and _OF.match(m.group()):
         m = None   # "the shelling of Turkish positions": the target
+    if m and trig.type == EventType.CAPTURE and _FROM.match(m.group()) and _TAKING.match(ctx.text, trig.start):
+        #   "captured from IS (by the SDF)": IS lost it (not "entered from the Turkish side": where they came from)
+        m = _FROM_THEN_BY.match(ctx.text, trig.end, ctx.sentence.end)
+        m = _FROM_THEN_BY.match(ctx.text[trig.end:m.end()]) if m else None
     after = [a for a in actors_listed_after(ctx, trig.end + m.end())] if m else []
     if not after and trig.type == EventType.CAPTURE and _ENDS_TO_OF.search(ctx.text[trig.start:trig.end]):
         after = actors_listed_after(ctx, trig.end, max_gap=6)   # "fell to X, Y and Z", "into the hands of X"

@@ -440,7 +440,7 @@ def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[Acto
 
 # "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by", "X, about 28 km from Y, was captured
 # by": the aside right before the cue; the cue's subject is X, not Y
-SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
+SUBJECT_ASIDE = re.compile(r",\s+(?:both\s+|all\s+(?:(?:two|three|four|five|of\s+them)\s+)?|each\s+)?(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
                            r"[^,]+|(?:just\s+)?like\s[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
                            r"[^,]*|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
                            r"crossroads|camp|crossing|gateway)\b[^,]*"
@@ -448,7 +448,7 @@ SUBJECT_ASIDE = re.compile(r",\s+(?:(?:which|that|where)\b[^,]*|(?P<extent>from\
                            r"(?:on|near|opposite|across\s+from|facing|along|beside)\s[^,]*"
                            r"),\s+(?:(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|"
                            r"stays?|stayed)\s+(?:\w+\s+)?)?$", re.I)   # "X, a town on Y with ..., remains under", "..., fell to",
-#   "X, on the border with Y, remains in the hands of", "X, opposite Y, is held by"
+#   "X, on the border with Y, remains in the hands of", "X, opposite Y, is held by", "A and B, both on Y, were taken by"
 #   "X, like Y, is run by" (the extent and the like hold as X does)
 
 
