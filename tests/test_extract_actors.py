@@ -583,3 +583,8 @@ def test_the_army_is_not_the_party_it_took_a_place_from(reg):
     text = "In Syria, Maskanah was taken by the army from ISIS in 2017."
     assert _blocs(text, reg) == ["syrian-government", "isis"]
     assert _blocs("In Syria, hundreds of fighters from the SDF and ISIS moved in.", reg) == ["sdf", "isis"]
+
+
+def test_the_new_syrian_army_in_lower_case_is_the_states(reg):
+    assert _blocs("In Syria, units of the new Syrian army moved in.", reg) == ["syrian-government"]
+    assert _blocs("In Syria, the New Syrian Army holds al-Tanf.", reg) == ["opposition"]
