@@ -1510,3 +1510,14 @@ def test_the_party_a_place_is_taken_from_did_not_take_it(gazetteer, text, blocs)
 def test_a_patrol_entering_from_a_partys_side_is_that_partys(gazetteer):
     ex = run("A Turkish patrol crossed the border. The patrol entered from the Turkish side near Darbasiyah.", gazetteer)
     assert all("turkey" in c.blocs for c in events_of(ex, "capture"))
+
+
+def test_a_convoy_hit_in_the_sentence_before_is_not_its_attackers(gazetteer):
+    ex = run("ISIS cells ambushed a convoy of fuel tankers between al-Resafa and Ithriyah. The convoy had loaded crude "
+             "oil in al-Tabqa and crossed at al-Resafa.", gazetteer)
+    assert not [c for c in events_of(ex, "buildup") if "isis" in c.blocs]
+
+
+def test_a_convoy_after_a_sentence_on_a_force_is_that_forces(gazetteer):
+    ex = run("Turkey poured more troops into Idlib. A convoy of 150 vehicles headed to Taftanaz.", gazetteer)
+    assert ("Taftanaz", "turkey") in {(c.place_names[0], c.blocs[0]) for c in events_of(ex, "buildup")}

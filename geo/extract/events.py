@@ -759,9 +759,19 @@ _REINFORCEMENTS = re.compile(r"\b(?:reinforcements?|convoys?|columns?)\b", re.I)
 def _reinforcing(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
     """ "SDF units raided three villages. Reinforcements were sent from Qamishli to Tal Hamis.": unnamed
     reinforcements are the force the sentence before was about."""
-    if trig.type != EventType.BUILDUP or not _REINFORCEMENTS.search(ctx.sentence.text):
+    if trig.type != EventType.BUILDUP or not (noun := _REINFORCEMENTS.search(ctx.sentence.text)):
         return []
+    prev = memory.previous
+    if prev is not None and _hit_before(prev, noun.group().casefold().rstrip("s")):
+        return []   # "ISIS cells ambushed a convoy near A. The convoy had loaded oil in B": not the attackers' convoy
     return previous_subject(memory)   # "Turkey poured more troops into Idlib. A convoy of 150 vehicles headed to X"
+
+
+def _hit_before(prev: SentenceContext, noun: str) -> bool:
+    """Whether the sentence before told of ``noun`` (a convoy, a column) as the target of an act."""
+    base = prev.sentence.start
+    return any(_OBJECT_BEFORE.search(prev.text, max(base, base + m.start() - 30), base + m.start())
+               for m in re.finditer(rf"\b{noun}s?\b", prev.sentence.text, re.I))
 
 
 _FORCE_SUBJECT = re.compile(r"(?:^|\b(?:In\s+reality|Meanwhile|Then|Later|Instead),?\s+)(?:the\s+)?"
