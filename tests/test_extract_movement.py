@@ -903,3 +903,14 @@ def test_an_arrival_with_no_start_told_before_is_no_move(gazetteer):
 ])
 def test_the_front_as_an_extent_is_lower_case(gazetteer, text, moves):
     assert len(claims(run(text, gazetteer), "route")) == moves
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve trucks left Aleppo in the morning, passed through the checkpoints at the Kuweires junction and Deir Hafer, "
+    "and reached Maskanah in the afternoon.",
+    "Twelve trucks left Aleppo in the morning, passed through the checkpoints at Deir Hafer and reached Maskanah.",
+    "The convoy drove from Aleppo via Deir Hafer to Maskanah.",
+])
+def test_places_passed_on_the_way_are_no_starts(gazetteer, text):
+    ex = run(text, gazetteer)
+    assert [(r.place_names[0], r.place_names[-1]) for r in claims(ex, "route")] == [("Aleppo", "Maskanah")]

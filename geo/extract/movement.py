@@ -62,9 +62,11 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         moving = moving or _LEAVING.fullmatch(m.group()) is not None   # "left A for B" is a move, whoever left
         here = origin[-1].end
         rest = s.text[ctx.rel(here):]
-        if departure is not None and _PASSING.fullmatch(m.group()) \
-                and departure.place is not origin[0].place:   # "Buses left Rastan. They are heading north through
-            origin = [departure]   # Hama province to B", "It crossed the front line near A": from Rastan
+        left = memory.departure[0] if memory.departure and memory.departure[1] == s.index else departure
+        if left is not None and _PASSING.fullmatch(m.group()) \
+                and left.place is not origin[0].place:   # "Buses left Rastan. They are heading north through
+            origin = [left]   # Hama province to B", "It crossed the front line near A", "Trucks left A, passed
+            #                   through B and reached C": from Rastan, from A
         to = pats.route_to_after_leaving if _LEAVING.fullmatch(m.group()) else pats.route_to   # "fled A for B"
         cut = _OTHER_CLAUSE.search(rest)   # "Last convoys leave al-Rastan as Damascus turns its eyes to northern Hama"
         ends = [d for t in to.finditer(rest, 0, cut.start() if cut else len(rest))
@@ -76,8 +78,9 @@ def read_route(ctx: SentenceContext, memory: Memory) -> list[Draft]:
         dest = _onward(ctx, dest, ends)
         if dest:
             passing = _PASSING.fullmatch(m.group()) is not None   # places passed, not starts
-            if m.group().lower() == "crossed" and any(same_place(end, dest[0]) for _, end in legs):
-                continue   # "left A on Monday night, crossed the Euphrates and reached B": from A, not the river
+            if (m.group().lower() == "crossed" or passing) and any(same_place(end, dest[0]) for _, end in legs):
+                continue   # "left A on Monday night, crossed the Euphrates and reached B": from A, not the river;
+                #            "left A, passed through B and reached C": from A, not B
             legs += [(start, dest[0]) for start in (origin[:1] if passing else _listed_starts(ctx, origin))]
             legs += _thence(ctx, dest, ends)
         elif moving and not (memory.departure and memory.departure[1] == s.index):
