@@ -263,3 +263,14 @@ def test_the_capital_needs_the_capital_named(gazetteer, text):
 def test_a_part_of_the_capital_is_no_back_reference(gazetteer):
     ex = run("Fighting hit Damascus. Government forces shelled Babbila, in the southern belt of the capital.", gazetteer)
     assert [c.place_names for c in told_in(ex, "event", "Government forces", "strike")] == [("Babīlā",)]
+
+
+def test_the_city_itself_is_the_city_a_place_was_told_to_be_near(gazetteer):
+    ex = run("ALEPPO, Syria – A Russian column moved on Tuesday from the village of al-Urayma, west of Manbij, into "
+             "the city itself.", gazetteer)
+    assert [(r.place_names[0], r.place_names[-1]) for r in claims(ex, "route")] == [("Arima", "Manbij")]
+
+
+def test_the_city_without_itself_is_not_a_city_only_told_to_be_near(gazetteer):
+    ex = run("ALEPPO, Syria – Shells fell on the village of al-Urayma, west of Manbij. The city was calm.", gazetteer)
+    assert "Manbij" not in {c.place_names[0] for c in claims(ex, "event")}

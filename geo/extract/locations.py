@@ -496,11 +496,13 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
             continue   # "the provincial capital Hama", "the town of Morek": a title before the name, no back-reference
         word = _SPACE_GAP.sub(" ", m.group(1).lower())
         types, named = _COREF_TYPES[word], _COREF_NAMED.get(word)
+        itself = _ITSELF.match(text, m.end()) is not None   # "from A, west of Manbij, into the city itself": Manbij
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
-                 and not loc.locator and loc.kind in (_CAPITAL_NAMED_BY if word == "provincial capital" else _NAMED_BY)
+                 and (not loc.locator or itself)
+                 and loc.kind in (_CAPITAL_NAMED_BY if word == "provincial capital" or itself else _NAMED_BY)
                  and (named is None or loc.place.type == types[0] or named.search(loc.place.name)
                       or named.search(loc.label) or named.match(text, loc.end, loc.end + 10))]
-        prior = [loc for loc in prior if not _in_aside(text, loc, m.start())] or prior
+        prior = [loc for loc in prior if itself or not _in_aside(text, loc, m.start())] or prior
         prior = [loc for loc in prior if not _speaker_seat(text, loc, m.start())] or prior
         prior = [loc for loc in prior if not _JOINED_TO.fullmatch(text, loc.end, m.start())]   # "from Nubl to the city"
         if m.group().casefold() == "the area" and not _TOWARDS.search(text, max(0, m.start() - 12), m.start()):
@@ -528,6 +530,9 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
             out.append(base)
     return out + _plural_corefs(text, locs) + _bank_corefs(text, locs) + _described_corefs(text, locs, out) \
         + _capital_corefs(text, locs, home[0][0] if home else "")
+
+
+_ITSELF = re.compile(r"\s+itself\b")
 
 
 # "from positions near the government-held town of ": a place named to say where something else is
