@@ -30,8 +30,16 @@ _PRECISION = 6
 
 
 def _geometry(wkb: bytes) -> dict:
-    geom = shapely.orient_polygons(shapely.set_precision(shapely.from_wkb(wkb), 10 ** -_PRECISION))
-    return shapely.geometry.mapping(geom)
+    """GeoJSON geometry of ``wkb``, rounded to ``_PRECISION`` decimals, exterior rings counter-clockwise.
+
+    A line whose two ends are one point (a swap of two areas located at the same place) keeps its two
+    positions: rounding that enforces validity would leave an empty line, which RFC 7946 does not allow.
+    """
+    raw = shapely.from_wkb(wkb)
+    geom = shapely.set_precision(raw, 10 ** -_PRECISION)
+    if geom.is_empty and not raw.is_empty:
+        geom = shapely.set_precision(raw, 10 ** -_PRECISION, mode="pointwise")
+    return shapely.geometry.mapping(shapely.orient_polygons(geom))
 
 
 def _common(kind: str, name: str, source: str, date: str | None, evidence: str, modality: str,

@@ -115,3 +115,19 @@ def test_control_features_say_whether_control_is_stated_or_presence(gazetteer, t
     got = {(f["properties"]["name"], f["properties"]["grounds"]) for f in features([ex])
            if f["properties"]["kind"] == "control"}
     assert got == {("Qamishli airport", "presence"), ("Tal Tamr", "stated")}
+
+
+def test_a_line_whose_ends_are_one_point_keeps_two_positions():
+    from geo.export import _geometry
+
+    point = shapely.Point(42.062061234, 36.81138)
+    geom = _geometry(shapely.to_wkb(shapely.LineString([point, point])))
+    assert geom["type"] == "LineString" and len(geom["coordinates"]) == 2
+    assert tuple(geom["coordinates"][0]) == (42.062061, 36.81138)
+
+
+def test_rounding_keeps_a_valid_polygon_valid():
+    from geo.export import _geometry
+
+    geom = shapely.geometry.shape(_geometry(shapely.to_wkb(shapely.Polygon(CW_SQUARE[0]))))
+    assert geom.is_valid and shapely.is_ccw(geom.exterior)
