@@ -274,3 +274,14 @@ def test_the_city_itself_is_the_city_a_place_was_told_to_be_near(gazetteer):
 def test_the_city_without_itself_is_not_a_city_only_told_to_be_near(gazetteer):
     ex = run("ALEPPO, Syria – Shells fell on the village of al-Urayma, west of Manbij. The city was calm.", gazetteer)
     assert "Manbij" not in {c.place_names[0] for c in claims(ex, "event")}
+
+
+@pytest.mark.parametrize("text", [
+    "QAMISHLI, Syria – The SDF would hand al-Yarubiyah to the government, and Damascus would withdraw the NDF from "
+    "the Tayy neighbourhood in southern Qamishli.",
+    "HASAKAH, Syria – The SDF holds al-Yarubiyah, and the NDF shelled the Tayy district of Qamishli.",
+])
+def test_an_unknown_neighbourhood_lies_in_the_city_told_after_it(gazetteer, text):
+    (tayy,) = [p for p in run(text, gazetteer).places if p.name == "Tayy"]
+    point = shapely.from_wkb(tayy.geometry)
+    assert km((point.y, point.x), (37.052, 41.231)) < 5

@@ -162,6 +162,10 @@ _SQUARE_AFTER = re.compile(r"\s+(?-i:Square|Street|Roundabout|Circle)\b")
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_QUARTERS = frozenset(fold(n) for n in ("Old City", "Old Town", "Old Quarter", "City Centre", "City Center",
                                                "Downtown", "Old Souk", "Old Market"))
+# "the Tayy neighbourhood in southern Qamishli", "the al-Qusour district, in the east of Deir ez-Zor": the city told after
+_IN_TOWN = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\s*,?\s+(?:in|of)\s+(?:the\s+)?"
+                      r"(?:(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?|"
+                      r"(?:(?:north|south)-?(?:east|west)?ern|eastern|western|central|old)\s+)?", re.I)
 _CITY_NEAR = 250   # characters: "inside Qamishlo since April, when fighting broke out in the al-Tay neighbourhood"
 
 
@@ -180,6 +184,8 @@ def _in_city(text: str, locs: list[Loc]) -> list[Loc]:
         towns = [x for x in out[:i] if x.place is not None and x.located and x.kind == "place" and not x.locator
                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN)
                  and (generic or (loc.start - x.end <= _CITY_NEAR and "\n" not in text[x.end:loc.start]))]
+        towns += [x for x in out[i + 1:i + 2] if x.place is not None and x.located and not generic
+                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN) and _IN_TOWN.fullmatch(text, loc.end, x.start)]
         mention = replace(loc.mention, place=None) if square and loc.mention is not None else loc.mention
         if towns:
             out[i] = replace(loc, place=None, geometry=towns[-1].place.geometry, precision=2, mention=mention)
