@@ -979,3 +979,16 @@ def test_a_receiver_named_as_the_new_ministry(gazetteer):
 def test_the_terms_of_an_understanding_told_as_reached_are_agreed(gazetteer, text, modality, status):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert (x.modality.value, x.details["status"]) == (modality, status)
+
+
+@pytest.mark.parametrize("text,b_to", [
+    ("Moscow would press Damascus to hand Tadef over to the SNA in exchange for Ankara accepting that the Syrian "
+     "army, rather than the SDF, takes over Manbij.", ("syrian-government",)),
+    ("Damascus would hand Tadef over to the SNA in exchange for Ankara accepting that the Syrian army, not the SDF, "
+     "takes over Manbij.", ("syrian-government",)),
+    ("Damascus would hand Tadef over to the SNA in exchange for Ankara accepting that the SDF takes over Manbij.",
+     ("sdf",)),
+])
+def test_a_party_set_aside_with_rather_than_takes_no_leg(gazetteer, text, b_to):
+    (x,) = claims(run(text, gazetteer), "exchange")
+    assert x.details["b_to"] == b_to

@@ -879,9 +879,11 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
         if takers and handed:   # "the rebels give up Madaya, which has been encircled by government forces"
             return unique_actors([a.actor for a in takers])
         for group in reversed(actor_groups(ctx)):
-            if group[-1].end > loc.start or CLAUSE_BREAK.search(ctx.text, group[-1].end, loc.start):
-                continue
+            if group[-1].end > loc.start or CLAUSE_BREAK.search(ctx.text, group[-1].end, loc.start) \
+                    or _RATHER_THAN.search(ctx.text, max(ctx.sentence.start, group[0].start - 20), group[0].start):
+                continue   # "the Syrian army, rather than the SDF, takes over B": not the SDF
             end = group[-1].end + len(_ITS_FORCES.match(ctx.text, group[-1].end).group())   # "the regime army would"
+            end = aside.end() if (aside := _NOT_THE_OTHER.match(ctx.text, end)) else end
             if (_ALLOWED_INTO.match(ctx.text, end, loc.start) or _GETS.match(ctx.text, end, loc.start)
                     or _TAKING.match(ctx.text, end, loc.start) or _WOULD_KEEP.fullmatch(ctx.text, end, loc.start)):
                 return unique_actors([a.actor for a in group])
@@ -889,6 +891,8 @@ def leg_receivers(ctx: SentenceContext, place: Place | None) -> list[Actor]:
 
 
 _FOR_AGAINST = re.compile(r"\b(?:for|against)\b")
+_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|and\s+not|but\s+not|not)\s+(?:the\s+|by\s+the\s+)?$", re.I)
+_NOT_THE_OTHER = re.compile(r"\s*,\s*(?:rather\s+than|instead\s+of|and\s+not|not)\s+[^,;.]{1,60},", re.I)
 
 
 def _swap_headline(ctx: SentenceContext, pos: int, memory: Memory | None = None) -> list[Draft]:
