@@ -1674,3 +1674,14 @@ def test_a_party_further_south_who_holds_a_place(gazetteer):
 ])
 def test_a_party_holed_up_in_a_place_is_there_but_not_in_a_house(gazetteer, text, place, blocs):
     assert _held_at(run(text, gazetteer), place) == blocs
+
+
+@pytest.mark.parametrize("text,places", [
+    ("The government controls every town in the area: Salamiyah, al-Saan some 40 km to its north-east, Sabburah and "
+     "al-Hamra.", {"Salamiyah", "al-Sa'an", "Sabburah", "Al Ḩamrā’"}),
+    ("As-Suqaylibiyah is the hub of a government-held belt that includes Tall Salhab, 12 km to its south, and "
+     "Muhradah further east.", {"Tell Salhab", "Muhradah"}),
+    ("Government forces hold Salamiyah, about 30 km to the south-east, and Sabburah.", {"Salamiyah", "Sabburah"}),
+])
+def test_control_of_a_list_past_a_distance_to_its_side(gazetteer, text, places):
+    assert {name for name, bloc in holders(run(text, gazetteer)) if bloc == "syrian-government"} == places

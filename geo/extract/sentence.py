@@ -546,6 +546,8 @@ _WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?"
 _LIST_LINK = re.compile(r"(?:\s+(?:al|el|ad|as|ar|an|ash|at|az)-[A-Z][\w’'-]*)?"   # "Daraa al-Mahatta, B": a district
                         + _WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"(?:\s+(?:itself|themselves))?"   # "A itself and B"
+                        r"(?:,?\s+(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles?)"
+                        r"(?=\s+to\s))?"   # "B, 12 km to its south, and C"
                         r"(?:\s+(?:(?:just|further|farther)\s+)?to\s+(?:its|the|their)\s+"
                         r"(?:north|south|east|west)[\w-]*)?"   # "B to its west, C"
                         r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as|,\s*then)\s+"
