@@ -1521,3 +1521,25 @@ def test_a_convoy_hit_in_the_sentence_before_is_not_its_attackers(gazetteer):
 def test_a_convoy_after_a_sentence_on_a_force_is_that_forces(gazetteer):
     ex = run("Turkey poured more troops into Idlib. A convoy of 150 vehicles headed to Taftanaz.", gazetteer)
     assert ("Taftanaz", "turkey") in {(c.place_names[0], c.blocs[0]) for c in events_of(ex, "buildup")}
+
+
+def test_a_force_a_convoy_carries_did_not_withdraw(gazetteer):
+    ex = run("ALEPPO, Syria – A convoy of about 40 vehicles carrying fighters of the Iranian-backed Liwa al-Baqir and "
+             "the National Defence Forces left Aleppo on Friday and reached Deir Hafer late the same day.", gazetteer)
+    assert events_of(ex, "handover") == []
+    assert {c.place_names[0] for c in events_of(ex, "buildup")} == {"Deir Hafer"}
+
+
+def test_buses_carrying_fighters_out_of_a_place_hand_it_over(gazetteer):
+    ex = run("ALEPPO, Syria – The first buses carrying fighters of the Syrian Democratic Forces left Sheikh Maqsoud.",
+             gazetteer)
+    assert [c.place_names[0] for c in events_of(ex, "handover")] == ["Sheikh Maqsoud"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("ALEPPO, Syria – Russia has flown additional attack helicopters and an air-defence system into the Jirah "
+     "airbase.", "buildup"),
+    ("ALEPPO, Syria – Russian attack helicopters struck Maskanah.", "strike"),
+])
+def test_attack_helicopters_are_aircraft_not_an_attack(gazetteer, text, etype):
+    assert {c.event_type.value for c in claims(run(text, gazetteer), "event")} == {etype}

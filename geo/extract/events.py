@@ -58,7 +58,7 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
                     continue
                 found.append(_Trigger(s, e, etype, if_possible))
     found = [t for t in found if not _object_noun(ctx, t) and not _people_taken(ctx, t)
-             and not _in_a_name(ctx, t)]
+             and not _in_a_name(ctx, t) and not _carried_force(ctx, t)]
     found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t) else t for t in found]
     found = [t for t in found if not _movement_not_capture(ctx, t, found)]
     found.sort(key=lambda t: (t.start, t.if_possible, -(t.end - t.start)))   # an event word before a word of one
@@ -109,6 +109,26 @@ def _in_a_name(ctx: SentenceContext, t: _Trigger) -> bool:
     (unlike the lower-case "air strikes" of "Russian air strikes")."""
     return t.start > ctx.sentence.start and ctx.text[t.start].isupper() \
         and any(a.start <= t.start and t.end <= a.end for a in ctx.actors)
+
+
+def _carried_force(ctx: SentenceContext, t: _Trigger) -> bool:
+    """ "a convoy carrying fighters of Liwa al-Baqir and the National Defence Forces left Aleppo": the force a
+    convoy carries did not withdraw; the convoy set out."""
+    if t.type != EventType.HANDOVER:
+        return False
+    actor = next((a for a in ctx.actors if a.start <= t.start < a.end), None)
+    if actor is None:
+        return False
+    group = next((g for g in actor_groups(ctx) if actor in g), [actor])
+    carrying = _CARRYING_BACKED.search(ctx.text, max(ctx.sentence.start, group[0].start - 80), group[0].start)
+    return carrying is not None and not _BUSES.search(ctx.text, max(ctx.sentence.start, carrying.start() - 30),
+                                                      carrying.start())   # "buses carrying SDF fighters left A": an
+    #                                                                        evacuation hands A over
+
+
+_BUSES = re.compile(r"\b(?:bus(?:es)?|coach(?:es)?)\s+$", re.I)
+_CARRYING_BACKED = re.compile(CARRYING.pattern.removesuffix("$") + r"(?:[\w.-]+-(?:backed|led|linked|affiliated)\s+)?$",
+                              re.I)   # "carrying fighters of the Iranian-backed Liwa al-Baqir"
 
 
 def _object_noun(ctx: SentenceContext, t: _Trigger) -> bool:
