@@ -1685,3 +1685,18 @@ def test_a_party_holed_up_in_a_place_is_there_but_not_in_a_house(gazetteer, text
 ])
 def test_control_of_a_list_past_a_distance_to_its_side(gazetteer, text, places):
     assert {name for name, bloc in holders(run(text, gazetteer)) if bloc == "syrian-government"} == places
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Since early December, the Syrian Democratic Forces (SDF) and allied local councils have held Deir Hafer.",
+     {"Deir Hafer"}),
+    ("The SDF have held a pocket of the eastern Aleppo countryside around Deir Hafer and Maskanah.",
+     {"eastern Aleppo countryside", "Deir Hafer", "Maskanah"}),
+])
+def test_control_of_an_area_and_the_places_it_lies_around(gazetteer, text, places):
+    assert {name for name, _ in holders(run(text, gazetteer))} >= places
+
+
+def test_a_town_near_which_a_place_lies_is_not_held_with_it(gazetteer):
+    ex = run("The SDF hold Tal Tamr, around 40 km north-west of Hasakah.", gazetteer)
+    assert {name for name, _ in holders(ex)} == {"Tal Tamr"}

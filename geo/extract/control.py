@@ -1291,10 +1291,11 @@ _APPOSED_CLAUSE = re.compile(r"(?:,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:(?:wh
 
 _SUPPORT = re.compile(r"\s+(?:air\s+)?(?:cover|support|power|backing)\b", re.I)
 _SINCE_THEN = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
-# a second subject that names no party: "Government forces and security branches hold A"
-_AND_OTHERS = re.compile(r"\s+and\s+(?:the\s+|its\s+|their\s+)?(?:(?:allied|local|affiliated|security|paramilitary|"
+# a second subject that names no party: "Government forces and security branches hold A", "the SDF and allied local
+# councils have held A"
+_AND_OTHERS = re.compile(r"\)?\s+and\s+(?:the\s+|its\s+|their\s+)?(?:(?:allied|local|affiliated|security|paramilitary|"
                          r"auxiliary|loyal|tribal)\s+)?(?:[a-z][\w-]*\s+)?"
-                         r"(?:branches|services|agencies|militias|allies|auxiliaries|units|groups|police)(?=\s)")
+                         r"(?:branches|services|agencies|militias|allies|auxiliaries|units|groups|police|councils)(?=\s)")
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?"
                         r"(?:they|it|he|she|we|[A-Z][\w-]+)\s+"   # "... they back", "... Ankara backs"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")

@@ -512,9 +512,11 @@ def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
+def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40, locators: bool = False) -> list[Loc]:
+    """The places listed from ``pos`` on ("A, B and C"), with those named as included in the last ("most of
+    X province, including A"); ``locators``: also places named only to say where another is."""
     cands = [loc for loc in ctx.locs if loc.start >= pos and loc.end <= ctx.sentence.end
-             and not loc.locator and loc.located]
+             and (locators or not loc.locator) and loc.located]
     if not cands or cands[0].start - pos > max_gap:
         return []
     first = cands[0]
@@ -525,8 +527,11 @@ def locs_after(ctx: SentenceContext, pos: int, max_gap: int = 40) -> list[Loc]:
         else:
             break
     inc = INCLUDING.match(ctx.text, group[-1].end, ctx.sentence.end)
-    if inc:   # "most of al-Hasakah province, including Qamishli, Amuda and Rmelan"
-        group += [loc for loc in locs_after(ctx, inc.end(), max_gap=2) if loc not in group]
+    around = _AROUND.match(ctx.text, group[-1].end, ctx.sentence.end) if group[-1].precision == 3 else None
+    if inc or around:   # "most of al-Hasakah province, including Qamishli, Amuda and Rmelan"; "a pocket of the
+        #                 eastern Aleppo countryside around Deir Hafer and Maskanah"
+        group += [loc for loc in locs_after(ctx, (inc or around).end(), max_gap=2, locators=around is not None)
+                  if loc not in group]
     return group
 
 
@@ -539,6 +544,7 @@ CARRYING = re.compile(r"\b(?:carrying|carried|transporting|ferrying)\s+"
 INCLUDING = re.compile(r"\s*,?\s*(?:including|such\s+as|notably|among\s+them|"
                        r"(?:that|which)\s+(?:includes?|included|contains?|comprises?|encompass(?:es)?))\s+(?:the\s+)?"
                        r"(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?", re.I)
+_AROUND = re.compile(r"\s*,?\s*(?=(?:around|centred\s+on|centered\s+on)\s)", re.I)   # "around A" is a place of its own
 # "captured A in May and B": a date inside a list of places
 _WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?"
          rf"(?:(?:{MONTH}|{WEEKDAY})(?:\s+\d{{1,2}})?|\d{{1,2}}\s+(?:{MONTH}))"
