@@ -1700,3 +1700,22 @@ def test_control_of_an_area_and_the_places_it_lies_around(gazetteer, text, place
 def test_a_town_near_which_a_place_lies_is_not_held_with_it(gazetteer):
     ex = run("The SDF hold Tal Tamr, around 40 km north-west of Hasakah.", gazetteer)
     assert {name for name, _ in holders(ex)} == {"Tal Tamr"}
+
+
+@pytest.mark.parametrize("text", [
+    "HAMA, Syria – The city of Hama has never fallen to the opposition during the war.",
+    "HAMA, Syria – Kafr Zita has not been held by the army since 2012.",
+    "HAMA, Syria – Since the spring, Russian military police have run a regular patrol from Salamiyah to al-Saan.",
+    "HAMA, Syria – Russia runs joint patrols near Saraqib.",
+])
+def test_no_control_told_by_a_negation_or_a_patrol_run(gazetteer, text):
+    assert holders(run(text, gazetteer)) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "ALEPPO, Syria – Al-Khafsah lies some 29 kilometres east-northeast of Deir Hafer and about 30 kilometres north of "
+    "Maskanah, both of which were still in the hands of Islamic State on Wednesday.",
+    "ALEPPO, Syria – Al-Khafsah lies near Deir Hafer and Maskanah, both of which remain under IS control.",
+])
+def test_both_of_which_are_the_two_places_named_last(gazetteer, text):
+    assert holders(run(text, gazetteer)) == {("Deir Hafer", "isis"), ("Maskanah", "isis")}

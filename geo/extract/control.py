@@ -107,6 +107,23 @@ def _control_by(ctx: SentenceContext, locs: list[Loc], actors: list[Actor], cue:
                  attribution=attribution_of(ctx), extra={"cue": cue})
 
 
+_BOTH_OF_WHICH = re.compile(r",\s+(?:both|each)\s+of\s+(?:which|them)\s+(?:(?:is|are|was|were|has|have|had|been|"
+                            r"remain|remained|remains|still|now|also)\s+)*$", re.I)
+
+
+def _both_of_which(ctx: SentenceContext, at: int) -> list[Loc]:
+    """The two places "both of which" at ``at`` means ("A lies 29 km from B and 30 km north of C, both of which
+    were still in the hands of X": B and C, though they only said where A lies)."""
+    both = _BOTH_OF_WHICH.search(ctx.text, max(ctx.sentence.start, at - 50), at)
+    if both is None:
+        return []
+    pair = [loc for loc in ctx.locs if ctx.sentence.start <= loc.start and loc.end <= both.start() and loc.located
+            and loc.place is not None and not whole_country(loc)][-2:]
+    return [plain(loc, _SAID_WHERE) for loc in pair] if len(pair) == 2 else []
+
+
+_SAID_WHERE = ("offset", "direction", "near", "outskirts")   # "29 km east of B": B itself
+_NEVER = re.compile(r"\b(?:never|not|n['’]t)\s+(?:(?:yet|ever|once|been)\s+)?$", re.I)
 # "held by factions that have joined the ministry, chiefly the Hamza Division": the parties named after the noun
 _GENERIC_NAMED = re.compile(r"\s*(?:various\s+|several\s+|local\s+|armed\s+|allied\s+)*"
                             r"(?:factions|groups|militias|forces|fighters|brigades|units)\b(?:[^,.;]{0,80},\s*"
@@ -154,6 +171,11 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         if _HAD_BEEN.search(ctx.text, max(s.start, start - 25), start) or \
                 _until(ctx, actors[-1].end if actors else end):
             continue   # "which had been held since 2016 by the YPG": what held before
+        if _NEVER.search(ctx.text, max(s.start, start - 20), start):
+            continue   # "the city has never fallen to the opposition"
+        if both := _both_of_which(ctx, start):   # "near A and B, both of which are held by X"
+            out.append(_control(ctx, both, actors, m.group()))
+            continue
         head = ctx.text[max(s.start, start - 40):start]
         if _AREAS_HEAD.search(head):
             after = locs_after(ctx, actors[-1].end if actors else end, max_gap=12)
@@ -218,6 +240,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
                      or NEXT_CLAUSE.search(ctx.text, phrase_end, locs[0].start)):
             locs = []   # "sent to the areas under Turkish protection, was taken from A": not A; "A remains under
             #             government control to this day, and B in the hands of X": B is the next clause's
+        if not locs:   # "near A and B, both of which remain under X control"
+            locs = _both_of_which(ctx, at)
         if not locs:   # ends its clause
             last, subject = _loc_before(ctx, s.start + m.start()), _subject_loc(ctx)
             if last is None and (occupier or (held_as and held_as.group(1).casefold() != "control")):
