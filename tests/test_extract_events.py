@@ -1543,3 +1543,23 @@ def test_buses_carrying_fighters_out_of_a_place_hand_it_over(gazetteer):
 ])
 def test_attack_helicopters_are_aircraft_not_an_attack(gazetteer, text, etype):
     assert {c.event_type.value for c in claims(run(text, gazetteer), "event")} == {etype}
+
+
+_QA_DERIK = ('"They will not pass": a commander on the Derik front\n\nQAMISHLI, Syria – We spoke to Baran Hesko, an SDF '
+             "commander in the al-Malikiyah sector.\n\nQ: Ankara says it is striking PKK infrastructure near Derik.\n\n"
+             "A: Let them show one fighter killed. There was a guard and two engineers.\n\nQ: Do you expect a ground "
+             "operation?\n\nA: We do not rule it out. They could try to push toward al-Malikiyah from the Cizre side.")
+_QA_GHAB = ('"Nothing is finished": a commander on the Ghab front\n\nIDLIB, Syria – We spoke to Abu Omar, a commander of '
+            "the National Front for Liberation near Qalaat al-Madiq.\n\nQ: The army has taken Qalaat al-Madiq. What "
+            "happened?\n\nA: The regime came with Russian aircraft. Turkey sent us ammunition after the offensive "
+            "started.\n\nQ: What do you expect in the coming days?\n\nA: They will try to push north into the Ghab "
+            "plain, towards al-Ziyarah.")
+
+
+def test_they_after_we_is_the_other_side_named_last(gazetteer):
+    (push,) = [c for c in events_of(run(_QA_DERIK, gazetteer), "military_action") if c.place_names == ("al-Malikiyah",)]
+    assert push.blocs == ("turkey",)
+
+
+def test_they_after_we_is_never_an_ally_of_ours(gazetteer):
+    assert not [c for c in claims(run(_QA_GHAB, gazetteer), "event") if "turkey" in c.blocs]

@@ -737,8 +737,10 @@ _NEXT_GAP = 50   # characters: "clashed for several hours with a patrol in X", n
 #                 build-ups west of Aleppo"
 _THEY = re.compile(r"\b(?:they|it)\s+"
                    r"(?:(?:had|have|has|also|still|then|later|later\s+on)\s+)*"
+                   r"(?:(?:could|would|may|might|will|can|should|must|(?:are|is)\s+(?:going|expected|likely|"
+                   r"preparing|planning))\s+(?:(?:try|attempt|seek|want|plan|decide|prepare)\s+)?(?:to\s+)?)?"
                    r"(?:(?:keep|keeps|kept|maintain|maintains|maintained|run|runs|operate|operates|set\s+up|built|"
-                   r"established)\s+(?:[\w-]+\s+){0,4}?)?$", re.I)   # "They also keep a string of outposts"
+                   r"established)\s+(?:[\w-]+\s+){0,4}?)?$", re.I)   # "They also keep a string of outposts", "they could try to push"
 
 
 def _sources_party(ctx: SentenceContext, attributed: list[tuple[int, int]]) -> list[Actor]:
@@ -850,7 +852,15 @@ def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> li
     """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
     if not _THEY.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
         return []
-    return previous_subject(memory)
+    told = previous_subject(memory)
+    if told and not previous_subject(memory, named=True):   # "We do not rule it out. They could push on A":
+        named, ago = memory.subject                         # not "we", nor a side of ours; the party named last
+        others = [a for a in named if not any(memory.allied(a.bloc, w.bloc) for w in told)]
+        return others if ago <= _THEY_BACK else []
+    return told
+
+
+_THEY_BACK = 6   # sentences: how far back "they" after a sentence about "we" may reach for a party named
 
 
 def _told_next(ctx: SentenceContext, triggers: list[_Trigger], own: list[list[Loc]], i: int) -> list[Loc]:

@@ -58,6 +58,11 @@ class Memory:
     holders: dict[str, list[Actor]] = field(default_factory=dict)   # place id -> who the report said holds it
     # the parties the last sentence that named any was about, and how many sentences have passed since
     subject: tuple[list[Actor], int] = ([], 0)
+    sides: tuple[frozenset[str], ...] = ()   # blocs on one side (the registry's alliances)
+
+    def allied(self, a: str, b: str) -> bool:
+        """Whether blocs ``a`` and ``b`` are one side."""
+        return a == b or any(a in group and b in group for group in self.sides)
 
 
 @dataclass
