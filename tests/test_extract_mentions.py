@@ -246,3 +246,13 @@ def test_a_rocket_type_is_no_place(gazetteer):
 
 def test_dhal_written_th_finds_the_place(gazetteer):
     assert place_names(run("The factions fired rockets at al-Lathiqiyah.", gazetteer)) == {"Latakia"}
+
+
+@pytest.mark.parametrize("text", ["The corridor is exposed to Israeli and US surveillance.",
+                                  "Pakistani and Bahraini officials have not commented."])
+def test_a_demonym_in_i_is_no_mention_of_its_country(find, text):
+    assert _surfaces(find(text)) == []
+
+
+def test_israel_itself_is_still_a_mention(find):
+    assert "Israel" in _surfaces(find("The corridor is watched by Israel."))

@@ -193,7 +193,8 @@ def _longest_at(text, toks, i, keys, skels, prefixes, stopwords, enders=frozense
         elif (best is None or best.tier == "exact") and j - i < 3 and _capitalised(text, toks[j][1]) and \
                 not (j == i and (_weak_single(text[toks[i][1]:toks[i][2]], key, stopwords)
                                  or _sentence_initial(text, toks[i][1])
-                                 or text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS))):
+                                 or text[toks[i][1]:toks[i][2]].casefold().endswith(ADJECTIVE_ENDINGS)
+                                 or (key.endswith("i") and key[:-1] in keys))):   # "Israeli", "Pakistani"
             skel = skeleton(key)
             if len(skel.replace(" ", "")) >= 4 and skel in skels:
                 best = RawMention(toks[i][1], toks[j][2], skel, "skeleton")
