@@ -443,3 +443,9 @@ def test_a_capital_dealt_with_or_where_speakers_sit_abroad_is_no_place(gazetteer
 ])
 def test_a_capital_where_something_happens_stays_a_place(gazetteer, text, capital):
     assert capital in _names(gazetteer, text)
+
+
+def test_a_place_word_in_an_outlets_name_is_no_place(gazetteer):
+    ex = run("HOMS, Syria – Russian warplanes struck Talbiseh, according to activists quoted by the website "
+             "el-Dorar el-Shamiya.", gazetteer)
+    assert place_names(ex) == {"Homs", "Syria", "Talbiseh"}
