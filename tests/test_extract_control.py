@@ -1719,3 +1719,28 @@ def test_no_control_told_by_a_negation_or_a_patrol_run(gazetteer, text):
 ])
 def test_both_of_which_are_the_two_places_named_last(gazetteer, text):
     assert holders(run(text, gazetteer)) == {("Deir Hafer", "isis"), ("Maskanah", "isis")}
+
+
+@pytest.mark.parametrize("text,held", [
+    ("The SNA is massing north of Tal Rifaat, which is held by the SDF.", {("Tal Rifaat", "sdf")}),
+    ("The SNA would enter the farms south of Azaz, which are held by the SDF.", {("south of Azaz", "sdf")}),
+])
+def test_which_after_a_direction_from_a_town_is_about_the_town(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text", [
+    "DAMASCUS, Syria – The General Security apparatus controls al-Tall, Saydnaya and Menin.",
+    "DAMASCUS, Syria – The caretaker government and the General Security apparatus, built largely on Hayat Tahrir "
+    "al-Sham structures, control al-Tall, Saydnaya and Menin.",
+])
+def test_a_security_apparatus_holds_what_it_controls(gazetteer, text):
+    assert {name for name, _ in holders(run(text, gazetteer))} == {"al-Tall", "Saydnaya", "Manin"}
+
+
+@pytest.mark.parametrize("text", [
+    "TARTUS, Syria – Further west, the Russian naval facility at Tartus anchors the whole arrangement.",
+    "TARTUS, Syria – Russia has meanwhile kept troops at its naval facility in Tartus.",
+])
+def test_a_partys_naval_facility_is_its_own(gazetteer, text):
+    assert holders(run(text, gazetteer)) == {("Tartus naval base", "russia")}

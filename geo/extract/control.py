@@ -154,6 +154,10 @@ _AREAS_HEAD = re.compile(r"\b(?:areas?|positions|territor(?:y|ies)|parts|regions
 _IN_GAP = re.compile(r"\s+in\s+")
 _WHERE_WORD = re.compile(r"\bwhere\b", re.I)
 _COMMA_WHICH = re.compile(r"\s*,\s*which\b")
+_WHICH_ARE = re.compile(r"\s*,\s*which\s+(?:are|were|have|remain)\b")   # plural: about the places before, not the town
+_AREA_BEFORE = re.compile(r"\b(?:areas?|countryside|villages?|towns?|positions?|hills?|front|lines?|land|territory|"
+                          r"plains?|desert|regions?|parts?|fields?|farmland|outskirts|suburbs|neighbou?rhoods?|districts?)"
+                          r"\s+(?:(?:just|some|about|[\d.,]+\s*(?:km|kilomet(?:re|er)s?))\s+)*$", re.I)
 
 
 def read_control(ctx: SentenceContext) -> list[Draft]:
@@ -199,8 +203,12 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
             anchor = _subject_loc(ctx) or anchor   # "A lies 46 km from B, on the road to C, and has been held by X"
         held = chain(ctx.text, ctx.locs, anchor) if anchor else both_told_before(ctx)   # "Both were taken by X"
         if anchor is not None and _COMMA_WHICH.match(ctx.text[anchor.end:anchor.end + 12]) \
-                and any(0 <= anchor.start - x.end <= 2 for x in ctx.locs) and anchor.place is not None \
-                and anchor.place.type in _TOWNS:   # "Murak on the M5 south of X, which" (not "the areas south of the M4")
+                and (any(0 <= anchor.start - x.end <= 2 for x in ctx.locs)
+                     or (anchor.kind in ("direction", "offset") and not _WHICH_ARE.match(ctx.text, anchor.end)
+                         and not _AREA_BEFORE.search(ctx.text, max(s.start, anchor.start - 30), anchor.start))) \
+                and anchor.place is not None \
+                and anchor.place.type in _TOWNS:   # "Murak on the M5 south of X, which", "massing north of X, which is
+            #                                        held by" (not "the areas south of the M4", "villages south of X")
             held = [plain(x, ("direction", "near", "outskirts")) if x is anchor else x for x in held]   # "south of
             # Maarat al-Numan, which fell to": the town is what fell
         if anchor is not None and anchor.kind == "part" and _CITY_APPOSITION.match(ctx.text, anchor.end):
@@ -700,7 +708,10 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()
                       and len(ctx.text[g[-1].end:verb.start()].split()) <= 2]
             owners = groups[-1] if groups else []
-        locs = _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40))
+        named = [loc for loc in ctx.locs if m.start() <= loc.start < m.end() and _base_place(loc)]   # "their naval
+        #                                                  facility in Tartus": the base the gazetteer names so
+        locs = locs_after(ctx, named[0].start, max_gap=0) if named else \
+            _past_country(ctx, locs_after(ctx, m.start("at"), max_gap=40))
         if owners and not _held_until(ctx, locs):   # "kept posts in A until December, when they left"
             out.append(_control(ctx, locs, owners, "presence"))
     return out + _positions_of(ctx, nouns.pattern) + _where_it(ctx, verbs.pattern, nouns.pattern) + _houses(ctx)
@@ -1259,7 +1270,7 @@ _ITS_UNIT = (rf"(?:(?:['’]s\s+(?:{_ORDINAL}\s+)?(?:[\w-]+\s+)?|\s*{_ORDINAL}\s
 
 _FORCE_NOUN = (r"(?:group|fighters|jihadists|militants|militiamen|troops|forces|soldiers|units|members|gunmen|"
                r"rebels|factions|militias|insurgents|allies|partners|proxies|organi[sz]ation|coalition|alliance|"
-               r"air\s+power|air\s+support|warplanes|jets|aircraft|artillery)")
+               r"air\s+power|air\s+support|warplanes|jets|aircraft|artillery|apparatus|services?|agenc(?:y|ies))")
 
 
 @lru_cache(maxsize=8)

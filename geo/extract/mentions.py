@@ -123,13 +123,16 @@ def find_place_mentions(text: str, keys: frozenset[str], skels: frozenset[str], 
 # "the military airport of Deir ez-Zor", "the airbase of Kuweires": the facility, when the gazetteer knows it
 FACILITY = r"(?:military\s+)?(?:airport|air\s*base|airfield)"   # the kind of place "the X of <town>" names
 _FACILITY_OF = re.compile(rf"(?<![\w-])(?:the\s+)?({FACILITY})\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+# "the naval facility in Tartus": the port's base, when the gazetteer has it
+_NAVAL_OF = re.compile(r"(?<![\w-])(naval\s+(?:base|facility))\s+(?:of|in|at)\s+(?:the\s+)?(?:port\s+of\s+)?$", re.I)
 _FACILITY_WORDS = ("{kind}", "military airport", "airport", "airbase", "air base", "military airbase")
 
 
 def _facility_of(text: str, m: RawMention, keys: frozenset[str]) -> RawMention:
-    """ "the military airport of Deir ez-Zor" is the place "Deir ez-Zor military airport" when the gazetteer
-    has it (not the city)."""
-    found = _FACILITY_OF.search(text, max(0, m.start - 40), m.start)
+    """ "the military airport of Deir ez-Zor" is the place "Deir ez-Zor military airport", "the naval facility in
+    Tartus" the place "Tartus naval facility", when the gazetteer has it (not the city)."""
+    found = _FACILITY_OF.search(text, max(0, m.start - 40), m.start) \
+        or _NAVAL_OF.search(text, max(0, m.start - 40), m.start)
     if found is None or m.tier != "exact":
         return m
     name = text[m.start:m.end]

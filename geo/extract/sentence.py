@@ -476,9 +476,12 @@ WOULD_HAND = re.compile(r"(?:\s+(?:commanders|officials|leaders|forces|fighters|
                         re.I)
 # state media: "Army units, in cooperation with ... and with air cover from the Russian aerospace forces, restored"
 # "X, backed by Y,", "Government of Syria (GoS) forces, supported by Y,": who stands behind the party
-BACKERS = re.compile(r"(?:\s*\([A-Za-z]{2,8}\)|\))?(?:\s+(?:units|forces|troops|fighters))?,\s*"
+BACKERS = re.compile(r"(?:\s*\([A-Za-z]{2,8}\)|\))?(?:\s+(?:units|forces|troops|fighters|apparatus|services?))?,\s*"
                      r"(?:(?:backed|supported|aided|assisted|accompanied|joined|led|covered)\s+by|"
                      r"with\s+the\s+support\s+of|"
+                     # "the General Security apparatus, built largely on HTS structures, controls A"
+                     r"(?:built|drawn|formed|recruited)\s+(?:largely\s+|mostly\s+|mainly\s+|partly\s+|"
+                     r"chiefly\s+)?(?:on|from|of|around|out\s+of)|"
                      r"in\s+(?:cooperation|coordination|conjunction)\s+with|"
                      r"with\s+(?:\w+\s+)?(?:air\s+)?(?:cover|support|backing)\s+(?:from|of))"
                      r"[^,.;]{3,130},", re.I)
