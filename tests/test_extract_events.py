@@ -1563,3 +1563,17 @@ def test_they_after_we_is_the_other_side_named_last(gazetteer):
 
 def test_they_after_we_is_never_an_ally_of_ours(gazetteer):
     assert not [c for c in claims(run(_QA_GHAB, gazetteer), "event") if "turkey" in c.blocs]
+
+
+@pytest.mark.parametrize("text,where", [
+    ("DAMASCUS, Syria – The army could launch a new sweep of the desert between Jayrud and al-Qaryatayn.",
+     "between Jayrud and al-Qaryatayn"),
+    ("DOUMA, Syria – On 4 March, the army carried out a security sweep in Douma.", "Douma"),
+])
+def test_a_sweep_of_a_place_is_a_military_action(gazetteer, text, where):
+    assert where in {c.place_names[0] for c in events_of(run(text, gazetteer), "military_action")}
+
+
+def test_the_verb_sweep_alone_is_no_operation(gazetteer):
+    ex = run("ALEPPO, Syria – Turkish-backed convoys sweep into Afrin every week.", gazetteer)
+    assert events_of(ex, "military_action") == []
