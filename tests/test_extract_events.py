@@ -1577,3 +1577,21 @@ def test_a_sweep_of_a_place_is_a_military_action(gazetteer, text, where):
 def test_the_verb_sweep_alone_is_no_operation(gazetteer):
     ex = run("ALEPPO, Syria – Turkish-backed convoys sweep into Afrin every week.", gazetteer)
     assert events_of(ex, "military_action") == []
+
+
+@pytest.mark.parametrize("text,where,bloc", [
+    ("ALEPPO, Syria – Turkish artillery batteries on the hills above Darat Izza opened fire on YPG positions around "
+     "the village of Burj Abdallah.", "around the village of Burj Abdallah", "turkey"),
+    ("DAMASCUS, Syria – Government forces fired at least 14 surface-to-surface missiles at Qaboun.", "Qaboun",
+     "syrian-government"),
+    ("RAQQA, Syria – Civilians fled across IS lines. Separately, Iran's Revolutionary Guards said they had fired six "
+     "medium-range missiles from western Iran at IS command centres in Deir ez-Zor.", "Deir ez-Zor", "iran"),
+])
+def test_guns_and_missiles_fired_are_strikes_of_who_fired(gazetteer, text, where, bloc):
+    strikes = {(c.place_names[0], c.blocs[0]) for c in events_of(run(text, gazetteer), "strike")}
+    assert (where, bloc) in strikes
+
+
+def test_gunmen_opening_fire_is_still_an_attack(gazetteer):
+    ex = run("ALEPPO, Syria – HTS gunmen opened fire on a checkpoint in Darat Izza.", gazetteer)
+    assert [c.place_names[0] for c in events_of(ex, "attack")] == ["Darat Izza"]

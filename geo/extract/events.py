@@ -59,7 +59,8 @@ def _triggers(ctx: SentenceContext) -> list[_Trigger]:
                 found.append(_Trigger(s, e, etype, if_possible))
     found = [t for t in found if not _object_noun(ctx, t) and not _people_taken(ctx, t)
              and not _in_a_name(ctx, t) and not _carried_force(ctx, t)]
-    found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t) else t for t in found]
+    found = [_Trigger(t.start, t.end, EventType.BUILDUP) if _entered_under_deal(ctx, t)
+             else _Trigger(t.start, t.end, EventType.STRIKE) if _guns_fired(ctx, t) else t for t in found]
     found = [t for t in found if not _movement_not_capture(ctx, t, found)]
     found.sort(key=lambda t: (t.start, t.if_possible, -(t.end - t.start)))   # an event word before a word of one
     out: list[_Trigger] = []
@@ -109,6 +110,16 @@ def _in_a_name(ctx: SentenceContext, t: _Trigger) -> bool:
     (unlike the lower-case "air strikes" of "Russian air strikes")."""
     return t.start > ctx.sentence.start and ctx.text[t.start].isupper() \
         and any(a.start <= t.start and t.end <= a.end for a in ctx.actors)
+
+
+_OPENED_FIRE = re.compile(r"open(?:ed|s)?\s+fire", re.I)
+_GUNS = re.compile(r"\b(?:artillery|batter(?:y|ies)|howitzers?|tanks?|guns|gunners|mortars?|rocket\s+launchers)\b", re.I)
+
+
+def _guns_fired(ctx: SentenceContext, t: _Trigger) -> bool:
+    """ "Turkish artillery batteries on the hills opened fire on Y positions": shelling, not a ground attack."""
+    return t.type == EventType.ATTACK and _OPENED_FIRE.fullmatch(ctx.text, t.start, t.end) is not None \
+        and _GUNS.search(ctx.text, clause_start(ctx, t.start), t.start) is not None
 
 
 def _carried_force(ctx: SentenceContext, t: _Trigger) -> bool:
@@ -436,7 +447,9 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
     after = [a for a in actors_listed_after(ctx, trig.end + m.end())] if m else []
     if not after and trig.type == EventType.CAPTURE and _ENDS_TO_OF.search(ctx.text[trig.start:trig.end]):
         after = actors_listed_after(ctx, trig.end, max_gap=6)   # "fell to X, Y and Z", "into the hands of X"
-    after = [a for a in after if a in usable]
+    after = [a for a in after if a in usable
+             and not (trig.type in _TARGET_TYPES and _AT_TARGET.search(ctx.text, trig.end, a.start))]   # "fired
+    #                 missiles from western Iran at IS positions": IS is hit
     if trig.type == EventType.CLASH and after and not adjacent:   # "X fought clashes against Y": both sides
         adjacent = [a for a in before if not is_speaker(ctx, a)]
     found = adjacent + after
@@ -850,8 +863,14 @@ def _holder_of_firing_place(ctx: SentenceContext, trig: _Trigger, memory: Memory
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
     """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
-    if not _THEY.search(ctx.text[clause_start(ctx, trig.start):trig.start]):
+    start = clause_start(ctx, trig.start)
+    they = _THEY.search(ctx.text[start:trig.start])
+    if not they:
         return []
+    said = _SAID_THEY.search(ctx.text, ctx.sentence.start, start + they.start())
+    speakers = [a for a in ctx.actors if ctx.sentence.start <= a.start and a.end <= said.start()] if said else []
+    if speakers:   # "Iran's Revolutionary Guards said they had fired missiles at X": the speakers
+        return unique_actors([a.actor for a in _adjacent_group(ctx, speakers, speakers[-1].end)])
     told = previous_subject(memory)
     if told and not previous_subject(memory, named=True):   # "We do not rule it out. They could push on A":
         named, ago = memory.subject                         # not "we", nor a side of ours; the party named last
@@ -860,6 +879,9 @@ def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> li
     return told
 
 
+_AT_TARGET = re.compile(r"\b(?:at|on|against|targeting)\s", re.I)
+_SAID_THEY = re.compile(r"\b(?:said|says|claimed|claims|announced|announces|stated|insisted|added)\s+(?:that\s+)?$",
+                        re.I)   # "X said they had ...": "they" is X
 _THEY_BACK = 6   # sentences: how far back "they" after a sentence about "we" may reach for a party named
 
 
