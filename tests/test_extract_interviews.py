@@ -28,6 +28,8 @@ _QA = ("Q: Where is the front now?\n\nA: We hold Tal Tamr, and our fighters are 
      "Liberation, about the battle.", "opposition"),
     ("A week after the SDF took Tal Tamr, one of the group's field commanders, who uses the name Abu Hamza, spoke "
      "to us by telephone.", "sdf"),
+    ("We spoke to Lt. Col. Yaser Hamdo, who commands a sector of the National Front for Liberation (NFL) around "
+     "al-Atarib.", "opposition"),
 ])
 def test_we_and_our_in_the_answers_are_the_interviewees_party(reg, intro, bloc):
     found = _first_person_blocs(intro + "\n\n" + _QA, reg)

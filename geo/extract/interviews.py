@@ -25,7 +25,9 @@ _ROLE = re.compile(r"\b(?:commander|commanders|spokes(?:man|woman|person)|offici
 _ROLE_AFTER = re.compile(r"\s+(?:field\s+|senior\s+|local\s+)?(?:commander|spokes(?:man|woman|person)|official|leader|"
                          r"officer)\b", re.I)   # "an SDF commander"
 # Between the role and its party: "a field commander in Jaysh al-Nasr, one of the factions of the Turkish-backed NFL"
-_ROLE_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:(?:[A-Z]|al-|el-)[\w'’-]*\s*){1,5},\s+"
+_ROLE_GAP = re.compile(r"\s*(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:sector|unit|battalion|section|wing|branch|front|"
+                       r"part|division|detachment)\s+of\s+)?"   # "who commands a sector of the NFL"
+                       r"(?:the\s+)?(?:(?:(?:[A-Z]|al-|el-)[\w'’-]*\s*){1,5},\s+"
                        r"(?:one\s+of(?:\s+the\s+\w+\s+of)?|part\s+of|"
                        r"a\s+member\s+of|an?\s+\w+\s+(?:of|in|within)|affiliated\s+(?:with|to))\s+)?(?:the\s+)?"
                        r"(?:[\w-]+-backed\s+)?")
