@@ -588,3 +588,8 @@ def test_the_army_is_not_the_party_it_took_a_place_from(reg):
 def test_the_new_syrian_army_in_lower_case_is_the_states(reg):
     assert _blocs("In Syria, units of the new Syrian army moved in.", reg) == ["syrian-government"]
     assert _blocs("In Syria, the New Syrian Army holds al-Tanf.", reg) == ["opposition"]
+
+
+def test_the_new_syrian_administration_is_the_transitional_authorities(reg):
+    assert _blocs("In Syria, the area is under the authority of the new Syrian administration.", reg) == ["hts"]
+    assert "hts" not in _blocs("In Syria, the new administration in Washington is reviewing the deployment.", reg)

@@ -992,3 +992,10 @@ def test_the_terms_of_an_understanding_told_as_reached_are_agreed(gazetteer, tex
 def test_a_party_set_aside_with_rather_than_takes_no_leg(gazetteer, text, b_to):
     (x,) = claims(run(text, gazetteer), "exchange")
     assert x.details["b_to"] == b_to
+
+
+def test_a_party_that_stays_out_of_b_in_return_leaves_b_to_the_other(gazetteer):
+    ex = run("Two diplomats describe a trade-off: Russia would not object to an Iranian role at the Latakia terminal, "
+             "and in return Iran would stay out of Tartus.", gazetteer)
+    (x,) = claims(ex, "exchange")
+    assert (x.details["a_to"], x.details["b_to"]) == (("iran",), ("russia",))

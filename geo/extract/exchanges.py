@@ -94,7 +94,16 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
               if x.end <= written.start]
     lets = next((m for x in b_side if (m := _LETS.match(ctx.text, x.end, written.start))), None)
     takers = [x for x in actors_listed_after(ctx, lets.end(), max_gap=2) if x.end <= written.start] if lets else []
-    if b_side and _WOULD_KEEP.fullmatch(ctx.text, b_side[-1].end, written.start):
+    if b_side and _STAYS_OUT.fullmatch(ctx.text, b_side[-1].end, written.start):
+        # "Russia would not object to an Iranian role at A, and in return Iran would stay out of B": B is left to the
+        # other side, and A is what the one that keeps out gets
+        b_from = unique_actors([a.actor for a in b_side])
+        others = [a.actor for a in ctx.actors if ctx.sentence.start <= a.start < cue_start and not a.adjective
+                  and not is_speaker(ctx, a) and a.actor.bloc not in {x.bloc for x in b_from}]
+        b_to = unique_actors(others[:1])
+        a_to = a_to or b_from
+        a_from = [a for a in a_from if a.bloc not in {x.bloc for x in b_from}] or unique_actors(others[:1])
+    elif b_side and _WOULD_KEEP.fullmatch(ctx.text, b_side[-1].end, written.start):
         b_from, b_to = [], unique_actors([a.actor for a in b_side])   # "in return the SDF would keep B": B stays theirs
         if not {a.id for a in a_from} - {a.id for a in a_to}:
             a_from = b_to   # ... and A is what they give
@@ -126,6 +135,8 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
+_STAYS_OUT = re.compile(r"\s+(?:(?:would|will|could|is\s+to|are\s+to|was\s+to|were\s+to)\s+)?(?:agree\s+to\s+|promise\s+to\s+)?"
+                        r"(?:stay|keep|remain)\s+(?:out\s+of|away\s+from|clear\s+of)\s+(?:the\s+)?", re.I)
 _KEEP_VERB = r"(?:keep|keeps|keeping|retain|retains|retaining|(?:hold|holds|holding)\s+on\s+to)"
 _WOULD_KEEP = re.compile(r"\s+(?:would|will|could|can|may|(?:is|are|was|were)\s+to)?\s*(?:be\s+(?:allowed|able)\s+to\s+)?"
                          + _KEEP_VERB + r"\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?", re.I)
