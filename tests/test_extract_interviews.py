@@ -122,3 +122,10 @@ def test_what_an_answer_states_is_the_interviewees_claim(gazetteer):
 def test_a_report_without_answers_states_what_it_says(gazetteer):
     ex = run("Syrian report\n\nThe Syrian army holds Jasim now.", gazetteer)
     assert [c.modality.value for c in ex.claims if c.kind.value == "control"] == ["reported"]
+
+
+def test_a_title_labelled_interview_is_no_turn_of_it(reg):
+    text = ("Interview: a Houla commander on the truce\n\nHOULA, Syria – We spoke with Abu Khaled, the military "
+            "commander of the Houla sector in the opposition's joint operations room.\n\n" + _QA)
+    found = _first_person_blocs(text, reg)
+    assert [w for w, _ in found][-3:] == ["We", "our", "us"] and {b for _, b in found[-3:]} == {"opposition"}

@@ -10,7 +10,7 @@ when the introduction says who was interviewed (not an explainer's questions). I
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ _ROLE_AFTER = re.compile(r"\s+(?:field\s+|senior\s+|local\s+)?(?:commander|spoke
                          r"officer)\b", re.I)   # "an SDF commander"
 # Between the role and its party: "a field commander in Jaysh al-Nasr, one of the factions of the Turkish-backed NFL"
 _ROLE_GAP = re.compile(r"\s*(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:sector|unit|battalion|section|wing|branch|front|"
-                       r"part|division|detachment)\s+of\s+)?"   # "who commands a sector of the NFL"
+                       r"part|division|detachment)\s+(?:of|in|within)\s+)?"   # "who commands a sector of the NFL"
                        r"(?:the\s+)?(?:(?:(?:[A-Z]|al-|el-)[\w'’-]*\s*){1,5},\s+"
                        r"(?:one\s+of(?:\s+the\s+\w+\s+of)?|part\s+of|"
                        r"a\s+member\s+of|an?\s+\w+\s+(?:of|in|within)|affiliated\s+(?:with|to))\s+)?(?:the\s+)?"
@@ -43,6 +43,8 @@ def _answers(text: str) -> tuple[int, _Spans, _Spans]:
     (none when the text is no interview)."""
     lines = [(m.group(1), m.start(), text.find("\n", m.end())) for m in _LABEL.finditer(text)]
     lines = [(label, start, len(text) if end < 0 else end) for label, start, end in lines]
+    labels = Counter(label for label, _, _ in lines)
+    lines = [line for line in lines if labels[line[0]] > 1]   # a title "Interview: ..." labels no turn
     asked: dict[str, int] = defaultdict(int)
     said: dict[str, int] = defaultdict(int)
     for label, start, end in lines:
