@@ -156,8 +156,8 @@ _WHERE_WORD = re.compile(r"\bwhere\b", re.I)
 _COMMA_WHICH = re.compile(r"\s*,\s*which\b")
 _WHICH_ARE = re.compile(r"\s*,\s*which\s+(?:are|were|have|remain)\b")   # plural: about the places before, not the town
 _AREA_BEFORE = re.compile(r"\b(?:areas?|countryside|villages?|towns?|positions?|hills?|front|lines?|land|territory|"
-                          r"plains?|desert|regions?|parts?|fields?|farmland|outskirts|suburbs|neighbou?rhoods?|districts?)"
-                          r"\s+(?:(?:just|some|about|[\d.,]+\s*(?:km|kilomet(?:re|er)s?))\s+)*$", re.I)
+                          r"plains?|desert|regions?|parts?|fields?|farmland|outskirts|suburbs|neighbou?rhoods?|"
+                          r"districts?)\s+(?:(?:just|some|about|[\d.,]+\s*(?:km|kilomet(?:re|er)s?))\s+)*$", re.I)
 
 
 def read_control(ctx: SentenceContext) -> list[Draft]:
@@ -1330,7 +1330,8 @@ _SINCE_THEN = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # councils have held A"
 _AND_OTHERS = re.compile(r"\)?\s+and\s+(?:the\s+|its\s+|their\s+)?(?:(?:allied|local|affiliated|security|paramilitary|"
                          r"auxiliary|loyal|tribal)\s+)?(?:[a-z][\w-]*\s+)?"
-                         r"(?:branches|services|agencies|militias|allies|auxiliaries|units|groups|police|councils)(?=\s)")
+                         r"(?:branches|services|agencies|militias|allies|auxiliaries|units|groups|police|"
+                         r"councils)(?=\s)")
 _THEY_BACK = re.compile(r"\s+(?:(?:fighters|forces|troops|factions|militias|groups|units)\s+)?(?:that\s+|whom\s+)?"
                         r"(?:they|it|he|she|we|[A-Z][\w-]+)\s+"   # "... they back", "... Ankara backs"
                         r"(?:back|backs|support|supports|arm|arms|fund|funds|train|trains|sponsor|sponsors)(?=\s)")

@@ -113,7 +113,8 @@ def _in_a_name(ctx: SentenceContext, t: _Trigger) -> bool:
 
 
 _OPENED_FIRE = re.compile(r"open(?:ed|s)?\s+fire", re.I)
-_GUNS = re.compile(r"\b(?:artillery|batter(?:y|ies)|howitzers?|tanks?|guns|gunners|mortars?|rocket\s+launchers)\b", re.I)
+_GUNS = re.compile(r"\b(?:artillery|batter(?:y|ies)|howitzers?|tanks?|guns|gunners|mortars?|rocket\s+launchers)\b",
+                   re.I)
 
 
 def _guns_fired(ctx: SentenceContext, t: _Trigger) -> bool:
@@ -442,8 +443,7 @@ def _event_actors(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger]
         m = None   # "the shelling of Turkish positions": the target
     if m and trig.type == EventType.CAPTURE and _FROM.match(m.group()) and _TAKING.match(ctx.text, trig.start):
         #   "captured from IS (by the SDF)": IS lost it (not "entered from the Turkish side": where they came from)
-        m = _FROM_THEN_BY.match(ctx.text, trig.end, ctx.sentence.end)
-        m = _FROM_THEN_BY.match(ctx.text[trig.end:m.end()]) if m else None
+        m = _FROM_THEN_BY.match(ctx.text[trig.end:ctx.sentence.end])   # the taker after "by", if any
     after = [a for a in actors_listed_after(ctx, trig.end + m.end())] if m else []
     if not after and trig.type == EventType.CAPTURE and _ENDS_TO_OF.search(ctx.text[trig.start:trig.end]):
         after = actors_listed_after(ctx, trig.end, max_gap=6)   # "fell to X, Y and Z", "into the hands of X"
@@ -753,7 +753,8 @@ _THEY = re.compile(r"\b(?:they|it)\s+"
                    r"(?:(?:could|would|may|might|will|can|should|must|(?:are|is)\s+(?:going|expected|likely|"
                    r"preparing|planning))\s+(?:(?:try|attempt|seek|want|plan|decide|prepare)\s+)?(?:to\s+)?)?"
                    r"(?:(?:keep|keeps|kept|maintain|maintains|maintained|run|runs|operate|operates|set\s+up|built|"
-                   r"established)\s+(?:[\w-]+\s+){0,4}?)?$", re.I)   # "They also keep a string of outposts", "they could try to push"
+                   r"established)\s+(?:[\w-]+\s+){0,4}?)?$", re.I)   # "They also keep a string of outposts",
+#                                                                   "they could try to push"
 
 
 def _sources_party(ctx: SentenceContext, attributed: list[tuple[int, int]]) -> list[Actor]:

@@ -135,8 +135,9 @@ def _read_cue(ctx: SentenceContext, memory: Memory | None, m: re.Match[str]) -> 
 
 
 _TRADE_WORD = re.compile(r"swap|trad|barter|sell|sold", re.I)
-_STAYS_OUT = re.compile(r"\s+(?:(?:would|will|could|is\s+to|are\s+to|was\s+to|were\s+to)\s+)?(?:agree\s+to\s+|promise\s+to\s+)?"
-                        r"(?:stay|keep|remain)\s+(?:out\s+of|away\s+from|clear\s+of)\s+(?:the\s+)?", re.I)
+_STAYS_OUT = re.compile(r"\s+(?:(?:would|will|could|is\s+to|are\s+to|was\s+to|were\s+to)\s+)?"
+                        r"(?:agree\s+to\s+|promise\s+to\s+)?(?:stay|keep|remain)\s+"
+                        r"(?:out\s+of|away\s+from|clear\s+of)\s+(?:the\s+)?", re.I)
 _KEEP_VERB = r"(?:keep|keeps|keeping|retain|retains|retaining|(?:hold|holds|holding)\s+on\s+to)"
 _WOULD_KEEP = re.compile(r"\s+(?:would|will|could|can|may|(?:is|are|was|were)\s+to)?\s*(?:be\s+(?:allowed|able)\s+to\s+)?"
                          + _KEEP_VERB + r"\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?", re.I)

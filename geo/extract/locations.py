@@ -162,7 +162,8 @@ _SQUARE_AFTER = re.compile(r"\s+(?-i:Square|Street|Roundabout|Circle)\b")
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_QUARTERS = frozenset(fold(n) for n in ("Old City", "Old Town", "Old Quarter", "City Centre", "City Center",
                                                "Downtown", "Old Souk", "Old Market"))
-# "the Tayy neighbourhood in southern Qamishli", "the al-Qusour district, in the east of Deir ez-Zor": the city told after
+# "the Tayy neighbourhood in southern Qamishli", "the al-Qusour district, in the east of Deir ez-Zor": the city told
+# after
 _IN_TOWN = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\s*,?\s+(?:in|of)\s+(?:the\s+)?"
                       r"(?:(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?|"
                       r"(?:(?:north|south)-?(?:east|west)?ern|eastern|western|central|old)\s+)?", re.I)

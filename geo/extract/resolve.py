@@ -237,7 +237,8 @@ _LOCATIVE = re.compile(r"\b(?i:in|at|to|from|near|into|towards|inside|outside|"
                        r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s*(?:,|and|,\s*and)\s+)?$")
 
 
-# "fighters who had just taken Damascus", "HTS, which took over Damascus", "the fall of Damascus": the capital taken is the city, not its government
+# "fighters who had just taken Damascus", "HTS, which took over Damascus", "the fall of Damascus": the capital taken
+# is the city, not its government
 _TAKEN_PLACE = re.compile(r"\b(?:captured|seized|took|taken|retook|retaken|entered|stormed|besieged|encircled|"
                           r"(?:took|taken|taking|takes|take)\s+over|"
                           r"overran|overrun|liberated|(?:fall|capture|recapture|seizure|siege|encirclement|liberation)"

@@ -445,7 +445,9 @@ def subject_group(ctx: SentenceContext, usable: list[ActorMention]) -> list[Acto
 
 # "X, which lies on Y, has been controlled by", "X, from Y to Z, is held by", "X, about 28 km from Y, was captured
 # by": the aside right before the cue; the cue's subject is X, not Y
-SUBJECT_ASIDE = re.compile(r",\s+(?:both\s+|all\s+(?:(?:two|three|four|five|of\s+them)\s+)?|each\s+)?(?:(?:which|that|where)\b[^,]*|(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
+SUBJECT_ASIDE = re.compile(r",\s+(?:both\s+|all\s+(?:(?:two|three|four|five|of\s+them)\s+)?|each\s+)?"
+                           r"(?:(?:which|that|where)\b[^,]*|"
+                           r"(?P<extent>from\s[^,]+?\s(?:down\s+|up\s+)?(?:to|as\s+far\s+as)\s"
                            r"[^,]+|(?:just\s+)?like\s[^,]+)|(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:er|re)s?|miles?)\b"
                            r"[^,]*|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|neighbou?rhood|suburb|hub|"
                            r"crossroads|camp|crossing|gateway)\b[^,]*"
@@ -560,8 +562,8 @@ _WHEN = (rf"(?:\s+(?:in|on)\s+(?:early\s+|late\s+|mid-)?"
 _LIST_LINK = re.compile(r"(?:\s+(?:al|el|ad|as|ar|an|ash|at|az)-[A-Z][\w’'-]*)?"   # "Daraa al-Mahatta, B": a district
                         + _WHEN + r"(?:\s+(?:city|town|village|camp))?"
                         r"(?:\s+(?:itself|themselves))?"   # "A itself and B"
-                        r"(?:,?\s+(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles?)"
-                        r"(?=\s+to\s))?"   # "B, 12 km to its south, and C"
+                        r"(?:,?\s+(?:(?:about|some|around|nearly|roughly|just)\s+)?[\d.,]+\s*"
+                        r"(?:km|kilomet(?:re|er)s?|miles?)(?=\s+to\s))?"   # "B, 12 km to its south, and C"
                         r"(?:\s+(?:(?:just|further|farther)\s+)?to\s+(?:its|the|their)\s+"
                         r"(?:north|south|east|west)[\w-]*)?"   # "B to its west, C"
                         r"\s*(?:,|and|,\s*and|,?\s*(?:along|together)\s+with|,?\s*as\s+well\s+as|,\s*then)\s+"
