@@ -863,7 +863,9 @@ def _holder_of_firing_place(ctx: SentenceContext, trig: _Trigger, memory: Memory
 
 
 def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> list[Actor]:
-    """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about."""
+    """ "Earlier this month they captured al-Sukhnah": "they" is the party the sentence before was about; "X said
+    they had fired" is X; after a sentence about "we", the party named last that is not on our side ("We do not
+    rule it out. They could try to push on A")."""
     start = clause_start(ctx, trig.start)
     they = _THEY.search(ctx.text[start:trig.start])
     if not they:
