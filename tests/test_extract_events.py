@@ -1595,3 +1595,18 @@ def test_guns_and_missiles_fired_are_strikes_of_who_fired(gazetteer, text, where
 def test_gunmen_opening_fire_is_still_an_attack(gazetteer):
     ex = run("ALEPPO, Syria – HTS gunmen opened fire on a checkpoint in Darat Izza.", gazetteer)
     assert [c.place_names[0] for c in events_of(ex, "attack")] == ["Darat Izza"]
+
+
+@pytest.mark.parametrize("text,where,bloc", [
+    ("ALEPPO, Syria – The SNA announced that several hundred fighters of the Hamza Division had reached Mare'.",
+     "Marea", "opposition"),
+    ("IDLIB, Syria – Reinforcements including Republican Guard units had reached Mhambel from the direction of "
+     "Latakia overnight.", "Mhambal", "syrian-government"),
+])
+def test_forces_that_had_reached_a_place_build_up_there(gazetteer, text, where, bloc):
+    assert (where, bloc) in {(c.place_names[0], c.blocs[0]) for c in events_of(run(text, gazetteer), "buildup")}
+
+
+def test_reaching_an_agreement_is_no_build_up(gazetteer):
+    ex = run("ALEPPO, Syria – Russia and Turkey had reached an agreement on Tal Rifaat.", gazetteer)
+    assert events_of(ex, "buildup") == []
