@@ -1610,3 +1610,15 @@ def test_forces_that_had_reached_a_place_build_up_there(gazetteer, text, where, 
 def test_reaching_an_agreement_is_no_build_up(gazetteer):
     ex = run("ALEPPO, Syria – Russia and Turkey had reached an agreement on Tal Rifaat.", gazetteer)
     assert events_of(ex, "buildup") == []
+
+
+@pytest.mark.parametrize("text,where", [
+    ("ALEPPO, Syria – The SNA factions took the Kuweires airbase in December.", "Kuweires airbase"),
+    ("RAQQA, Syria – How the SDF took the Tabqa dam without a final battle.", "Tabqa Dam"),
+])
+def test_took_the_named_place_is_its_capture(gazetteer, text, where):
+    assert where in {c.place_names[0] for c in events_of(run(text, gazetteer), "capture")}
+
+
+def test_took_the_lead_is_no_capture(gazetteer):
+    assert events_of(run("ALEPPO, Syria – The SDF took the lead in talks on Manbij.", gazetteer), "capture") == []
