@@ -1622,3 +1622,16 @@ def test_took_the_named_place_is_its_capture(gazetteer, text, where):
 
 def test_took_the_lead_is_no_capture(gazetteer):
     assert events_of(run("ALEPPO, Syria – The SDF took the lead in talks on Manbij.", gazetteer), "capture") == []
+
+
+def test_air_defence_systems_moved_to_a_base_are_a_build_up(gazetteer):
+    ex = run("IDLIB, Syria – Turkish positions include the former airbase at Taftanaz, where Ankara is reported to have "
+             "moved additional air-defence systems in May.", gazetteer)
+    assert ("Taftanaz", "turkey") in {(c.place_names[0], c.blocs[0]) for c in events_of(ex, "buildup")}
+
+
+def test_battalions_that_came_down_from_a_to_b_moved(gazetteer):
+    ex = run("HAMA, Syria – Two battalions came down from Jisr al-Shughur through the Ghab road to al-Suqaylabiyah.",
+             gazetteer)
+    assert [(r.place_names[0], r.place_names[-1]) for r in claims(ex, "route")] == [("Jisr al-Shughur",
+                                                                                     "Suqaylabiyah")]
