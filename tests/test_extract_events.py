@@ -1635,3 +1635,11 @@ def test_battalions_that_came_down_from_a_to_b_moved(gazetteer):
              gazetteer)
     assert [(r.place_names[0], r.place_names[-1]) for r in claims(ex, "route")] == [("Jisr al-Shughur",
                                                                                      "Suqaylabiyah")]
+
+
+def test_the_iranians_are_irans_and_nobody_arriving_builds_nothing_up(gazetteer):
+    ex = run("PALMYRA, Syria – A: The Iranians ran first; the militias left al-Sukhnah and T4 before anyone arrived.",
+             gazetteer)
+    assert {(c.place_names[0], c.blocs[0]) for c in events_of(ex, "handover")} == {("al-Sukhnah", "iran"),
+                                                                                 ("T4 airbase", "iran")}
+    assert events_of(ex, "buildup") == []
