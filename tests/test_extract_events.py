@@ -1643,3 +1643,14 @@ def test_the_iranians_are_irans_and_nobody_arriving_builds_nothing_up(gazetteer)
     assert {(c.place_names[0], c.blocs[0]) for c in events_of(ex, "handover")} == {("al-Sukhnah", "iran"),
                                                                                  ("T4 airbase", "iran")}
     assert events_of(ex, "buildup") == []
+
+
+_QA_CELLS = ('"They will not pass": a commander on the Derik front\n\nQAMISHLI, Syria – We spoke to Baran Hesko, an SDF '
+             "commander in the al-Malikiyah sector.\n\nQ: Where is the front?\n\nA: North of the town.\n\n"
+             "Q: What about the Islamic State?\n\nA: The cells are in the south, around Tal Hamis. Last week they "
+             "attacked a checkpoint near Tal Hamis and we lost one comrade.")
+
+
+def test_they_after_a_sentence_naming_no_party_is_the_party_named_just_before(gazetteer):
+    attacks = events_of(run(_QA_CELLS, gazetteer), "attack")
+    assert [(c.place_names[0], c.blocs[0]) for c in attacks] == [("near Tal Hamis", "isis")]

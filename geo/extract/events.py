@@ -875,7 +875,11 @@ def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> li
     if speakers:   # "Iran's Revolutionary Guards said they had fired missiles at X": the speakers
         return unique_actors([a.actor for a in _adjacent_group(ctx, speakers, speakers[-1].end)])
     told = previous_subject(memory)
-    if told and not previous_subject(memory, named=True):   # "We do not rule it out. They could push on A":
+    if not told:   # "What about IS? The cells are in the south. Last week they attacked A": the party named just before
+        named, ago = memory.subject
+        hostile = trig.type in (EventType.ATTACK, EventType.STRIKE, EventType.CLASH)
+        return named if ago <= 1 and hostile and they.group().casefold().startswith("they") else []
+    if not previous_subject(memory, named=True):   # "We do not rule it out. They could push on A":
         named, ago = memory.subject                         # not "we", nor a side of ours; the party named last
         others = [a for a in named if not any(memory.allied(a.bloc, w.bloc) for w in told)]
         return others if ago <= _THEY_BACK else []
