@@ -882,14 +882,14 @@ def _pronoun_subject(ctx: SentenceContext, trig: _Trigger, memory: Memory) -> li
     if not previous_subject(memory, named=True):   # "We do not rule it out. They could push on A":
         named, ago = memory.subject                         # not "we", nor a side of ours; the party named last
         others = [a for a in named if not any(memory.allied(a.bloc, w.bloc) for w in told)]
-        return others if ago <= _THEY_BACK else []
+        return others if ago <= _THEY_REACH else []
     return told
 
 
 _AT_TARGET = re.compile(r"\b(?:at|on|against|targeting)\s", re.I)
 _SAID_THEY = re.compile(r"\b(?:said|says|claimed|claims|announced|announces|stated|insisted|added)\s+(?:that\s+)?$",
                         re.I)   # "X said they had ...": "they" is X
-_THEY_BACK = 6   # sentences: how far back "they" after a sentence about "we" may reach for a party named
+_THEY_REACH = 6   # sentences: how far back "they" after a sentence about "we" may reach for a party named
 
 
 def _told_next(ctx: SentenceContext, triggers: list[_Trigger], own: list[list[Loc]], i: int) -> list[Loc]:

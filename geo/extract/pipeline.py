@@ -8,6 +8,7 @@ separate step.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -190,7 +191,7 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
     sents = sentences(article.text)
     resolved, actors = _resolved(article, gaz, registry, patterns, dateline, sents)
     locs = build_locs(article.text, resolved)
-    drafts = _drafts(article, sents, locs, actors, patterns, dateline, registry.alliances)
+    drafts = _drafts(article, sents, locs, actors, patterns, dateline, registry.allied)
     claims: dict[str, Claim] = {}
     for d in _dedupe(drafts):
         for c in _to_claims(article, d, gaz):
@@ -200,8 +201,8 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, registry: Regi
 
 
 def _drafts(article: Article, sents: list[Sentence], locs: list[Loc], actors, patterns: Patterns,
-            dateline: tuple[int, int], sides: tuple[frozenset[str], ...] = ()) -> list[Draft]:
-    memory = Memory(sides=sides)
+            dateline: tuple[int, int], allied: Callable[[str, str], bool] = operator.eq) -> list[Draft]:
+    memory = Memory(allied=allied)
     out: list[Draft] = []
     actor_spans = {(a.start, a.end) for a in actors if not a.adjective}
     actors = [a for a in actors if not names_source(article.text, a)]   # "a Syrian opposition outlet reported"

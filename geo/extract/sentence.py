@@ -3,7 +3,9 @@ writes, what earlier sentences left (:class:`Memory`), and the helpers the rules
 attribution, clauses, lists of places and parties)."""
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from geo.extract.actors import ActorMention
@@ -58,11 +60,7 @@ class Memory:
     holders: dict[str, list[Actor]] = field(default_factory=dict)   # place id -> who the report said holds it
     # the parties the last sentence that named any was about, and how many sentences have passed since
     subject: tuple[list[Actor], int] = ([], 0)
-    sides: tuple[frozenset[str], ...] = ()   # blocs on one side (the registry's alliances)
-
-    def allied(self, a: str, b: str) -> bool:
-        """Whether blocs ``a`` and ``b`` are one side."""
-        return a == b or any(a in group and b in group for group in self.sides)
+    allied: Callable[[str, str], bool] = operator.eq   # whether two blocs are one side (the registry's ``allied``)
 
 
 @dataclass
