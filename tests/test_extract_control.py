@@ -1744,3 +1744,39 @@ def test_a_security_apparatus_holds_what_it_controls(gazetteer, text):
 ])
 def test_a_partys_naval_facility_is_its_own(gazetteer, text):
     assert holders(run(text, gazetteer)) == {("Tartus naval base", "russia")}
+
+
+@pytest.mark.parametrize("text,held", [
+    ("HOMS, Syria – Al-Qusayr remains under the joint control of Hezbollah and government units.",
+     {("al-Qusayr", "iran"), ("al-Qusayr", "syrian-government")}),
+    ('IDLIB, Syria – "Saraqib is now under the full control of the army," a military source said.',
+     {("Saraqib", "syrian-government")}),
+    ("ALEPPO, Syria – Arima remains under the SDF-affiliated Manbij Military Council.", {("Arima", "sdf")}),
+])
+def test_a_qualified_control_and_an_affiliated_party_still_hold(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text,held", [
+    ("HAMA, Syria – ISIS fighters attacked positions of the NDF on the eastern outskirts of Uqayribat.",
+     {("Uqayribat", "syrian-government")}),
+    ("HAMA, Syria – ISIS fighters attacked NDF positions on the southern edge of Uqayribat.",
+     {("Uqayribat", "syrian-government")}),
+    ("HAMA, Syria – Turkish drones struck positions of the Syrian army's 47th Brigade on the edge of Hama military "
+     "airport.", {("Hama airbase", "syrian-government")}),
+    ("ALEPPO, Syria – Government forces are deployed on the southern edge of al-Bab.",
+     {("al-Bab", "syrian-government")}),
+])
+def test_posts_on_the_edge_of_a_place_are_held_by_their_owner(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+@pytest.mark.parametrize("text", [
+    "IDLIB, Syria – State media said Turkish drones had hit army positions on the eastern outskirts of Saraqeb.",
+    "IDLIB, Syria – HTS said its fighters had attacked an army position on the edge of Saraqib.",
+    "HAMA, Syria – A: We hit their positions on the western edge of Kafr Zita.",
+    "ALEPPO, Syria – Government artillery positioned on the edge of the Aleppo countryside shelled the hills.",
+    "IDLIB, Syria – Russian military police who had been stationed at a post on the edge of Saraqib also left.",
+])
+def test_posts_someone_attacked_or_left_are_not_theirs(gazetteer, text):
+    assert holders(run(text, gazetteer)) == set()

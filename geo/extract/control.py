@@ -234,7 +234,7 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         occupier = noun == _UNDER and bool(actors) and ctx.text[actors[-1].start:actors[-1].end].casefold().endswith(
             "occupation")   # "under Turkish occupation": one mention of the occupier
         at = s.start + m.start()
-        bare = noun == _UNDER and bool(actors) and actors[0].start == s.start + m.end() \
+        bare = noun == _UNDER and bool(actors) and _BACKER_LEAD.fullmatch(ctx.text, s.start + m.end(), actors[0].start) \
             and not held_as and not occupier and _REMAINS.search(ctx.text, max(s.start, at - 30), at) is not None \
             and _CLAUSE_ENDS.match(ctx.text, actors[-1].end) is not None   # "A remains under the Eighth Brigade, ..."
         if not held_as and not occupier and not bare:
@@ -348,6 +348,8 @@ _UNDER_IN = re.compile(r"\b(under|in|(?:returned|reverted|came\s+back|went\s+bac
 # "A remains under the Eighth Brigade": a party right after "under", after a verb of being, ends its clause
 _REMAINS = re.compile(r"\b(?:is|are|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                       r"(?:\s+(?:still|now|also|firmly|largely|entirely|fully))?\s+$", re.I)
+# nothing, or a backer, before the party: "A remains under the SDF-affiliated Manbij Military Council"
+_BACKER_LEAD = re.compile(r"(?:[\w.'’-]+-(?:backed|supported|sponsored|affiliated|aligned|allied|linked)\s+)?")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:]|\band\b|\bwhile\b|$)", re.I)
 _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                        r"(?:\s+(?:still|now|also))?\s+", re.I)
@@ -584,7 +586,10 @@ def _giver_holds(ctx: SentenceContext) -> list[Draft | None]:
 
 _BE = (r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been|had\s+been|had|have|has|still|now|also|"
        r"already)\s+)*")
-_AT = (r"\s+(?P<at>(?:in|at|inside|around|near|on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of)\s+(?:the\s+)?)"
+_AT = (r"\s+(?P<at>(?:in|at|inside|around|near|in\s+the\s+vicinity\s+of|"   # "on the eastern outskirts of A"
+       r"(?:on|at)\s+the\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+       r"(?:outskirts|edges?|fringes?)\s+of(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:countryside|province|governorate)\b))"
+       r"\s+(?:the\s+)?)"
        r"(?!(?:a|an)\s+(?:house|building|farm|home|cave|school|mosque|basement|hideout|apartment)\b)")   # "a cell holed
 #                                                                                   up in a house in Jasim": no hold
 
@@ -652,6 +657,8 @@ def _fronted_place(ctx: SentenceContext, pos: int) -> Loc | None:
     return loc if _FRONTED.search(ctx.text, max(ctx.sentence.start, loc.start - 12), loc.start) else None
 
 
+_BEEN = re.compile(r"\bbeen\b", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:from|in|at|to|of|near|around|on)\s+$", re.I)
 _HAD_BEEN_ANYWHERE = re.compile(r"\bhad\s+been\b", re.I)
 _OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}|\s*")
 
@@ -698,6 +705,9 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
             before = [a for a in ctx.actors if a.end <= m.start()]
             own_clause = [a for a in before if a.start >= clause_start(ctx, m.start())]
             owners = subject_group(ctx, own_clause or before)
+            if owners and not _FROM_BEFORE.search(ctx.text, max(owners[-1].end, m.start() - 30), m.start()) \
+                    and _acted_on_between(ctx, max(owners[-1].end, m.start() - 30), m.start()):
+                owners = []   # "we hit their positions on the edge of A" (not "shelled A from their positions")
         else:
             owners = [a for a in ctx.actors if a.end <= m.start()
                       and _OWNER_GAP.fullmatch(ctx.text[a.end:m.start()])
@@ -705,6 +715,8 @@ def _presence(ctx: SentenceContext) -> list[Draft | None]:
                       and not _FORMER.search(ctx.text, max(0, a.start - 12), a.start)][-1:]   # "former army posts"
         if not owners:   # "Turkish forces set up a new observation point in X", "the coalition keeps posts in X"
             verb = _SET_UP.search(ctx.text, max(ctx.sentence.start, m.start() - 50), m.start())
+            if verb and (_BEEN.search(verb.group()) or _acted_on_between(ctx, verb.start(), m.start())):
+                verb = None   # "had been stationed at a post", "had hit army positions": no post of their own
             groups = [g for g in actor_groups(ctx) if verb and g[-1].end <= verb.start()
                       and len(ctx.text[g[-1].end:verb.start()].split()) <= 2]
             owners = groups[-1] if groups else []
@@ -777,8 +789,10 @@ def _past_country(ctx: SentenceContext, locs: list[Loc]) -> list[Loc]:
 _OF_ASIDE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,80},)?(?:\s*\([^()]{1,40}\))?" + _AT, re.I)
 
 
-_ITS_FIGHTERS = re.compile(r"\s+(?:terrorists|fighters|militants|militiamen|gunmen|forces|troops|units|members)\b",
-                           re.I)
+# "of Jabhat al-Nusra terrorists", "of the Syrian army's 47th Brigade"
+_ITS_FIGHTERS = re.compile(r"\s+(?:terrorists|fighters|militants|militiamen|gunmen|forces|troops|units|members)\b"
+                           r"|(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:brigade|division|regiment|battalion|corps|units?|forces|"
+                           r"troops)\b", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -796,7 +810,7 @@ def _positions_of(ctx: SentenceContext, nouns: str) -> list[Draft | None]:
                 _GIVEN.search(ctx.text, max(ctx.sentence.start, start - 40), start):
             continue   # "withdrew from the positions of X in Y"
         owners = actors_listed_after(ctx, ctx.sentence.start + m.end(), max_gap=2)
-        fighters = _ITS_FIGHTERS.match(ctx.text, owners[-1].end) if owners else None   # "of Jabhat al-Nusra terrorists"
+        fighters = _ITS_FIGHTERS.match(ctx.text, owners[-1].end) if owners else None
         end = (fighters.end() if fighters else owners[-1].end) if owners else 0
         at = _OF_ASIDE.match(ctx.text, end, ctx.sentence.end) if owners else None
         if at:

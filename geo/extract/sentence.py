@@ -329,7 +329,8 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)
                           r"was|had|have|has|will|would|could|may|might|said|says)\b")
 
 
-_BACKED = re.compile(r"-(?:backed|supported|sponsored),?\s+[\"“]?", re.I)   # the Turkish-backed "National Army"
+# the Turkish-backed "National Army", the SDF-affiliated Manbij Military Council
+_BACKED = re.compile(r"-(?:backed|supported|sponsored|affiliated|aligned|allied|linked),?\s+[\"“]?", re.I)
 _AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to|linked\s+to|close\s+to)\s+(?:the\s+)?", re.I)
 
 
