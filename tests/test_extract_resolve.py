@@ -449,3 +449,15 @@ def test_a_place_word_in_an_outlets_name_is_no_place(gazetteer):
     ex = run("HOMS, Syria – Russian warplanes struck Talbiseh, according to activists quoted by the website "
              "el-Dorar el-Shamiya.", gazetteer)
     assert place_names(ex) == {"Homs", "Syria", "Talbiseh"}
+
+
+def test_a_town_far_from_all_the_reports_places_is_not_taken(gazetteer):
+    assert gazetteer.lookup("Old City", limit=1)[0].place.country == "PS"   # Jerusalem's, a GeoNames town
+    ex = run("Coalition jets struck Raqqa and Tabqa, and IS still holds the Old City.", gazetteer)
+    assert all(p.place is None or p.place.country == "SY" for p in ex.places)
+
+
+def test_a_far_town_of_the_reports_own_country_is_kept(gazetteer):
+    ex = run("Buses carrying rebels left Babbila, a suburb of Damascus, and set off in the direction of Jarablus.",
+             gazetteer)
+    assert {"Babīlā", "Jarabulus"} <= place_names(ex)

@@ -318,7 +318,11 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
         return Focus(countries=frozenset(countries), radius_km=150.0,
                      points=tuple(pt for pt in known if told[pt] != key or key in filed_at)[:8])
     ranked = _rank_all(text, raw, gaz, focus)
-    return told_offsets(text, [_plausible(text, r, known, dateline) for r in ranked])   # a round-up's last region
+    told_in = {(r.place.country, r.key) for r in first if r.place and _confident(r)}
+
+    def home(r: Resolved) -> frozenset[str]:   # the countries named, or told by another clear place
+        return frozenset(countries) | {country for country, key in told_in if key != r.key}
+    return told_offsets(text, [_plausible(text, r, known, dateline, home(r)) for r in ranked])   # a round-up's last region
     #                                                                                      is judged too
 
 
@@ -381,9 +385,11 @@ def _hand_curated(place: Place) -> bool:
 
 
 def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] = (),
-               dateline: tuple[int, int] = (0, 0)) -> Resolved:
+               dateline: tuple[int, int] = (0, 0), countries: frozenset[str] = frozenset()) -> Resolved:
     """Unresolve a match the text contradicts: "the village of Sayda" is not the city of Sidon,
-    and "SDF" is not an airport code of Louisville. The name stays as an unknown mention."""
+    "SDF" is not an airport code of Louisville, and a report on Raqqa's "Old City" is not about the town of that
+    name in Jerusalem (a town over 300 km from all the report's other places, in a country neither named nor
+    told by a clear place). The name stays as an unknown mention."""
     if r.place is None:
         return r
     own = {(round(c.place.lat, 2), round(c.place.lon, 2)) for c in r.candidates}
@@ -399,6 +405,11 @@ def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] =
         if small:
             return Resolved(r.start, r.end, r.surface, r.key, r.tier, small[0].place, r.candidates)
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
+    if r.place.type == PlaceType.TOWN and not curated and r.place.country not in countries \
+            and not dateline[0] <= r.start < dateline[1] and not _near_any(r.place, points, 2 * _SMALL_KM):   # "the Old City" of Homs is not Jerusalem's
+        near = [c for c in r.candidates[1:] if _near_any(c.place, points, _SMALL_KM)]
+        return Resolved(r.start, r.end, r.surface, r.key, r.tier, near[0].place, r.candidates) if near \
+            else Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
     if r.place.type in _SMALL and not curated and not _near_any(r.place, points, _SMALL_KM):
         other = [c for c in r.candidates[1:] if c.place.type not in _SMALL or _hand_curated(c.place)
                  or _near_any(c.place, points, _SMALL_KM)]
