@@ -285,3 +285,19 @@ def test_an_unknown_neighbourhood_lies_in_the_city_told_after_it(gazetteer, text
     (tayy,) = [p for p in run(text, gazetteer).places if p.name == "Tayy"]
     point = shapely.from_wkb(tayy.geometry)
     assert km((point.y, point.x), (37.052, 41.231)) < 5
+
+
+@pytest.mark.parametrize("text,name", [
+    ("HAMA, Syria – Buses carrying rebel fighters left al-Waer on Saturday, the last opposition-held district of the "
+     "city of Homs, heading for Jarablus.", "al-Waer"),
+    ("HAMA, Syria – Fighters from Hay al-Wa'er, the last neighbourhood of Homs outside regime control, left for "
+     "Idlib.", "al-Wa'er"),
+])
+def test_an_unknown_quarter_lies_in_the_city_its_apposition_names(gazetteer, text, name):
+    ex = run(text, gazetteer)
+    (quarter,) = [p for p in ex.places if p.name == name]
+    point = shapely.from_wkb(quarter.geometry)
+    assert km((point.y, point.x), (34.724, 36.726)) < 5   # Homs
+    assert "Hay" not in {p.name for p in ex.places}   # "Hay", Arabic for a quarter, is part of the name
+    assert [r.place_names[0] for r in claims(ex, "route")] == [name]
+

@@ -167,26 +167,30 @@ _TOWN_QUARTERS = frozenset(fold(n) for n in ("Old City", "Old Town", "Old Quarte
 _IN_TOWN = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\s*,?\s+(?:in|of)\s+(?:the\s+)?"
                       r"(?:(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?|"
                       r"(?:(?:north|south)-?(?:east|west)?ern|eastern|western|central|old)\s+)?", re.I)
+# "al-Waer, the last opposition-held district of the city of Homs": a quarter told by apposition
+_APPOSED_IN = re.compile(r"(?:\s+on\s+[A-Z][a-z]+day)?,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:neighbou?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?")
 _CITY_NEAR = 250   # characters: "inside Qamishlo since April, when fighting broke out in the al-Tay neighbourhood"
 
 
 def _in_city(text: str, locs: list[Loc]) -> list[Loc]:
     """An unknown neighbourhood ("the southern al-Tay neighbourhood") or a square named after a place ("al-Karama
     Square") lies in the city or town named just before it in the same paragraph (a square with none is left
-    unplaced); "the Old City" in the last city or town named (the dateline's, at the latest)."""
+    unplaced), or in the one its apposition names ("al-Waer, the last district of Homs held by X"); "the Old
+    City" in the last city or town named (the dateline's, at the latest)."""
     out = list(locs)
     for i, loc in enumerate(locs):
         generic = loc.kind == "place" and fold(loc.label) in _TOWN_QUARTERS   # "the Old City": of the city named before
         square = loc.kind == "place" and _SQUARE_AFTER.match(text, loc.end) is not None   # "al-Karama Square"
         if not generic and not square and (loc.place is not None or loc.located or loc.kind != "place" or not (
-                _QUARTER_AFTER.match(text, loc.end)
+                _QUARTER_AFTER.match(text, loc.end) or _APPOSED_IN.match(text, loc.end)
                 or _QUARTER_BEFORE.search(text, max(0, loc.start - 30), loc.start))):
             continue
         towns = [x for x in out[:i] if x.place is not None and x.located and x.kind == "place" and not x.locator
                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN)
                  and (generic or (loc.start - x.end <= _CITY_NEAR and "\n" not in text[x.end:loc.start]))]
         towns += [x for x in out[i + 1:i + 2] if x.place is not None and x.located and not generic
-                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN) and _IN_TOWN.fullmatch(text, loc.end, x.start)]
+                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN) and (_IN_TOWN.fullmatch(text, loc.end, x.start) or _APPOSED_IN.fullmatch(text, loc.end, x.start))]
         mention = replace(loc.mention, place=None) if square and loc.mention is not None else loc.mention
         if towns:
             out[i] = replace(loc, place=None, geometry=towns[-1].place.geometry, precision=2, mention=mention)

@@ -31,7 +31,7 @@ _UNKNOWN_NAME = re.compile(
 
 
 _PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "tal", "tall", "tell", "ain", "ayn", "jabal", "jebel", "kafr",
-                        "deir", "ras", "khan", "wadi", "jisr"})   # name parts, never a name alone
+                        "deir", "ras", "khan", "wadi", "jisr", "hay", "hayy"})   # name parts, never a name alone
 _ART = r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?"
 _AFTER_PREPOSITION = re.compile(
     rf"\b(?:from|to|towards|toward|into|near|in|at|reached|reaching|entered|captured|seized)\s+(?:the\s+)?"
@@ -46,6 +46,10 @@ _OFFSET_AFTER = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]
                            rf"(?:(?:about|some|around|roughly|nearly|just|only|located)\s+)?"
                            rf"(?:\d+(?:\.\d+)?|{NUMBER_WORD})[\s-]*(?:km|kilomet(?:er|re)s?|miles?)\s+"
                            rf"(?:\([^()]{{1,20}}\)\s+)?(?:to\s+the\s+)?(?:north|south|east|west)")
+# "al-Waer, the last opposition-held district of Homs", "Hay al-Wa'er, the last neighbourhood of Hims"
+_APPOSED = re.compile(rf"\b({_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}})(?:\s+on\s+[A-Z][a-z]+day)?,\s+"
+                      r"(?:the|a)\s+(?:[\w-]+\s+){0,3}?(?:village|town|hamlet|neighbou?rhood|district|quarter|suburb)"
+                      r"\s+(?:of|in|on|near)\s")
 _PLACE_LIST = re.compile(r"\b(?:villages|towns|hamlets|neighbou?rhoods|districts)\s+of\s+(?:the\s+)?")
 _LIST_NAME = re.compile(rf"{_ART}[A-Z][\w’'-]+(?:\s+{_ART}[A-Z][\w’'-]+){{0,2}}")
 _LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -276,6 +280,7 @@ def find_pattern_mentions(text: str, known: list[RawMention],
     spans += [m.span(1) for m in _AFTER_PREPOSITION.finditer(text)]
     spans += [m.span(1) for m in _LIES.finditer(text)]
     spans += [m.span(1) for m in _OFFSET_AFTER.finditer(text)]
+    spans += [m.span(1) for m in _APPOSED.finditer(text)]
     spans += [span for m in _PLACE_LIST.finditer(text) for span in _list_names(text, m.end())]
     out = []
     for s, e in sorted(set(spans)):
