@@ -31,7 +31,7 @@ _UNKNOWN_NAME = re.compile(
 
 
 _PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "tal", "tall", "tell", "ain", "ayn", "jabal", "jebel", "kafr",
-                        "deir", "ras", "khan", "wadi", "jisr", "hay", "hayy"})   # name parts, never a name alone
+                        "deir", "ras", "khan", "wadi", "jisr"})   # name parts, never a name alone
 _ART = r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-\s])?"
 _AFTER_PREPOSITION = re.compile(
     rf"\b(?:from|to|towards|toward|into|near|in|at|reached|reaching|entered|captured|seized)\s+(?:the\s+)?"
