@@ -45,6 +45,16 @@ def _blocs(text, reg):
     ("Lebanese Hezbollah fighters withdrew.", "iran"),
     ("Columns of the Ministries of Defence and Interior advanced.", "syrian-government"),
     ("The towns remain under the control of the caretaker authorities.", "hts"),
+    ("Fighters of Jund al-Aqsa stormed the town.", "hts"),
+    ("Ansar al-Tawhid claimed the attack.", "hts"),
+    ("Jaish al-Nasr shelled the village.", "opposition"),
+    ("The Syria Revolutionaries Front withdrew.", "opposition"),
+    ("Harakat Hazzm received anti-tank missiles.", "opposition"),
+    ("Jaysh al-Mujahideen fighters advanced.", "opposition"),
+    ("Ajnad al-Sham fighters advanced.", "opposition"),
+    ("The Desert Hawks took the hill.", "syrian-government"),
+    ("The Qalamoun Shield Forces deployed.", "syrian-government"),
+    ("The Sanadid Forces joined the offensive.", "sdf"),
 ])
 def test_one_actor(reg, text, bloc):
     assert _blocs(text, reg) == [bloc]
