@@ -1654,3 +1654,26 @@ _QA_CELLS = ('"They will not pass": a commander on the Derik front\n\nQAMISHLI, 
 def test_they_after_a_sentence_naming_no_party_is_the_party_named_just_before(gazetteer):
     attacks = events_of(run(_QA_CELLS, gazetteer), "attack")
     assert [(c.place_names[0], c.blocs[0]) for c in attacks] == [("near Tal Hamis", "isis")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("HAMA, Syria – Russian jets concentrated on Kafr Zita and Latamneh.",
+     {("Kafr Zita", "strike"), ("al-Lataminah", "strike")}),
+    ("HAMA, Syria – Government artillery focused its fire on Kafr Zita.", {("Kafr Zita", "strike")}),
+    ("HAMA, Syria – The Tiger Forces were reported to be regrouping in al-Suqaylabiyah.",
+     {("Suqaylabiyah", "buildup")}),
+])
+def test_aircraft_that_concentrate_on_a_place_strike_it_and_forces_that_regroup_build_up(gazetteer, text, expected):
+    assert {(c.place_names[0], c.event_type.value) for c in claims(run(text, gazetteer), "event")} == expected
+
+
+def test_troops_concentrated_at_a_place_do_not_strike_it(gazetteer):
+    ex = run("HAMA, Syria – Government troops concentrated at Kafr Zita.", gazetteer)
+    assert "strike" not in {c.event_type.value for c in claims(ex, "event")}
+
+
+def test_a_nearby_place_they_took_is_captured(gazetteer):
+    ex = run("HAMA, Syria – Jund al-Aqsa fighters entered Taybat al-Imam, a day after they took nearby Souran.",
+             gazetteer)
+    assert ("nearby Souran", "capture", ("hts",)) in {(c.place_names[0], c.event_type.value, c.blocs)
+                                                      for c in claims(ex, "event")}
