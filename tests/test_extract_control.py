@@ -1780,3 +1780,20 @@ def test_posts_on_the_edge_of_a_place_are_held_by_their_owner(gazetteer, text, h
 ])
 def test_posts_someone_attacked_or_left_are_not_theirs(gazetteer, text):
     assert holders(run(text, gazetteer)) == set()
+
+
+@pytest.mark.parametrize("text,held", [
+    ("RAQQA, Syria – The SDF has controlled Raqqa city since October 2017, as well as al-Mansoura and al-Karamah.",
+     {("Raqqa", "sdf"), ("al-Mansoura", "sdf"), ("al-Karamah", "sdf")}),
+    ("RAQQA, Syria – IS controls Raqqa city and all of its immediate countryside: the towns of al-Karamah to the "
+     "east and al-Mansoura to the west.", {("Raqqa", "isis"), ("al-Mansoura", "isis"), ("al-Karamah", "isis")}),
+    ("ALEPPO, Syria – They arrived in al-Bab, which is under the Turkish army and the National Army factions.",
+     {("al-Bab", "turkey"), ("al-Bab", "opposition")}),
+])
+def test_a_hold_goes_on_past_as_well_as_a_colon_list_and_a_force_noun(gazetteer, text, held):
+    assert holders(run(text, gazetteer)) == held
+
+
+def test_a_colon_after_a_place_alone_lists_nothing_held(gazetteer):
+    ex = run("RAQQA, Syria – The SDF controls Raqqa. Its aims are plain: al-Karamah and al-Mansoura next.", gazetteer)
+    assert holders(ex) == {("Raqqa", "sdf")}

@@ -236,7 +236,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         at = s.start + m.start()
         bare = noun == _UNDER and bool(actors) and _BACKER_LEAD.fullmatch(ctx.text, s.start + m.end(), actors[0].start) \
             and not held_as and not occupier and _REMAINS.search(ctx.text, max(s.start, at - 30), at) is not None \
-            and _CLAUSE_ENDS.match(ctx.text, actors[-1].end) is not None   # "A remains under the Eighth Brigade, ..."
+            and _CLAUSE_ENDS.match(ctx.text, _FORCE_TAIL.match(ctx.text, actors[-1].end).end()) is not None
+        #   "A remains under the Eighth Brigade, ...", "A is under the Turkish army and the National Army factions."
         if not held_as and not occupier and not bare:
             continue
         phrase_end = actors[-1].end + (held_as.end(1) if held_as else 0)
@@ -350,6 +351,7 @@ _REMAINS = re.compile(r"\b(?:is|are|remains?|remained|stays?|stayed|(?:has|have)
                       r"(?:\s+(?:still|now|also|firmly|largely|entirely|fully))?\s+$", re.I)
 # nothing, or a backer, before the party: "A remains under the SDF-affiliated Manbij Military Council"
 _BACKER_LEAD = re.compile(r"(?:[\w.'’-]+-(?:backed|supported|sponsored|affiliated|aligned|allied|linked)\s+)?")
+_FORCE_TAIL = re.compile(r"(?:\s+(?:factions|forces|fighters|units|troops|militias))?", re.I)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:]|\band\b|\bwhile\b|$)", re.I)
 _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                        r"(?:\s+(?:still|now|also))?\s+", re.I)
@@ -1424,7 +1426,20 @@ def _object_places(ctx: SentenceContext, pos: int) -> list[Loc]:
         found = locs_after(ctx, things.end(), max_gap=0) if things else []
     if found and _FROM.search(ctx.text, pos, found[0].start) and (to := _UP_TO.match(ctx.text, found[-1].end)):
         found = found + locs_after(ctx, to.end(), max_gap=0)   # "holds the whole road from A to B": B too
+    if found and (also := _AS_WELL_AS.match(ctx.text, found[-1].end, ctx.sentence.end)):
+        found = found + locs_after(ctx, also.end(), max_gap=2)   # "has held A since 2017, as well as B and C"
+    elif found and (colon := _THEN_COLON.match(ctx.text, found[-1].end, ctx.sentence.end)):
+        found = found + [loc for loc in ctx.locs if colon.end() <= loc.start < ctx.sentence.end
+                         and loc.kind == "place" and not loc.locator]   # "controls A and its countryside: B; C"
     return found
+
+
+# "... since October 2017, as well as", "..., along with"
+_AS_WELL_AS = re.compile(r"(?:\s+(?:city|town|village))?(?:\s+(?:since|from|in)\s+[^,;.:]{1,30}?)?,?\s+"
+                         r"(?:as\s+well\s+as|along\s+with|together\s+with|and\s+also)\s+(?:the\s+)?", re.I)
+# "... and all of its immediate countryside:" (a list told after the colon)
+_THEN_COLON = re.compile(r"(?:\s+(?:city|town|village))?\s+and\s+(?:all\s+of\s+|most\s+of\s+|much\s+of\s+)?(?:the|its)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:countryside|surroundings|environs|outskirts|hinterland)\s*:", re.I)
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+(?:town|village|city)\s+of\s+)?$", re.I)
