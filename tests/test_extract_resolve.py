@@ -461,3 +461,9 @@ def test_a_far_town_of_the_reports_own_country_is_kept(gazetteer):
     ex = run("Buses carrying rebels left Babbila, a suburb of Damascus, and set off in the direction of Jarablus.",
              gazetteer)
     assert {"Babīlā", "Jarabulus"} <= place_names(ex)
+
+
+@pytest.mark.parametrize("name", ["Ataman", "Atman", "Athman"])
+def test_ataman_north_of_daraa_is_known_in_its_spellings(gazetteer, name):
+    ex = run(f"Government forces stationed in {name} shelled the outskirts of Daraa.", gazetteer)
+    assert "sy-ataman" in place_ids(ex)
