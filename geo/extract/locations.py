@@ -38,7 +38,7 @@ _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\
                     r"|(?<=-held\s)(?=provincial\s+capital\b)|(?<=-controlled\s)(?=provincial\s+capital\b))"   # "the
                     #   government-held provincial capital": the held adjective stays outside
                     r"(provincial\s+capital|town|city|village|neighbou?rhood|area|region|"
-                    r"highway|road|river|field|airport|air\s*base|base|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
+                    r"highway|road|river|field|airport|air\s*base|base|academy|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
                     r"(?!\s+of\b)(?!\s+(?:cent(?:re|er)|limits|outskirts|edges?|entrances?)\s+of\b)",
                     re.I)   # "the mountain roads" are no back-reference; "the city centre of Manbij" is Manbij's
 _COREF_TYPES = {
@@ -63,12 +63,16 @@ _COREF_TYPES = {
     "dam": (PlaceType.DAM,),
     "crossing": (PlaceType.CROSSING, PlaceType.TOWN, PlaceType.CITY, PlaceType.VILLAGE),   # "the Yarubiyah crossing"
     "mountain": (PlaceType.MOUNTAIN, PlaceType.REGION),
+    "academy": (PlaceType.BASE, PlaceType.LANDMARK),   # "the academy": the Homs Military Academy named before
 }
 # Words a place of these types must be called by to be "the mountain" (not the Afrin region)
 _NAMED_BY = frozenset({"place", "near", "outskirts"})   # the kinds of Loc that name the place a back-reference means
 _CAPITAL_NAMED_BY = _NAMED_BY | {"offset", "direction"}   # "towns north of Homs ... the provincial capital": Homs
 _COREF_NAMED = {"mountain": re.compile(r"\b(?:jabal|jebel|mount|mountains?|mt)\b", re.I),
-                "crossing": re.compile(r"\s*\bcrossing\b", re.I)}   # a place of the word's own type needs no such name
+                "crossing": re.compile(r"\s*\bcrossing\b", re.I),
+                "academy": re.compile(r"\b(?:academy|college|kulliya)\b", re.I)}
+# a place of the word's own type needs no such name, except for these words ("the academy" is no airbase)
+_NAMED_ALWAYS = frozenset({"academy"})
 _AREA_NEAR = 40   # characters: "the area" right after a place is that place's area (not one moved to)
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|from)\s+$", re.I)
 # "X to the city", "X and the town": another place than X
@@ -511,7 +515,8 @@ def _corefs(text: str, locs: list[Loc]) -> list[Loc]:
         prior = [loc for loc in locs if loc.end <= m.start() and loc.place and loc.place.type in types
                  and (not loc.locator or itself)
                  and loc.kind in (_CAPITAL_NAMED_BY if word == "provincial capital" or itself else _NAMED_BY)
-                 and (named is None or loc.place.type == types[0] or named.search(loc.place.name)
+                 and (named is None or (loc.place.type == types[0] and word not in _NAMED_ALWAYS)
+                      or named.search(loc.place.name)
                       or named.search(loc.label) or named.match(text, loc.end, loc.end + 10))]
         prior = [loc for loc in prior if itself or not _in_aside(text, loc, m.start())] or prior
         prior = [loc for loc in prior if not _speaker_seat(text, loc, m.start())] or prior
