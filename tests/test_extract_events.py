@@ -1677,3 +1677,22 @@ def test_a_nearby_place_they_took_is_captured(gazetteer):
              gazetteer)
     assert ("nearby Souran", "capture", ("hts",)) in {(c.place_names[0], c.event_type.value, c.blocs)
                                                       for c in claims(ex, "event")}
+
+
+def test_a_capture_stops_at_a_while_clause_about_other_places(gazetteer):
+    ex = run("RAQQA, Syria – Ministry of Defence forces have taken over the army's old positions in Maadan and Sabkha, "
+             "while the northern bank, including Raqqa city and al-Karamah, remains with the SDF.", gazetteer)
+    assert {c.place_names[0] for c in claims(ex, "event") if c.event_type.value == "capture"} == {"Maadan", "Sabkha"}
+
+
+def test_the_ministry_is_the_ministry_named_before(gazetteer):
+    ex = run("RAQQA, Syria – The SDF would hand Tabqa to the Ministry of Defence. According to Enab Baladi, the "
+             "Ministry has brought large reinforcements to Sabkha.", gazetteer)
+    (buildup,) = [c for c in claims(ex, "event") if c.event_type.value == "buildup"]
+    assert buildup.blocs == ("syrian-government",)
+
+
+def test_a_ministry_of_something_else_is_no_back_reference(gazetteer):
+    ex = run("RAQQA, Syria – The Ministry of Defence sent troops to Maadan. The Ministry of Health said two civilians "
+             "were wounded by shelling in Maadan.", gazetteer)
+    assert all(c.blocs != ("syrian-government",) for c in claims(ex, "event") if c.event_type.value == "strike")

@@ -198,6 +198,9 @@ _IT_AFTER = re.compile(r"\s+(?:it|them)\b")
 _FELL_TO = re.compile(r"f[ae]ll(?:s|en)?\s+(?:in)?to\b", re.I)
 
 
+_WHILE_CLAUSE = re.compile(r",\s+(?:while|whereas)\s", re.I)
+
+
 def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
                 attributed: list[tuple[int, int]]) -> list[Loc]:
     usable = [loc for loc in ctx.locs if not loc.locator and loc.located
@@ -241,6 +244,9 @@ def _event_locs(ctx: SentenceContext, trig: _Trigger, triggers: list[_Trigger],
         nxt = later[1].start if len(later) > 1 else ctx.sentence.end
     rel = _RELATIVE_CLAUSE.search(ctx.text, trig.end, nxt)
     nxt = rel.start() if rel else nxt   # "towards Jisr al-Shughur, which sits on the road linking Latakia with Aleppo"
+    contrast = _WHILE_CLAUSE.search(ctx.text, trig.end, nxt)
+    if contrast and any(trig.end <= loc.start < contrast.start() for loc in usable):
+        nxt = contrast.start()   # "took over A and B, while the northern bank, including C, remains with X": not C
     after = [loc for loc in usable if trig.end <= loc.start < nxt]
     if _WITHDRAWAL.fullmatch(ctx.text, trig.start, trig.end):   # "withdrew from A to B": A ("pulled out towards B":
         left = _split_destinations(ctx.text, after)[1]             # B, for want of where they left; "retakes A as IS
