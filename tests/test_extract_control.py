@@ -1797,3 +1797,14 @@ def test_a_hold_goes_on_past_as_well_as_a_colon_list_and_a_force_noun(gazetteer,
 def test_a_colon_after_a_place_alone_lists_nothing_held(gazetteer):
     ex = run("RAQQA, Syria – The SDF controls Raqqa. Its aims are plain: al-Karamah and al-Mansoura next.", gazetteer)
     assert holders(ex) == {("Raqqa", "sdf")}
+
+
+def test_a_party_named_by_its_leader_still_holds_what_remains_under_it(gazetteer):
+    ex = run("DARAA, Syria – Busra al-Sham remains under the Eighth Brigade of Ahmad al-Awda, as before.", gazetteer)
+    assert {name for name, _ in holders(ex)} == {"Busra al-Sham"}
+
+
+def test_a_compound_adjective_is_no_part_of_a_quarters_name(gazetteer):
+    ex = run("ALEPPO, Syria – The Kurdish-majority Sheikh Maqsoud neighbourhood remains under the control of the "
+             "SDF-affiliated Asayish.", gazetteer)
+    assert holders(ex) == {("Sheikh Maqsoud", "sdf")}

@@ -468,3 +468,11 @@ def test_a_far_town_of_the_reports_own_country_is_kept(gazetteer):
 def test_daraa_villages_are_known_in_their_spellings(gazetteer, name, place_id):
     ex = run(f"Government forces stationed in {name} shelled the outskirts of Daraa.", gazetteer)
     assert place_id in place_ids(ex)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("ALEPPO, Syria – Shells hit the Kurdish-majority Sheikh Maqsoud neighbourhood.", "Sheikh Maqsoud"),
+    ("HOMS, Syria – Shells hit the Sunni-majority Baba Amr neighbourhood.", "Baba Amr"),
+])
+def test_a_compound_adjective_before_a_known_name_leaves_it_known(gazetteer, text, name):
+    assert name in place_names(run(text, gazetteer))

@@ -351,7 +351,9 @@ _REMAINS = re.compile(r"\b(?:is|are|remains?|remained|stays?|stayed|(?:has|have)
                       r"(?:\s+(?:still|now|also|firmly|largely|entirely|fully))?\s+$", re.I)
 # nothing, or a backer, before the party: "A remains under the SDF-affiliated Manbij Military Council"
 _BACKER_LEAD = re.compile(r"(?:[\w.'’-]+-(?:backed|supported|sponsored|affiliated|aligned|allied|linked)\s+)?")
-_FORCE_TAIL = re.compile(r"(?:\s+(?:factions|forces|fighters|units|troops|militias))?", re.I)
+# "the National Army factions", "the Eighth Brigade of Ahmad al-Awda"
+_FORCE_TAIL = re.compile(r"(?:\s+(?:factions|forces|fighters|units|troops|militias))?"
+                         r"(?:\s+(?:of|led\s+by)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?:al-|el-)?(?-i:[A-Z])[\w'’-]*){0,3})?", re.I)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:]|\band\b|\bwhile\b|$)", re.I)
 _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                        r"(?:\s+(?:still|now|also))?\s+", re.I)

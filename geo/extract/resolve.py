@@ -546,6 +546,13 @@ def longer_names(text: str, resolved: list[Resolved], actors: list[ActorMention]
 
 
 def _name_word(word: str, stopwords: frozenset[str]) -> bool:
-    """A word that can continue a name: not a stopword nor a demonym ("the Yarmouk Palestinian camp")."""
+    """A word that can continue a name: not a stopword nor a demonym ("the Yarmouk Palestinian camp"), nor a
+    compound adjective ("the Kurdish-majority Sheikh Maqsoud neighbourhood", "Turkish-held")."""
     w = word.casefold()
-    return w not in stopwords and len(w) > 2 and not w.endswith(ADJECTIVE_ENDINGS)
+    head, _, tail = w.partition("-")
+    compound = bool(tail) and (head.endswith(ADJECTIVE_ENDINGS) or tail in _ADJECTIVE_TAILS)
+    return w not in stopwords and len(w) > 2 and not w.endswith(ADJECTIVE_ENDINGS) and not compound
+
+
+_ADJECTIVE_TAILS = frozenset({"majority", "minority", "held", "controlled", "run", "led", "backed", "dominated",
+                              "populated", "inhabited", "based", "owned", "speaking"})
