@@ -1696,3 +1696,9 @@ def test_a_ministry_of_something_else_is_no_back_reference(gazetteer):
     ex = run("RAQQA, Syria – The Ministry of Defence sent troops to Maadan. The Ministry of Health said two civilians "
              "were wounded by shelling in Maadan.", gazetteer)
     assert all(c.blocs != ("syrian-government",) for c in claims(ex, "event") if c.event_type.value == "strike")
+
+
+def test_forces_that_re_enter_a_town_capture_it(gazetteer):
+    ex = run("PALMYRA, Syria – Government forces, backed by Russian aircraft, re-entered Palmyra on March 2.", gazetteer)
+    assert ("Palmyra", "capture") in {(c.place_names[0], c.event_type.value) for c in claims(ex, "event")}
+    assert ("Palmyra", "syrian-government") in holders(ex)
