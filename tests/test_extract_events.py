@@ -1702,3 +1702,18 @@ def test_forces_that_re_enter_a_town_capture_it(gazetteer):
     ex = run("PALMYRA, Syria – Government forces, backed by Russian aircraft, re-entered Palmyra on March 2.", gazetteer)
     assert ("Palmyra", "capture") in {(c.place_names[0], c.event_type.value) for c in claims(ex, "event")}
     assert ("Palmyra", "syrian-government") in holders(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "ALEPPO, Syria – A more immediate risk is an SNA push on Manbij.",
+    "ALEPPO, Syria – Residents spoke of fears of an SNA push on Manbij.",
+    "ALEPPO, Syria – The danger is an SNA push on Manbij.",
+])
+def test_a_risk_or_fear_of_a_push_is_possible(gazetteer, text):
+    assert {(c.event_type.value, c.modality.value) for c in claims(run(text, gazetteer), "event")} == \
+        {("military_action", "possible")}
+
+
+def test_a_push_told_as_done_is_no_risk(gazetteer):
+    ex = run("ALEPPO, Syria – The SNA launched a push on Manbij on Monday.", gazetteer)
+    assert "possible" not in {c.modality.value for c in claims(ex, "event")}
