@@ -1717,3 +1717,9 @@ def test_a_risk_or_fear_of_a_push_is_possible(gazetteer, text):
 def test_a_push_told_as_done_is_no_risk(gazetteer):
     ex = run("ALEPPO, Syria – The SNA launched a push on Manbij on Monday.", gazetteer)
     assert "possible" not in {c.modality.value for c in claims(ex, "event")}
+
+
+def test_bringing_backed_militias_to_a_place_is_a_buildup(gazetteer):
+    ex = run("ALEPPO, Syria – The regime has brought Iranian-backed militias to the edge of Khan al-Asal.", gazetteer)
+    assert ("the edge of Khan al-Asal", "buildup") in {(c.place_names[0], c.event_type.value)
+                                                        for c in claims(ex, "event")}
