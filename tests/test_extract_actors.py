@@ -55,6 +55,7 @@ def _blocs(text, reg):
     ("The Desert Hawks took the hill.", "syrian-government"),
     ("The Qalamoun Shield Forces deployed.", "syrian-government"),
     ("The Sanadid Forces joined the offensive.", "sdf"),
+    ("Jaysh Suriya al-Hurra fighters drove north from al-Tanf.", "opposition"),
 ])
 def test_one_actor(reg, text, bloc):
     assert _blocs(text, reg) == [bloc]
