@@ -2,7 +2,7 @@
 
 Each set holds reports written for testing in the style of the evaluation reports (``articles/``)
 and an analyst's gold for each (``gold/``, the scorer's format; coordinate sources in ``coords.md``
-where given). Sets 2 and 3 were used while the sentence rules were improved; sets 4 to 111 were
+where given). Sets 2 and 3 were used while the sentence rules were improved; sets 4 to 119 were
 each written without looking at the rules and scored before any rule was changed for them (sets 7
 to 24 include reports from after December 2024).
 
