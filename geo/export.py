@@ -84,7 +84,8 @@ def _claim_feature(c: Claim) -> dict:
 
 
 def _control_props(c: Claim) -> dict:
-    grounds = "presence" if c.details.get("cue") in ("presence", "base") else "stated"
+    cue = c.details.get("cue")
+    grounds = "presence" if cue in ("presence", "base") else "captured" if cue == "captured" else "stated"
     return {"actor": ", ".join(c.actors), "bloc": c.blocs[0] if c.blocs else "", "blocs": ",".join(c.blocs),
             "place_id": c.places[0], "grounds": grounds}
 

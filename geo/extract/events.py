@@ -695,7 +695,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
             told.reverse()   # and operations ("Turkish officials said an operation may be launched"), and of the
             #                  strikes it suffers
         named = _their_objective(ctx, trig, memory) or _event_actors(ctx, trig, triggers, excluded, attributed)
-        actors = named or _pronoun_subject(ctx, trig, memory) \
+        pronoun = [] if named else _pronoun_subject(ctx, trig, memory)
+        actors = named or pronoun \
             or _unnamed_force(ctx, trig, memory) or _holder_of_firing_place(ctx, trig, memory) or told[0] \
             or told[1] or _reinforcing(ctx, trig, memory) or _raids_of_planes_told_before(ctx, trig, memory) \
             or _next_objective(ctx, trig, memory)
@@ -709,7 +710,8 @@ def _read_events(ctx: SentenceContext, memory: Memory) -> list[Draft]:
                 memory.last_actors[trig.type] = actors
         targets = _event_targets(ctx, trig, triggers, excluded, attributed, actors)
         extra = {"trigger": ctx.text[trig.start:trig.end], "trigger_span": (trig.start, trig.end),
-                 "target_blocs": tuple(dict.fromkeys(a.bloc for a in targets))}
+                 "target_blocs": tuple(dict.fromkeys(a.bloc for a in targets)),
+                 "actors_told": bool(named or pronoun)}   # named in the sentence, or its "they" (not from memory)
         if locs and not (actors or targets) and trig.type in _CLAIMABLE:
             memory.unclaimed = Draft("event", ctx.sentence, locs, [], Modality.CLAIMED, trig.type, "", extra)
             memory.blamable = (memory.unclaimed, False, False)

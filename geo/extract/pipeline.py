@@ -20,6 +20,7 @@ import shapely
 import shapely.ops
 
 from geo.extract.actors import Registry, find_actors, in_their_time, load_registry
+from geo.extract.captured import held_by_captors
 from geo.extract.claims import Draft, Memory, SentenceContext, read_sentence
 from geo.extract.dates import date_in
 from geo.extract.interviews import answer_spans
@@ -216,7 +217,7 @@ def _drafts(article: Article, sents: list[Sentence], locs: list[Loc], actors, pa
             actors_in(sent.start, sent.end), patterns, memory,
             answered=any(start <= sent.start < end for start, end in answers))
         out += read_sentence(ctx, memory)
-    return _movers_by_origin(out)
+    return held_by_captors(_movers_by_origin(out))
 
 
 def _spans_within(items: list) -> Callable[[int, int], list]:
