@@ -1682,20 +1682,20 @@ def test_a_nearby_place_they_took_is_captured(gazetteer):
 def test_a_capture_stops_at_a_while_clause_about_other_places(gazetteer):
     ex = run("RAQQA, Syria – Ministry of Defence forces have taken over the army's old positions in Maadan and Sabkha, "
              "while the northern bank, including Raqqa city and al-Karamah, remains with the SDF.", gazetteer)
-    assert {c.place_names[0] for c in claims(ex, "event") if c.event_type.value == "capture"} == {"Maadan", "Sabkha"}
+    assert {c.place_names[0] for c in events_of(ex, "capture")} == {"Maadan", "Sabkha"}
 
 
 def test_the_ministry_is_the_ministry_named_before(gazetteer):
     ex = run("RAQQA, Syria – The SDF would hand Tabqa to the Ministry of Defence. According to Enab Baladi, the "
              "Ministry has brought large reinforcements to Sabkha.", gazetteer)
-    (buildup,) = [c for c in claims(ex, "event") if c.event_type.value == "buildup"]
+    (buildup,) = events_of(ex, "buildup")
     assert buildup.blocs == ("syrian-government",)
 
 
 def test_a_ministry_of_something_else_is_no_back_reference(gazetteer):
     ex = run("RAQQA, Syria – The Ministry of Defence sent troops to Maadan. The Ministry of Health said two civilians "
              "were wounded by shelling in Maadan.", gazetteer)
-    assert all(c.blocs != ("syrian-government",) for c in claims(ex, "event") if c.event_type.value == "strike")
+    assert all(c.blocs != ("syrian-government",) for c in events_of(ex, "strike"))
 
 
 def test_forces_that_re_enter_a_town_capture_it(gazetteer):

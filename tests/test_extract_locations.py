@@ -306,12 +306,12 @@ def test_an_unknown_quarter_lies_in_the_city_its_apposition_names(gazetteer, tex
 def test_the_academy_is_the_homs_military_academy_named_before(gazetteer, name):
     ex = run(f"HOMS, Syria – Artillery stationed at {name} shelled Teir Maalah. Iranian militias brought "
              "reinforcements to the academy on Sunday.", gazetteer)
-    (buildup,) = [c for c in claims(ex, "event") if c.event_type.value == "buildup"]
+    (buildup,) = events_of(ex, "buildup")
     assert buildup.place_names == ("Homs Military Academy&Artillery Base",)
 
 
 def test_the_academy_is_no_airbase_named_before(gazetteer):
     ex = run("LATAKIA, Syria – Russian jets took off from the Hmeimim airbase. Iranian militias brought reinforcements "
              "to the academy on Sunday.", gazetteer)
-    assert all("Hmeimim" not in name for c in claims(ex, "event") if c.event_type.value == "buildup"
+    assert all("Hmeimim" not in name for c in events_of(ex, "buildup")
                for name in c.place_names)
