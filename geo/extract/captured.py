@@ -4,8 +4,7 @@
 "held by". The pass runs over the drafts of a whole article, after the sentence rules: it adds a control draft (cue
 ``captured``) for each place of a capture event that is told (not only possible), when
 
-- no control draft of the article names the place (what the report says of its holder stands), nor comes from the
-  capture's sentence (the sentence rules have read who holds what there), and
+- no control draft of the article names the place (what the report says of its holder stands), and
 - every capture of the place in the article names the same parties, and none of them hands it over or leaves it
   ("taken by X ... retaken by Y" says nothing settled), and
 - the capture is told with a word of taking ("seized", "took", "fell to"), not of a move that may only pass through
@@ -27,44 +26,39 @@ __all__ = ["held_by_captors"]
 _TAKEN_TYPES = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.BASE,
                           PlaceType.AIRPORT, PlaceType.CROSSING, PlaceType.FIELD, PlaceType.DAM, PlaceType.STATION,
                           PlaceType.LANDMARK, PlaceType.CAMP})
-
+# relative phrases that only say where the place taken lies ("Mheen, in the desert southeast of Homs")
+_ONLY_WHERE = frozenset({"direction", "offset", "between", "countryside"})
 # the words of a taking ("seized", "took over", "fell to", "liberated"), not of a move that may only pass ("entered",
 # "advanced", "swept into")
 _TAKING = re.compile(r"captur|seiz|\btook\b|\btaken?\b|\btakes\b|taking|takeover|retak|retook|liberat|regain|"
                      r"\bf[ae]ll(?:en)?\s+(?:in)?to\b|overr[au]n|wrest|control|restor|clear", re.I)
-
-
-# relative phrases that only say where the place taken lies ("Mheen, in the desert southeast of Homs")
-_ONLY_WHERE = frozenset({"direction", "offset", "between", "countryside"})
-# "set out to restore security to A", "tried to take A": an aim; "the towns the regime had seized": held before
-_TO_OR_HAD_BEFORE = re.compile(r"\b(?:to|had(?:\s+\w+)?)\s+$", re.I)
-
-
 # a capture told by a noun ("prevented the capture of A", "a takeover of A") does not say it happened
 _NOUN = re.compile(r"(?:re)?capture|seizure|take-?over|liberation[\"”]?(?:\s+of)?", re.I)
-
-
-def _aimed_at(d: Draft) -> bool:
-    """Whether the capture's words are an aim (an infinitive) or a taking before the story's time ("had seized")."""
-    start = d.extra.get("trigger_span", (d.sentence.start, 0))[0]
-    return _TO_OR_HAD_BEFORE.search(d.sentence.text, 0, max(0, start - d.sentence.start)) is not None
-
-
+# "set out to restore security to A", "tried to take A": an aim; "the towns the regime had seized": held before
+_TO_OR_HAD_BEFORE = re.compile(r"\b(?:to|had(?:\s+\w+)?)\s+$", re.I)
 _IN = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.I)
 _TOWARDS = re.compile(r"\b(?:to|towards?|toward|into|as\s+far\s+as)\s+(?:the\s+)?$", re.I)
 
 
-def _went_to(d: Draft, loc: Loc) -> bool:
-    """Whether a place of the capture is where a move went ("swept from A, the city they captured, to B": B), is told
-    with "in", which may only say where the place taken lies ("A, across the provincial line in Idlib, which X
-    seized": Idlib), or stands past a semicolon from the capture's words ("captured A and B; C stayed calm": C)."""
-    base = d.sentence.start
-    trigger = d.extra.get("trigger_span", (loc.start, loc.start))
-    lo, hi = sorted((trigger[1] if loc.start >= trigger[1] else loc.end, loc.start if loc.start >= trigger[1]
-                     else trigger[0]))
-    container = _IN.search(d.sentence.text, 0, max(0, loc.start - base)) is not None   # "A, ... in Idlib": where A is
-    return container or _TOWARDS.search(d.sentence.text, 0, max(0, loc.start - base)) is not None \
-        or ";" in d.sentence.text[max(0, lo - base):max(0, hi - base)]
+def _told_taking(d: Draft) -> bool:
+    """Whether a capture draft tells a taking: a verb of taking, not a noun, an aim (an infinitive) or a taking
+    before the story's time ("had seized")."""
+    trigger = d.extra.get("trigger", "")
+    start = d.extra.get("trigger_span", (d.sentence.start, 0))[0]
+    return bool(_TAKING.search(trigger)) and not _NOUN.fullmatch(trigger) \
+        and _TO_OR_HAD_BEFORE.search(d.sentence.text, 0, max(0, start - d.sentence.start)) is None
+
+
+def _said_only_where(d: Draft, loc: Loc) -> bool:
+    """Whether a place of the capture is not the place taken: where a move went ("swept from A, the city they
+    captured, to B": B), a place told with "in", which may only say where the place taken lies ("A, across the
+    provincial line in Idlib, which X seized": Idlib), or a place past a semicolon from the capture's words
+    ("captured A and B; C stayed calm": C)."""
+    before = d.sentence.text[:max(0, loc.start - d.sentence.start)]
+    start, end = d.extra.get("trigger_span", (loc.start, loc.start))
+    gap = (end, loc.start) if loc.start >= end else (loc.end, start)
+    return _IN.search(before) is not None or _TOWARDS.search(before) is not None \
+        or ";" in d.sentence.text[max(0, gap[0] - d.sentence.start):max(0, gap[1] - d.sentence.start)]
 
 
 def _takers(d: Draft) -> list[Actor]:
@@ -92,7 +86,6 @@ def held_by_captors(drafts: list[Draft]) -> list[Draft]:
     []
     """
     held = {loc.place.id for d in drafts if d.kind == "control" for loc in d.locs if loc.place is not None}
-    read = {d.sentence.index for d in drafts if d.kind == "control"}   # sentences the control rules have read
     takers: dict[str, set[frozenset[str]]] = {}
     left: dict[str, set[str]] = {}
     for d in drafts:
@@ -108,18 +101,16 @@ def held_by_captors(drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     for d in drafts:
         if d.kind != "event" or d.event_type != EventType.CAPTURE or d.modality == Modality.POSSIBLE \
-                \
-                or not _TAKING.search(d.extra.get("trigger", "")) or _NOUN.fullmatch(d.extra.get("trigger", "")) \
-                or _aimed_at(d) or not _takers(d) \
-                or not d.extra.get("actors_told"):
+                or not d.extra.get("actors_told") or not _told_taking(d):
             continue
-        blocs = {a.bloc for a in _takers(d)}
+        taken_by = _takers(d)
+        blocs = {a.bloc for a in taken_by}
         locs = [loc for loc in d.locs if loc.place is not None and loc.place.type in _TAKEN_TYPES
-                and loc.kind not in _ONLY_WHERE and not _went_to(d, loc)
+                and loc.kind not in _ONLY_WHERE and not _said_only_where(d, loc)
                 and loc.place.id not in held and len(takers[loc.place.id]) == 1
                 and not blocs & left.get(loc.place.id, set())]
-        if locs:
-            out.append(Draft("control", d.sentence, locs, _takers(d), d.modality, attribution=d.attribution,
+        if locs and taken_by:
+            out.append(Draft("control", d.sentence, locs, taken_by, d.modality, attribution=d.attribution,
                              extra={"cue": "captured"}))
             held.update(loc.place.id for loc in locs)
     return out
