@@ -12,6 +12,7 @@ from geo.extract.dates import MONTH
 from geo.extract.locations import Loc, chain, narrower, plain
 from geo.extract.sentence import (
     BACKED_BY,
+    BACKER_WORDS,
     BACKERS,
     CLAUSE_BREAK,
     INCLUDING,
@@ -234,7 +235,8 @@ def read_control(ctx: SentenceContext) -> list[Draft]:
         occupier = noun == _UNDER and bool(actors) and ctx.text[actors[-1].start:actors[-1].end].casefold().endswith(
             "occupation")   # "under Turkish occupation": one mention of the occupier
         at = s.start + m.start()
-        bare = noun == _UNDER and bool(actors) and _BACKER_LEAD.fullmatch(ctx.text, s.start + m.end(), actors[0].start) \
+        bare = noun == _UNDER and bool(actors) \
+            and _BACKER_LEAD.fullmatch(ctx.text, s.start + m.end(), actors[0].start) \
             and not held_as and not occupier and _REMAINS.search(ctx.text, max(s.start, at - 30), at) is not None \
             and _CLAUSE_ENDS.match(ctx.text, _FORCE_TAIL.match(ctx.text, actors[-1].end).end()) is not None
         #   "A remains under the Eighth Brigade, ...", "A is under the Turkish army and the National Army factions."
@@ -350,10 +352,11 @@ _UNDER_IN = re.compile(r"\b(under|in|(?:returned|reverted|came\s+back|went\s+bac
 _REMAINS = re.compile(r"\b(?:is|are|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                       r"(?:\s+(?:still|now|also|firmly|largely|entirely|fully))?\s+$", re.I)
 # nothing, or a backer, before the party: "A remains under the SDF-affiliated Manbij Military Council"
-_BACKER_LEAD = re.compile(r"(?:[\w.'’-]+-(?:backed|supported|sponsored|affiliated|aligned|allied|linked)\s+)?")
+_BACKER_LEAD = re.compile(rf"(?:[\w.'’-]+-{BACKER_WORDS}\s+)?")
 # "the National Army factions", "the Eighth Brigade of Ahmad al-Awda"
 _FORCE_TAIL = re.compile(r"(?:\s+(?:factions|forces|fighters|units|troops|militias))?"
-                         r"(?:\s+(?:of|led\s+by)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?:al-|el-)?(?-i:[A-Z])[\w'’-]*){0,3})?", re.I)
+                         r"(?:\s+(?:of|led\s+by)\s+(?-i:[A-Z])[\w'’-]*"
+                         r"(?:\s+(?:al-|el-)?(?-i:[A-Z])[\w'’-]*){0,3})?", re.I)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:]|\band\b|\bwhile\b|$)", re.I)
 _IS_UNDER = re.compile(r"\s+(?:is|are|was|were|remains?|remained|stays?|stayed|(?:has|have)\s+been)"
                        r"(?:\s+(?:still|now|also))?\s+", re.I)
@@ -592,7 +595,8 @@ _BE = (r"\s+(?:(?:are|is|were|was|remain|remains|remained|have\s+been|has\s+been
        r"already)\s+)*")
 _AT = (r"\s+(?P<at>(?:in|at|inside|around|near|in\s+the\s+vicinity\s+of|"   # "on the eastern outskirts of A"
        r"(?:on|at)\s+the\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-       r"(?:outskirts|edges?|fringes?)\s+of(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:countryside|province|governorate)\b))"
+       r"(?:outskirts|edges?|fringes?)\s+of"
+       r"(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:countryside|province|governorate)\b))"
        r"\s+(?:the\s+)?)"
        r"(?!(?:a|an)\s+(?:house|building|farm|home|cave|school|mosque|basement|hideout|apartment)\b)")   # "a cell holed
 #                                                                                   up in a house in Jasim": no hold
@@ -795,8 +799,8 @@ _OF_ASIDE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,80},)?(?:\s*\([^
 
 # "of Jabhat al-Nusra terrorists", "of the Syrian army's 47th Brigade"
 _ITS_FIGHTERS = re.compile(r"\s+(?:terrorists|fighters|militants|militiamen|gunmen|forces|troops|units|members)\b"
-                           r"|(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:brigade|division|regiment|battalion|corps|units?|forces|"
-                           r"troops)\b", re.I)
+                           r"|(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:brigade|division|regiment|battalion|corps|units?|forces|troops)\b", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -1440,7 +1444,8 @@ def _object_places(ctx: SentenceContext, pos: int) -> list[Loc]:
 _AS_WELL_AS = re.compile(r"(?:\s+(?:city|town|village))?(?:\s+(?:since|from|in)\s+[^,;.:]{1,30}?)?,?\s+"
                          r"(?:as\s+well\s+as|along\s+with|together\s+with|and\s+also)\s+(?:the\s+)?", re.I)
 # "... and all of its immediate countryside:" (a list told after the colon)
-_THEN_COLON = re.compile(r"(?:\s+(?:city|town|village))?\s+and\s+(?:all\s+of\s+|most\s+of\s+|much\s+of\s+)?(?:the|its)\s+(?:[\w-]+\s+){0,3}?"
+_THEN_COLON = re.compile(r"(?:\s+(?:city|town|village))?\s+and\s+(?:all\s+of\s+|most\s+of\s+|much\s+of\s+)?"
+                         r"(?:the|its)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:countryside|surroundings|environs|outskirts|hinterland)\s*:", re.I)
 
 

@@ -38,7 +38,8 @@ _COREF = re.compile(r"(?:\bthe\s+(?!(?:area|region)\s+(?:north|south|east|west)\
                     r"|(?<=-held\s)(?=provincial\s+capital\b)|(?<=-controlled\s)(?=provincial\s+capital\b))"   # "the
                     #   government-held provincial capital": the held adjective stays outside
                     r"(provincial\s+capital|town|city|village|neighbou?rhood|area|region|"
-                    r"highway|road|river|field|airport|air\s*base|base|academy|dam|camp|crossing|mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
+                    r"highway|road|river|field|airport|air\s*base|base|academy|dam|camp|crossing|"
+                    r"mountain(?!\s+(?:roads?|villages?|towns?|passes?|tracks?)\b))\b"
                     r"(?!\s+of\b)(?!\s+(?:cent(?:re|er)|limits|outskirts|edges?|entrances?)\s+of\b)",
                     re.I)   # "the mountain roads" are no back-reference; "the city centre of Manbij" is Manbij's
 _COREF_TYPES = {
@@ -173,7 +174,8 @@ _IN_TOWN = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\s*,?\s+(?:in|of)\
                       r"(?:(?:north|south)-?(?:east|west)?ern|eastern|western|central|old)\s+)?", re.I)
 # "al-Waer, the last opposition-held district of the city of Homs": a quarter told by apposition
 _APPOSED_IN = re.compile(r"(?:\s+on\s+[A-Z][a-z]+day)?,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:neighbou?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?")
+                         r"(?:neighbou?rhood|district|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+                         r"(?:(?:city|town)\s+of\s+)?")
 _CITY_NEAR = 250   # characters: "inside Qamishlo since April, when fighting broke out in the al-Tay neighbourhood"
 
 
@@ -194,7 +196,8 @@ def _in_city(text: str, locs: list[Loc]) -> list[Loc]:
                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN)
                  and (generic or (loc.start - x.end <= _CITY_NEAR and "\n" not in text[x.end:loc.start]))]
         towns += [x for x in out[i + 1:i + 2] if x.place is not None and x.located and not generic
-                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN) and (_IN_TOWN.fullmatch(text, loc.end, x.start) or _APPOSED_IN.fullmatch(text, loc.end, x.start))]
+                  and x.place.type in (PlaceType.CITY, PlaceType.TOWN)
+                  and (_IN_TOWN.fullmatch(text, loc.end, x.start) or _APPOSED_IN.fullmatch(text, loc.end, x.start))]
         mention = replace(loc.mention, place=None) if square and loc.mention is not None else loc.mention
         if towns:
             out[i] = replace(loc, place=None, geometry=towns[-1].place.geometry, precision=2, mention=mention)

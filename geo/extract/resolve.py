@@ -322,8 +322,8 @@ def resolve_mentions(text: str, raw: list[RawMention], gaz: Gazetteer,
 
     def home(r: Resolved) -> frozenset[str]:   # the countries named, or told by another clear place
         return frozenset(countries) | {country for country, key in told_in if key != r.key}
-    return told_offsets(text, [_plausible(text, r, known, dateline, home(r)) for r in ranked])   # a round-up's last region
-    #                                                                                      is judged too
+    # a round-up's last region is judged too
+    return told_offsets(text, [_plausible(text, r, known, dateline, home(r)) for r in ranked])
 
 
 # Between a name and the distance told of it: "al-Mabujah, a farming village of about 3,000 people some",
@@ -406,7 +406,8 @@ def _plausible(text: str, r: Resolved, points: tuple[tuple[float, float], ...] =
             return Resolved(r.start, r.end, r.surface, r.key, r.tier, small[0].place, r.candidates)
         return Resolved(r.start, r.end, r.surface, r.key, "pattern", None)
     if r.place.type == PlaceType.TOWN and not curated and r.place.country not in countries \
-            and not dateline[0] <= r.start < dateline[1] and not _near_any(r.place, points, 2 * _SMALL_KM):   # "the Old City" of Homs is not Jerusalem's
+            and not dateline[0] <= r.start < dateline[1] and not _near_any(r.place, points, 2 * _SMALL_KM):
+        # "the Old City" of Homs is not Jerusalem's
         near = [c for c in r.candidates[1:] if _near_any(c.place, points, _SMALL_KM)]
         return Resolved(r.start, r.end, r.surface, r.key, r.tier, near[0].place, r.candidates) if near \
             else Resolved(r.start, r.end, r.surface, r.key, "pattern", None)

@@ -16,8 +16,8 @@ from geo.extract.text import Sentence
 from geo.model import Actor, EventType, Modality, PlaceType
 
 __all__ = [
-    "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKERS", "CLAUSE_BREAK", "COMING_OF", "INCLUDING", "INTO",
-    "PASSIVE_BEFORE", "STATIONED_AT", "WOULD_HAND", "handed_places", "later_verb_phrase",
+    "Draft", "Memory", "SentenceContext", "BACKED_BY", "BACKER_WORDS", "BACKERS", "CLAUSE_BREAK", "COMING_OF",
+    "INCLUDING", "INTO", "PASSIVE_BEFORE", "STATIONED_AT", "WOULD_HAND", "handed_places", "later_verb_phrase",
     "actor_groups", "actors_listed_after", "both_told_before",
     "attributed_spans", "attribution_of", "clause_start", "control_actor_spans", "inside_any",
     "is_speaker", "locs_after", "names_place", "names_source", "previous_subject", "subject_group", "subject_of",
@@ -330,7 +330,8 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:forces|troops|fighters|units|army|militias)
 
 
 # the Turkish-backed "National Army", the SDF-affiliated Manbij Military Council
-_BACKED = re.compile(r"-(?:backed|supported|sponsored|affiliated|aligned|allied|linked),?\s+[\"“]?", re.I)
+BACKER_WORDS = r"(?:backed|supported|sponsored|affiliated|aligned|allied|linked)"
+_BACKED = re.compile(rf"-{BACKER_WORDS},?\s+[\"“]?", re.I)
 _AFFILIATED = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:affiliated\s+with|loyal\s+to|linked\s+to|close\s+to)\s+(?:the\s+)?", re.I)
 
 
